@@ -1,0 +1,2 @@
+-- Runs once when the compose database is first created. Migrations are applied by the service itself.
+create extension if not exists pgcrypto;

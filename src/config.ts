@@ -1,0 +1,37 @@
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+const Env = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  AUTH: Type.Optional(Type.Enum(['on', 'off'])),
+  ADMIN_API_KEY: Type.Optional(Type.String({ minLength: 24, description: 'bootstrap admin token' })),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 1_073_741_824, default: 10 * 1024 * 1024 }),
+  MAX_PHASES: Type.Integer({ minimum: 1, maximum: 100_000, default: 20_000 }),
+  MAX_TEAMS: Type.Integer({ minimum: 1, maximum: 10_000, default: 1_000 }),
+  RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 10_000_000, default: 6000 }),
+  PLANNING_TIME_BUDGET_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 10_000 }),
+});
+export type Config = Static<typeof Env>;
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(Env.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const converted = Value.Convert(Env, Value.Default(Env, raw));
+  if (!Value.Check(Env, converted)) {
+    const problems = new Set(
+      Value.Errors(Env, converted).map((e) => `${e.instancePath.slice(1) || 'environment'}: ${e.message}`),
+    );
+    throw new ConfigError(`Invalid configuration:\n  ${[...problems].join('\n  ')}`);
+  }
+  return converted;
+}

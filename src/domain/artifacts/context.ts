@@ -1,0 +1,21 @@
+import type { WorkCalendar } from '../calendar.js';
+import type { PlanResult } from '../model.js';
+
+/** What every artifact builder needs: the plan result, its calendar and its identity. */
+export interface ArtifactContext {
+  result: PlanResult;
+  calendar: WorkCalendar;
+  planId: string;
+  version: number;
+}
+
+export const executionPlanId = (ctx: ArtifactContext) => `${ctx.planId}@v${ctx.version}`;
+
+export const startDateOf = (ctx: ArtifactContext, j: number) => ctx.calendar.dateOf(ctx.result.schedule.start[j]!);
+export const finishDateOf = (ctx: ArtifactContext, j: number) => ctx.calendar.finishDate(ctx.result.schedule.start[j]!, ctx.result.schedule.finish[j]!);
+export const teamIdOf = (ctx: ArtifactContext, j: number) => {
+  const t = ctx.result.schedule.team[j]!;
+  return t >= 0 ? ctx.result.project.teams[t]!.id : null;
+};
+/** A phase is critical in the resource-constrained schedule when it cannot slip without moving the finish. */
+export const isCritical = (ctx: ArtifactContext, j: number) => ctx.result.scheduleSlack[j]! < 1e-6;

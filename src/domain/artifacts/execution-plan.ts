@@ -1,0 +1,118 @@
+import { r2, pct } from '../format.js';
+import { executionPlanId, finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
+
+/** execution-plan.json: project context, resource analysis, critical path with slack, schedule and metrics. */
+export function executionPlan(ctx: ArtifactContext) {
+  const { result, calendar } = ctx;
+  const { project, schedule, cpm, metrics, bounds } = result;
+  const completionDate = calendar.finishDate(0, schedule.makespan);
+  const deadline = project.constraints.deadline;
+  const skills = [...new Set(project.phases.flatMap((p) => p.skills))].sort();
+  return {
+    execution_plan_id: executionPlanId(ctx),
+    plan_id: ctx.planId,
+    version: ctx.version,
+    project_context: {
+      name: project.name,
+      ...(project.description !== undefined ? { description: project.description } : {}),
+      start_date: calendar.dateOf(0),
+      completion_date: completionDate,
+      deadline: deadline ?? null,
+      deadline_met: deadline ? completionDate <= deadline : null,
+      phases: project.phases.length,
+      teams: project.teams.length,
+      sequential_duration_days: r2(metrics.sequentialDuration),
+      parallel_duration_days: r2(metrics.parallelDuration),
+      time_savings_days: r2(metrics.sequentialDuration - metrics.parallelDuration),
+      time_savings_percent: r2(metrics.timeSavingsPercent),
+      calendar: { working_days: project.calendar.workingDays, holidays: project.calendar.holidays },
+      ...(result.replan ? { replanned_from_day: result.replan.asOfDay, completed_phases: result.replan.completed.length, in_progress_phases: result.replan.inProgress.length } : {}),
+    },
+    resource_analysis: {
+      capacity_buffer_percent: pct(project.constraints.capacityBuffer),
+      max_concurrent_sessions: project.constraints.maxConcurrentSessions ?? null,
+      teams: project.teams.map((t) => {
+        const load = metrics.teamLoads[t.index]!;
+        return {
+          id: t.id,
+          name: t.name,
+          size: t.size,
+          availability_percent: pct(t.availability),
+          hours_per_week: t.hoursPerWeek,
+          usable_capacity: t.capacity,
+          skills: t.skills,
+          assigned_phases: load.phases.map((j) => project.phases[j]!.id),
+          work_days: r2(load.workDays),
+          utilisation_percent: pct(load.utilisation),
+        };
+      }),
+      infrastructure: project.infrastructure.map((r) => ({
+        id: r.id,
+        name: r.name,
+        kind: r.kind,
+        capacity: r.capacity,
+        peak_utilisation_percent: pct(metrics.infrastructurePeak[r.index]!),
+        phases: project.phases.filter((p) => p.resources.has(r.index)).map((p) => p.id),
+      })),
+      skills: skills.map((s) => ({
+        skill: s,
+        teams: project.teams.filter((t) => t.skills.includes(s)).map((t) => t.id),
+        phases: project.phases.filter((p) => p.skills.includes(s)).map((p) => p.id),
+      })),
+    },
+    critical_path: {
+      length_days: r2(cpm.length),
+      phases: cpm.criticalPath.map((j) => project.phases[j]!.id),
+      resource_constrained_phases: project.phases.filter((p) => isCritical(ctx, p.index)).map((p) => p.id),
+      slack: project.phases.map((p) => ({
+        id: p.id,
+        earliest_start: r2(cpm.es[p.index]!),
+        earliest_finish: r2(cpm.ef[p.index]!),
+        latest_start: r2(cpm.ls[p.index]!),
+        latest_finish: r2(cpm.lf[p.index]!),
+        total_slack_days: r2(cpm.totalSlack[p.index]!),
+        free_slack_days: r2(cpm.freeSlack[p.index]!),
+        schedule_slack_days: r2(result.scheduleSlack[p.index]!),
+        critical: cpm.critical[p.index]!,
+      })),
+    },
+    schedule: project.phases.map((p) => ({
+      id: p.id,
+      name: p.name,
+      team: teamIdOf(ctx, p.index),
+      team_size: p.teamSize,
+      wave: result.waveOf[p.index]! + 1,
+      start_day: r2(schedule.start[p.index]!),
+      finish_day: r2(schedule.finish[p.index]!),
+      duration_days: r2(schedule.finish[p.index]! - schedule.start[p.index]!),
+      start_date: startDateOf(ctx, p.index),
+      finish_date: finishDateOf(ctx, p.index),
+      dependencies: p.dependencies.map((d) => project.phases[d]!.id),
+      critical: isCritical(ctx, p.index),
+    })),
+    optimisation: {
+      makespan_days: r2(schedule.makespan),
+      lower_bounds: { critical_path_days: r2(bounds.criticalPath), resource_days: r2(bounds.resource), best_days: r2(bounds.best) },
+      gap_percent: r2(bounds.gapPercent),
+      proven_optimal: bounds.optimal,
+      search: {
+        seed: result.search.seed,
+        iteration_budget: result.search.iterations,
+        schedules_evaluated: result.search.evaluated,
+        generations: result.search.generations,
+        best_priority_rule_makespan_days: r2(result.search.initialMakespan),
+        found_by: result.search.origin,
+      },
+    },
+    metrics: {
+      parallel_efficiency_percent: r2(metrics.parallelEfficiency),
+      time_savings_percent: r2(metrics.timeSavingsPercent),
+      coordination_overhead_percent: r2(metrics.coordinationOverheadPercent),
+      sync_points: metrics.syncPoints,
+      waves: result.waves.length,
+      max_concurrent_sessions: Math.max(0, ...result.waves.map((w) => w.maxConcurrent)),
+      team_utilisation_percent: Object.fromEntries(project.teams.map((t) => [t.id, pct(metrics.teamLoads[t.index]!.utilisation)])),
+    },
+  };
+}
+export type ExecutionPlan = ReturnType<typeof executionPlan>;

@@ -1,0 +1,90 @@
+import { r2 } from '../format.js';
+import { executionPlanId, finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
+
+const EPS = 1e-6;
+
+/** Days a phase waited after its dependencies (and release) allowed it to start: the resource wait. */
+export function resourceWait(ctx: ArtifactContext, j: number): number {
+  const { schedule, project } = ctx.result;
+  let ready = ctx.result.replan ? ctx.result.replan.asOfDay : 0;
+  for (const d of project.phases[j]!.dependencies) ready = Math.max(ready, schedule.finish[d]!);
+  return Math.max(0, schedule.start[j]! - ready);
+}
+
+/** wave-schedules.json: each wave with dates, phases, teams and sessions, success criteria and blocking factors. */
+export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => string) {
+  const { result, calendar } = ctx;
+  const { project, schedule } = result;
+  return {
+    execution_plan_id: executionPlanId(ctx),
+    waves: result.waves.map((w) => {
+      const teams = [...new Set(w.phases.map((j) => teamIdOf(ctx, j)).filter((t): t is string => t !== null))];
+      const violations: { phase: string; dependency: string; reason: string }[] = [];
+      let checked = 0;
+      for (const j of w.phases) {
+        for (const d of project.phases[j]!.dependencies) {
+          checked++;
+          if (result.waveOf[d]! >= w.index) violations.push({ phase: project.phases[j]!.id, dependency: project.phases[d]!.id, reason: 'dependency is not in an earlier wave' });
+          else if (schedule.finish[d]! > schedule.start[j]! + EPS) violations.push({ phase: project.phases[j]!.id, dependency: project.phases[d]!.id, reason: 'starts before its dependency finishes' });
+        }
+      }
+      const blocking = w.phases
+        .filter((j) => result.descendants[j]! > 0)
+        .sort((a, b) => result.descendants[b]! - result.descendants[a]! || a - b)
+        .map((j) => ({
+          phase: project.phases[j]!.id,
+          blocks_phases: result.descendants[j]!,
+          direct_dependents: project.phases[j]!.dependents.map((s) => project.phases[s]!.id),
+          critical: isCritical(ctx, j),
+          description: `${project.phases[j]!.name} blocks ${result.descendants[j]} dependent phase${result.descendants[j] === 1 ? '' : 's'}${isCritical(ctx, j) ? ' and is on the critical path' : ''}`,
+        }));
+      const waits = w.phases
+        .map((j) => ({ j, wait: resourceWait(ctx, j) }))
+        .filter((x) => x.wait > EPS)
+        .map(({ j, wait }) => ({
+          phase: project.phases[j]!.id,
+          waits_days: r2(wait),
+          description: `${project.phases[j]!.name} waits ${r2(wait)} working days for ${teamIdOf(ctx, j) ?? 'a shared resource'} or shared infrastructure after its dependencies finish`,
+        }));
+      const effort = w.phases.reduce((a, j) => a + (schedule.finish[j]! - schedule.start[j]!) * project.phases[j]!.teamSize, 0);
+      return {
+        wave_id: `wave_${w.index + 1}`,
+        wave: w.index + 1,
+        kind: w.kind,
+        name: `${w.kind === 'foundation' ? 'Foundation' : w.kind === 'integration' ? 'Integration' : 'Parallel'} wave ${w.index + 1}`,
+        start_date: calendar.dateOf(w.start),
+        finish_date: calendar.finishDate(w.start, w.finish),
+        start_day: r2(w.start),
+        finish_day: r2(w.finish),
+        duration_days: r2(w.finish - w.start),
+        max_concurrent_sessions: w.maxConcurrent,
+        effort_person_days: r2(effort),
+        teams,
+        phases: w.phases.map((j) => ({
+          id: project.phases[j]!.id,
+          name: project.phases[j]!.name,
+          team: teamIdOf(ctx, j),
+          session_id: sessionOf(j),
+          team_size: project.phases[j]!.teamSize,
+          start_date: startDateOf(ctx, j),
+          finish_date: finishDateOf(ctx, j),
+          start_day: r2(schedule.start[j]!),
+          finish_day: r2(schedule.finish[j]!),
+          critical: isCritical(ctx, j),
+          dependencies: project.phases[j]!.dependencies.map((d) => project.phases[d]!.id),
+        })),
+        success_criteria: [
+          `All ${w.phases.length} phase${w.phases.length === 1 ? '' : 's'} of the wave completed by ${calendar.finishDate(w.start, w.finish)}`,
+          `Quality gate of wave ${w.index + 1} passed (deliverables reviewed, integration tests green)`,
+          ...w.phases
+            .filter((j) => project.phases[j]!.dependents.some((s) => result.waveOf[s]! > w.index))
+            .slice(0, 20)
+            .map((j) => `${project.phases[j]!.name} handed over to ${project.phases[j]!.dependents.map((s) => project.phases[s]!.id).join(', ')}`),
+        ],
+        blocking_factors: [...blocking, ...waits],
+        dependency_validation: { valid: violations.length === 0, dependencies_checked: checked, violations },
+      };
+    }),
+  };
+}
+export type WaveSchedules = ReturnType<typeof waveSchedules>;

@@ -1,0 +1,142 @@
+import type { PlanInput } from '../schemas/plan-input.js';
+import { WorkCalendar } from './calendar.js';
+import { criticalPath } from './cpm.js';
+import { PlanInputError, type InputIssue } from './errors.js';
+import { descendantCounts, descendants, transitiveReduction } from './graph.js';
+import { normalise } from './input.js';
+import { computeMetrics } from './metrics.js';
+import type { PlanResult, Project, ReplanBasis } from './model.js';
+import { seededRandom } from './random.js';
+import { scheduleBounds } from './schedule/bounds.js';
+import { resourceFlow } from './schedule/flow.js';
+import { Justifier } from './schedule/justify.js';
+import { buildProblem, type Pins } from './schedule/problem.js';
+import { priorityKeys } from './schedule/rules.js';
+import { searchSchedule } from './schedule/search.js';
+import { SerialSgs } from './schedule/sgs.js';
+import { buildWaves } from './waves.js';
+
+export interface EngineOptions {
+  /** Milliseconds, for the time budget; the domain has no clock of its own. */
+  clock?: () => number;
+  /** Caps the time budget the input asks for. */
+  timeBudgetCapMs?: number;
+}
+
+/** Share of an overrunning phase assumed still to do when its session reported no percentage. */
+const OVERRUN_REMAINING = 0.1;
+
+/** Turns reported progress into pinned phases and release days (a re-plan from where things stand). */
+function progressPins(input: PlanInput, project: Project, cal: WorkCalendar): { pins: Pins; basis: ReplanBasis } | undefined {
+  const progress = input.progress;
+  if (!progress) return undefined;
+  const n = project.phases.length;
+  const indexOf = new Map(project.phases.map((p) => [p.id, p.index]));
+  const teamOf = new Map(project.teams.map((t) => [t.id, t.index]));
+  const duration = Float64Array.from(project.phases, (p) => p.duration);
+  const pinnedStart = new Float64Array(n).fill(NaN);
+  const pinnedTeam = new Int32Array(n).fill(-1);
+  const issues: InputIssue[] = [];
+  const lastActual = progress.phases.reduce((a, p) => (p.actualFinish && p.actualFinish > a ? p.actualFinish : p.actualStart > a ? p.actualStart : a), input.startDate);
+  const asOfDay = Math.max(0, cal.dayOf(progress.asOf ?? lastActual));
+  const basis: ReplanBasis = { asOfDay, completed: [], inProgress: [] };
+
+  progress.phases.forEach((pp, i) => {
+    const j = indexOf.get(pp.id);
+    if (j === undefined) {
+      issues.push({ code: 'unknown_phase', message: `progress names unknown phase "${pp.id}"`, path: `/progress/phases/${i}/id`, ids: [pp.id] });
+      return;
+    }
+    let team = -1;
+    if (pp.team !== undefined) {
+      const t = teamOf.get(pp.team);
+      if (t === undefined) issues.push({ code: 'unknown_team', message: `progress names unknown team "${pp.team}"`, path: `/progress/phases/${i}/team`, ids: [pp.team] });
+      else team = t;
+    } else if (pp.status === 'in_progress') team = project.eligibleTeams[j]![0] ?? -1;
+    const s = Math.max(0, cal.dayOf(pp.actualStart));
+    pinnedStart[j] = s;
+    pinnedTeam[j] = team;
+    if (pp.status === 'completed') {
+      if (!pp.actualFinish) {
+        issues.push({ code: 'missing_actual_finish', message: `completed phase "${pp.id}" needs actualFinish`, path: `/progress/phases/${i}/actualFinish` });
+        return;
+      }
+      duration[j] = Math.max(0, cal.dayOf(pp.actualFinish) + 1 - s);
+      basis.completed.push(j);
+    } else {
+      const planned = project.phases[j]!.duration;
+      const from = Math.max(s, asOfDay);
+      const remaining =
+        pp.percentComplete !== undefined ? planned * (1 - pp.percentComplete / 100) : Math.max(s + planned - from, planned * OVERRUN_REMAINING);
+      duration[j] = from + remaining - s;
+      basis.inProgress.push(j);
+    }
+  });
+  if (issues.length > 0) throw new PlanInputError(issues[0]!.code, issues);
+
+  const release = new Float64Array(n);
+  for (const p of project.phases) release[p.index] = Math.max(asOfDay, progress.baseline?.[p.id] ?? 0);
+  return { pins: { release, pinnedStart, pinnedTeam, duration }, basis };
+}
+
+/** The whole planning run: validate, analyse the graph, schedule under resources, derive waves and metrics. */
+export function computePlan(input: PlanInput, options: EngineOptions = {}): PlanResult & { calendar: WorkCalendar } {
+  const project = normalise(input);
+  const calendar = new WorkCalendar(project.startDate, project.calendar);
+  const replan = progressPins(input, project, calendar);
+  const problem = buildProblem(project, replan?.pins);
+
+  const cpmRelease = replan ? problem.release.map((r, j) => (Number.isNaN(problem.pinnedStart[j]!) ? r : problem.pinnedStart[j]!)) : undefined;
+  const cpm = criticalPath(problem, problem.duration, cpmRelease);
+  const reach = descendants(problem);
+  const descendantsCount = descendantCounts(reach);
+  const reducedEdges = transitiveReduction(problem, reach);
+
+  const rules = priorityKeys(problem, { lf: cpm.lf, ls: cpm.ls, descendants: descendantsCount });
+  if (input.progress?.baseline) {
+    const baseline = input.progress.baseline;
+    rules.unshift({ name: 'baseline', key: Float64Array.from(project.phases, (p) => baseline[p.id] ?? cpm.es[p.index]!) });
+  }
+  const lowerBound = scheduleBounds(problem, cpm.length, Infinity).best;
+  const budget = Math.min(project.planning.timeBudgetMs, options.timeBudgetCapMs ?? Infinity);
+  const t0 = options.clock?.() ?? 0;
+  const found = searchSchedule(problem, {
+    rng: seededRandom(project.planning.seed),
+    iterations: project.planning.iterations,
+    timeBudgetMs: budget,
+    ...(options.clock ? { clock: options.clock } : {}),
+    lowerBound,
+    rules,
+  });
+  const elapsedMs = options.clock ? options.clock() - t0 : 0;
+  const schedule = { start: found.best.start, finish: found.best.finish, team: found.best.team, makespan: found.best.makespan };
+
+  const right = new Justifier(problem, new SerialSgs(problem)).rightJustify(found.best);
+  const scheduleSlack = Float64Array.from(right.start, (s, j) => Math.max(0, s - schedule.start[j]!));
+  const { waves, waveOf } = buildWaves(project, schedule);
+  const result: PlanResult & { calendar: WorkCalendar } = {
+    project,
+    cpm,
+    schedule,
+    scheduleSlack,
+    bounds: scheduleBounds(problem, cpm.length, schedule.makespan),
+    waves,
+    waveOf,
+    metrics: computeMetrics(project, schedule, waves, waveOf, reducedEdges),
+    search: {
+      seed: project.planning.seed,
+      iterations: project.planning.iterations,
+      evaluated: found.evaluated,
+      generations: found.generations,
+      initialMakespan: found.initialMakespan,
+      origin: found.origin,
+      elapsedMs,
+    },
+    reducedEdges,
+    descendants: descendantsCount,
+    resourceEdges: resourceFlow(problem, schedule.start, schedule.finish, schedule.team),
+    calendar,
+  };
+  if (replan) result.replan = replan.basis;
+  return result;
+}

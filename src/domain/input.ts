@@ -1,0 +1,175 @@
+import type { PlanInput } from '../schemas/plan-input.js';
+import { PlanInputError, type InputIssue } from './errors.js';
+import { buildGraph } from './graph.js';
+import type { Estimate, Infrastructure, Phase, Project, Team } from './model.js';
+
+export const DEFAULTS = {
+  capacityBufferPercent: 20,
+  availabilityPercent: 100,
+  hoursPerWeek: 40,
+  teamSize: 1,
+  workingDays: [1, 2, 3, 4, 5],
+  seed: 1,
+  iterations: 3000,
+  timeBudgetMs: 2000,
+  monteCarloIterations: 2000,
+  defaultSpreadPercent: 25,
+  escalation: { blockedHours: 4, scheduleVariancePercent: 5, heartbeatTimeoutSeconds: 300 },
+} as const;
+
+/** Planned durations are kept to 1/100 of a working day so that sums stay exact enough to compare. */
+export const roundDays = (d: number) => Math.round(d * 100) / 100;
+
+/** PERT expected value of a three-point estimate. */
+export const pertMean = (e: Estimate) => (e.optimistic + 4 * e.likely + e.pessimistic) / 6;
+
+/**
+ * Usable concurrent people of a team: size × availability × (1 − buffer), in whole people,
+ * and never less than one, so that a one-person team can still work.
+ */
+export function teamCapacity(size: number, availability: number, buffer: number): number {
+  return Math.max(1, Math.floor(size * availability * (1 - buffer) + 1e-9));
+}
+
+function uniqueIds(items: { id: string }[], pointer: string, what: string, issues: InputIssue[]): Map<string, number> {
+  const index = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (index.has(item.id)) issues.push({ code: 'duplicate_id', message: `${what} id "${item.id}" is used more than once`, path: `${pointer}/${i}/id`, ids: [item.id] });
+    else index.set(item.id, i);
+  });
+  return index;
+}
+
+const throwIfAny = (issues: InputIssue[]) => {
+  if (issues.length > 0) throw new PlanInputError(issues[0]!.code, issues);
+};
+
+/** Turns a schema-valid input into the engine's model, or throws PlanInputError naming every offending field. */
+export function normalise(input: PlanInput): Project {
+  const issues: InputIssue[] = [];
+  const graph = buildGraph(input.phases);
+  uniqueIds(input.teams, '/teams', 'team', issues);
+  const infraInput = input.infrastructure ?? [];
+  const infraIndex = uniqueIds(infraInput, '/infrastructure', 'infrastructure', issues);
+  throwIfAny(issues);
+
+  const c = input.constraints ?? {};
+  const buffer = (c.capacityBuffer ?? DEFAULTS.capacityBufferPercent) / 100;
+  const planning = input.planning ?? {};
+  const spread = (planning.defaultSpreadPercent ?? DEFAULTS.defaultSpreadPercent) / 100;
+
+  const teams: Team[] = input.teams.map((t, index) => {
+    const availability = (t.availability ?? DEFAULTS.availabilityPercent) / 100;
+    return {
+      index,
+      id: t.id,
+      name: t.name ?? t.id,
+      size: t.size,
+      skills: [...new Set(t.skills)],
+      availability,
+      hoursPerWeek: t.hoursPerWeek ?? DEFAULTS.hoursPerWeek,
+      capacity: teamCapacity(t.size, availability, buffer),
+    };
+  });
+
+  const infrastructure: Infrastructure[] = infraInput.map((r, index) => ({
+    index,
+    id: r.id,
+    name: r.name ?? r.id,
+    kind: r.kind ?? 'shared',
+    capacity: r.capacity,
+  }));
+
+  const phases: Phase[] = input.phases.map((p, i) => {
+    let estimate: Estimate;
+    let duration: number;
+    if (typeof p.duration === 'number') {
+      duration = roundDays(p.duration);
+      estimate = { optimistic: duration * (1 - Math.min(spread, 1)), likely: duration, pessimistic: duration * (1 + spread) };
+    } else {
+      estimate = p.duration;
+      if (!(estimate.optimistic <= estimate.likely && estimate.likely <= estimate.pessimistic)) {
+        issues.push({ code: 'invalid_estimate', message: `phase "${p.id}": optimistic ≤ likely ≤ pessimistic must hold`, path: `/phases/${i}/duration` });
+      }
+      duration = roundDays(pertMean(estimate));
+    }
+    const resources = new Map<number, number>();
+    for (const [pool, units] of Object.entries(p.resources ?? {})) {
+      const r = infraIndex.get(pool);
+      if (r === undefined) {
+        issues.push({ code: 'unknown_resource', message: `phase "${p.id}" needs unknown infrastructure pool "${pool}"`, path: `/phases/${i}/resources/${pool}`, ids: [pool] });
+      } else if (units > infrastructure[r]!.capacity) {
+        issues.push({
+          code: 'resource_exceeds_capacity',
+          message: `phase "${p.id}" needs ${units} of "${pool}", which has ${infrastructure[r]!.capacity}`,
+          path: `/phases/${i}/resources/${pool}`,
+          ids: [pool],
+        });
+      } else if (units > 0) resources.set(r, units);
+    }
+    return {
+      index: i,
+      id: p.id,
+      name: p.name,
+      ...(p.description !== undefined ? { description: p.description } : {}),
+      duration,
+      estimate,
+      estimated: typeof p.duration !== 'number',
+      dependencies: graph.preds[i]!,
+      dependents: graph.succs[i]!,
+      skills: [...new Set(p.skills ?? [])],
+      teamSize: p.teamSize ?? DEFAULTS.teamSize,
+      resources,
+      areas: p.areas ?? [],
+      priority: p.priority ?? 0,
+    };
+  });
+
+  const eligibleTeams = phases.map((p) => {
+    if (p.teamSize === 0) return [];
+    const eligible = teams.filter((t) => p.skills.every((s) => t.skills.includes(s)) && t.capacity + 1e-9 >= p.teamSize).map((t) => t.index);
+    if (eligible.length === 0) {
+      const skilled = teams.filter((t) => p.skills.every((s) => t.skills.includes(s)));
+      issues.push({
+        code: 'no_eligible_team',
+        message:
+          skilled.length === 0
+            ? `no team holds every skill phase "${p.id}" needs (${p.skills.join(', ')})`
+            : `phase "${p.id}" needs ${p.teamSize} people; after the ${Math.round(buffer * 100)} % capacity buffer the teams with its skills can give at most ${Math.max(...skilled.map((t) => t.capacity))}`,
+        path: skilled.length === 0 ? `/phases/${p.index}/skills` : `/phases/${p.index}/teamSize`,
+        ids: [p.id],
+      });
+    }
+    return eligible;
+  });
+  throwIfAny(issues);
+
+  const calendar = {
+    workingDays: input.calendar?.workingDays ?? [...DEFAULTS.workingDays],
+    holidays: input.calendar?.holidays ?? [],
+  };
+  return {
+    name: input.name,
+    ...(input.description !== undefined ? { description: input.description } : {}),
+    startDate: input.startDate,
+    calendar,
+    phases,
+    teams,
+    infrastructure,
+    constraints: {
+      ...(c.deadline !== undefined ? { deadline: c.deadline } : {}),
+      capacityBuffer: buffer,
+      ...(c.maxConcurrentSessions !== undefined ? { maxConcurrentSessions: c.maxConcurrentSessions } : {}),
+      escalation: { ...DEFAULTS.escalation, ...(c.escalation ?? {}) },
+    },
+    planning: {
+      seed: planning.seed ?? DEFAULTS.seed,
+      iterations: planning.iterations ?? DEFAULTS.iterations,
+      timeBudgetMs: planning.timeBudgetMs ?? DEFAULTS.timeBudgetMs,
+      monteCarloIterations: planning.monteCarloIterations ?? DEFAULTS.monteCarloIterations,
+      defaultSpread: spread,
+    },
+    eligibleTeams,
+    order: graph.order,
+  };
+}

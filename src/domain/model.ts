@@ -1,0 +1,212 @@
+/**
+ * The planning engine's internal model: the normalised input and the computed plan.
+ * Indices (not ids) are used inside the engine; ids appear only at the edges (artifacts).
+ * Times are in working days from the project start (day 0 = the first working day on or
+ * after startDate); they may be fractional.
+ */
+
+export interface Estimate {
+  optimistic: number;
+  likely: number;
+  pessimistic: number;
+}
+
+export interface Phase {
+  index: number;
+  id: string;
+  name: string;
+  description?: string;
+  /** Planned duration in working days (the PERT expected value for three-point estimates). */
+  duration: number;
+  /** Always present: from the input, or likely = duration with the default ± spread. */
+  estimate: Estimate;
+  /** True when the input gave a three-point estimate. */
+  estimated: boolean;
+  /** Indices of the phases this one depends on (deduplicated). */
+  dependencies: number[];
+  /** Indices of the phases that depend on this one. */
+  dependents: number[];
+  skills: string[];
+  /** People (or agent sessions) of the assigned team the phase occupies. */
+  teamSize: number;
+  /** Infrastructure pool index → units held for the whole phase. */
+  resources: Map<number, number>;
+  areas: string[];
+  priority: number;
+}
+
+export interface Team {
+  index: number;
+  id: string;
+  name: string;
+  size: number;
+  skills: string[];
+  /** Fraction 0..1. */
+  availability: number;
+  hoursPerWeek: number;
+  /** Usable concurrent people: size × availability × (1 − capacity buffer). */
+  capacity: number;
+}
+
+export interface Infrastructure {
+  index: number;
+  id: string;
+  name: string;
+  kind: string;
+  capacity: number;
+}
+
+export interface Calendar {
+  /** 0 = Sunday … 6 = Saturday. */
+  workingDays: number[];
+  /** YYYY-MM-DD. */
+  holidays: string[];
+}
+
+export interface Escalation {
+  blockedHours: number;
+  scheduleVariancePercent: number;
+  heartbeatTimeoutSeconds: number;
+}
+
+export interface Constraints {
+  deadline?: string;
+  /** Fraction 0..0.9. */
+  capacityBuffer: number;
+  maxConcurrentSessions?: number;
+  escalation: Escalation;
+}
+
+export interface Planning {
+  seed: number;
+  iterations: number;
+  timeBudgetMs: number;
+  monteCarloIterations: number;
+  /** Fraction, e.g. 0.25 for ± 25 %. */
+  defaultSpread: number;
+}
+
+export interface Project {
+  name: string;
+  description?: string;
+  startDate: string;
+  calendar: Calendar;
+  phases: Phase[];
+  teams: Team[];
+  infrastructure: Infrastructure[];
+  constraints: Constraints;
+  planning: Planning;
+  /** For each phase, the indices of the teams that may run it (skills and capacity). */
+  eligibleTeams: number[][];
+  /** Topological order of phase indices (stable: input order among ties). */
+  order: number[];
+}
+
+export interface Cpm {
+  es: Float64Array;
+  ef: Float64Array;
+  ls: Float64Array;
+  lf: Float64Array;
+  totalSlack: Float64Array;
+  freeSlack: Float64Array;
+  /** Critical-path length: lower bound LB0 on any schedule. */
+  length: number;
+  critical: boolean[];
+  /** One critical chain from a start phase to an end phase, in order. */
+  criticalPath: number[];
+}
+
+export interface Schedule {
+  start: Float64Array;
+  finish: Float64Array;
+  /** Team index per phase, −1 for a phase that needs no people. */
+  team: Int32Array;
+  makespan: number;
+}
+
+export interface Bounds {
+  criticalPath: number;
+  resource: number;
+  best: number;
+  /** (makespan − best) / best × 100. */
+  gapPercent: number;
+  /** True when the makespan equals the best lower bound. */
+  optimal: boolean;
+}
+
+export type WaveKind = 'foundation' | 'parallel' | 'integration';
+
+export interface Wave {
+  index: number;
+  kind: WaveKind;
+  phases: number[];
+  start: number;
+  finish: number;
+  maxConcurrent: number;
+}
+
+export interface TeamLoad {
+  team: number;
+  /** Person-days of work assigned. */
+  workDays: number;
+  /** workDays / (capacity × makespan), 0..1. */
+  utilisation: number;
+  phases: number[];
+}
+
+export interface Metrics {
+  sequentialDuration: number;
+  parallelDuration: number;
+  timeSavingsPercent: number;
+  parallelEfficiency: number;
+  teamLoads: TeamLoad[];
+  /** Infrastructure pool index → peak units used / capacity. */
+  infrastructurePeak: number[];
+  syncPoints: number;
+  /** Estimated share of effort spent on coordination, percent. */
+  coordinationOverheadPercent: number;
+}
+
+export interface SearchReport {
+  seed: number;
+  /** The iteration budget asked for. */
+  iterations: number;
+  /** Schedules the search evaluated. */
+  evaluated: number;
+  generations: number;
+  /** Best makespan among the plain priority rules, before the search improved it. */
+  initialMakespan: number;
+  /** What produced the returned schedule: a priority rule, sampling, or the genetic search. */
+  origin: string;
+  /** Wall-clock time of the search when a clock was given, else 0. */
+  elapsedMs: number;
+}
+
+/** Where a re-plan starts from. */
+export interface ReplanBasis {
+  /** Working day "now": nothing new starts before it. */
+  asOfDay: number;
+  completed: number[];
+  inProgress: number[];
+}
+
+export interface PlanResult {
+  project: Project;
+  cpm: Cpm;
+  schedule: Schedule;
+  /** Per phase: how far it may slip in the resource-constrained schedule without moving the makespan. */
+  scheduleSlack: Float64Array;
+  bounds: Bounds;
+  waves: Wave[];
+  /** Wave index per phase. */
+  waveOf: Int32Array;
+  metrics: Metrics;
+  search: SearchReport;
+  /** Dependency edges not implied by longer paths. */
+  reducedEdges: [number, number][];
+  /** Phases that transitively depend on each phase. */
+  descendants: Int32Array;
+  /** Resource-flow edges [from, to]: phase `to` takes over a team or pool that `from` releases. */
+  resourceEdges: [number, number][];
+  replan?: ReplanBasis;
+}

@@ -1,0 +1,93 @@
+import type { Project } from '../model.js';
+
+/**
+ * The resource-constrained scheduling problem in flat arrays. Resources 0…teamCount−1 are the
+ * teams (a phase takes teamSize of ONE eligible team); the rest are shared pools that a phase
+ * holds a fixed amount of (infrastructure, and the max-concurrent-sessions limit).
+ */
+export interface SchedulingProblem {
+  n: number;
+  duration: Float64Array;
+  preds: Int32Array[];
+  succs: Int32Array[];
+  /** A topological order. */
+  order: Int32Array;
+  capacity: Float64Array;
+  teamCount: number;
+  resourceNames: string[];
+  /** Pool demands per phase: resource indices and amounts. */
+  poolRes: Int32Array[];
+  poolQty: Float64Array[];
+  teamSize: Float64Array;
+  /** Team indices a phase may go to; empty when it needs no team. */
+  eligible: Int32Array[];
+  /** Per phase and eligible team (same order): share of the team's skills the phase uses, 0…1. */
+  skillMatch: Float64Array[];
+  /** Earliest start per phase (0, or "now" and the baseline start in a re-plan). */
+  release: Float64Array;
+  /** Fixed start per phase (NaN when free): completed and running work in a re-plan. */
+  pinnedStart: Float64Array;
+  /** Fixed team per pinned phase (−1 when free or when the phase needs no team). */
+  pinnedTeam: Int32Array;
+  /** Phase priority from the input (higher first when rules tie). */
+  priority: Float64Array;
+}
+
+export interface Pins {
+  release?: Float64Array;
+  pinnedStart?: Float64Array;
+  pinnedTeam?: Int32Array;
+  /** Overrides the planned durations (actual or remaining work). */
+  duration?: Float64Array;
+}
+
+export function buildProblem(project: Project, pins: Pins = {}): SchedulingProblem {
+  const n = project.phases.length;
+  const teamCount = project.teams.length;
+  const pools = project.infrastructure.length;
+  const sessionPool = project.constraints.maxConcurrentSessions !== undefined ? teamCount + pools : -1;
+  const capacity = new Float64Array(teamCount + pools + (sessionPool >= 0 ? 1 : 0));
+  project.teams.forEach((t) => (capacity[t.index] = t.capacity));
+  project.infrastructure.forEach((r) => (capacity[teamCount + r.index] = r.capacity));
+  if (sessionPool >= 0) capacity[sessionPool] = project.constraints.maxConcurrentSessions!;
+  const resourceNames = [...project.teams.map((t) => t.id), ...project.infrastructure.map((r) => r.id), ...(sessionPool >= 0 ? ['sessions'] : [])];
+
+  const poolRes: Int32Array[] = [];
+  const poolQty: Float64Array[] = [];
+  for (const p of project.phases) {
+    const res = [...p.resources.keys()].map((r) => teamCount + r);
+    const qty = [...p.resources.values()];
+    if (sessionPool >= 0) {
+      res.push(sessionPool);
+      qty.push(1);
+    }
+    poolRes.push(Int32Array.from(res));
+    poolQty.push(Float64Array.from(qty));
+  }
+  const eligible = project.eligibleTeams.map((e) => Int32Array.from(e));
+  const skillMatch = project.phases.map((p, i) =>
+    Float64Array.from(eligible[i]!, (t) => {
+      const held = project.teams[t]!.skills.length;
+      return held === 0 ? 1 : p.skills.length / held;
+    }),
+  );
+  return {
+    n,
+    duration: pins.duration ?? Float64Array.from(project.phases, (p) => p.duration),
+    preds: project.phases.map((p) => Int32Array.from(p.dependencies)),
+    succs: project.phases.map((p) => Int32Array.from(p.dependents)),
+    order: Int32Array.from(project.order),
+    capacity,
+    teamCount,
+    resourceNames,
+    poolRes,
+    poolQty,
+    teamSize: Float64Array.from(project.phases, (p) => p.teamSize),
+    eligible,
+    skillMatch,
+    release: pins.release ?? new Float64Array(n),
+    pinnedStart: pins.pinnedStart ?? new Float64Array(n).fill(NaN),
+    pinnedTeam: pins.pinnedTeam ?? new Int32Array(n).fill(-1),
+    priority: Float64Array.from(project.phases, (p) => p.priority),
+  };
+}

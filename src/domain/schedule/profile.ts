@@ -1,0 +1,73 @@
+const EPS = 1e-7;
+
+/**
+ * Usage of one renewable resource over time, as a step function: usage[i] holds on
+ * [times[i], times[i+1]) and the last step runs to infinity (always back to zero).
+ */
+export class ResourceProfile {
+  times: number[] = [0];
+  usage: number[] = [0];
+
+  constructor(readonly capacity: number) {}
+
+  reset(): void {
+    this.times.length = 1;
+    this.usage.length = 1;
+    this.times[0] = 0;
+    this.usage[0] = 0;
+  }
+
+  /** Index of the step containing t. */
+  private stepAt(t: number): number {
+    const times = this.times;
+    let lo = 0;
+    let hi = times.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (times[mid]! <= t + EPS) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /**
+   * −1 when q more units fit over [t, t + d); otherwise the earliest time after which
+   * the first overloaded step ends (the next start worth trying).
+   */
+  conflict(t: number, d: number, q: number): number {
+    const limit = this.capacity - q + EPS;
+    const end = t + d - EPS;
+    const { times, usage } = this;
+    for (let i = this.stepAt(t); i < times.length && times[i]! < end; i++) {
+      if (usage[i]! > limit) {
+        let j = i + 1;
+        while (j < times.length && usage[j]! > limit) j++;
+        return j < times.length ? times[j]! : Infinity;
+      }
+    }
+    return -1;
+  }
+
+  /** Peak usage over [t, t + d). */
+  peak(t: number, d: number): number {
+    const end = t + d - EPS;
+    let p = 0;
+    for (let i = this.stepAt(t); i < this.times.length && this.times[i]! < end; i++) p = Math.max(p, this.usage[i]!);
+    return p;
+  }
+
+  private split(t: number): number {
+    const i = this.stepAt(t);
+    if (Math.abs(this.times[i]! - t) <= EPS) return i;
+    this.times.splice(i + 1, 0, t);
+    this.usage.splice(i + 1, 0, this.usage[i]!);
+    return i + 1;
+  }
+
+  add(t: number, d: number, q: number): void {
+    if (d <= EPS || q === 0) return;
+    const a = this.split(t);
+    const b = this.split(t + d);
+    for (let i = a; i < b; i++) this.usage[i]! += q;
+  }
+}

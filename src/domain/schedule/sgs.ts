@@ -1,0 +1,188 @@
+import { ResourceProfile } from './profile.js';
+import type { SchedulingProblem } from './problem.js';
+
+const EPS = 1e-7;
+
+export interface Decoded {
+  start: Float64Array;
+  finish: Float64Array;
+  /** Team per phase, −1 when the phase needs no team. */
+  team: Int32Array;
+  makespan: number;
+  /** Highest assigned person-days ÷ capacity over the teams: lower is a better balance. */
+  imbalance: number;
+  /** Sum of skill-match scores of the chosen teams: higher is a closer fit. */
+  skillMatch: number;
+}
+
+export function emptyDecoded(n: number): Decoded {
+  return { start: new Float64Array(n), finish: new Float64Array(n), team: new Int32Array(n).fill(-1), makespan: 0, imbalance: 0, skillMatch: 0 };
+}
+
+/** Lexicographic: makespan first, then workload balance, then skill match. */
+export function better(a: Decoded, b: Decoded): boolean {
+  if (a.makespan < b.makespan - EPS) return true;
+  if (a.makespan > b.makespan + EPS) return false;
+  if (a.imbalance < b.imbalance - EPS) return true;
+  if (a.imbalance > b.imbalance + EPS) return false;
+  return a.skillMatch > b.skillMatch + EPS;
+}
+
+export function copyDecoded(from: Decoded, to: Decoded): Decoded {
+  to.start.set(from.start);
+  to.finish.set(from.finish);
+  to.team.set(from.team);
+  to.makespan = from.makespan;
+  to.imbalance = from.imbalance;
+  to.skillMatch = from.skillMatch;
+  return to;
+}
+
+/**
+ * Serial schedule generation: phases are taken in list order and each is put at its earliest
+ * precedence- and resource-feasible start, on the eligible team where it starts earliest
+ * (ties: the least-loaded team relative to its capacity, then the closest skill match).
+ */
+export class SerialSgs {
+  private readonly profiles: ResourceProfile[];
+  private readonly load: Float64Array;
+  private readonly mirrorStart: Float64Array;
+  private readonly mirrorFinish: Float64Array;
+  /** Pinned phases (work already done or running) are placed before any list is decoded. */
+  private readonly pinned: Int32Array;
+
+  constructor(readonly problem: SchedulingProblem) {
+    const pinned: number[] = [];
+    for (let j = 0; j < problem.n; j++) if (!Number.isNaN(problem.pinnedStart[j]!)) pinned.push(j);
+    this.pinned = Int32Array.from(pinned);
+    this.profiles = Array.from(problem.capacity, (c) => new ResourceProfile(c));
+    this.load = new Float64Array(problem.teamCount);
+    this.mirrorStart = new Float64Array(problem.n);
+    this.mirrorFinish = new Float64Array(problem.n);
+  }
+
+  /** Earliest start ≥ from at which phase j fits on team t (−1: no team) and its pools; Infinity past bound. */
+  private earliest(j: number, from: number, d: number, t: number, bound: number): number {
+    if (d <= EPS) return from;
+    const p = this.problem;
+    const res = p.poolRes[j]!;
+    const qty = p.poolQty[j]!;
+    let x = from;
+    for (;;) {
+      if (x > bound + EPS) return Infinity;
+      if (t >= 0) {
+        const c = this.profiles[t]!.conflict(x, d, p.teamSize[j]!);
+        if (c >= 0) {
+          x = c;
+          continue;
+        }
+      }
+      let moved = false;
+      for (let k = 0; k < res.length; k++) {
+        const c = this.profiles[res[k]!]!.conflict(x, d, qty[k]!);
+        if (c >= 0) {
+          x = c;
+          moved = true;
+          break;
+        }
+      }
+      if (!moved) return x;
+    }
+  }
+
+  private place(j: number, s: number, d: number, t: number): void {
+    const p = this.problem;
+    if (t >= 0) {
+      this.profiles[t]!.add(s, d, p.teamSize[j]!);
+      this.load[t]! += d * p.teamSize[j]!;
+    }
+    const res = p.poolRes[j]!;
+    const qty = p.poolQty[j]!;
+    for (let k = 0; k < res.length; k++) this.profiles[res[k]!]!.add(s, d, qty[k]!);
+  }
+
+  /**
+   * Decodes a precedence-feasible list into `out`. With `teams`, each phase keeps that team.
+   * With `mirror`, the list is taken as feasible for the reversed graph and the schedule is
+   * built backwards (right-justified), then turned back to forward time.
+   */
+  decode(list: ArrayLike<number>, out: Decoded, teams?: Int32Array, mirror = false): Decoded {
+    const p = this.problem;
+    for (const prof of this.profiles) prof.reset();
+    this.load.fill(0);
+    const start = mirror ? this.mirrorStart : out.start;
+    const finish = mirror ? this.mirrorFinish : out.finish;
+    const team = out.team;
+    // Pinned phases are mirrored around the makespan of the schedule being justified.
+    const horizon = mirror ? out.makespan : 0;
+    let skillMatch = 0;
+    for (const j of this.pinned) {
+      const d = p.duration[j]!;
+      const s = mirror ? horizon - p.pinnedStart[j]! - d : p.pinnedStart[j]!;
+      const t = p.pinnedTeam[j]!;
+      this.place(j, s, d, t);
+      start[j] = s;
+      finish[j] = s + d;
+      team[j] = t;
+    }
+    for (let k = 0; k < list.length; k++) {
+      const j = list[k]!;
+      if (!Number.isNaN(p.pinnedStart[j]!)) continue;
+      const d = p.duration[j]!;
+      const before = mirror ? p.succs[j]! : p.preds[j]!;
+      let es = mirror ? 0 : p.release[j]!;
+      for (let q = 0; q < before.length; q++) if (finish[before[q]!]! > es) es = finish[before[q]!]!;
+
+      const candidates = p.eligible[j]!;
+      let bestStart = Infinity;
+      let bestTeam = -1;
+      if (teams && teams[j]! >= 0) {
+        bestTeam = teams[j]!;
+        bestStart = this.earliest(j, es, d, bestTeam, Infinity);
+      } else if (candidates.length === 0) {
+        bestStart = this.earliest(j, es, d, -1, Infinity);
+      } else {
+        let bestLoad = Infinity;
+        let bestMatch = -1;
+        for (let c = 0; c < candidates.length; c++) {
+          const t = candidates[c]!;
+          const s = this.earliest(j, es, d, t, bestStart);
+          if (s === Infinity) continue;
+          const load = this.load[t]! / p.capacity[t]!;
+          const match = p.skillMatch[j]![c]!;
+          if (
+            s < bestStart - EPS ||
+            (s < bestStart + EPS && (load < bestLoad - EPS || (load < bestLoad + EPS && match > bestMatch)))
+          ) {
+            bestStart = s;
+            bestTeam = t;
+            bestLoad = load;
+            bestMatch = match;
+          }
+        }
+        skillMatch += bestMatch;
+      }
+      this.place(j, bestStart, d, bestTeam);
+      start[j] = bestStart;
+      finish[j] = bestStart + d;
+      team[j] = bestTeam;
+    }
+
+    let makespan = 0;
+    for (let j = 0; j < p.n; j++) if (finish[j]! > makespan) makespan = finish[j]!;
+    if (mirror) {
+      const end = Math.max(makespan, horizon);
+      for (let j = 0; j < p.n; j++) {
+        out.start[j] = end - finish[j]!;
+        out.finish[j] = end - start[j]!;
+      }
+      makespan = end;
+    }
+    out.makespan = makespan;
+    let imbalance = 0;
+    for (let t = 0; t < p.teamCount; t++) imbalance = Math.max(imbalance, this.load[t]! / p.capacity[t]!);
+    out.imbalance = imbalance;
+    if (!teams) out.skillMatch = skillMatch;
+    return out;
+  }
+}

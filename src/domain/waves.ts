@@ -1,0 +1,46 @@
+import { peakConcurrency } from './concurrency.js';
+import type { Project, Schedule, Wave, WaveKind } from './model.js';
+
+/**
+ * Waves are the dependency levels of the graph: the foundation wave holds the phases with no
+ * dependencies, and each later wave the phases whose deepest dependency is in the wave before.
+ * The integration waves are the narrow tail where branches converge: the trailing waves at most
+ * half as wide as the widest one, from the first of them that joins work (a phase with two or
+ * more dependencies). The waves between are parallel waves.
+ */
+export function buildWaves(project: Project, schedule: Schedule): { waves: Wave[]; waveOf: Int32Array } {
+  const n = project.phases.length;
+  const level = new Int32Array(n);
+  let depth = 0;
+  for (const v of project.order) {
+    let l = 0;
+    for (const d of project.phases[v]!.dependencies) l = Math.max(l, level[d]! + 1);
+    level[v] = l;
+    depth = Math.max(depth, l);
+  }
+  const members: number[][] = Array.from({ length: depth + 1 }, () => []);
+  for (const v of project.order) members[level[v]!]!.push(v);
+
+  const integrationFrom = integrationStart(project, members);
+  const waves = members.map((phases, index): Wave => {
+    const kind: WaveKind = index === 0 ? 'foundation' : index >= integrationFrom ? 'integration' : 'parallel';
+    let start = Infinity;
+    let finish = 0;
+    for (const v of phases) {
+      start = Math.min(start, schedule.start[v]!);
+      finish = Math.max(finish, schedule.finish[v]!);
+    }
+    return { index, kind, phases, start, finish, maxConcurrent: peakConcurrency(phases, schedule.start, schedule.finish) };
+  });
+  return { waves, waveOf: level };
+}
+
+function integrationStart(project: Project, members: number[][]): number {
+  const widest = Math.max(...members.map((m) => m.length));
+  const narrow = Math.max(1, Math.floor(widest / 2));
+  let from = members.length;
+  while (from > 1 && members[from - 1]!.length <= narrow) from--;
+  const joins = (w: number) => members[w]!.some((v) => project.phases[v]!.dependencies.length >= 2);
+  while (from < members.length && !joins(from)) from++;
+  return from;
+}

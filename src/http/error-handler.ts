@@ -1,0 +1,54 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import { AppError, type ErrorDetail } from '../errors.js';
+import type { ErrorResponse } from './schemas/common.js';
+
+type Part = 'body' | 'querystring' | 'params' | 'headers';
+
+/** Turns a schema validation error into a detail whose path names the offending field itself. */
+function validationDetail(part: Part, e: FastifySchemaValidationError): ErrorDetail & { in: Part } {
+  const params = (e.params ?? {}) as Record<string, unknown>;
+  let path = e.instancePath ?? '';
+  const child =
+    (Array.isArray(params.requiredProperties) && params.requiredProperties[0]) ||
+    params.missingProperty ||
+    (Array.isArray(params.additionalProperties) && params.additionalProperties[0]) ||
+    (typeof params.additionalProperty === 'string' && params.additionalProperty);
+  if (typeof child === 'string') path += '/' + child.replace(/~/g, '~0').replace(/\//g, '~1');
+  return { in: part, path, message: e.message ?? 'invalid', code: e.keyword };
+}
+
+function send(reply: FastifyReply, statusCode: number, body: Omit<ErrorResponse, 'statusCode'>) {
+  return reply.code(statusCode).type('application/json; charset=utf-8').send({ statusCode, ...body });
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) {
+      if (error.statusCode >= 500) request.log.error({ err: error }, error.message);
+      return send(reply, error.statusCode, { code: error.code, message: error.message, details: error.details });
+    }
+    const fe = error as FastifyError;
+    if (fe.validation) {
+      const part = (fe.validationContext ?? 'body') as Part;
+      const details = fe.validation.map((v) => validationDetail(part, v));
+      // One line per field: a union failure reports the same path several times.
+      const unique = details.filter((d, i) => details.findIndex((o) => o.path === d.path && o.message === d.message) === i);
+      return send(reply, 400, {
+        code: 'validation_failed',
+        message: `${part} is invalid: ${unique.slice(0, 3).map((d) => `${d.path || '(root)'} ${d.message}`).join('; ')}${unique.length > 3 ? '; …' : ''}`,
+        details: unique.slice(0, 100),
+      });
+    }
+    const status = fe.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const code = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? 'invalid_json' : (fe.code ?? 'bad_request');
+      return send(reply, status, { code: code.toLowerCase(), message: fe.message, details: [] });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, 500, { code: 'internal_error', message: 'internal error; the request id in the logs has the details', details: [] });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, 404, { code: 'route_not_found', message: `no route ${request.method} ${request.url.split('?')[0]}`, details: [] }),
+  );
+}

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { repoPath } from '../paths.js';
+
+const example = JSON.parse(readFileSync(repoPath('examples', 'web-product.json'), 'utf8')) as unknown;
+
+export const openapiInfo = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Waveplan',
+    version: '0.1.0',
+    description:
+      'Turns a dependency graph and team capacities into a parallel execution strategy (critical path, resource- and skill-aware schedule, waves, coordination, risks, monitoring), stored as immutable versions.',
+  },
+  tags: [
+    { name: 'plans', description: 'Create plans and new versions of them' },
+    { name: 'artifacts', description: 'The five JSON artifacts and the strategy document' },
+    { name: 'tracking', description: 'Sessions, claims, progress events, status, alerts and re-planning while the work runs' },
+    { name: 'admin', description: 'API keys' },
+    { name: 'health', description: 'Liveness and readiness' },
+  ],
+  components: {
+    securitySchemes: { apiKey: { type: 'http' as const, scheme: 'bearer', description: 'An API key: Authorization: Bearer wp_…' } },
+    examples: { webProduct: { summary: 'A web product PRD: 14 phases, 4 teams', value: example } },
+  },
+  security: [{ apiKey: [] }],
+};
+
+export const exampleInput = example;

@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Db } from '../../store/database.js';
+import * as store from '../../store/plans.js';
+import { errors } from '../schemas/common.js';
+import { workspaceOf } from '../workspace.js';
+import { ARTIFACT_NAMES, artifactResponses } from '../schemas/artifacts.js';
+
+const ArtifactName = Type.Enum([...ARTIFACT_NAMES], { description: 'One of the five artifact file names.' });
+const Latest = Type.Object({ id: Type.String({ format: 'uuid' }), name: ArtifactName });
+const AtVersion = Type.Object({ id: Type.String({ format: 'uuid' }), version: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }), name: ArtifactName });
+
+export const artifactRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  const artifactResponse = { 200: artifactResponses, ...errors(400, 404) };
+
+  app.get(
+    '/plans/:id/artifacts/:name',
+    { schema: { tags: ['artifacts'], summary: 'One artifact of the latest version', params: Latest, response: artifactResponse } },
+    async (request, reply) => {
+      const a = await store.getArtifactJson(db, workspaceOf(request), request.params.id, request.params.name);
+      // Stored JSON text goes out as it is: no parse and re-serialise of large artifacts.
+      return reply.header('etag', store.etagFor(a.version)).type('application/json; charset=utf-8').send(a.json as never);
+    },
+  );
+
+  app.get(
+    '/plans/:id/versions/:version/artifacts/:name',
+    { schema: { tags: ['artifacts'], summary: 'One artifact of a given version', params: AtVersion, response: artifactResponse } },
+    async (request, reply) => {
+      const a = await store.getArtifactJson(db, workspaceOf(request), request.params.id, request.params.name, request.params.version);
+      return reply.header('etag', store.etagFor(a.version)).type('application/json; charset=utf-8').send(a.json as never);
+    },
+  );
+
+  app.get(
+    '/plans/:id/document',
+    {
+      schema: {
+        tags: ['artifacts'],
+        summary: 'The strategy document (Markdown) of the latest version',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: Type.String({ description: 'text/markdown' }), ...errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const d = await store.getDocument(db, workspaceOf(request), request.params.id);
+      return reply.header('etag', store.etagFor(d.version)).type('text/markdown; charset=utf-8').send(d.document);
+    },
+  );
+};

@@ -1,0 +1,184 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../errors.js';
+import { PlanInput } from '../../schemas/plan-input.js';
+import type { Db } from '../../store/database.js';
+import * as store from '../../store/plans.js';
+import type { Planner } from '../../service/planner.js';
+import type { PlanQueue } from '../../jobs/plan-queue.js';
+import { PlanIdParams, VersionParams, errors } from '../schemas/common.js';
+import { ListQuery, PlanPage, PlanVersion, VersionList } from '../schemas/plans.js';
+import { workspaceOf } from '../workspace.js';
+import { exampleInput } from '../openapi-info.js';
+
+const bodyExample = { examples: [exampleInput] };
+
+function metaJson(m: store.VersionMeta) {
+  return {
+    planId: m.planId,
+    name: m.name,
+    version: m.version,
+    parentVersion: m.parentVersion,
+    reason: m.reason,
+    contentHash: m.contentHash,
+    createdAt: m.createdAt.toISOString(),
+    summary: m.summary
+  };
+}
+
+export interface PlanRouteOptions {
+  db: Db;
+  planner: Planner;
+  /** With a queue, inputs with more phases than asyncPhaseThreshold are planned by a job (202). */
+  queue?: PlanQueue;
+  asyncPhaseThreshold?: number;
+}
+
+export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (app, { db, planner, queue, asyncPhaseThreshold = Infinity }) => {
+  app.post(
+    '/plans',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Plan a project: validates the graph, schedules it and stores version 1 with its artifacts',
+        body: { ...PlanInput, ...bodyExample },
+        response: {
+          201: PlanVersion,
+          202: Type.Object({ jobId: Type.String({ format: 'uuid' }), planId: Type.String({ format: 'uuid' }), state: Type.Literal('queued') }, { description: 'A large plan: poll the job in Location.' }),
+          ...errors(400, 413, 415, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const id = randomUUID();
+      if (queue && request.body.phases.length > asyncPhaseThreshold) {
+        const jobId = await queue.enqueue({ planId: id, workspaceId: workspaceOf(request), input: request.body });
+        return reply.code(202).header('location', `/jobs/${jobId}`).send({ jobId, planId: id, state: 'queued' as const });
+      }
+      const computed = await planner(request.body, { planId: id, version: 1 });
+      const meta = await store.createPlan(db, { id, workspaceId: workspaceOf(request), name: request.body.name, input: request.body, computed });
+      return reply
+        .code(201)
+        .header('location', `/plans/${id}`)
+        .header('etag', store.etagFor(meta.version))
+        .send({ ...metaJson(meta), input: request.body, artifacts: computed.artifacts });
+    },
+  );
+
+  app.get(
+    '/plans',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'List plans, newest first',
+        querystring: ListQuery,
+        response: { 200: PlanPage, ...errors(400) },
+      },
+    },
+    async (request) => {
+      const page = await store.listPlans(db, workspaceOf(request), { limit: request.query.limit ?? 50, cursor: request.query.cursor });
+      return {
+        nextCursor: page.nextCursor,
+        items: page.items.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() })),
+      };
+    },
+  );
+
+  app.get(
+    '/plans/:id',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'The latest version of a plan, with its input and artifacts (ETag names the version)',
+        params: PlanIdParams,
+        response: { 200: PlanVersion, ...errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const v = await store.getVersion(db, workspaceOf(request), request.params.id);
+      return reply.header('etag', store.etagFor(v.version)).send({ ...metaJson(v), input: v.input as never, artifacts: v.artifacts });
+    },
+  );
+
+  app.get(
+    '/plans/:id/versions',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Every version of a plan, oldest first (without artifacts)',
+        params: PlanIdParams,
+        response: { 200: VersionList, ...errors(400, 404) },
+      },
+    },
+    async (request) => ({ items: (await store.listVersions(db, workspaceOf(request), request.params.id)).map(metaJson) }),
+  );
+
+  app.get(
+    '/plans/:id/versions/:version',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'One version of a plan, with its input and artifacts',
+        params: VersionParams,
+        response: { 200: PlanVersion, ...errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const v = await store.getVersion(db, workspaceOf(request), request.params.id, request.params.version);
+      return reply.header('etag', store.etagFor(v.version)).send({ ...metaJson(v), input: v.input as never, artifacts: v.artifacts });
+    },
+  );
+
+  app.post(
+    '/plans/:id/versions',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Store new input as the next version. Requires If-Match with the current ETag (412 when stale, 428 when absent)',
+        params: PlanIdParams,
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'The ETag of the version this change is based on, e.g. "v3".' })) }),
+        body: { ...PlanInput, ...bodyExample },
+        response: { 201: PlanVersion, ...errors(400, 404, 412, 413, 415, 422, 428) },
+      },
+    },
+    async (request, reply) => {
+      const header = request.headers['if-match'];
+      if (header === undefined) {
+        throw new AppError(428, 'precondition_required', 'send If-Match with the ETag of the version you are changing (GET /plans/{id} returns it)', [
+          { in: 'headers', path: '/if-match', message: 'required' }
+        ]);
+      }
+      const expected = store.parseEtag(header);
+      const workspaceId = workspaceOf(request);
+      if (expected === undefined) {
+        const current = await store.getVersion(db, workspaceId, request.params.id);
+        throw new AppError(412, 'version_conflict', `If-Match ${header} does not match the current ETag ${store.etagFor(current.version)}`, [
+          { in: 'headers', path: '/if-match', message: 'not an ETag of this plan' }
+        ]);
+      }
+      // Fail fast (404/412) before the planning work; the conditional write below is what guarantees it.
+      const current = await store.getVersion(db, workspaceId, request.params.id);
+      if (current.version !== expected) {
+        throw new AppError(412, 'version_conflict', `plan is at ${store.etagFor(current.version)}, not ${header}; fetch it again and retry`, [
+          { in: 'headers', path: '/if-match', message: `current ETag is ${store.etagFor(current.version)}` }
+        ]);
+      }
+      const computed = await planner(request.body, { planId: request.params.id, version: expected + 1 });
+      const meta = await store.addVersion(db, {
+        planId: request.params.id,
+        workspaceId,
+        expectedVersion: expected,
+        reason: 'update',
+        name: request.body.name,
+        input: request.body,
+        computed,
+      });
+      return reply
+        .code(201)
+        .header('location', `/plans/${meta.planId}/versions/${meta.version}`)
+        .header('etag', store.etagFor(meta.version))
+        .send({ ...metaJson(meta), input: request.body, artifacts: computed.artifacts });
+    },
+  );
+};

@@ -1,0 +1,194 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '../../errors.js';
+import type { Db } from '../../store/database.js';
+import * as tracking from '../../store/tracking.js';
+import type { Planner } from '../../service/planner.js';
+import { evaluateAlerts, planStatus, replan } from '../../service/tracking.js';
+import { PlanIdParams, errors } from '../schemas/common.js';
+import { AlertView, Claim, ClaimBody, EventBody, ReplanBody, Session, SessionBody, StatusView, TrackingEventView } from '../schemas/tracking.js';
+import { PlanVersion } from '../schemas/plans.js';
+import { workspaceOf } from '../workspace.js';
+import { etagFor } from '../../store/plans.js';
+
+const SessionParams = Type.Object({ id: Type.String({ format: 'uuid' }), sessionId: Type.String({ format: 'uuid' }) });
+
+const sessionJson = (s: tracking.SessionRecord) => ({
+  ...s,
+  registeredAt: s.registeredAt.toISOString(),
+  lastHeartbeatAt: s.lastHeartbeatAt.toISOString(),
+});
+
+/** Reported times may lag (queued reports) but not run ahead of the server clock. */
+function checkReportedTime(at: string | undefined, path: string): void {
+  if (at !== undefined && Date.parse(at) > Date.now() + 5 * 60_000) {
+    throw new AppError(400, 'time_in_future', `${path.slice(1)} ${at} is in the future`, [{ path, message: 'more than 5 minutes ahead of the server clock' }]);
+  }
+}
+
+export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planner }> = async (app, { db, planner }) => {
+  app.post(
+    '/plans/:id/sessions',
+    {
+      schema: {
+        tags: ['tracking'],
+        summary: 'Register a session (an agent or team member) that will claim and work phases',
+        params: PlanIdParams,
+        body: SessionBody,
+        response: { 201: Session, ...errors(400, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const s = await tracking.registerSession(db, workspaceOf(request), request.params.id, request.body);
+      return reply.code(201).header('location', `/plans/${s.planId}/sessions/${s.id}`).send(sessionJson(s));
+    },
+  );
+
+  app.get(
+    '/plans/:id/sessions',
+    { schema: { tags: ['tracking'], summary: 'Sessions of a plan', params: PlanIdParams, response: { 200: Type.Object({ items: Type.Array(Session) }), ...errors(400, 404) } } },
+    async (request) => {
+      await tracking.trackingBasis(db, workspaceOf(request), request.params.id);
+      return { items: (await tracking.listSessions(db, request.params.id)).map(sessionJson) };
+    },
+  );
+
+  app.post(
+    '/plans/:id/sessions/:sessionId/heartbeat',
+    {
+      schema: {
+        tags: ['tracking'],
+        summary: 'Keep a session alive; a session silent past its timeout loses its claims',
+        params: SessionParams,
+        response: { 200: Session, ...errors(400, 404, 409) },
+      },
+    },
+    async (request) => sessionJson(await tracking.heartbeat(db, workspaceOf(request), request.params.id, request.params.sessionId)),
+  );
+
+  app.post(
+    '/plans/:id/claims',
+    {
+      schema: {
+        tags: ['tracking'],
+        summary: 'Claim a phase for a session (atomic). 409 names the reason: dependency_not_done, phase_taken, phase_completed, sync_point_pending, area_locked, nothing_claimable',
+        params: PlanIdParams,
+        body: ClaimBody,
+        response: { 201: Claim, ...errors(400, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      checkReportedTime(request.body.at, '/at');
+      const workspaceId = workspaceOf(request);
+      await tracking.expireSessions(db, request.params.id);
+      const c = await tracking.claim(db, workspaceId, request.params.id, request.body.sessionId, request.body.phaseId, request.body.at);
+      return reply.code(201).send(c);
+    },
+  );
+
+  app.post(
+    '/plans/:id/sessions/:sessionId/events',
+    {
+      schema: {
+        tags: ['tracking'],
+        summary: 'Report progress on a held phase: started, progress, blocked, unblocked, completed, gate_passed, gate_failed, released, failed',
+        params: SessionParams,
+        body: EventBody,
+        response: { 201: TrackingEventView, ...errors(400, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      checkReportedTime(request.body.at, '/at');
+      const workspaceId = workspaceOf(request);
+      const event = await tracking.reportEvent(db, workspaceId, request.params.id, request.params.sessionId, request.body);
+      await evaluateAlerts(db, workspaceId, request.params.id);
+      return reply.code(201).send(event);
+    },
+  );
+
+  app.get(
+    '/plans/:id/event-log',
+    {
+      schema: {
+        tags: ['tracking'],
+        summary: 'The append-only event log (JSON), after a given event id',
+        params: PlanIdParams,
+        querystring: Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })) }),
+        response: { 200: Type.Object({ items: Type.Array(TrackingEventView) }), ...errors(400, 404) },
+      },
+    },
+    async (request) => {
+      await tracking.trackingBasis(db, workspaceOf(request), request.params.id);
+      return { items: await tracking.loadEvents(db, request.params.id, request.query.after ?? 0, request.query.limit ?? 1000) };
+    },
+  );
+
+  app.get(
+    '/plans/:id/status',
+    {
+      schema: {
+        tags: ['tracking'],
+        summary: 'Planned vs actual per phase and wave, metrics from actuals, and open alerts',
+        params: PlanIdParams,
+        querystring: Type.Object({ asOf: Type.Optional(Type.String({ format: 'date-time' })) }),
+        response: { 200: StatusView, ...errors(400, 404) },
+      },
+    },
+    async (request) => {
+      const workspaceId = workspaceOf(request);
+      await tracking.expireSessions(db, request.params.id);
+      return planStatus(db, workspaceId, request.params.id, request.query.asOf);
+    },
+  );
+
+  app.get(
+    '/plans/:id/alerts',
+    {
+      schema: {
+        tags: ['tracking'],
+        summary: 'Alerts raised for a plan, oldest first',
+        params: PlanIdParams,
+        querystring: Type.Object({ open: Type.Optional(Type.Boolean()) }),
+        response: { 200: Type.Object({ items: Type.Array(AlertView) }), ...errors(400, 404) },
+      },
+    },
+    async (request) => {
+      await tracking.trackingBasis(db, workspaceOf(request), request.params.id);
+      const all = await tracking.listAlerts(db, request.params.id);
+      return { items: request.query.open ? all.filter((a) => a.resolvedAt === null) : all };
+    },
+  );
+
+  app.post(
+    '/plans/:id/replan',
+    {
+      schema: {
+        tags: ['tracking'],
+        summary: 'Re-plan from where things stand: a new version that keeps completed work, pins running phases and moves as little as it can',
+        params: PlanIdParams,
+        body: Type.Optional(ReplanBody),
+        response: {
+          201: Type.Object({
+            ...PlanVersion.properties,
+            changes: Type.Object({
+              basedOnVersion: Type.Integer(),
+              moved: Type.Integer({ description: 'Phases whose planned start changed.' }),
+              totalShiftDays: Type.Number(),
+              maxShiftDays: Type.Number(),
+              phases: Type.Array(Type.Object({ id: Type.String(), from: Type.Number(), to: Type.Number() })),
+            }),
+          }),
+          ...errors(400, 404, 412, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await replan(db, planner, workspaceOf(request), request.params.id, request.body?.asOf);
+      return reply
+        .code(201)
+        .header('location', `/plans/${result.planId}/versions/${result.version}`)
+        .header('etag', etagFor(result.version))
+        .send(result);
+    },
+  );
+};

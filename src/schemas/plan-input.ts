@@ -1,0 +1,155 @@
+import { Type, type Static } from 'typebox';
+
+/** Identifier used for phases, teams, infrastructure pools and skills. */
+export const Id = Type.String({ minLength: 1, maxLength: 120, pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$' });
+
+/** A calendar date, YYYY-MM-DD. */
+export const IsoDate = Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+export const ThreePointEstimate = Type.Object(
+  {
+    optimistic: Type.Number({ minimum: 0, maximum: 10000 }),
+    likely: Type.Number({ minimum: 0, maximum: 10000 }),
+    pessimistic: Type.Number({ minimum: 0, maximum: 10000 }),
+  },
+  { additionalProperties: false, description: 'Three-point estimate in working days (optimistic ≤ likely ≤ pessimistic).' },
+);
+export type ThreePointEstimate = Static<typeof ThreePointEstimate>;
+
+export const PhaseInput = Type.Object(
+  {
+    id: Id,
+    name: Type.String({ minLength: 1, maxLength: 300 }),
+    description: Type.Optional(Type.String({ maxLength: 5000 })),
+    duration: Type.Union([Type.Number({ minimum: 0, maximum: 10000 }), ThreePointEstimate], {
+      description: 'Working days: a number, or a three-point estimate (expected value (o + 4m + p) / 6 is planned).',
+    }),
+    dependencies: Type.Optional(Type.Array(Id, { maxItems: 1000, description: 'Ids of phases that must finish before this one starts.' })),
+    skills: Type.Optional(Type.Array(Id, { maxItems: 50, description: 'Skills the assigned team must hold (all of them).' })),
+    teamSize: Type.Optional(Type.Number({ minimum: 0, maximum: 1000, description: 'People (or agent sessions) of the assigned team this phase occupies. Default 1.' })),
+    resources: Type.Optional(
+      Type.Record(Id, Type.Number({ minimum: 0, maximum: 100000 }), {
+        description: 'Units of shared infrastructure pools (by pool id) held for the whole phase.',
+      }),
+    ),
+    areas: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 500, description: 'Files or areas of the code base this phase touches.' })),
+    priority: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000, description: 'Higher runs earlier when the schedule has a choice. Default 0.' })),
+  },
+  { additionalProperties: false },
+);
+export type PhaseInput = Static<typeof PhaseInput>;
+
+export const TeamInput = Type.Object(
+  {
+    id: Id,
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    size: Type.Integer({ minimum: 1, maximum: 10000, description: 'People or agent sessions in the team.' }),
+    skills: Type.Array(Id, { maxItems: 200 }),
+    availability: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100, description: 'Percent of the team available to this project. Default 100.' })),
+    hoursPerWeek: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 168, description: 'Working hours per person per week. Default 40.' })),
+  },
+  { additionalProperties: false },
+);
+export type TeamInput = Static<typeof TeamInput>;
+
+export const InfrastructureInput = Type.Object(
+  {
+    id: Id,
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    kind: Type.Optional(Type.String({ maxLength: 100, description: 'environment, ci, database, … (free text, for display).' })),
+    capacity: Type.Number({ minimum: 0, maximum: 100000, description: 'Units available at any one time.' }),
+  },
+  { additionalProperties: false },
+);
+export type InfrastructureInput = Static<typeof InfrastructureInput>;
+
+export const CalendarInput = Type.Object(
+  {
+    workingDays: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 0, maximum: 6 }), { minItems: 1, maxItems: 7, uniqueItems: true, description: 'ISO weekday numbers that are worked, 0 = Sunday. Default Monday–Friday.' }),
+    ),
+    holidays: Type.Optional(Type.Array(IsoDate, { maxItems: 1000 })),
+  },
+  { additionalProperties: false },
+);
+export type CalendarInput = Static<typeof CalendarInput>;
+
+export const EscalationInput = Type.Object(
+  {
+    blockedHours: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 10000, description: 'A phase blocked longer than this is escalated. Default 4.' })),
+    scheduleVariancePercent: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1000, description: 'Behind-schedule share that raises an alert. Default 5.' })),
+    heartbeatTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 5, maximum: 86400, description: 'A session silent this long loses its claim. Default 300.' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ConstraintsInput = Type.Object(
+  {
+    deadline: Type.Optional(IsoDate),
+    capacityBuffer: Type.Optional(Type.Number({ minimum: 0, maximum: 90, description: 'Percent of every team held in reserve. Default 20.' })),
+    maxConcurrentSessions: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+    escalation: Type.Optional(EscalationInput),
+  },
+  { additionalProperties: false },
+);
+export type ConstraintsInput = Static<typeof ConstraintsInput>;
+
+export const PlanningOptions = Type.Object(
+  {
+    seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, description: 'Seed for every random choice. Default 1.' })),
+    iterations: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'Improvement search budget (schedules evaluated).' })),
+    timeBudgetMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 60_000, description: 'Wall-clock cap for the improvement search.' })),
+    monteCarloIterations: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, description: 'Schedule-risk samples. Default 2000.' })),
+    defaultSpreadPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 500, description: 'For fixed durations: ± spread used by the Monte Carlo. Default 25.' })),
+  },
+  { additionalProperties: false },
+);
+export type PlanningOptions = Static<typeof PlanningOptions>;
+
+export const PhaseProgress = Type.Object(
+  {
+    id: Id,
+    status: Type.Enum(['completed', 'in_progress']),
+    actualStart: IsoDate,
+    actualFinish: Type.Optional(IsoDate),
+    percentComplete: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+    team: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+export type PhaseProgress = Static<typeof PhaseProgress>;
+
+export const ProgressInput = Type.Object(
+  {
+    asOf: Type.Optional(IsoDate),
+    phases: Type.Array(PhaseProgress, { maxItems: 20000 }),
+    baseline: Type.Optional(
+      Type.Record(Id, Type.Number({ minimum: 0 }), {
+        description: 'Start day of each phase in the version being re-planned; the new schedule keeps to this order where it can.',
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Work already done or under way, for a re-plan: completed phases keep their actual dates, in-progress ones stay with their team, nothing else starts before asOf.',
+  },
+);
+export type ProgressInput = Static<typeof ProgressInput>;
+
+export const PlanInput = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 300 }),
+    description: Type.Optional(Type.String({ maxLength: 10000 })),
+    startDate: IsoDate,
+    phases: Type.Array(PhaseInput, { minItems: 1, maxItems: 20000 }),
+    teams: Type.Array(TeamInput, { minItems: 1, maxItems: 1000 }),
+    infrastructure: Type.Optional(Type.Array(InfrastructureInput, { maxItems: 1000 })),
+    calendar: Type.Optional(CalendarInput),
+    constraints: Type.Optional(ConstraintsInput),
+    planning: Type.Optional(PlanningOptions),
+    progress: Type.Optional(ProgressInput),
+  },
+  { additionalProperties: false, title: 'PlanInput' },
+);
+export type PlanInput = Static<typeof PlanInput>;

@@ -1,0 +1,295 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import stringify from 'safe-stable-stringify';
+import { AppError, notFound } from '../errors.js';
+import type { Db } from './database.js';
+import type { PlanSummary } from '../schemas/plan-summary.js';
+import type { ScheduleEntry } from '../schemas/schedule-entry.js';
+
+export interface ComputedVersion {
+  artifacts: Record<string, unknown>;
+  document: string;
+  summary: PlanSummary;
+  schedule: ScheduleEntry[];
+}
+
+export interface VersionMeta {
+  planId: string;
+  name: string;
+  version: number;
+  parentVersion: number | null;
+  reason: 'create' | 'update' | 'replan';
+  contentHash: string;
+  summary: PlanSummary;
+  createdAt: Date;
+}
+
+export interface VersionRecord extends VersionMeta {
+  input: unknown;
+  artifacts: Record<string, unknown>;
+}
+
+export interface PlanListItem {
+  id: string;
+  name: string;
+  latestVersion: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** sha256 over the canonical (key-sorted) JSON of the input: equal inputs hash equally. */
+export function contentHash(input: unknown): string {
+  return createHash('sha256').update(stringify(input) ?? 'null').digest('hex');
+}
+
+const versionMetaColumns = [
+  'plan_versions.plan_id',
+  'plans.name',
+  'plan_versions.version',
+  'plan_versions.parent_version',
+  'plan_versions.reason',
+  'plan_versions.content_hash',
+  'plan_versions.summary',
+  'plan_versions.created_at',
+] as const;
+
+type MetaRow = {
+  plan_id: string;
+  name: string;
+  version: number;
+  parent_version: number | null;
+  reason: 'create' | 'update' | 'replan';
+  content_hash: string;
+  summary: PlanSummary;
+  created_at: Date;
+};
+
+function toMeta(r: MetaRow): VersionMeta {
+  return {
+    planId: r.plan_id,
+    name: r.name,
+    version: r.version,
+    parentVersion: r.parent_version,
+    reason: r.reason,
+    contentHash: r.content_hash,
+    summary: r.summary,
+    createdAt: new Date(r.created_at),
+  };
+}
+
+export async function createPlan(
+  db: Db,
+  plan: { id: string; workspaceId: string; name: string; input: unknown; computed: ComputedVersion },
+): Promise<VersionMeta> {
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('plans')
+      .values({ id: plan.id, workspace_id: plan.workspaceId, name: plan.name, latest_version: 1 })
+      .execute();
+    const row = await insertVersion(trx, plan.id, 1, null, 'create', plan.input, plan.computed);
+    return { ...row, name: plan.name };
+  });
+}
+
+/**
+ * Appends version expectedVersion + 1, but only while expectedVersion is still the latest:
+ * the conditional UPDATE takes the plan row's lock, so two writers racing on one version
+ * cannot both win (the loser gets 412), and the version key makes a duplicate impossible.
+ */
+export async function addVersion(
+  db: Db,
+  v: {
+    planId: string;
+    workspaceId: string;
+    expectedVersion: number;
+    reason: 'update' | 'replan';
+    name: string;
+    input: unknown;
+    computed: ComputedVersion;
+  },
+): Promise<VersionMeta> {
+  return db.transaction().execute(async (trx) => {
+    const bumped = await trx
+      .updateTable('plans')
+      .set({ latest_version: sql`latest_version + 1`, name: v.name, updated_at: sql`now()` })
+      .where('id', '=', v.planId)
+      .where('workspace_id', '=', v.workspaceId)
+      .where('latest_version', '=', v.expectedVersion)
+      .returning(['latest_version'])
+      .executeTakeFirst();
+    if (!bumped) {
+      const current = await trx
+        .selectFrom('plans')
+        .select('latest_version')
+        .where('id', '=', v.planId)
+        .where('workspace_id', '=', v.workspaceId)
+        .executeTakeFirst();
+      if (!current) throw notFound(`plan ${v.planId}`);
+      throw new AppError(
+        412,
+        'version_conflict',
+        `plan ${v.planId} is at version ${current.latest_version}, not ${v.expectedVersion}; fetch it again and retry with its ETag`,
+        [{ path: '/headers/if-match', message: `current ETag is ${etagFor(current.latest_version)}` }],
+      );
+    }
+    const row = await insertVersion(trx, v.planId, bumped.latest_version, v.expectedVersion, v.reason, v.input, v.computed);
+    return { ...row, name: v.name };
+  });
+}
+
+async function insertVersion(
+  trx: Db,
+  planId: string,
+  version: number,
+  parent: number | null,
+  reason: 'create' | 'update' | 'replan',
+  input: unknown,
+  computed: ComputedVersion,
+): Promise<Omit<VersionMeta, 'name'>> {
+  const hash = contentHash(input);
+  const row = await trx
+    .insertInto('plan_versions')
+    .values({
+      plan_id: planId,
+      version,
+      parent_version: parent,
+      reason,
+      input: JSON.stringify(input),
+      artifacts: JSON.stringify(computed.artifacts),
+      document: computed.document,
+      summary: JSON.stringify(computed.summary),
+      schedule: JSON.stringify(computed.schedule),
+      content_hash: hash,
+    })
+    .returning(['created_at'])
+    .executeTakeFirstOrThrow();
+  return {
+    planId,
+    version,
+    parentVersion: parent,
+    reason,
+    contentHash: hash,
+    summary: computed.summary,
+    createdAt: new Date(row.created_at),
+  };
+}
+
+export function etagFor(version: number): string {
+  return `"v${version}"`;
+}
+
+/** Parses an If-Match value produced by etagFor (also accepts the weak form W/"v3"). */
+export function parseEtag(header: string | undefined): number | undefined {
+  const m = header?.trim().match(/^(?:W\/)?"v(\d{1,9})"$/);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The latest version when version is omitted. */
+export async function getVersion(db: Db, workspaceId: string, planId: string, version?: number): Promise<VersionRecord> {
+  const row = await db
+    .selectFrom('plan_versions')
+    .innerJoin('plans', 'plans.id', 'plan_versions.plan_id')
+    .select([...versionMetaColumns, 'plan_versions.input', 'plan_versions.artifacts'])
+    .where('plans.id', '=', planId)
+    .where('plans.workspace_id', '=', workspaceId)
+    .where('plan_versions.version', '=', version ?? sql<number>`plans.latest_version`)
+    .executeTakeFirst();
+  if (!row) throw notFound(version === undefined ? `plan ${planId}` : `version ${version} of plan ${planId}`);
+  return { ...toMeta(row), input: row.input, artifacts: row.artifacts };
+}
+
+export async function getDocument(db: Db, workspaceId: string, planId: string, version?: number): Promise<{ version: number; document: string }> {
+  const row = await db
+    .selectFrom('plan_versions')
+    .innerJoin('plans', 'plans.id', 'plan_versions.plan_id')
+    .select(['plan_versions.version', 'plan_versions.document'])
+    .where('plans.id', '=', planId)
+    .where('plans.workspace_id', '=', workspaceId)
+    .where('plan_versions.version', '=', version ?? sql<number>`plans.latest_version`)
+    .executeTakeFirst();
+  if (!row) throw notFound(version === undefined ? `plan ${planId}` : `version ${version} of plan ${planId}`);
+  return row;
+}
+
+/** One artifact as stored JSON text, so large artifacts are sent without re-serialising. */
+export async function getArtifactJson(
+  db: Db,
+  workspaceId: string,
+  planId: string,
+  name: string,
+  version?: number,
+): Promise<{ version: number; json: string }> {
+  const row = await db
+    .selectFrom('plan_versions')
+    .innerJoin('plans', 'plans.id', 'plan_versions.plan_id')
+    .select(['plan_versions.version', sql<string | null>`plan_versions.artifacts ->> ${name}`.as('json')])
+    .where('plans.id', '=', planId)
+    .where('plans.workspace_id', '=', workspaceId)
+    .where('plan_versions.version', '=', version ?? sql<number>`plans.latest_version`)
+    .executeTakeFirst();
+  if (!row) throw notFound(version === undefined ? `plan ${planId}` : `version ${version} of plan ${planId}`);
+  if (row.json === null) throw notFound(`artifact ${name}`);
+  return { version: row.version, json: row.json };
+}
+
+export async function listVersions(db: Db, workspaceId: string, planId: string): Promise<VersionMeta[]> {
+  const rows = await db
+    .selectFrom('plan_versions')
+    .innerJoin('plans', 'plans.id', 'plan_versions.plan_id')
+    .select(versionMetaColumns)
+    .where('plans.id', '=', planId)
+    .where('plans.workspace_id', '=', workspaceId)
+    .orderBy('plan_versions.version', 'asc')
+    .execute();
+  if (rows.length === 0) throw notFound(`plan ${planId}`);
+  return rows.map(toMeta);
+}
+
+export interface PlanPage {
+  items: PlanListItem[];
+  nextCursor: string | null;
+}
+
+/** Newest first, keyset-paginated on (created_at, id); the cursor is opaque to clients. */
+export async function listPlans(db: Db, workspaceId: string, opts: { limit: number; cursor?: string }): Promise<PlanPage> {
+  let query = db
+    .selectFrom('plans')
+    .select(['id', 'name', 'latest_version', 'created_at', 'updated_at'])
+    .where('workspace_id', '=', workspaceId);
+  if (opts.cursor) {
+    const { createdAt: at, id } = decodeCursor(opts.cursor);
+    const createdAt = new Date(at);
+    query = query.where((eb) =>
+      eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]),
+    );
+  }
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit + 1).execute();
+  const page = rows.slice(0, opts.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      name: r.name,
+      latestVersion: r.latest_version,
+      createdAt: new Date(r.created_at),
+      updatedAt: new Date(r.updated_at),
+    })),
+    nextCursor: rows.length > opts.limit && last ? encodeCursor(new Date(last.created_at), last.id) : null,
+  };
+}
+
+function encodeCursor(createdAt: Date, id: string): string {
+  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof createdAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(createdAt)) && /^[0-9a-f-]{36}$/.test(id)) {
+      return { createdAt, id };
+    }
+  } catch {
+    // fall through to the 400 below
+  }
+  throw new AppError(400, 'invalid_cursor', 'cursor is not one this service issued', [{ path: '/querystring/cursor', message: 'invalid cursor' }]);
+}

@@ -1,0 +1,106 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { EventType, TrackingEvent } from '../domain/tracking/events.js';
+import type { PlanSummary } from '../schemas/plan-summary.js';
+import type { ScheduleEntry } from '../schemas/schedule-entry.js';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface PlansTable {
+  id: string;
+  workspace_id: Generated<string>;
+  name: string;
+  latest_version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlanVersionsTable {
+  plan_id: string;
+  version: number;
+  parent_version: number | null;
+  reason: 'create' | 'update' | 'replan';
+  input: ColumnType<unknown, string, string>;
+  artifacts: ColumnType<Record<string, unknown>, string, string>;
+  document: string;
+  summary: ColumnType<PlanSummary, string, string>;
+  schedule: ColumnType<ScheduleEntry[], string, string>;
+  content_hash: string;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  plan_id: string;
+  label: string | null;
+  team_id: string | null;
+  status: 'active' | 'expired' | 'closed';
+  heartbeat_timeout_seconds: number;
+  registered_at: Timestamp;
+  last_heartbeat_at: Timestamp;
+}
+
+export interface ClaimsTable {
+  id: Generated<number>;
+  plan_id: string;
+  phase_id: string;
+  session_id: string;
+  status: 'active' | 'completed' | 'released' | 'expired' | 'failed';
+  areas: string[];
+  claimed_at: Timestamp;
+  ended_at: Timestamp | null;
+}
+
+export interface PhaseEventsTable {
+  id: Generated<number>;
+  plan_id: string;
+  phase_id: string | null;
+  session_id: string | null;
+  type: EventType;
+  data: ColumnType<TrackingEvent['data'], string, string>;
+  occurred_at: Timestamp;
+  recorded_at: Timestamp;
+}
+
+export interface AlertsTable {
+  id: Generated<number>;
+  plan_id: string;
+  kind: string;
+  severity: 'info' | 'warning' | 'critical';
+  subject: string;
+  message: string;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  raised_at: Timestamp;
+  resolved_at: Timestamp | null;
+}
+
+export interface IdempotencyKeysTable {
+  workspace_id: string;
+  key: string;
+  method: string;
+  path: string;
+  request_hash: string;
+  status_code: number;
+  response: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  role: 'read' | 'write';
+  token_hash: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface Database {
+  api_keys: ApiKeysTable;
+  plans: PlansTable;
+  plan_versions: PlanVersionsTable;
+  sessions: SessionsTable;
+  claims: ClaimsTable;
+  phase_events: PhaseEventsTable;
+  alerts: AlertsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}

@@ -1,0 +1,382 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import { AppError, notFound } from '../errors.js';
+import type { PlanInput } from '../schemas/plan-input.js';
+import type { ScheduleEntry } from '../schemas/schedule-entry.js';
+import { claimRefusal, claimablePhases, type ClaimContext, type TrackedPhase } from '../domain/tracking/claim-rules.js';
+import type { EventType, TrackingEvent } from '../domain/tracking/events.js';
+import { replay } from '../domain/tracking/replay.js';
+import type { Db } from './database.js';
+import type { Database } from './schema.js';
+
+type Trx = Transaction<Database>;
+
+export interface SessionRecord {
+  id: string;
+  planId: string;
+  label: string | null;
+  team: string | null;
+  status: 'active' | 'expired' | 'closed';
+  heartbeatTimeoutSeconds: number;
+  registeredAt: Date;
+  lastHeartbeatAt: Date;
+}
+
+export interface PlanTrackingBasis {
+  version: number;
+  input: PlanInput;
+  schedule: ScheduleEntry[];
+  phases: Map<string, TrackedPhase>;
+}
+
+const basisCache = new Map<string, PlanTrackingBasis>();
+
+/** The latest version's graph and schedule. Versions are immutable, so they are cached by (plan, version). */
+export async function trackingBasis(db: Db | Trx, workspaceId: string, planId: string): Promise<PlanTrackingBasis> {
+  const head = await db.selectFrom('plans').select('latest_version').where('id', '=', planId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+  if (!head) throw notFound(`plan ${planId}`);
+  const key = `${planId}:${head.latest_version}`;
+  const cached = basisCache.get(key);
+  if (cached) return cached;
+  const row = await db
+    .selectFrom('plan_versions')
+    .select(['input', 'schedule'])
+    .where('plan_id', '=', planId)
+    .where('version', '=', head.latest_version)
+    .executeTakeFirstOrThrow();
+  const input = row.input as PlanInput;
+  const byId = new Map(row.schedule.map((s) => [s.id, s]));
+  const phases = new Map<string, TrackedPhase>(
+    input.phases.map((p) => [
+      p.id,
+      {
+        id: p.id,
+        dependencies: p.dependencies ?? [],
+        areas: p.areas ?? [],
+        team: byId.get(p.id)?.team ?? null,
+        plannedStart: byId.get(p.id)?.start ?? 0,
+      },
+    ]),
+  );
+  const basis = { version: head.latest_version, input, schedule: row.schedule, phases };
+  if (basisCache.size > 500) basisCache.delete(basisCache.keys().next().value!);
+  basisCache.set(key, basis);
+  return basis;
+}
+
+/** Takes the plan row's lock: every tracking write on one plan is serialised here. */
+async function lockPlan(trx: Trx, workspaceId: string, planId: string): Promise<void> {
+  const row = await trx
+    .selectFrom('plans')
+    .select('id')
+    .where('id', '=', planId)
+    .where('workspace_id', '=', workspaceId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw notFound(`plan ${planId}`);
+}
+
+function toSession(r: {
+  id: string;
+  plan_id: string;
+  label: string | null;
+  team_id: string | null;
+  status: 'active' | 'expired' | 'closed';
+  heartbeat_timeout_seconds: number;
+  registered_at: Date | string;
+  last_heartbeat_at: Date | string;
+}): SessionRecord {
+  return {
+    id: r.id,
+    planId: r.plan_id,
+    label: r.label,
+    team: r.team_id,
+    status: r.status,
+    heartbeatTimeoutSeconds: r.heartbeat_timeout_seconds,
+    registeredAt: new Date(r.registered_at),
+    lastHeartbeatAt: new Date(r.last_heartbeat_at),
+  };
+}
+
+export async function registerSession(
+  db: Db,
+  workspaceId: string,
+  planId: string,
+  s: { label?: string; team?: string; heartbeatTimeoutSeconds?: number },
+): Promise<SessionRecord> {
+  const basis = await trackingBasis(db, workspaceId, planId);
+  if (s.team !== undefined && !basis.input.teams.some((t) => t.id === s.team)) {
+    throw new AppError(422, 'unknown_team', `team ${s.team} is not in the plan`, [{ path: '/team', message: 'unknown team', ids: [s.team] }]);
+  }
+  const timeout = s.heartbeatTimeoutSeconds ?? basis.input.constraints?.escalation?.heartbeatTimeoutSeconds ?? 300;
+  const row = await db
+    .insertInto('sessions')
+    .values({ id: randomUUID(), plan_id: planId, label: s.label ?? null, team_id: s.team ?? null, status: 'active', heartbeat_timeout_seconds: timeout })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toSession(row);
+}
+
+async function liveSession(trx: Db | Trx, planId: string, sessionId: string): Promise<SessionRecord> {
+  const row = await trx.selectFrom('sessions').selectAll().where('id', '=', sessionId).where('plan_id', '=', planId).executeTakeFirst();
+  if (!row) throw notFound(`session ${sessionId}`);
+  const s = toSession(row);
+  if (s.status !== 'active') {
+    throw new AppError(409, 'session_not_active', `session ${sessionId} is ${s.status}; register a new session`, [{ path: '/sessionId', message: s.status }]);
+  }
+  return s;
+}
+
+export async function heartbeat(db: Db, workspaceId: string, planId: string, sessionId: string): Promise<SessionRecord> {
+  await trackingBasis(db, workspaceId, planId);
+  await liveSession(db, planId, sessionId);
+  const row = await db
+    .updateTable('sessions')
+    .set({ last_heartbeat_at: sql`now()` })
+    .where('id', '=', sessionId)
+    .where('status', '=', 'active')
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toSession(row);
+}
+
+export async function loadEvents(db: Db | Trx, planId: string, afterId = 0, limit = 100_000): Promise<TrackingEvent[]> {
+  const rows = await db
+    .selectFrom('phase_events')
+    .select(['id', 'phase_id', 'session_id', 'type', 'data', 'occurred_at'])
+    .where('plan_id', '=', planId)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    phaseId: r.phase_id,
+    sessionId: r.session_id,
+    type: r.type,
+    data: r.data,
+    occurredAt: new Date(r.occurred_at).toISOString(),
+  }));
+}
+
+async function claimContext(trx: Trx, basis: PlanTrackingBasis, planId: string): Promise<ClaimContext> {
+  return { phases: basis.phases, states: replay(await loadEvents(trx, planId)) };
+}
+
+async function appendEvent(
+  trx: Trx,
+  planId: string,
+  e: { phaseId: string | null; sessionId: string | null; type: EventType; data?: TrackingEvent['data']; at?: string },
+): Promise<TrackingEvent> {
+  const row = await trx
+    .insertInto('phase_events')
+    .values({
+      plan_id: planId,
+      phase_id: e.phaseId,
+      session_id: e.sessionId,
+      type: e.type,
+      data: JSON.stringify(e.data ?? {}),
+      occurred_at: e.at ?? sql<Date>`now()`,
+    })
+    .returning(['id', 'occurred_at'])
+    .executeTakeFirstOrThrow();
+  return { id: Number(row.id), phaseId: e.phaseId, sessionId: e.sessionId, type: e.type, data: e.data ?? {}, occurredAt: new Date(row.occurred_at).toISOString() };
+}
+
+export interface ClaimResult {
+  claimId: number;
+  phaseId: string;
+  sessionId: string;
+  claimedAt: string;
+}
+
+/**
+ * Claims a phase for a session (or, without phaseId, the best phase it may start now).
+ * Serialised per plan by the plan row lock, and guarded by the one-live-claim-per-phase index.
+ */
+export async function claim(db: Db, workspaceId: string, planId: string, sessionId: string, phaseId?: string, at?: string): Promise<ClaimResult> {
+  return db.transaction().execute(async (trx) => {
+    await lockPlan(trx, workspaceId, planId);
+    const basis = await trackingBasis(trx, workspaceId, planId);
+    const session = await liveSession(trx, planId, sessionId);
+    const ctx = await claimContext(trx, basis, planId);
+    let target = phaseId;
+    if (target === undefined) {
+      target = claimablePhases(ctx, session.team)[0];
+      if (target === undefined) {
+        const waiting = [...basis.phases.keys()].filter((id) => ctx.states.get(id)?.status !== 'completed');
+        throw new AppError(409, 'nothing_claimable', waiting.length ? `no phase can start now; ${waiting.length} are waiting or running` : 'every phase is complete', []);
+      }
+    } else {
+      const held = ctx.states.get(target);
+      if (held?.sessionId === sessionId && (held.status === 'claimed' || held.status === 'in_progress' || held.status === 'blocked')) {
+        // A retried claim by the holder is answered with the claim it already has.
+        const existing = await trx.selectFrom('claims').select(['id', 'claimed_at']).where('plan_id', '=', planId).where('phase_id', '=', target).where('status', '=', 'active').executeTakeFirstOrThrow();
+        return { claimId: Number(existing.id), phaseId: target, sessionId, claimedAt: new Date(existing.claimed_at).toISOString() };
+      }
+      const refusal = claimRefusal(ctx, target);
+      if (refusal) throw new AppError(409, refusal.reason, refusal.message, [{ path: '/phaseId', message: refusal.message, ids: refusal.ids }]);
+    }
+    const phase = basis.phases.get(target)!;
+    const row = await trx
+      .insertInto('claims')
+      .values({ plan_id: planId, phase_id: target, session_id: sessionId, status: 'active', areas: phase.areas })
+      .returning(['id', 'claimed_at'])
+      .executeTakeFirstOrThrow();
+    const event = await appendEvent(trx, planId, { phaseId: target, sessionId, type: 'claimed', at });
+    await sql`select pg_notify('waveplan_events', ${planId})`.execute(trx);
+    return { claimId: Number(row.id), phaseId: target, sessionId, claimedAt: event.occurredAt ?? new Date(row.claimed_at).toISOString() };
+  });
+}
+
+const HOLDER_EVENTS: ReadonlySet<EventType> = new Set(['started', 'progress', 'blocked', 'unblocked', 'completed', 'released', 'failed']);
+
+/** Records what a session reports about a phase, checking that the report makes sense in the current state. */
+export async function reportEvent(
+  db: Db,
+  workspaceId: string,
+  planId: string,
+  sessionId: string,
+  e: { type: EventType; phaseId: string; percent?: number; reason?: string; gate?: string; at?: string },
+): Promise<TrackingEvent> {
+  return db.transaction().execute(async (trx) => {
+    await lockPlan(trx, workspaceId, planId);
+    const basis = await trackingBasis(trx, workspaceId, planId);
+    await liveSession(trx, planId, sessionId);
+    if (!basis.phases.has(e.phaseId)) {
+      throw new AppError(422, 'unknown_phase', `phase ${e.phaseId} is not in the plan`, [{ path: '/phaseId', message: 'unknown phase', ids: [e.phaseId] }]);
+    }
+    const state = replay(await loadEvents(trx, planId)).get(e.phaseId);
+    const holds = state?.sessionId === sessionId && state.status !== 'completed' && state.status !== 'pending';
+    if (HOLDER_EVENTS.has(e.type) && !holds) {
+      throw new AppError(409, 'not_claim_holder', `session ${sessionId} does not hold phase ${e.phaseId}; claim it first`, [
+        { path: '/phaseId', message: 'not held by this session', ids: [e.phaseId] },
+      ]);
+    }
+    if ((e.type === 'gate_passed' || e.type === 'gate_failed') && state?.status !== 'completed') {
+      throw new AppError(409, 'phase_not_completed', `a quality gate is judged on a completed phase; ${e.phaseId} is ${state?.status ?? 'pending'}`, [
+        { path: '/phaseId', message: 'not completed', ids: [e.phaseId] },
+      ]);
+    }
+    if (e.type === 'unblocked' && state?.status !== 'blocked') {
+      throw new AppError(409, 'not_blocked', `phase ${e.phaseId} is not blocked`, [{ path: '/type', message: 'not blocked' }]);
+    }
+    const endStatus = e.type === 'completed' ? 'completed' : e.type === 'released' ? 'released' : e.type === 'failed' ? 'failed' : null;
+    if (endStatus) {
+      await trx
+        .updateTable('claims')
+        .set({ status: endStatus, ended_at: e.at ?? sql`now()` })
+        .where('plan_id', '=', planId)
+        .where('phase_id', '=', e.phaseId)
+        .where('status', '=', 'active')
+        .execute();
+    }
+    const data: TrackingEvent['data'] = {};
+    if (e.percent !== undefined) data.percent = e.percent;
+    if (e.reason !== undefined) data.reason = e.reason;
+    if (e.gate !== undefined) data.gate = e.gate;
+    const event = await appendEvent(trx, planId, { phaseId: e.phaseId, sessionId, type: e.type, data, at: e.at });
+    await sql`select pg_notify('waveplan_events', ${planId})`.execute(trx);
+    return event;
+  });
+}
+
+/**
+ * Ends sessions whose heartbeat is older than their timeout: their claims are released
+ * (the phases can be claimed again) and an event per phase is logged. Safe to run from every
+ * instance at once: SKIP LOCKED hands each stale session to exactly one of them.
+ */
+export async function expireSessions(db: Db, planId?: string): Promise<Array<{ sessionId: string; planId: string; phases: string[] }>> {
+  return db.transaction().execute(async (trx) => {
+    let q = trx
+      .selectFrom('sessions')
+      .select(['id', 'plan_id'])
+      .where('status', '=', 'active')
+      .where(sql<boolean>`last_heartbeat_at < now() - make_interval(secs => heartbeat_timeout_seconds)`)
+      .forUpdate()
+      .skipLocked();
+    if (planId) q = q.where('plan_id', '=', planId);
+    const stale = await q.execute();
+    const out: Array<{ sessionId: string; planId: string; phases: string[] }> = [];
+    for (const s of stale) {
+      await trx.updateTable('sessions').set({ status: 'expired' }).where('id', '=', s.id).execute();
+      const released = await trx
+        .updateTable('claims')
+        .set({ status: 'expired', ended_at: sql`now()` })
+        .where('session_id', '=', s.id)
+        .where('status', '=', 'active')
+        .returning('phase_id')
+        .execute();
+      for (const c of released) await appendEvent(trx, s.plan_id, { phaseId: c.phase_id, sessionId: s.id, type: 'heartbeat_lost' });
+      await raiseAlert(trx, s.plan_id, {
+        kind: 'session_expired',
+        severity: 'critical',
+        subject: s.id,
+        message: `session ${s.id} sent no heartbeat within its timeout; ${released.length ? `released ${released.map((c) => c.phase_id).join(', ')}` : 'it held no phase'}`,
+        data: { phases: released.map((c) => c.phase_id) },
+      });
+      await sql`select pg_notify('waveplan_events', ${s.plan_id})`.execute(trx);
+      out.push({ sessionId: s.id, planId: s.plan_id, phases: released.map((c) => c.phase_id) });
+    }
+    return out;
+  });
+}
+
+export interface AlertInput {
+  kind: string;
+  severity: 'info' | 'warning' | 'critical';
+  subject: string;
+  message: string;
+  data?: Record<string, unknown>;
+}
+
+/** Opens an alert unless the same kind is already open for the same subject. Returns true when new. */
+export async function raiseAlert(db: Db | Trx, planId: string, a: AlertInput): Promise<boolean> {
+  const res = await sql`
+    insert into alerts (plan_id, kind, severity, subject, message, data)
+    values (${planId}, ${a.kind}, ${a.severity}, ${a.subject}, ${a.message}, ${JSON.stringify(a.data ?? {})}::jsonb)
+    on conflict (plan_id, kind, subject) where resolved_at is null do nothing`.execute(db);
+  return Number(res.numAffectedRows ?? 0) > 0;
+}
+
+/** Closes open alerts of the given kinds whose subject is not in stillTrue. */
+export async function resolveAlerts(db: Db | Trx, planId: string, kinds: string[], stillTrue: Set<string>): Promise<void> {
+  if (kinds.length === 0) return;
+  const open = await db.selectFrom('alerts').select(['id', 'kind', 'subject']).where('plan_id', '=', planId).where('kind', 'in', kinds).where('resolved_at', 'is', null).execute();
+  const done = open.filter((a) => !stillTrue.has(`${a.kind}:${a.subject}`)).map((a) => a.id);
+  if (done.length) await db.updateTable('alerts').set({ resolved_at: sql`now()` }).where('id', 'in', done).execute();
+}
+
+export interface AlertRecord {
+  id: number;
+  kind: string;
+  severity: 'info' | 'warning' | 'critical';
+  subject: string;
+  message: string;
+  data: Record<string, unknown>;
+  raisedAt: string;
+  resolvedAt: string | null;
+}
+
+export async function listAlerts(db: Db, planId: string, afterId = 0): Promise<AlertRecord[]> {
+  const rows = await db.selectFrom('alerts').selectAll().where('plan_id', '=', planId).where('id', '>', afterId).orderBy('id').execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    kind: r.kind,
+    severity: r.severity,
+    subject: r.subject,
+    message: r.message,
+    data: r.data,
+    raisedAt: new Date(r.raised_at).toISOString(),
+    resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
+  }));
+}
+
+export async function listSessions(db: Db, planId: string): Promise<SessionRecord[]> {
+  return (await db.selectFrom('sessions').selectAll().where('plan_id', '=', planId).orderBy('registered_at').execute()).map(toSession);
+}
+
+export async function activeClaims(db: Db | Trx, planId: string): Promise<Array<{ phaseId: string; sessionId: string; status: string }>> {
+  const rows = await db.selectFrom('claims').select(['phase_id', 'session_id', 'status']).where('plan_id', '=', planId).where('status', 'in', ['active', 'completed']).execute();
+  return rows.map((r) => ({ phaseId: r.phase_id, sessionId: r.session_id, status: r.status }));
+}
