@@ -8,12 +8,16 @@ import { strategyDocument } from './document.js';
 import { computePlan, type EngineOptions } from './engine.js';
 import { r2 } from './format.js';
 import { sessionIds } from './sessions.js';
+import { ganttSvg } from './gantt.js';
+import { teamPlaybook } from './playbook.js';
 
 export interface PlannedVersion {
   artifacts: Record<string, unknown>;
   document: string;
   summary: PlanSummary;
   schedule: ScheduleEntry[];
+  gantt: string;
+  playbooks: Record<string, string>;
 }
 
 /** Everything one plan version holds, computed from its input alone. */
@@ -53,5 +57,12 @@ export function planProject(input: PlanInput, ids: { planId: string; version: nu
     'risk-mitigation-plan.json': {},
     'monitoring-config.json': {},
   };
-  return { artifacts, document: strategyDocument(ctx, artifacts), summary, schedule: scheduleEntries };
+  return {
+    artifacts,
+    document: strategyDocument(ctx, artifacts),
+    summary,
+    schedule: scheduleEntries,
+    gantt: ganttSvg(ctx),
+    playbooks: Object.fromEntries(project.teams.map((t) => [t.id, teamPlaybook(ctx, t.index)])),
+  };
 }

@@ -11,6 +11,10 @@ export interface ComputedVersion {
   document: string;
   summary: PlanSummary;
   schedule: ScheduleEntry[];
+  /** SVG Gantt chart. */
+  gantt: string;
+  /** Team id → Markdown playbook. */
+  playbooks: Record<string, string>;
 }
 
 export interface VersionMeta {
@@ -157,6 +161,8 @@ async function insertVersion(
       input: JSON.stringify(input),
       artifacts: JSON.stringify(computed.artifacts),
       document: computed.document,
+      gantt_svg: computed.gantt,
+      playbooks: JSON.stringify(computed.playbooks),
       summary: JSON.stringify(computed.summary),
       schedule: JSON.stringify(computed.schedule),
       content_hash: hash,
@@ -184,31 +190,48 @@ export function parseEtag(header: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** The latest version when version is omitted. */
-export async function getVersion(db: Db, workspaceId: string, planId: string, version?: number): Promise<VersionRecord> {
-  const row = await db
+/** The row of one version (the latest when version is omitted) in a workspace, for selecting one column from. */
+function versionRow(db: Db, workspaceId: string, planId: string, version?: number) {
+  return db
     .selectFrom('plan_versions')
     .innerJoin('plans', 'plans.id', 'plan_versions.plan_id')
-    .select([...versionMetaColumns, 'plan_versions.input', 'plan_versions.artifacts'])
     .where('plans.id', '=', planId)
     .where('plans.workspace_id', '=', workspaceId)
-    .where('plan_versions.version', '=', version ?? sql<number>`plans.latest_version`)
+    .where('plan_versions.version', '=', version ?? sql<number>`plans.latest_version`);
+}
+
+const versionNotFound = (planId: string, version?: number) => notFound(version === undefined ? `plan ${planId}` : `version ${version} of plan ${planId}`);
+
+/** The latest version when version is omitted. */
+export async function getVersion(db: Db, workspaceId: string, planId: string, version?: number): Promise<VersionRecord> {
+  const row = await versionRow(db, workspaceId, planId, version)
+    .select([...versionMetaColumns, 'plan_versions.input', 'plan_versions.artifacts'])
     .executeTakeFirst();
-  if (!row) throw notFound(version === undefined ? `plan ${planId}` : `version ${version} of plan ${planId}`);
+  if (!row) throw versionNotFound(planId, version);
   return { ...toMeta(row), input: row.input, artifacts: row.artifacts };
 }
 
 export async function getDocument(db: Db, workspaceId: string, planId: string, version?: number): Promise<{ version: number; document: string }> {
-  const row = await db
-    .selectFrom('plan_versions')
-    .innerJoin('plans', 'plans.id', 'plan_versions.plan_id')
-    .select(['plan_versions.version', 'plan_versions.document'])
-    .where('plans.id', '=', planId)
-    .where('plans.workspace_id', '=', workspaceId)
-    .where('plan_versions.version', '=', version ?? sql<number>`plans.latest_version`)
-    .executeTakeFirst();
-  if (!row) throw notFound(version === undefined ? `plan ${planId}` : `version ${version} of plan ${planId}`);
+  const row = await versionRow(db, workspaceId, planId, version).select(['plan_versions.version', 'plan_versions.document']).executeTakeFirst();
+  if (!row) throw versionNotFound(planId, version);
   return row;
+}
+
+/** The SVG Gantt chart of a version. */
+export async function getGantt(db: Db, workspaceId: string, planId: string, version?: number): Promise<{ version: number; svg: string }> {
+  const row = await versionRow(db, workspaceId, planId, version).select(['plan_versions.version', 'plan_versions.gantt_svg']).executeTakeFirst();
+  if (!row) throw versionNotFound(planId, version);
+  return { version: row.version, svg: row.gantt_svg };
+}
+
+/** One team's playbook (Markdown) of a version. */
+export async function getPlaybook(db: Db, workspaceId: string, planId: string, team: string, version?: number): Promise<{ version: number; markdown: string }> {
+  const row = await versionRow(db, workspaceId, planId, version)
+    .select(['plan_versions.version', sql<string | null>`plan_versions.playbooks ->> ${team}`.as('markdown')])
+    .executeTakeFirst();
+  if (!row) throw versionNotFound(planId, version);
+  if (row.markdown === null) throw notFound(`team ${team} in plan ${planId}`);
+  return { version: row.version, markdown: row.markdown };
 }
 
 /** One artifact as stored JSON text, so large artifacts are sent without re-serialising. */
@@ -219,15 +242,10 @@ export async function getArtifactJson(
   name: string,
   version?: number,
 ): Promise<{ version: number; json: string }> {
-  const row = await db
-    .selectFrom('plan_versions')
-    .innerJoin('plans', 'plans.id', 'plan_versions.plan_id')
+  const row = await versionRow(db, workspaceId, planId, version)
     .select(['plan_versions.version', sql<string | null>`plan_versions.artifacts ->> ${name}`.as('json')])
-    .where('plans.id', '=', planId)
-    .where('plans.workspace_id', '=', workspaceId)
-    .where('plan_versions.version', '=', version ?? sql<number>`plans.latest_version`)
     .executeTakeFirst();
-  if (!row) throw notFound(version === undefined ? `plan ${planId}` : `version ${version} of plan ${planId}`);
+  if (!row) throw versionNotFound(planId, version);
   if (row.json === null) throw notFound(`artifact ${name}`);
   return { version: row.version, json: row.json };
 }

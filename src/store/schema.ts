@@ -22,6 +22,8 @@ export interface PlanVersionsTable {
   input: ColumnType<unknown, string, string>;
   artifacts: ColumnType<Record<string, unknown>, string, string>;
   document: string;
+  gantt_svg: ColumnType<string, string | undefined, string>;
+  playbooks: ColumnType<Record<string, string>, string | undefined, string>;
   summary: ColumnType<PlanSummary, string, string>;
   schedule: ColumnType<ScheduleEntry[], string, string>;
   content_hash: string;

@@ -1,8 +1,9 @@
+import type { ExecutionPlan } from '../../schemas/artifacts/execution-plan.js';
 import { r2, pct } from '../format.js';
 import { executionPlanId, finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
 
 /** execution-plan.json: project context, resource analysis, critical path with slack, schedule and metrics. */
-export function executionPlan(ctx: ArtifactContext) {
+export function executionPlan(ctx: ArtifactContext): ExecutionPlan {
   const { result, calendar } = ctx;
   const { project, schedule, cpm, metrics, bounds } = result;
   const completionDate = calendar.finishDate(0, schedule.makespan);
@@ -115,4 +116,3 @@ export function executionPlan(ctx: ArtifactContext) {
     },
   };
 }
-export type ExecutionPlan = ReturnType<typeof executionPlan>;

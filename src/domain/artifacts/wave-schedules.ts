@@ -1,3 +1,4 @@
+import type { WaveSchedules } from '../../schemas/artifacts/wave-schedules.js';
 import { r2 } from '../format.js';
 import { executionPlanId, finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
 
@@ -12,7 +13,7 @@ export function resourceWait(ctx: ArtifactContext, j: number): number {
 }
 
 /** wave-schedules.json: each wave with dates, phases, teams and sessions, success criteria and blocking factors. */
-export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => string) {
+export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => string): WaveSchedules {
   const { result, calendar } = ctx;
   const { project, schedule } = result;
   return {
@@ -32,9 +33,11 @@ export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => st
         .filter((j) => result.descendants[j]! > 0)
         .sort((a, b) => result.descendants[b]! - result.descendants[a]! || a - b)
         .map((j) => ({
+          kind: 'blocks_dependents' as const,
           phase: project.phases[j]!.id,
           blocks_phases: result.descendants[j]!,
-          direct_dependents: project.phases[j]!.dependents.map((s) => project.phases[s]!.id),
+          waits_days: 0,
+          dependents: project.phases[j]!.dependents.map((s) => project.phases[s]!.id),
           critical: isCritical(ctx, j),
           description: `${project.phases[j]!.name} blocks ${result.descendants[j]} dependent phase${result.descendants[j] === 1 ? '' : 's'}${isCritical(ctx, j) ? ' and is on the critical path' : ''}`,
         }));
@@ -42,8 +45,12 @@ export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => st
         .map((j) => ({ j, wait: resourceWait(ctx, j) }))
         .filter((x) => x.wait > EPS)
         .map(({ j, wait }) => ({
+          kind: 'resource_wait' as const,
           phase: project.phases[j]!.id,
+          blocks_phases: result.descendants[j]!,
           waits_days: r2(wait),
+          dependents: project.phases[j]!.dependents.map((s) => project.phases[s]!.id),
+          critical: isCritical(ctx, j),
           description: `${project.phases[j]!.name} waits ${r2(wait)} working days for ${teamIdOf(ctx, j) ?? 'a shared resource'} or shared infrastructure after its dependencies finish`,
         }));
       const effort = w.phases.reduce((a, j) => a + (schedule.finish[j]! - schedule.start[j]!) * project.phases[j]!.teamSize, 0);
@@ -87,4 +94,3 @@ export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => st
     }),
   };
 }
-export type WaveSchedules = ReturnType<typeof waveSchedules>;

@@ -5,6 +5,7 @@ import * as store from '../../store/plans.js';
 import { errors } from '../schemas/common.js';
 import { workspaceOf } from '../workspace.js';
 import { ARTIFACT_NAMES, artifactResponses } from '../schemas/artifacts.js';
+import { stateArchive } from '../state-archive.js';
 
 const ArtifactName = Type.Enum([...ARTIFACT_NAMES], { description: 'One of the five artifact file names.' });
 const Latest = Type.Object({ id: Type.String({ format: 'uuid' }), name: ArtifactName });
@@ -45,6 +46,59 @@ export const artifactRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
     async (request, reply) => {
       const d = await store.getDocument(db, workspaceOf(request), request.params.id);
       return reply.header('etag', store.etagFor(d.version)).type('text/markdown; charset=utf-8').send(d.document);
+    },
+  );
+
+  app.get(
+    '/plans/:id/gantt.svg',
+    {
+      schema: {
+        tags: ['artifacts'],
+        summary: 'Gantt chart of the latest version (SVG): one lane per team, the critical phases in red',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: Type.String({ description: 'image/svg+xml' }), ...errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const g = await store.getGantt(db, workspaceOf(request), request.params.id);
+      return reply.header('etag', store.etagFor(g.version)).type('image/svg+xml; charset=utf-8').send(g.svg);
+    },
+  );
+
+  app.get(
+    '/plans/:id/playbooks/:team',
+    {
+      schema: {
+        tags: ['artifacts'],
+        summary: "One team's playbook (Markdown) of the latest version",
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), team: Type.String({ minLength: 1, maxLength: 120 }) }),
+        response: { 200: Type.String({ description: 'text/markdown' }), ...errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const p = await store.getPlaybook(db, workspaceOf(request), request.params.id, request.params.team);
+      return reply.header('etag', store.etagFor(p.version)).type('text/markdown; charset=utf-8').send(p.markdown);
+    },
+  );
+
+  app.get(
+    '/plans/:id/state.tar',
+    {
+      schema: {
+        tags: ['artifacts'],
+        summary: 'The five artifacts of the latest version as parallel-execution/<name>.json in a tar archive',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'application/x-tar' }), ...errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const v = await store.getVersion(db, workspaceOf(request), request.params.id);
+      const body = await stateArchive(v.artifacts, v.createdAt);
+      return reply
+        .header('etag', store.etagFor(v.version))
+        .header('content-disposition', `attachment; filename="waveplan-${v.planId}-v${v.version}.tar"`)
+        .type('application/x-tar')
+        .send(body);
     },
   );
 };

@@ -1,0 +1,58 @@
+import { Type, type Static } from 'typebox';
+import { DateString, Day, Days, Ids, NullableString } from './common.js';
+
+export const WaveSchedules = Type.Object(
+  {
+    execution_plan_id: Type.String(),
+    waves: Type.Array(
+      Type.Object({
+        wave_id: Type.String(),
+        wave: Type.Integer({ minimum: 1 }),
+        kind: Type.Enum(['foundation', 'parallel', 'integration']),
+        name: Type.String(),
+        start_date: DateString,
+        finish_date: DateString,
+        start_day: Day,
+        finish_day: Day,
+        duration_days: Days,
+        max_concurrent_sessions: Type.Integer({ minimum: 0 }),
+        effort_person_days: Type.Number(),
+        teams: Ids,
+        phases: Type.Array(
+          Type.Object({
+            id: Type.String(),
+            name: Type.String(),
+            team: NullableString,
+            session_id: Type.String(),
+            team_size: Type.Number(),
+            start_date: DateString,
+            finish_date: DateString,
+            start_day: Day,
+            finish_day: Day,
+            critical: Type.Boolean(),
+            dependencies: Ids,
+          }),
+        ),
+        success_criteria: Type.Array(Type.String()),
+        blocking_factors: Type.Array(
+          Type.Object({
+            kind: Type.Enum(['blocks_dependents', 'resource_wait']),
+            phase: Type.String(),
+            blocks_phases: Type.Integer({ minimum: 0 }),
+            waits_days: Days,
+            dependents: Ids,
+            critical: Type.Boolean(),
+            description: Type.String(),
+          }),
+        ),
+        dependency_validation: Type.Object({
+          valid: Type.Boolean(),
+          dependencies_checked: Type.Integer(),
+          violations: Type.Array(Type.Object({ phase: Type.String(), dependency: Type.String(), reason: Type.String() })),
+        }),
+      }),
+    ),
+  },
+  { title: 'WaveSchedules', description: 'wave-schedules.json' },
+);
+export type WaveSchedules = Static<typeof WaveSchedules>;
