@@ -1,20 +1,93 @@
+import type { ExecutionPlan } from '../schemas/artifacts/execution-plan.js';
+import type { WaveSchedules } from '../schemas/artifacts/wave-schedules.js';
 import type { ArtifactContext } from './artifacts/context.js';
-import { finishDateOf, startDateOf, teamIdOf } from './artifacts/context.js';
-import { r2 } from './format.js';
+import { mermaidGantt } from './gantt.js';
 
-/** The strategy document in Markdown. */
-export function strategyDocument(ctx: ArtifactContext, _artifacts: Record<string, unknown>): string {
-  const { result, calendar } = ctx;
-  const { project, schedule, metrics } = result;
-  const lines = [
-    `# ${project.name} — parallel execution strategy`,
+/** Sections contributed by the coordination, risk and monitoring builders. */
+export interface DocumentSection {
+  title: string;
+  body: string[];
+}
+
+const table = (head: string[], rows: (string | number)[][]) => [
+  `| ${head.join(' | ')} |`,
+  `| ${head.map(() => '---').join(' | ')} |`,
+  ...rows.map((r) => `| ${r.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`),
+];
+
+/** The strategy document in Markdown: roadmap, waves, critical path, assignments and the derived sections. */
+export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, waves: WaveSchedules, sections: DocumentSection[] = []): string {
+  const pc = plan.project_context;
+  const opt = plan.optimisation;
+  const lines: string[] = [
+    `# ${pc.name} — parallel execution strategy`,
     '',
-    `Version ${ctx.version}. ${project.phases.length} phases, ${project.teams.length} teams, from ${calendar.dateOf(0)} to ${calendar.finishDate(0, schedule.makespan)}.`,
-    `Sequential duration ${r2(metrics.sequentialDuration)} working days, parallel ${r2(metrics.parallelDuration)}: ${r2(metrics.timeSavingsPercent)} % saved.`,
+    `Plan \`${plan.execution_plan_id}\`. ${pc.phases} phases, ${pc.teams} teams, from **${pc.start_date}** to **${pc.completion_date}**` +
+      (pc.deadline ? ` (deadline ${pc.deadline}: ${pc.deadline_met ? 'met' : '**missed**'}).` : '.'),
+    ...(pc.description ? ['', pc.description] : []),
     '',
-    '| Phase | Team | Start | Finish |',
-    '|---|---|---|---|',
-    ...project.phases.map((p) => `| ${p.name} | ${teamIdOf(ctx, p.index) ?? '—'} | ${startDateOf(ctx, p.index)} | ${finishDateOf(ctx, p.index)} |`),
+    '## Roadmap',
+    '',
+    `Done one after another the phases take ${pc.sequential_duration_days} working days; run in parallel waves they take ` +
+      `${pc.parallel_duration_days}, saving ${pc.time_savings_days} days (${pc.time_savings_percent} %).`,
+    `No schedule can be shorter than ${opt.lower_bounds.best_days} working days (critical path ${opt.lower_bounds.critical_path_days}, ` +
+      `resource bound ${opt.lower_bounds.resource_days}); this one is ${opt.proven_optimal ? '**proven optimal**' : `${opt.gap_percent} % above that bound`}. ` +
+      `The search evaluated ${opt.search.schedules_evaluated} schedules (seed ${opt.search.seed}); the best priority rule alone gave ${opt.search.best_priority_rule_makespan_days} days.`,
+    '',
+    mermaidGantt(ctx),
+    '',
+    '## Waves',
+    '',
+    ...table(
+      ['Wave', 'Kind', 'Dates', 'Phases', 'Teams', 'Peak sessions'],
+      waves.waves.map((w) => [w.wave, w.kind, `${w.start_date} → ${w.finish_date}`, w.phases.map((p) => p.id).join(', '), w.teams.join(', '), w.max_concurrent_sessions]),
+    ),
+    '',
   ];
-  return lines.join('\n') + '\n';
+  for (const w of waves.waves) {
+    const blockers = w.blocking_factors.filter((b) => b.kind === 'blocks_dependents').slice(0, 3);
+    const waits = w.blocking_factors.filter((b) => b.kind === 'resource_wait');
+    if (blockers.length + waits.length === 0) continue;
+    lines.push(`**${w.name}.** ` + [...blockers, ...waits].map((b) => b.description).join('; ') + '.', '');
+  }
+  lines.push(
+    '## Critical path',
+    '',
+    `The longest dependency chain is ${plan.critical_path.length_days} working days: ${plan.critical_path.phases.join(' → ') || '—'}.`,
+    `Under team and infrastructure limits, these phases cannot slip without moving the finish: ${plan.critical_path.resource_constrained_phases.join(', ') || '—'}.`,
+    '',
+    ...table(
+      ['Phase', 'Team', 'Start', 'Finish', 'Days', 'Slack (dependencies)', 'Slack (schedule)'],
+      plan.schedule.map((s) => {
+        const slack = plan.critical_path.slack.find((x) => x.id === s.id)!;
+        return [`${s.critical ? '**' : ''}${s.name}${s.critical ? '**' : ''}`, s.team ?? '—', s.start_date, s.finish_date, s.duration_days, slack.total_slack_days, slack.schedule_slack_days];
+      }),
+    ),
+    '',
+    '## Teams and resources',
+    '',
+    ...table(
+      ['Team', 'People usable', 'Phases', 'Person-days', 'Utilisation'],
+      plan.resource_analysis.teams.map((t) => [t.name, `${t.usable_capacity} of ${t.size}`, t.assigned_phases.join(', ') || '—', t.work_days, `${t.utilisation_percent} %`]),
+    ),
+    '',
+  );
+  if (plan.resource_analysis.infrastructure.length > 0) {
+    lines.push(
+      ...table(
+        ['Infrastructure', 'Capacity', 'Peak use', 'Phases'],
+        plan.resource_analysis.infrastructure.map((r) => [r.name, r.capacity, `${r.peak_utilisation_percent} %`, r.phases.join(', ')]),
+      ),
+      '',
+    );
+  }
+  for (const s of sections) lines.push(`## ${s.title}`, '', ...s.body, '');
+  lines.push(
+    '## Metrics',
+    '',
+    `Parallel efficiency ${plan.metrics.parallel_efficiency_percent} %, estimated coordination overhead ${plan.metrics.coordination_overhead_percent} % of effort, ` +
+      `${plan.metrics.sync_points} synchronization points, at most ${plan.metrics.max_concurrent_sessions} sessions at once.`,
+    '',
+  );
+  return lines.join('\n');
 }

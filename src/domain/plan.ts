@@ -50,16 +50,18 @@ export function planProject(input: PlanInput, ids: { planId: string; version: nu
     wave: result.waveOf[p.index]! + 1,
     critical: result.scheduleSlack[p.index]! < 1e-6,
   }));
+  const plan = executionPlan(ctx);
+  const waves = waveSchedules(ctx, (j) => sessions[j]!);
   const artifacts = {
-    'execution-plan.json': executionPlan(ctx),
-    'wave-schedules.json': waveSchedules(ctx, (j) => sessions[j]!),
+    'execution-plan.json': plan,
+    'wave-schedules.json': waves,
     'coordination-protocols.json': {},
     'risk-mitigation-plan.json': {},
     'monitoring-config.json': {},
   };
   return {
     artifacts,
-    document: strategyDocument(ctx, artifacts),
+    document: strategyDocument(ctx, plan, waves),
     summary,
     schedule: scheduleEntries,
     gantt: ganttSvg(ctx),

@@ -9,7 +9,7 @@ async function untar(buf: Buffer): Promise<Map<string, string>> {
   const extract = tar.extract();
   extract.on('entry', (header, stream, next) => {
     const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('data', (c: unknown) => chunks.push(c as Buffer));
     stream.on('end', () => {
       files.set(header.name, Buffer.concat(chunks).toString('utf8'));
       next();
