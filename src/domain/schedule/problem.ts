@@ -1,9 +1,12 @@
 import type { Project } from '../model.js';
+import { areasOverlap, normaliseArea } from '../tracking/areas.js';
 
 /**
  * The resource-constrained scheduling problem in flat arrays. Resources 0…teamCount−1 are the
  * teams (a phase takes teamSize of ONE eligible team); the rest are shared pools that a phase
- * holds a fixed amount of (infrastructure, and the max-concurrent-sessions limit).
+ * holds a fixed amount of (infrastructure, the max-concurrent-sessions limit, and one lock per
+ * shared file area, so that the schedule never asks two sessions to work one area at once —
+ * the claim rules refuse that while the work runs).
  */
 export interface SchedulingProblem {
   n: number;
@@ -46,11 +49,15 @@ export function buildProblem(project: Project, pins: Pins = {}): SchedulingProbl
   const teamCount = project.teams.length;
   const pools = project.infrastructure.length;
   const sessionPool = project.constraints.maxConcurrentSessions !== undefined ? teamCount + pools : -1;
-  const capacity = new Float64Array(teamCount + pools + (sessionPool >= 0 ? 1 : 0));
+  const locks = areaLocks(project);
+  const firstLock = teamCount + pools + (sessionPool >= 0 ? 1 : 0);
+  const lockCount = locks.areas.length;
+  const capacity = new Float64Array(firstLock + lockCount).fill(1);
   project.teams.forEach((t) => (capacity[t.index] = t.capacity));
   project.infrastructure.forEach((r) => (capacity[teamCount + r.index] = r.capacity));
   if (sessionPool >= 0) capacity[sessionPool] = project.constraints.maxConcurrentSessions!;
   const resourceNames = [...project.teams.map((t) => t.id), ...project.infrastructure.map((r) => r.id), ...(sessionPool >= 0 ? ['sessions'] : [])];
+  resourceNames.push(...locks.areas.map((a) => `area:${a}`));
 
   const poolRes: Int32Array[] = [];
   const poolQty: Float64Array[] = [];
@@ -59,6 +66,10 @@ export function buildProblem(project: Project, pins: Pins = {}): SchedulingProbl
     const qty = [...p.resources.values()];
     if (sessionPool >= 0) {
       res.push(sessionPool);
+      qty.push(1);
+    }
+    for (const lock of locks.used[p.index]!) {
+      res.push(firstLock + lock);
       qty.push(1);
     }
     poolRes.push(Int32Array.from(res));
@@ -90,4 +101,24 @@ export function buildProblem(project: Project, pins: Pins = {}): SchedulingProbl
     pinnedTeam: pins.pinnedTeam ?? new Int32Array(n).fill(-1),
     priority: Float64Array.from(project.phases, (p) => p.priority),
   };
+}
+
+/**
+ * One exclusive lock per area that two or more phases touch. A phase takes the lock of each
+ * of its areas and of every listed area inside them, so "api/" and "api/auth/" exclude each
+ * other while "api/auth/" and "api/search/" do not.
+ */
+export function areaLocks(project: Project): { areas: string[]; used: number[][] } {
+  const own = project.phases.map((p) => [...new Set(p.areas.map((a) => normaliseArea(a).replace(/\/$/, '')))]);
+  const universe = [...new Set(own.flat())].sort();
+  const inside = (inner: string, outer: string) => areasOverlap(inner, outer) && inner.length >= outer.length;
+  const wants = own.map((mine) => universe.map((a, k) => (mine.some((m) => inside(a, m)) ? k : -1)).filter((k) => k >= 0));
+  const users = new Int32Array(universe.length);
+  for (const w of wants) for (const k of w) users[k]!++;
+  const index = new Int32Array(universe.length).fill(-1);
+  const areas: string[] = [];
+  universe.forEach((a, k) => {
+    if (users[k]! >= 2) index[k] = areas.push(a) - 1;
+  });
+  return { areas, used: wants.map((w) => w.map((k) => index[k]!).filter((i) => i >= 0)) };
 }

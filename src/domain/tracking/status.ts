@@ -153,7 +153,11 @@ export function trackingStatus(
   // before the latest projected finish among earlier-planned work of its wave chain.
   const plannedMakespan = Math.max(0, ...planned.map((p) => p.finish));
   const delay = Math.max(0, ...views.filter((v) => v.status !== 'pending' || v.plannedStart < asOfDay).map((v) => v.varianceDays));
-  const projectedMakespan = Math.max(plannedMakespan + delay, ...views.map((v) => v.projectedFinish));
+  // Once every phase has finished the actual finish is the answer, not a projection.
+  const allDone = views.every((v) => v.actualFinish !== null);
+  const projectedMakespan = allDone
+    ? Math.max(0, ...views.map((v) => v.actualFinish!))
+    : Math.max(plannedMakespan + delay, ...views.map((v) => v.projectedFinish));
 
   const waves = [...new Set(planned.map((p) => p.wave))].sort((a, b) => a - b).map((w) => {
     const vs = views.filter((v) => v.wave === w);

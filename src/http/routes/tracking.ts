@@ -101,7 +101,8 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
       checkReportedTime(request.body.at, '/at');
       const workspaceId = workspaceOf(request);
       const event = await tracking.reportEvent(db, workspaceId, request.params.id, request.params.sessionId, request.body);
-      await evaluateAlerts(db, workspaceId, request.params.id);
+      // Judge the plan as of the reported moment, so queued or replayed reports raise the alerts of their time.
+      await evaluateAlerts(db, workspaceId, request.params.id, request.body.at);
       return reply.code(201).send(event);
     },
   );
