@@ -1,4 +1,7 @@
+import type { CoordinationProtocols } from '../schemas/artifacts/coordination-protocols.js';
 import type { ExecutionPlan } from '../schemas/artifacts/execution-plan.js';
+import type { MonitoringConfig } from '../schemas/artifacts/monitoring-config.js';
+import type { RiskMitigationPlan } from '../schemas/artifacts/risk-mitigation-plan.js';
 import type { WaveSchedules } from '../schemas/artifacts/wave-schedules.js';
 import type { ArtifactContext } from './artifacts/context.js';
 import { mermaidGantt } from './gantt.js';
@@ -90,4 +93,63 @@ export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, wave
     '',
   );
   return lines.join('\n');
+}
+
+/** Coordination, risk and monitoring sections of the strategy document, from their artifacts. */
+export function documentSections(coordination: CoordinationProtocols, risk: RiskMitigationPlan, monitoring: MonitoringConfig): DocumentSection[] {
+  const sc = coordination.session_coordination;
+  const cp = coordination.coordination_protocols;
+  const sr = risk.schedule_risk;
+  const handovers = cp.synchronization_points.filter((s) => s.kind === 'handover');
+  const maxRows = 40;
+  return [
+    {
+      title: 'Coordination',
+      body: [
+        `${sc.sessions.length} sessions (one per phase), at most ${sc.peak_concurrent_sessions} at once${sc.max_concurrent_sessions !== null ? ` (limit ${sc.max_concurrent_sessions})` : ''}. ` +
+          `Sessions send a heartbeat every ${sc.heartbeat_interval_seconds} s; one silent for ${sc.heartbeat_timeout_seconds} s loses its claim.`,
+        '',
+        `${handovers.length} hand-overs between teams and ${cp.synchronization_points.length - handovers.length} wave boundaries are synchronization points:`,
+        '',
+        ...table(
+          ['Sync point', 'Date', 'Hand-over', 'Trigger', 'Teams'],
+          cp.synchronization_points
+            .slice(0, maxRows)
+            .map((s) => [s.sync_id, s.planned_date, s.kind === 'handover' ? s.phases.join(' → ') : `wave boundary (${s.phases.length} phases)`, s.trigger, s.participants.join(', ')]),
+        ),
+        ...(cp.synchronization_points.length > maxRows ? ['', `… and ${cp.synchronization_points.length - maxRows} more in coordination-protocols.json.`] : []),
+        '',
+        'Meetings: ' +
+          cp.communication_schedule
+            .filter((m) => m.kind !== 'handover_meeting')
+            .map((m) => `${m.name} (${m.cadence}, ${m.duration_minutes} min, ${m.participants.join(', ')}, ${m.start_date} → ${m.finish_date})`)
+            .join('; ') +
+          '.',
+        '',
+        'Escalation: ' + cp.escalation.rules.map((r) => `${r.condition} → ${r.action}`).join('; ') + '.',
+      ],
+    },
+    {
+      title: 'Risks',
+      body: [
+        `Monte Carlo (${sr.iterations} runs, seed ${sr.seed}): P50 ${sr.p50_date} (${sr.p50_days} days), P80 ${sr.p80_date} (${sr.p80_days}), P95 ${sr.p95_date} (${sr.p95_days}); ` +
+          `the planned ${sr.planned_date} holds in ${Math.round(sr.probability_plan_holds * 100)} % of runs` +
+          (sr.probability_meets_deadline !== null ? `, the deadline in ${Math.round(sr.probability_meets_deadline * 100)} %.` : '.'),
+        '',
+        ...table(
+          ['Risk', 'Level', 'P', 'Impact (days)', 'What', 'Response'],
+          risk.risk_management.risks.slice(0, maxRows).map((r) => [r.id, r.level, r.probability, r.impact_days, r.title, r.response[0] ?? '']),
+        ),
+        '',
+        `Quality gates: ${risk.quality_assurance.quality_gates.map((g) => `${g.gate_id} on ${g.planned_date} (review: ${g.review_by.join(', ') || '—'})`).join('; ')}.`,
+      ],
+    },
+    {
+      title: 'Monitoring',
+      body: table(
+        ['Metric', 'Planned', 'Warning', 'Critical', 'Basis'],
+        monitoring.monitoring_and_control.metrics.map((m) => [m.name, m.planned, m.warning, m.critical, m.basis]),
+      ),
+    },
+  ];
 }

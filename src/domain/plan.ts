@@ -1,10 +1,15 @@
+import type { Artifacts } from '../schemas/artifacts/index.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import type { PlanSummary } from '../schemas/plan-summary.js';
 import type { ScheduleEntry } from '../schemas/schedule-entry.js';
 import type { ArtifactContext } from './artifacts/context.js';
+import { coordinationProtocols } from './artifacts/coordination-protocols.js';
 import { executionPlan } from './artifacts/execution-plan.js';
+import { monitoringConfig } from './artifacts/monitoring-config.js';
+import { riskMitigationPlan } from './artifacts/risk-mitigation-plan.js';
 import { waveSchedules } from './artifacts/wave-schedules.js';
-import { strategyDocument } from './document.js';
+import { documentSections, strategyDocument } from './document.js';
+import { scheduleRisk } from './risk/schedule-risk.js';
 import { computePlan, type EngineOptions } from './engine.js';
 import { r2 } from './format.js';
 import { sessionIds } from './sessions.js';
@@ -12,7 +17,7 @@ import { ganttSvg } from './gantt.js';
 import { teamPlaybook } from './playbook.js';
 
 export interface PlannedVersion {
-  artifacts: Record<string, unknown>;
+  artifacts: Artifacts;
   document: string;
   summary: PlanSummary;
   schedule: ScheduleEntry[];
@@ -50,21 +55,29 @@ export function planProject(input: PlanInput, ids: { planId: string; version: nu
     wave: result.waveOf[p.index]! + 1,
     critical: result.scheduleSlack[p.index]! < 1e-6,
   }));
+  const mc = scheduleRisk(result, result.calendar, { iterations: project.planning.monteCarloIterations, seed: project.planning.seed });
+  const escalationInput = input.constraints?.escalation ?? {};
+  const escalationSource = Object.fromEntries(
+    (['blockedHours', 'scheduleVariancePercent', 'heartbeatTimeoutSeconds'] as const).map((k) => [k, escalationInput[k] === undefined ? ('default' as const) : ('input' as const)]),
+  );
   const plan = executionPlan(ctx);
+  const coordination = coordinationProtocols(ctx, (j) => sessions[j]!, escalationSource);
+  const risk = riskMitigationPlan(ctx, mc);
+  const monitoring = monitoringConfig(ctx, mc);
   const waves = waveSchedules(ctx, (j) => sessions[j]!);
   const artifacts = {
     'execution-plan.json': plan,
     'wave-schedules.json': waves,
-    'coordination-protocols.json': {},
-    'risk-mitigation-plan.json': {},
-    'monitoring-config.json': {},
+    'coordination-protocols.json': coordination,
+    'risk-mitigation-plan.json': risk,
+    'monitoring-config.json': monitoring,
   };
   return {
     artifacts,
-    document: strategyDocument(ctx, plan, waves),
+    document: strategyDocument(ctx, plan, waves, documentSections(coordination, risk, monitoring)),
     summary,
     schedule: scheduleEntries,
     gantt: ganttSvg(ctx),
-    playbooks: Object.fromEntries(project.teams.map((t) => [t.id, teamPlaybook(ctx, t.index)])),
+    playbooks: Object.fromEntries(project.teams.map((t) => [t.id, teamPlaybook(ctx, t.index, coordination, risk)])),
   };
 }

@@ -1,11 +1,56 @@
-import { finishDateOf, startDateOf, type ArtifactContext } from './artifacts/context.js';
+import type { CoordinationProtocols } from '../schemas/artifacts/coordination-protocols.js';
+import type { RiskMitigationPlan } from '../schemas/artifacts/risk-mitigation-plan.js';
+import { finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './artifacts/context.js';
+import { r2 } from './format.js';
 
-/** One team's playbook in Markdown: its phases in order, what it waits for and hands over. */
-export function teamPlaybook(ctx: ArtifactContext, team: number): string {
-  const { project, schedule } = ctx.result;
+/** One team's playbook in Markdown: its sessions in order, what it waits for and hands over, its meetings and risks. */
+export function teamPlaybook(ctx: ArtifactContext, team: number, coordination: CoordinationProtocols, risk: RiskMitigationPlan): string {
+  const { project, schedule, metrics } = ctx.result;
   const t = project.teams[team]!;
   const mine = project.phases.filter((p) => schedule.team[p.index] === team).sort((a, b) => schedule.start[a.index]! - schedule.start[b.index]!);
-  const lines = [`# Playbook: ${t.name}`, '', `${mine.length} phase${mine.length === 1 ? '' : 's'} for ${t.name} in ${project.name}.`, ''];
-  for (const p of mine) lines.push(`- **${p.name}** (${p.id}): ${startDateOf(ctx, p.index)} → ${finishDateOf(ctx, p.index)}`);
-  return lines.join('\n') + '\n';
+  const sessionOf = new Map(coordination.session_coordination.sessions.map((s) => [s.phase, s.session_id]));
+  const load = metrics.teamLoads[team]!;
+  const cp = coordination.coordination_protocols;
+  const lines = [
+    `# Playbook: ${t.name}`,
+    '',
+    `${project.name}. ${t.name} has ${t.size} people (${Math.round(t.availability * 100)} % available, ${t.capacity} usable after the capacity buffer) ` +
+      `and carries ${mine.length} phase${mine.length === 1 ? '' : 's'}: ${r2(load.workDays)} person-days, ${Math.round(load.utilisation * 100)} % utilisation.`,
+    '',
+    '## Your phases',
+    '',
+  ];
+  for (const p of mine) {
+    const waits = p.dependencies.filter((d) => schedule.team[d] !== team).map((d) => `${project.phases[d]!.id} (${teamIdOf(ctx, d) ?? 'no team'})`);
+    const feeds = p.dependents.filter((d) => schedule.team[d] !== team).map((d) => `${project.phases[d]!.id} (${teamIdOf(ctx, d) ?? 'no team'})`);
+    lines.push(
+      `### ${p.name} — ${sessionOf.get(p.id)}`,
+      '',
+      `- ${startDateOf(ctx, p.index)} → ${finishDateOf(ctx, p.index)}, ${p.teamSize} ${p.teamSize === 1 ? 'person' : 'people'}${isCritical(ctx, p.index) ? ', **critical: no slack**' : `, ${r2(ctx.result.scheduleSlack[p.index]!)} days of slack`}`,
+      `- claim with \`POST /plans/{id}/claims {"sessionId": …, "phaseId": "${p.id}"}\` once ${p.dependencies.length > 0 ? p.dependencies.map((d) => project.phases[d]!.id).join(', ') + ' are complete' : 'the plan starts'}`,
+      ...(waits.length > 0 ? [`- waits for other teams: ${waits.join(', ')}`] : []),
+      ...(feeds.length > 0 ? [`- hands over to: ${feeds.join(', ')}`] : []),
+      ...(p.areas.length > 0 ? [`- touches: ${p.areas.join(', ')}`] : []),
+      '',
+    );
+  }
+  const meetings = cp.communication_schedule.filter((m) => m.participants.includes(t.id));
+  const syncs = cp.synchronization_points.filter((s) => s.kind === 'handover' && s.participants.includes(t.id));
+  const risks = risk.risk_management.risks.filter((r) => r.teams.includes(t.id));
+  lines.push(
+    '## Meetings and hand-overs',
+    '',
+    ...meetings.filter((m) => m.kind !== 'handover_meeting').map((m) => `- ${m.name}: ${m.cadence}, ${m.duration_minutes} min, ${m.start_date} → ${m.finish_date}`),
+    ...syncs.map((s) => `- ${s.sync_id} on ${s.planned_date}: ${s.trigger} (${s.participants.join(' ↔ ')})`),
+    '',
+    '## Risks that involve you',
+    '',
+    ...(risks.length > 0 ? risks.map((r) => `- **${r.level}** ${r.title}: ${r.prevention[0] ?? ''}`) : ['- none detected for this team']),
+    '',
+    '## Escalation',
+    '',
+    ...cp.escalation.rules.map((r) => `- ${r.condition}: ${r.action}`),
+    '',
+  );
+  return lines.join('\n');
 }

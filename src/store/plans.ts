@@ -5,9 +5,10 @@ import { AppError, notFound } from '../errors.js';
 import type { Db } from './database.js';
 import type { PlanSummary } from '../schemas/plan-summary.js';
 import type { ScheduleEntry } from '../schemas/schedule-entry.js';
+import type { Artifacts } from '../schemas/artifacts/index.js';
 
 export interface ComputedVersion {
-  artifacts: Record<string, unknown>;
+  artifacts: Artifacts;
   document: string;
   summary: PlanSummary;
   schedule: ScheduleEntry[];
@@ -30,7 +31,7 @@ export interface VersionMeta {
 
 export interface VersionRecord extends VersionMeta {
   input: unknown;
-  artifacts: Record<string, unknown>;
+  artifacts: Artifacts;
 }
 
 export interface PlanListItem {

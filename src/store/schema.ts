@@ -1,3 +1,4 @@
+import type { Artifacts } from '../schemas/artifacts/index.js';
 import type { ColumnType, Generated } from 'kysely';
 import type { EventType, TrackingEvent } from '../domain/tracking/events.js';
 import type { PlanSummary } from '../schemas/plan-summary.js';
@@ -20,7 +21,7 @@ export interface PlanVersionsTable {
   parent_version: number | null;
   reason: 'create' | 'update' | 'replan';
   input: ColumnType<unknown, string, string>;
-  artifacts: ColumnType<Record<string, unknown>, string, string>;
+  artifacts: ColumnType<Artifacts, string, string>;
   document: string;
   gantt_svg: ColumnType<string, string | undefined, string>;
   playbooks: ColumnType<Record<string, string>, string | undefined, string>;

@@ -1,13 +1,7 @@
 import { Type } from 'typebox';
+import { ARTIFACT_SCHEMAS } from '../../schemas/artifacts/index.js';
 
-export const ARTIFACT_NAMES = [
-  'execution-plan.json',
-  'wave-schedules.json',
-  'coordination-protocols.json',
-  'risk-mitigation-plan.json',
-  'monitoring-config.json',
-] as const;
-export type ArtifactName = (typeof ARTIFACT_NAMES)[number];
+export { ARTIFACT_NAMES, ARTIFACT_SCHEMAS, Artifacts, type ArtifactName } from '../../schemas/artifacts/index.js';
 
-/** Placeholder until the artifact schemas land: any of the five documents. */
-export const artifactResponses = Type.Object({}, { additionalProperties: true, description: 'The artifact document' });
+/** Any one of the five artifacts (the response of GET …/artifacts/{name}). */
+export const artifactResponses = Type.Union(Object.values(ARTIFACT_SCHEMAS), { description: 'The artifact named in the path' });

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { PlanInput } from '../../schemas/plan-input.js';
 import { PlanSummary } from '../../schemas/plan-summary.js';
-
+import { Artifacts } from './artifacts.js';
 
 export const VersionMeta = Type.Object({
   planId: Type.String({ format: 'uuid' }),
@@ -14,9 +14,6 @@ export const VersionMeta = Type.Object({
   summary: PlanSummary,
 });
 
-export const Artifacts = Type.Record(Type.String(), Type.Unknown(), {
-  description: 'The five artifacts by file name: execution-plan.json, wave-schedules.json, coordination-protocols.json, risk-mitigation-plan.json, monitoring-config.json.',
-});
 
 export const PlanVersion = Type.Object(
   {

@@ -1,0 +1,43 @@
+import type { RiskMitigationPlan } from '../../schemas/artifacts/risk-mitigation-plan.js';
+import { r2 } from '../format.js';
+import { qualityGates, testingCoordination } from '../quality.js';
+import { riskRegister } from '../risk/register.js';
+import type { ScheduleRisk } from '../risk/schedule-risk.js';
+import { executionPlanId, type ArtifactContext } from './context.js';
+
+/** risk-mitigation-plan.json: the risk register, the Monte Carlo schedule risk and the quality gates. */
+export function riskMitigationPlan(ctx: ArtifactContext, mc: ScheduleRisk): RiskMitigationPlan {
+  const risks = riskRegister(ctx, mc);
+  const count = (level: string) => risks.filter((r) => r.level === level).length;
+  const { project } = ctx.result;
+  return {
+    execution_plan_id: executionPlanId(ctx),
+    risk_management: {
+      summary: { risks: risks.length, by_level: { critical: count('critical'), high: count('high'), medium: count('medium'), low: count('low') }, highest: risks[0]?.id ?? null },
+      risks,
+    },
+    schedule_risk: {
+      method: 'Monte Carlo over PERT-beta durations, re-timed over dependencies plus the planned resource flow',
+      iterations: mc.iterations,
+      seed: mc.seed,
+      planned_days: r2(mc.makespan.planned),
+      mean_days: r2(mc.makespan.mean),
+      std_dev_days: r2(mc.makespan.stdDev),
+      p50_days: r2(mc.makespan.p50),
+      p80_days: r2(mc.makespan.p80),
+      p95_days: r2(mc.makespan.p95),
+      planned_date: mc.completionDates.planned,
+      p50_date: mc.completionDates.p50,
+      p80_date: mc.completionDates.p80,
+      p95_date: mc.completionDates.p95,
+      probability_plan_holds: r2(mc.probabilityPlanHolds),
+      probability_meets_deadline: mc.probabilityMeetsDeadline === undefined ? null : r2(mc.probabilityMeetsDeadline),
+      criticality_index: project.phases
+        .map((p) => ({ phase: p.id, index: r2(mc.criticalityIndex[p.index]!) }))
+        .filter((c) => c.index > 0)
+        .sort((a, b) => b.index - a.index),
+      histogram: mc.histogram.map((h) => ({ from_days: r2(h.from), to_days: r2(h.to), count: h.count })),
+    },
+    quality_assurance: { quality_gates: qualityGates(ctx), testing_coordination: testingCoordination(ctx) },
+  };
+}
