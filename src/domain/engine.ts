@@ -97,7 +97,9 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
     const baseline = input.progress.baseline;
     rules.unshift({ name: 'baseline', key: Float64Array.from(project.phases, (p) => baseline[p.id] ?? cpm.es[p.index]!) });
   }
-  const lowerBound = scheduleBounds(problem, cpm.length, Infinity).best;
+  // Heads and tails only hold without fixed work: pins make the critical path differ per phase.
+  const ht = replan ? undefined : { head: cpm.es, tail: cpm.lf.map((lf) => cpm.length - lf) };
+  const lowerBound = scheduleBounds(problem, cpm.length, Infinity, ht).best;
   const budget = Math.min(project.planning.timeBudgetMs, options.timeBudgetCapMs ?? Infinity);
   const t0 = options.clock?.() ?? 0;
   const found = searchSchedule(problem, {
@@ -119,7 +121,7 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
     cpm,
     schedule,
     scheduleSlack,
-    bounds: scheduleBounds(problem, cpm.length, schedule.makespan),
+    bounds: scheduleBounds(problem, cpm.length, schedule.makespan, ht),
     waves,
     waveOf,
     metrics: computeMetrics(project, schedule, waves, waveOf, reducedEdges),

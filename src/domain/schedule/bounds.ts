@@ -3,32 +3,49 @@ import type { SchedulingProblem } from './problem.js';
 
 const EPS = 1e-7;
 
-/**
- * Energy bound: the work that only a set of resources can do, divided by their capacity.
- * For teams the sets are each phase's eligible teams (work that must land somewhere in the set);
- * for pools each pool on its own.
- */
-export function resourceLowerBound(p: SchedulingProblem): number {
-  let bound = 0;
-  const work = new Float64Array(p.capacity.length);
-  for (let j = 0; j < p.n; j++) {
-    const res = p.poolRes[j]!;
-    for (let k = 0; k < res.length; k++) work[res[k]!]! += p.duration[j]! * p.poolQty[j]![k]!;
-  }
-  for (let r = p.teamCount; r < p.capacity.length; r++) if (p.capacity[r]! > 0) bound = Math.max(bound, work[r]! / p.capacity[r]!);
+/** Earliest start (head) and time from finish to the project end (tail) of each phase, from the critical path method. */
+export interface HeadsTails {
+  head: ArrayLike<number>;
+  tail: ArrayLike<number>;
+}
 
+/**
+ * Energy bound with heads and tails: the work that only a set of resources can do, divided by
+ * their capacity, cannot start before the earliest head among that work nor end later than the
+ * makespan less the smallest tail. Sets are each pool on its own and each phase's eligible teams.
+ */
+export function resourceLowerBound(p: SchedulingProblem, ht?: HeadsTails): number {
+  let bound = 0;
+  const consider = (members: (j: number) => number, cap: number) => {
+    if (cap <= 0) return;
+    let work = 0;
+    let head = Infinity;
+    let tail = Infinity;
+    for (let j = 0; j < p.n; j++) {
+      const q = members(j);
+      if (q <= 0 || p.duration[j]! <= 0) continue;
+      work += p.duration[j]! * q;
+      head = Math.min(head, ht ? ht.head[j]! : 0);
+      tail = Math.min(tail, ht ? ht.tail[j]! : 0);
+    }
+    if (work > 0) bound = Math.max(bound, head + work / cap + tail);
+  };
+  for (let r = p.teamCount; r < p.capacity.length; r++) {
+    consider((j) => {
+      const k = p.poolRes[j]!.indexOf(r);
+      return k >= 0 ? p.poolQty[j]![k]! : 0;
+    }, p.capacity[r]!);
+  }
   const sets = new Map<string, Int32Array>();
   for (const e of p.eligible) if (e.length > 0) sets.set(Array.from(e).sort((a, b) => a - b).join(','), e);
   for (const set of sets.values()) {
     const members = new Set(set);
-    let w = 0;
-    for (let j = 0; j < p.n; j++) {
-      const e = p.eligible[j]!;
-      if (e.length > 0 && e.every((t) => members.has(t))) w += p.duration[j]! * p.teamSize[j]!;
-    }
     let cap = 0;
     for (const t of members) cap += p.capacity[t]!;
-    if (cap > 0) bound = Math.max(bound, w / cap);
+    consider((j) => {
+      const e = p.eligible[j]!;
+      return e.length > 0 && e.every((t) => members.has(t)) ? p.teamSize[j]! : 0;
+    }, cap);
   }
   return bound;
 }
@@ -37,10 +54,10 @@ export function resourceLowerBound(p: SchedulingProblem): number {
  * Lower bounds on the makespan and the gap of a schedule to the best of them. With integral
  * durations and no fixed work every makespan is integral too, so fractional bounds round up.
  */
-export function scheduleBounds(p: SchedulingProblem, criticalPathLength: number, makespan: number): Bounds {
+export function scheduleBounds(p: SchedulingProblem, criticalPathLength: number, makespan: number, ht?: HeadsTails): Bounds {
   const integral = p.duration.every((d) => Number.isInteger(d)) && p.pinnedStart.every((s) => Number.isNaN(s)) && p.release.every((r) => Number.isInteger(r));
   const round = (x: number) => (integral ? Math.ceil(x - EPS) : x);
-  const resource = round(resourceLowerBound(p));
+  const resource = round(resourceLowerBound(p, ht));
   const criticalPath = round(criticalPathLength);
   const best = Math.max(criticalPath, resource);
   return {
