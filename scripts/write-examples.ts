@@ -7,7 +7,7 @@ import type { PlanInput } from '../src/schemas/plan-input.js';
 export function exampleOutputs() {
   const input = JSON.parse(readFileSync(repoPath('examples', 'web-product.json'), 'utf8')) as PlanInput;
   // No clock: the iteration budget alone ends the search, so the output is reproducible.
-  const planned = planProject(input, { planId: 'web-product', version: 1 });
+  const planned = planProject(input);
   return {
     'web-product.strategy.md': planned.document,
     'web-product.gantt.svg': planned.gantt,

@@ -25,7 +25,7 @@ export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, wave
   const lines: string[] = [
     `# ${pc.name} — parallel execution strategy`,
     '',
-    `Plan \`${plan.execution_plan_id}\`. ${pc.phases} phases, ${pc.teams} teams, from **${pc.start_date}** to **${pc.completion_date}**` +
+    `Execution plan \`${plan.execution_plan_id}\`: ${pc.phases} phases, ${pc.teams} teams, from **${pc.start_date}** to **${pc.completion_date}**` +
       (pc.deadline ? ` (deadline ${pc.deadline}: ${pc.deadline_met ? 'met' : '**missed**'}).` : '.'),
     ...(pc.description ? ['', pc.description] : []),
     '',

@@ -10,6 +10,7 @@ import { riskMitigationPlan } from './artifacts/risk-mitigation-plan.js';
 import { waveSchedules } from './artifacts/wave-schedules.js';
 import { documentSections, strategyDocument } from './document.js';
 import { scheduleRisk } from './risk/schedule-risk.js';
+import { executionPlanIdOf } from './content-hash.js';
 import { computePlan, type EngineOptions } from './engine.js';
 import { r2 } from './format.js';
 import { sessionIds } from './sessions.js';
@@ -25,10 +26,13 @@ export interface PlannedVersion {
   playbooks: Record<string, string>;
 }
 
-/** Everything one plan version holds, computed from its input alone. */
-export function planProject(input: PlanInput, ids: { planId: string; version: number }, options: EngineOptions = {}): PlannedVersion {
+/**
+ * Everything one plan version holds, computed from its input alone (given the same seed and an
+ * iteration budget that ends the search before the time budget, the same input gives the same output).
+ */
+export function planProject(input: PlanInput, options: EngineOptions = {}): PlannedVersion {
   const result = computePlan(input, options);
-  const ctx: ArtifactContext = { result, calendar: result.calendar, ...ids };
+  const ctx: ArtifactContext = { result, calendar: result.calendar, executionPlanId: executionPlanIdOf(input) };
   const sessions = sessionIds(result);
   const { project, schedule, bounds, metrics } = result;
   const completionDate = result.calendar.finishDate(0, schedule.makespan);

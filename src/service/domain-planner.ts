@@ -1,6 +1,7 @@
 import { AppError } from '../errors.js';
 import { PlanInputError } from '../domain/errors.js';
-import { planProject } from '../domain/plan.js';
+import { contentHash } from '../domain/content-hash.js';
+import { planProject, type PlannedVersion } from '../domain/plan.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import type { Planner } from './planner.js';
 
@@ -37,12 +38,41 @@ export function toAppError(err: unknown): unknown {
   return err;
 }
 
+/**
+ * Plans are a function of their input, so the last few are kept by content hash: orchestrators
+ * re-post the same input (retries, several plans of one project) and get it without a re-run.
+ */
+export class PlanMemo {
+  private readonly entries = new Map<string, PlannedVersion>();
+
+  constructor(private readonly capacity = 64) {}
+
+  get(key: string): PlannedVersion | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, value: PlannedVersion): void {
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
 /** The planner that runs the domain engine in this process. */
-export function createDomainPlanner(options: DomainPlannerOptions = {}): Planner {
-  return async (input, ids) => {
+export function createDomainPlanner(options: DomainPlannerOptions = {}, memo = new PlanMemo()): Planner {
+  return async (input) => {
     checkLimits(input, options);
+    const key = contentHash(input);
+    const hit = memo.get(key);
+    if (hit) return hit;
     try {
-      return planProject(input, ids, { clock: () => performance.now(), ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}) });
+      const planned = planProject(input, { clock: () => performance.now(), ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}) });
+      memo.set(key, planned);
+      return planned;
     } catch (err) {
       throw toAppError(err);
     }

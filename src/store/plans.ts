@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import stringify from 'safe-stable-stringify';
+import { contentHash } from '../domain/content-hash.js';
 import { AppError, notFound } from '../errors.js';
 import type { Db } from './database.js';
+
+export { contentHash };
 import type { PlanSummary } from '../schemas/plan-summary.js';
 import type { ScheduleEntry } from '../schemas/schedule-entry.js';
 import type { Artifacts } from '../schemas/artifacts/index.js';
@@ -42,10 +43,6 @@ export interface PlanListItem {
   updatedAt: Date;
 }
 
-/** sha256 over the canonical (key-sorted) JSON of the input: equal inputs hash equally. */
-export function contentHash(input: unknown): string {
-  return createHash('sha256').update(stringify(input) ?? 'null').digest('hex');
-}
 
 const versionMetaColumns = [
   'plan_versions.plan_id',

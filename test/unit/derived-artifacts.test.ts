@@ -8,7 +8,7 @@ const example = (): PlanInput => {
   const input = JSON.parse(readFileSync(repoPath('examples', 'web-product.json'), 'utf8')) as PlanInput;
   return { ...input, planning: { ...input.planning, iterations: 300, monteCarloIterations: 500 } };
 };
-const plan = (input: PlanInput) => planProject(input, { planId: 'p', version: 1 }).artifacts;
+const plan = (input: PlanInput) => planProject(input).artifacts;
 const risksOf = (input: PlanInput) => plan(input)['risk-mitigation-plan.json'].risk_management.risks;
 
 describe('artifacts follow the input: change one fact, see the specific change', () => {

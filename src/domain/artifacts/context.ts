@@ -5,11 +5,11 @@ import type { PlanResult } from '../model.js';
 export interface ArtifactContext {
   result: PlanResult;
   calendar: WorkCalendar;
-  planId: string;
-  version: number;
+  /** Derived from the input (see content-hash.ts): artifacts depend on the input alone. */
+  executionPlanId: string;
 }
 
-export const executionPlanId = (ctx: ArtifactContext) => `${ctx.planId}@v${ctx.version}`;
+export const executionPlanId = (ctx: ArtifactContext) => ctx.executionPlanId;
 
 export const startDateOf = (ctx: ArtifactContext, j: number) => ctx.calendar.dateOf(ctx.result.schedule.start[j]!);
 export const finishDateOf = (ctx: ArtifactContext, j: number) => ctx.calendar.finishDate(ctx.result.schedule.start[j]!, ctx.result.schedule.finish[j]!);

@@ -11,8 +11,6 @@ export function executionPlan(ctx: ArtifactContext): ExecutionPlan {
   const skills = [...new Set(project.phases.flatMap((p) => p.skills))].sort();
   return {
     execution_plan_id: executionPlanId(ctx),
-    plan_id: ctx.planId,
-    version: ctx.version,
     project_context: {
       name: project.name,
       ...(project.description !== undefined ? { description: project.description } : {}),

@@ -3,9 +3,7 @@ import { DateString, Day, Days, Ids, NullableString, Percent } from './common.js
 
 export const ExecutionPlan = Type.Object(
   {
-    execution_plan_id: Type.String({ description: '<plan id>@v<version>' }),
-    plan_id: Type.String(),
-    version: Type.Integer({ minimum: 1 }),
+    execution_plan_id: Type.String({ description: 'ep_ + the first 16 hex digits of the sha256 of the canonical input: the same input is the same execution plan.' }),
     project_context: Type.Object({
       name: Type.String(),
       description: Type.Optional(Type.String()),

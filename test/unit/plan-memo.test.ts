@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createDomainPlanner, PlanMemo } from '../../src/service/domain-planner.js';
+import type { PlannedVersion } from '../../src/domain/plan.js';
+import type { PlanInput } from '../../src/schemas/plan-input.js';
+import { repoPath } from '../../src/paths.js';
+
+const fake = (n: number) => ({ document: String(n) }) as unknown as PlannedVersion;
+
+describe('plan memo', () => {
+  it('keeps the most recently used entries up to its capacity', () => {
+    const memo = new PlanMemo(2);
+    memo.set('a', fake(1));
+    memo.set('b', fake(2));
+    expect(memo.get('a')?.document).toBe('1'); // a is now the most recent
+    memo.set('c', fake(3));
+    expect(memo.get('b')).toBeUndefined();
+    expect(memo.get('a')?.document).toBe('1');
+    expect(memo.get('c')?.document).toBe('3');
+  });
+
+  it('answers an equal input (keys in any order) from the memo, and a changed one afresh', async () => {
+    const input = JSON.parse(readFileSync(repoPath('examples', 'web-product.json'), 'utf8')) as PlanInput;
+    const planner = createDomainPlanner();
+    const first = await planner(input, { planId: 'a', version: 1 });
+    const reordered = Object.fromEntries(Object.entries(input).reverse()) as PlanInput;
+    expect(await planner(reordered, { planId: 'b', version: 1 })).toBe(first);
+    const changed = await planner({ ...input, name: 'other' }, { planId: 'c', version: 1 });
+    expect(changed).not.toBe(first);
+    expect(changed.artifacts['execution-plan.json'].execution_plan_id).not.toBe(first.artifacts['execution-plan.json'].execution_plan_id);
+  });
+});
