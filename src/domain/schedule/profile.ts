@@ -1,10 +1,19 @@
 const EPS = 1e-7;
 
+/** Usage of one renewable resource over time. */
+export interface CapacityProfile {
+  readonly capacity: number;
+  reset(): void;
+  /** −1 when q more units fit over [t, t + d); otherwise the next start worth trying. */
+  conflict(t: number, d: number, q: number): number;
+  add(t: number, d: number, q: number): void;
+}
+
 /**
- * Usage of one renewable resource over time, as a step function: usage[i] holds on
- * [times[i], times[i+1]) and the last step runs to infinity (always back to zero).
+ * A step function for any start and duration: usage[i] holds on [times[i], times[i+1]) and the
+ * last step runs to infinity (always back to zero).
  */
-export class ResourceProfile {
+export class ResourceProfile implements CapacityProfile {
   times: number[] = [0];
   usage: number[] = [0];
 
@@ -48,14 +57,6 @@ export class ResourceProfile {
     return -1;
   }
 
-  /** Peak usage over [t, t + d). */
-  peak(t: number, d: number): number {
-    const end = t + d - EPS;
-    let p = 0;
-    for (let i = this.stepAt(t); i < this.times.length && this.times[i]! < end; i++) p = Math.max(p, this.usage[i]!);
-    return p;
-  }
-
   private split(t: number): number {
     const i = this.stepAt(t);
     if (Math.abs(this.times[i]! - t) <= EPS) return i;
@@ -69,5 +70,53 @@ export class ResourceProfile {
     const a = this.split(t);
     const b = this.split(t + d);
     for (let i = a; i < b; i++) this.usage[i]! += q;
+  }
+}
+
+/**
+ * Usage per whole working day, for problems whose durations and fixed starts are all integers
+ * (most inputs, and PSPLIB): checks and updates are array scans, no splicing.
+ */
+export class GridProfile implements CapacityProfile {
+  private usage: Float64Array;
+  /** Days [0, used) may be non-zero. */
+  private used = 0;
+
+  constructor(
+    readonly capacity: number,
+    horizon: number,
+  ) {
+    this.usage = new Float64Array(Math.max(16, horizon));
+  }
+
+  reset(): void {
+    this.usage.fill(0, 0, this.used);
+    this.used = 0;
+  }
+
+  conflict(t: number, d: number, q: number): number {
+    const limit = this.capacity - q + EPS;
+    const usage = this.usage;
+    const end = Math.min(t + d, this.used);
+    for (let i = t; i < end; i++) {
+      if (usage[i]! > limit) {
+        let j = i + 1;
+        while (j < this.used && usage[j]! > limit) j++;
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  add(t: number, d: number, q: number): void {
+    if (d <= 0 || q === 0) return;
+    const end = t + d;
+    if (end > this.usage.length) {
+      const grown = new Float64Array(Math.max(end, this.usage.length * 2));
+      grown.set(this.usage);
+      this.usage = grown;
+    }
+    for (let i = t; i < end; i++) this.usage[i]! += q;
+    if (end > this.used) this.used = end;
   }
 }

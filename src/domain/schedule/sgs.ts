@@ -1,4 +1,4 @@
-import { ResourceProfile } from './profile.js';
+import { GridProfile, ResourceProfile, type CapacityProfile } from './profile.js';
 import type { SchedulingProblem } from './problem.js';
 
 const EPS = 1e-7;
@@ -44,7 +44,7 @@ export function copyDecoded(from: Decoded, to: Decoded): Decoded {
  * (ties: the least-loaded team relative to its capacity, then the closest skill match).
  */
 export class SerialSgs {
-  private readonly profiles: ResourceProfile[];
+  private readonly profiles: CapacityProfile[];
   private readonly load: Float64Array;
   private readonly mirrorStart: Float64Array;
   private readonly mirrorFinish: Float64Array;
@@ -55,7 +55,11 @@ export class SerialSgs {
     const pinned: number[] = [];
     for (let j = 0; j < problem.n; j++) if (!Number.isNaN(problem.pinnedStart[j]!)) pinned.push(j);
     this.pinned = Int32Array.from(pinned);
-    this.profiles = Array.from(problem.capacity, (c) => new ResourceProfile(c));
+    const integral = [problem.duration, problem.release].every((a) => a.every((x) => Number.isInteger(x))) && problem.pinnedStart.every((x) => Number.isNaN(x) || Number.isInteger(x));
+    let horizon = 0;
+    for (let j = 0; j < problem.n; j++) horizon += problem.duration[j]!;
+    horizon += Math.max(0, ...problem.release, ...problem.pinnedStart.filter((x) => !Number.isNaN(x)));
+    this.profiles = Array.from(problem.capacity, (c): CapacityProfile => (integral ? new GridProfile(c, Math.ceil(horizon) + 1) : new ResourceProfile(c)));
     this.load = new Float64Array(problem.teamCount);
     this.mirrorStart = new Float64Array(problem.n);
     this.mirrorFinish = new Float64Array(problem.n);
