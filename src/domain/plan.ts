@@ -9,7 +9,7 @@ import { monitoringConfig } from './artifacts/monitoring-config.js';
 import { riskMitigationPlan } from './artifacts/risk-mitigation-plan.js';
 import { waveSchedules } from './artifacts/wave-schedules.js';
 import { documentSections, strategyDocument } from './document.js';
-import { scheduleRisk } from './risk/schedule-risk.js';
+import { simulateSchedule } from './montecarlo.js';
 import { executionPlanIdOf } from './content-hash.js';
 import { computePlan, type EngineOptions } from './engine.js';
 import { r2 } from './format.js';
@@ -59,7 +59,7 @@ export function planProject(input: PlanInput, options: EngineOptions = {}): Plan
     wave: result.waveOf[p.index]! + 1,
     critical: result.scheduleSlack[p.index]! < 1e-6,
   }));
-  const mc = scheduleRisk(result, result.calendar, { iterations: project.planning.monteCarloIterations, seed: project.planning.seed });
+  const mc = simulateSchedule(result, { iterations: project.planning.monteCarloIterations, seed: project.planning.seed });
   const escalationInput = input.constraints?.escalation ?? {};
   const escalationSource = Object.fromEntries(
     (['blockedHours', 'scheduleVariancePercent', 'heartbeatTimeoutSeconds'] as const).map((k) => [k, escalationInput[k] === undefined ? ('default' as const) : ('input' as const)]),

@@ -1,13 +1,13 @@
 import type { Metric, MonitoringConfig } from '../../schemas/artifacts/monitoring-config.js';
 import { pct, r2 } from '../format.js';
-import type { ScheduleRisk } from '../risk/schedule-risk.js';
+import type { MonteCarloResult } from '../montecarlo.js';
 import { executionPlanId, type ArtifactContext } from './context.js';
 
 /** Parallel efficiency if the plan took `makespan` working days: (sequential − makespan) ÷ sequential. */
 const efficiencyAt = (sequential: number, makespan: number) => (sequential > 0 ? ((sequential - makespan) / sequential) * 100 : 0);
 
 /** monitoring-config.json: the seed's metrics with targets and thresholds computed from this plan, and the controls they trigger. */
-export function monitoringConfig(ctx: ArtifactContext, mc: ScheduleRisk): MonitoringConfig {
+export function monitoringConfig(ctx: ArtifactContext, mc: MonteCarloResult): MonitoringConfig {
   const { project, metrics, schedule } = ctx.result;
   const esc = project.constraints.escalation;
   const seq = metrics.sequentialDuration;
@@ -97,8 +97,9 @@ export function monitoringConfig(ctx: ArtifactContext, mc: ScheduleRisk): Monito
       };
     }),
   ];
-  if (mc.deadlineDay !== undefined) {
-    const buffer = mc.deadlineDay - schedule.makespan;
+  const deadlineDay = mc.deadline?.day;
+  if (deadlineDay !== undefined) {
+    const buffer = deadlineDay - schedule.makespan;
     list.push({
       id: 'deadline_buffer',
       name: 'Working days between projected completion and the deadline',
@@ -110,9 +111,9 @@ export function monitoringConfig(ctx: ArtifactContext, mc: ScheduleRisk): Monito
       direction: 'higher_is_better',
       planned: r2(buffer),
       target: r2(buffer),
-      warning: r2(mc.deadlineDay - mc.makespan.p80),
+      warning: r2(deadlineDay - mc.makespan.p80),
       critical: 0,
-      basis: `planned buffer ${r2(buffer)} days; warning when less than the P80 leaves (${r2(mc.deadlineDay - mc.makespan.p80)}), critical when the projection passes the deadline`,
+      basis: `planned buffer ${r2(buffer)} days; warning when less than the P80 leaves (${r2(deadlineDay - mc.makespan.p80)}), critical when the projection passes the deadline`,
     });
   }
   return {
@@ -125,7 +126,7 @@ export function monitoringConfig(ctx: ArtifactContext, mc: ScheduleRisk): Monito
         { id: 'ctl_gate_failed', trigger: 'a quality gate fails', alert_kind: 'quality_gate_failed', severity: 'critical', action: 'dependents are refused (sync_point_pending) until the gate passes', automatic: true },
         { id: 'ctl_blocked', trigger: `a phase blocked > ${esc.blockedHours} h`, alert_kind: 'blocked_too_long', severity: 'critical', action: 'escalate to the coordination lead', automatic: true },
         { id: 'ctl_heartbeat', trigger: `no heartbeat for ${esc.heartbeatTimeoutSeconds} s`, alert_kind: 'session_expired', severity: 'critical', action: 'the claim is released so another session can take the phase', automatic: true },
-        ...(mc.deadlineDay !== undefined
+        ...(deadlineDay !== undefined
           ? [{ id: 'ctl_deadline', trigger: 'projected completion after the deadline', alert_kind: 'deadline_at_risk', severity: 'critical' as const, action: 're-plan and decide on scope or staffing', automatic: true }]
           : []),
       ],

@@ -1,13 +1,36 @@
-import type { RiskMitigationPlan } from '../../schemas/artifacts/risk-mitigation-plan.js';
+import type { Risk, RiskMitigationPlan } from '../../schemas/artifacts/risk-mitigation-plan.js';
 import { r2 } from '../format.js';
+import type { MonteCarloResult } from '../montecarlo.js';
 import { qualityGates, testingCoordination } from '../quality.js';
-import { riskRegister } from '../risk/register.js';
-import type { ScheduleRisk } from '../risk/schedule-risk.js';
+import { riskRegister, type Risk as DomainRisk } from '../risks.js';
 import { executionPlanId, type ArtifactContext } from './context.js';
 
+/** The register's risk in the artifact's field names. */
+function riskJson(r: DomainRisk): Risk {
+  return {
+    id: r.id,
+    category: r.category,
+    title: r.title,
+    description: r.description,
+    phases: r.phases,
+    teams: r.teams,
+    ...(r.skills ? { skills: r.skills } : {}),
+    probability: r2(r.probability),
+    impact_days: r2(r.impactDays),
+    impact: r.impact,
+    score: r2(r.score),
+    level: r.level,
+    basis: r.basis,
+    detection: { method: r.detection.method, early_warning_signs: r.detection.earlyWarningSigns },
+    prevention: r.prevention,
+    response: r.response,
+    contingency: r.contingency,
+  };
+}
+
 /** risk-mitigation-plan.json: the risk register, the Monte Carlo schedule risk and the quality gates. */
-export function riskMitigationPlan(ctx: ArtifactContext, mc: ScheduleRisk): RiskMitigationPlan {
-  const risks = riskRegister(ctx, mc);
+export function riskMitigationPlan(ctx: ArtifactContext, mc: MonteCarloResult): RiskMitigationPlan {
+  const risks = riskRegister({ ...ctx.result, calendar: ctx.calendar }, mc).map(riskJson);
   const count = (level: string) => risks.filter((r) => r.level === level).length;
   const { project } = ctx.result;
   return {
@@ -17,10 +40,10 @@ export function riskMitigationPlan(ctx: ArtifactContext, mc: ScheduleRisk): Risk
       risks,
     },
     schedule_risk: {
-      method: 'Monte Carlo over PERT-beta durations, re-timed over dependencies plus the planned resource flow',
+      method: 'Monte Carlo over PERT-beta durations (remaining work only for running phases), re-timed over dependencies plus the planned resource flow',
       iterations: mc.iterations,
       seed: mc.seed,
-      planned_days: r2(mc.makespan.planned),
+      planned_days: r2(mc.plannedMakespan),
       mean_days: r2(mc.makespan.mean),
       std_dev_days: r2(mc.makespan.stdDev),
       p50_days: r2(mc.makespan.p50),
@@ -31,7 +54,7 @@ export function riskMitigationPlan(ctx: ArtifactContext, mc: ScheduleRisk): Risk
       p80_date: mc.completionDates.p80,
       p95_date: mc.completionDates.p95,
       probability_plan_holds: r2(mc.probabilityPlanHolds),
-      probability_meets_deadline: mc.probabilityMeetsDeadline === undefined ? null : r2(mc.probabilityMeetsDeadline),
+      probability_meets_deadline: mc.deadline === undefined ? null : r2(mc.deadline.probability),
       criticality_index: project.phases
         .map((p) => ({ phase: p.id, index: r2(mc.criticalityIndex[p.index]!) }))
         .filter((c) => c.index > 0)

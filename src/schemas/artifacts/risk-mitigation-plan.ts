@@ -18,6 +18,7 @@ export const Risk = Type.Object({
   description: Type.String(),
   phases: Ids,
   teams: Ids,
+  skills: Type.Optional(Type.Array(Type.String(), { description: 'Skills concerned (single points of failure).' })),
   probability: Type.Number({ minimum: 0, maximum: 1 }),
   impact_days: Days,
   impact: Type.Integer({ minimum: 1, maximum: 5, description: 'impact_days relative to the makespan: 1 (< 1 %) … 5 (≥ 10 %).' }),
