@@ -1,0 +1,333 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computePlan } from '../../src/domain/engine.js';
+import { normalise } from '../../src/domain/input.js';
+import type { PlanResult } from '../../src/domain/model.js';
+import { buildProblem } from '../../src/domain/schedule/problem.js';
+import { emptyDecoded, SerialSgs } from '../../src/domain/schedule/sgs.js';
+import { areasOverlap } from '../../src/domain/tracking/areas.js';
+import type { PhaseInput, PlanInput, TeamInput } from '../../src/schemas/plan-input.js';
+
+const TOL = 1e-6;
+/** Runs per property; raise with PROPERTY_RUNS=5000 for a deeper search. */
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
+const SKILLS = ['s0', 's1', 's2', 's3', 's4', 's5'];
+const AREAS = ['api', 'api/auth', 'api/search', 'web'];
+
+/** The spec of a team's planned capacity, computed independently of the engine. */
+const capacityOf = (t: TeamInput, bufferPercent: number) => Math.max(1, Math.floor(t.size * ((t.availability ?? 100) / 100) * (1 - bufferPercent / 100) + 1e-9));
+
+interface RawPhase {
+  team: number;
+  skillMask: number;
+  sizePick: number;
+  duration: number | { optimistic: number; likely: number; pessimistic: number };
+  deps: number[];
+  pools: number[];
+  areas: number[];
+  priority: number;
+}
+
+const durationArb = fc.oneof(
+  fc.integer({ min: 0, max: 8 }),
+  fc.integer({ min: 1, max: 800 }).map((x) => x / 100),
+  fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 12 })).map(([a, b, c]) => {
+    const [optimistic, likely, pessimistic] = [a, b, c].sort((x, y) => x - y) as [number, number, number];
+    return { optimistic, likely, pessimistic };
+  }),
+);
+
+const baseArb = (maxPhases: number) => fc.record({
+  teams: fc.array(
+    fc.record({
+      size: fc.integer({ min: 1, max: 8 }),
+      skills: fc.subarray(SKILLS),
+      availability: fc.oneof(fc.constant(100), fc.integer({ min: 30, max: 100 })),
+    }),
+    { minLength: 1, maxLength: 5 },
+  ),
+  buffer: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 60 }), fc.constant(20)),
+  pools: fc.array(fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constantFrom(1.5, 2.5)), { maxLength: 3 }),
+  sessions: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
+  integral: fc.boolean(),
+  useAreas: fc.boolean(),
+  seed: fc.integer({ min: 0, max: 100_000 }),
+  n: fc.integer({ min: 1, max: maxPhases }),
+});
+
+const rawPhaseArb = (teams: number, pools: number): fc.Arbitrary<RawPhase> =>
+  fc.record({
+    team: fc.integer({ min: 0, max: teams - 1 }),
+    skillMask: fc.integer({ min: 0, max: 63 }),
+    sizePick: fc.integer({ min: 0, max: 99 }),
+    duration: durationArb,
+    deps: fc.array(fc.nat(1000), { maxLength: 3 }),
+    pools: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: pools, maxLength: pools }),
+    areas: fc.array(fc.integer({ min: 0, max: AREAS.length + 2 }), { maxLength: 2 }),
+    priority: fc.integer({ min: 0, max: 3 }),
+  });
+
+/** A random valid plan input: a DAG (listed in a shuffled order) whose every phase some team can run. */
+const planInputArb = (maxPhases: number): fc.Arbitrary<PlanInput> => baseArb(maxPhases)
+  .chain((base) =>
+    fc.record({
+      base: fc.constant(base),
+      raw: fc.array(rawPhaseArb(base.teams.length, base.pools.length), { minLength: base.n, maxLength: base.n }),
+      order: fc.shuffledSubarray(
+        Array.from({ length: base.n }, (_, i) => i),
+        { minLength: base.n, maxLength: base.n },
+      ),
+    }),
+  )
+  .map(({ base, raw, order }): PlanInput => {
+    const teams: TeamInput[] = base.teams.map((t, i) => ({ id: `team${i}`, size: t.size, skills: t.skills, availability: t.availability }));
+    const phases: PhaseInput[] = raw.map((r, i) => {
+      // Dependencies only on earlier phases of the DAG: acyclic by construction.
+      const deps = i === 0 ? [] : [...new Set(r.deps.map((d) => `p${d % i}`))];
+      const team = teams[r.team]!;
+      const skills = team.skills.filter((_, k) => (r.skillMask >> k) & 1);
+      const cap = capacityOf(team, base.buffer);
+      const teamSize = r.sizePick < 10 ? 0 : r.sizePick >= 95 ? 0.5 : 1 + (r.sizePick % cap);
+      let duration = r.duration;
+      if (base.integral) duration = typeof duration === 'number' ? Math.round(duration) : duration.likely;
+      const resources: Record<string, number> = {};
+      base.pools.forEach((capacity, k) => {
+        const u = r.pools[k]!;
+        if (u >= 6) resources[`pool${k}`] = u === 9 ? capacity : Math.min(capacity, u - 5);
+      });
+      const areas = base.useAreas ? [...new Set(r.areas.filter((a) => a < AREAS.length).map((a) => AREAS[a]!))] : [];
+      return {
+        id: `p${i}`,
+        name: `phase ${i}`,
+        duration,
+        dependencies: deps,
+        skills,
+        teamSize,
+        ...(Object.keys(resources).length > 0 ? { resources } : {}),
+        ...(areas.length > 0 ? { areas } : {}),
+        priority: r.priority,
+      };
+    });
+    return {
+      name: 'random',
+      startDate: '2027-01-04',
+      teams,
+      infrastructure: base.pools.map((capacity, k) => ({ id: `pool${k}`, capacity })),
+      phases: order.map((i) => phases[i]!),
+      constraints: { capacityBuffer: base.buffer, ...(base.sessions !== undefined ? { maxConcurrentSessions: base.sessions } : {}) },
+      planning: { seed: base.seed, iterations: 200 },
+    };
+  });
+const inputArb = planInputArb(40);
+
+/**
+ * Peak of the summed demand of [start, finish) intervals, by sweeping their events. Events less
+ * than TOL apart count as simultaneous, so back-to-back work (one ends as the next starts) does
+ * not overlap; zero-length intervals hold nothing.
+ */
+function sweepPeak(intervals: { start: number; finish: number; q: number }[]): number {
+  const events: [number, number][] = [];
+  for (const { start, finish, q } of intervals) {
+    if (finish - start <= 1e-9 || q === 0) continue;
+    events.push([start, q], [finish, -q]);
+  }
+  events.sort((a, b) => a[0] - b[0]);
+  let cur = 0;
+  let peak = 0;
+  for (let i = 0; i < events.length; ) {
+    const t0 = events[i]![0];
+    for (; i < events.length && events[i]![0] - t0 <= TOL; i++) cur += events[i]![1];
+    peak = Math.max(peak, cur);
+  }
+  return peak;
+}
+
+function checkPlan(input: PlanInput, plan: PlanResult): void {
+  const { project, schedule, bounds, cpm } = plan;
+  const { start, finish, team, makespan } = schedule;
+  const n = input.phases.length;
+  const buffer = input.constraints?.capacityBuffer ?? 20;
+  expect(project.phases).toHaveLength(n);
+
+  // Durations, starts, makespan.
+  let last = 0;
+  for (const p of project.phases) {
+    const j = p.index;
+    expect(start[j]!).toBeGreaterThanOrEqual(-TOL);
+    expect(Math.abs(finish[j]! - start[j]! - p.duration)).toBeLessThan(TOL);
+    // No schedule starts a phase before its critical-path earliest start.
+    expect(start[j]!).toBeGreaterThanOrEqual(cpm.es[j]! - TOL);
+    last = Math.max(last, finish[j]!);
+  }
+  expect(Math.abs(makespan - last)).toBeLessThan(TOL);
+
+  // Precedence.
+  for (const p of project.phases) for (const d of p.dependencies) expect(start[p.index]!).toBeGreaterThanOrEqual(finish[d]! - TOL);
+
+  // Team assignment: one team holding every skill and big enough; none when teamSize is 0.
+  input.phases.forEach((pi, j) => {
+    const t = team[j]!;
+    if ((pi.teamSize ?? 1) === 0) {
+      expect(t).toBe(-1);
+      return;
+    }
+    expect(t).toBeGreaterThanOrEqual(0);
+    const ti = input.teams[t]!;
+    for (const s of pi.skills ?? []) expect(ti.skills).toContain(s);
+    expect(capacityOf(ti, buffer)).toBeGreaterThanOrEqual(pi.teamSize ?? 1);
+  });
+
+  // Team capacity after the buffer.
+  input.teams.forEach((ti, t) => {
+    const cap = capacityOf(ti, buffer);
+    expect(project.teams[t]!.capacity).toBe(cap);
+    const used = sweepPeak(input.phases.flatMap((pi, j) => (team[j] === t ? [{ start: start[j]!, finish: finish[j]!, q: pi.teamSize ?? 1 }] : [])));
+    expect(used).toBeLessThanOrEqual(cap + TOL);
+  });
+
+  // Infrastructure pools.
+  (input.infrastructure ?? []).forEach((pool) => {
+    const used = sweepPeak(input.phases.map((pi, j) => ({ start: start[j]!, finish: finish[j]!, q: pi.resources?.[pool.id] ?? 0 })));
+    expect(used).toBeLessThanOrEqual(pool.capacity + TOL);
+  });
+
+  // Concurrent sessions: phases that someone works on.
+  const maxSessions = input.constraints?.maxConcurrentSessions;
+  if (maxSessions !== undefined) {
+    const sessions = sweepPeak(input.phases.map((pi, j) => ({ start: start[j]!, finish: finish[j]!, q: (pi.teamSize ?? 1) > 0 ? 1 : 0 })));
+    expect(sessions).toBeLessThanOrEqual(maxSessions);
+  }
+
+  // Shared file areas are never worked by two phases at once.
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      const aa = input.phases[a]!.areas ?? [];
+      const ba = input.phases[b]!.areas ?? [];
+      if (!aa.some((x) => ba.some((y) => areasOverlap(x, y)))) continue;
+      const overlap = sweepPeak([
+        { start: start[a]!, finish: finish[a]!, q: 1 },
+        { start: start[b]!, finish: finish[b]!, q: 1 },
+      ]);
+      expect(overlap).toBeLessThanOrEqual(1);
+    }
+  }
+
+  // Lower bounds.
+  expect(bounds.criticalPath).toBeGreaterThanOrEqual(cpm.length - TOL);
+  expect(bounds.best).toBeCloseTo(Math.max(bounds.criticalPath, bounds.resource), 9);
+  expect(makespan).toBeGreaterThanOrEqual(bounds.criticalPath - TOL);
+  expect(makespan).toBeGreaterThanOrEqual(bounds.resource - TOL);
+  expect(makespan).toBeGreaterThanOrEqual(bounds.best - TOL);
+  expect(bounds.gapPercent).toBeGreaterThanOrEqual(0);
+  if (bounds.optimal) expect(Math.abs(makespan - bounds.best)).toBeLessThan(TOL);
+  if (Math.abs(makespan - bounds.best) < 1e-9) expect(bounds.optimal).toBe(true);
+
+  // Schedule slack.
+  for (let j = 0; j < n; j++) {
+    expect(plan.scheduleSlack[j]!).toBeGreaterThanOrEqual(0);
+    expect(start[j]! + plan.scheduleSlack[j]! + project.phases[j]!.duration).toBeLessThanOrEqual(makespan + TOL);
+  }
+
+  // Waves: foundation, then parallel, then an integration tail; every phase in exactly one.
+  const kinds = plan.waves.map((w) => w.kind).join(' ');
+  expect(kinds).toMatch(/^foundation( parallel)*( integration)*$/);
+  const count = new Int32Array(n);
+  plan.waves.forEach((w, k) => {
+    expect(w.index).toBe(k);
+    expect(w.phases.length).toBeGreaterThan(0);
+    for (const j of w.phases) {
+      count[j]!++;
+      expect(plan.waveOf[j]).toBe(k);
+    }
+  });
+  expect(Array.from(count).every((c) => c === 1)).toBe(true);
+  for (const p of project.phases) {
+    expect(plan.waveOf[p.index] === 0).toBe(p.dependencies.length === 0);
+    for (const d of p.dependencies) expect(plan.waveOf[p.index]!).toBeGreaterThan(plan.waveOf[d]!);
+  }
+}
+
+/**
+ * The optimal makespan by exhaustion, for tiny inputs: every precedence-feasible list decoded by
+ * the serial scheme under every team assignment. For a fixed assignment the serial scheme's lists
+ * reach every active schedule, and one of those is optimal.
+ */
+function bruteForceOptimum(input: PlanInput): number {
+  const p = buildProblem(normalise(input));
+  const sgs = new SerialSgs(p);
+  const out = emptyDecoded(p.n);
+  const teams = new Int32Array(p.n).fill(-1);
+  const lists: Int32Array[] = [];
+  const indeg = Int32Array.from(p.preds, (x) => x.length);
+  const list: number[] = [];
+  const used = new Uint8Array(p.n);
+  const topo = () => {
+    if (list.length === p.n) {
+      lists.push(Int32Array.from(list));
+      return;
+    }
+    for (let j = 0; j < p.n; j++) {
+      if (used[j] || indeg[j]! > 0) continue;
+      used[j] = 1;
+      list.push(j);
+      for (const s of p.succs[j]!) indeg[s]!--;
+      topo();
+      for (const s of p.succs[j]!) indeg[s]!++;
+      list.pop();
+      used[j] = 0;
+    }
+  };
+  topo();
+  let best = Infinity;
+  const assign = (j: number) => {
+    if (j === p.n) {
+      for (const l of lists) best = Math.min(best, sgs.decode(l, out, teams).makespan);
+      return;
+    }
+    const e = p.eligible[j]!;
+    if (e.length === 0) return assign(j + 1);
+    for (const t of e) {
+      teams[j] = t;
+      assign(j + 1);
+    }
+    teams[j] = -1;
+  };
+  assign(0);
+  return best;
+}
+
+describe('schedule properties on random inputs', () => {
+  it('the lower bounds never exceed the optimum (tiny inputs, solved by exhaustion)', () => {
+    fc.assert(
+      fc.property(planInputArb(5), (input) => {
+        const plan = computePlan(input);
+        const optimum = bruteForceOptimum(input);
+        expect(plan.schedule.makespan).toBeGreaterThanOrEqual(optimum - TOL);
+        expect(plan.bounds.best).toBeLessThanOrEqual(optimum + TOL);
+        if (plan.bounds.optimal) expect(plan.schedule.makespan).toBeCloseTo(optimum, 6);
+      }),
+      { numRuns: Math.max(10, Math.round(RUNS / 2)) },
+    );
+  });
+
+  it('every schedule keeps precedences, capacities, skills and its lower bounds', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        checkPlan(input, computePlan(input));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('the same input and seed give the same schedule', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const a = computePlan(input).schedule;
+        const b = computePlan(input).schedule;
+        expect(Array.from(b.start)).toEqual(Array.from(a.start));
+        expect(Array.from(b.team)).toEqual(Array.from(a.team));
+      }),
+      { numRuns: Math.max(5, Math.round(RUNS / 7)) },
+    );
+  });
+});
