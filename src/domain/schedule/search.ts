@@ -70,7 +70,9 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
     if (optimal() || (population.length > 0 && outOfBudget())) break;
   }
   const initialMakespan = best.makespan;
-  const size = o.populationSize ?? 40;
+  // Large plans get a smaller population so that the genetic search starts within the budget
+  // (one decode of a 10,000-phase plan costs tens of milliseconds).
+  const size = o.populationSize ?? (p.n > 2000 ? 6 : p.n > 500 ? 16 : 40);
   const lft = o.rules[0]!.key;
   while (population.length < size && !optimal() && !outOfBudget()) population.push(evaluate(sampledList(p, lft, o.rng), 'sampling'));
 
