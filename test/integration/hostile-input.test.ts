@@ -81,7 +81,10 @@ describe('hostile and malformed input', () => {
       fc.asyncProperty(fc.oneof(hostile, mutatedPlan, impossiblePlan), async (body) => {
         const status = await send('/plans', body);
         // A mutation may leave a valid plan (an extra null field is refused, a new name is not).
-        if (status === 201) before.plans++, before.plan_versions++;
+        if (status === 201) {
+          before.plans = before.plans! + 1;
+          before.plan_versions = before.plan_versions! + 1;
+        }
       }),
       { numRuns: 3000, seed: 20261125 },
     );
