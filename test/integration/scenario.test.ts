@@ -3,6 +3,7 @@ import { projectCalendar } from '../../src/service/calendar.js';
 import { areasOverlap } from '../../src/domain/tracking/areas.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
 import { exampleInput, startApp, type TestContext } from '../support/app.js';
+import { httpClient } from '../support/http.js';
 
 interface Planned {
   id: string;
@@ -49,16 +50,12 @@ describe('end-to-end: the example plan run to completion by simulated sessions',
     await ctx?.close();
   });
 
+  const client = httpClient(() => base);
+  /** Every call in the scenario must succeed. */
   async function call(method: string, path: string, body?: unknown) {
-    const res = await fetch(base + path, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    const parsed = text ? JSON.parse(text) : null;
-    if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-    return parsed;
+    const res = await client(method, path, body);
+    if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
   }
 
   it('raises the schedule, gate and deadline alerts on the way and ends with metrics from the actuals', async () => {

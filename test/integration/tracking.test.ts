@@ -3,6 +3,7 @@ import type { PlanInput } from '../../src/schemas/plan-input.js';
 import { replay } from '../../src/domain/tracking/replay.js';
 import { loadEvents } from '../../src/store/tracking.js';
 import { startApp, type TestContext } from '../support/app.js';
+import { httpClient } from '../support/http.js';
 
 /** A layered graph: `width` phases per layer, each depending on two of the layer before. */
 function layeredPlan(layers: number, width: number): PlanInput {
@@ -27,15 +28,7 @@ describe('live tracking', () => {
     await ctx?.close();
   });
 
-  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await fetch(base + path, {
-      method,
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
-  }
+  const call = httpClient(() => base);
   const createPlan = async (input: PlanInput) => {
     const r = await call('POST', '/plans', input);
     expect(r.status).toBe(201);
