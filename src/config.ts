@@ -13,6 +13,7 @@ const Env = Type.Object({
   MAX_PHASES: Type.Integer({ minimum: 1, maximum: 100_000, default: 20_000 }),
   MAX_TEAMS: Type.Integer({ minimum: 1, maximum: 10_000, default: 1_000 }),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 10_000_000, default: 6000 }),
+  ASYNC_PHASE_THRESHOLD: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 2000, description: 'plans with more phases are queued (202) when DATABASE_URL is set' }),
   PLANNING_TIME_BUDGET_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 10_000 }),
 });
 export type Config = Static<typeof Env>;

@@ -4,6 +4,8 @@ import { migrateToLatest } from './store/migrate.js';
 import { buildApp } from './http/app.js';
 import { createDomainPlanner } from './service/domain-planner.js';
 import { expireSessions } from './store/tracking.js';
+import { PlanQueue } from './jobs/plan-queue.js';
+import { planJobHandler } from './jobs/plan-job-handler.js';
 
 function loggerOptions(config: Config) {
   return {
@@ -27,9 +29,14 @@ async function main() {
   await migrateToLatest(handle.db);
   // Auth is on unless switched off; the embedded default is local-only and runs without it.
   const authMode = config.AUTH ?? (handle.kind === 'pglite' ? 'off' : 'on');
+  const planner = createDomainPlanner({ timeBudgetCapMs: config.PLANNING_TIME_BUDGET_MS, maxPhases: config.MAX_PHASES, maxTeams: config.MAX_TEAMS });
+  // Large plans go through the PostgreSQL job queue, worked by every instance on the database.
+  const queue = config.DATABASE_URL ? await PlanQueue.start(config.DATABASE_URL) : undefined;
+  if (queue) await queue.work(async (job) => void (await planJobHandler(handle.db, planner)(job)));
   const app = await buildApp({
     db: handle.db,
-    planner: createDomainPlanner({ timeBudgetCapMs: config.PLANNING_TIME_BUDGET_MS, maxPhases: config.MAX_PHASES, maxTeams: config.MAX_TEAMS }),
+    planner,
+    ...(queue ? { queue, asyncPhaseThreshold: config.ASYNC_PHASE_THRESHOLD } : {}),
     logger: loggerOptions(config),
     bodyLimit: config.BODY_LIMIT_BYTES,
     auth: { mode: authMode, adminToken: config.ADMIN_API_KEY },
@@ -58,6 +65,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down: draining requests');
     clearInterval(sweeper);
     await app.close();
+    await queue?.stop();
     await handle.close();
     process.exit(0);
   };
