@@ -2,7 +2,7 @@ import { loadConfig, ConfigError, type Config } from './config.js';
 import { connect } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { buildApp } from './http/app.js';
-import { createDomainPlanner } from './service/domain-planner.js';
+import { createWorkerPlanner } from './service/worker-planner.js';
 import { expireSessions } from './store/tracking.js';
 import { PlanQueue } from './jobs/plan-queue.js';
 import { planJobHandler } from './jobs/plan-job-handler.js';
@@ -29,7 +29,9 @@ async function main() {
   await migrateToLatest(handle.db);
   // Auth is on unless switched off; the embedded default is local-only and runs without it.
   const authMode = config.AUTH ?? (handle.kind === 'pglite' ? 'off' : 'on');
-  const planner = createDomainPlanner({ timeBudgetCapMs: config.PLANNING_TIME_BUDGET_MS, maxPhases: config.MAX_PHASES, maxTeams: config.MAX_TEAMS });
+  // Larger plans are computed in worker threads so that the event loop keeps serving requests.
+  const workers = createWorkerPlanner({ timeBudgetCapMs: config.PLANNING_TIME_BUDGET_MS, maxPhases: config.MAX_PHASES, maxTeams: config.MAX_TEAMS });
+  const planner = workers.planner;
   // Large plans go through the PostgreSQL job queue, worked by every instance on the database.
   const queue = config.DATABASE_URL ? await PlanQueue.start(config.DATABASE_URL) : undefined;
   if (queue) await queue.work(async (job) => void (await planJobHandler(handle.db, planner)(job)));
@@ -66,6 +68,7 @@ async function main() {
     clearInterval(sweeper);
     await app.close();
     await queue?.stop();
+    await workers.close();
     await handle.close();
     process.exit(0);
   };

@@ -1,0 +1,42 @@
+import { Piscina } from 'piscina';
+import { contentHash } from '../domain/content-hash.js';
+import { PlanInputError } from '../domain/errors.js';
+import { checkLimits, createDomainPlanner, PlanMemo, toAppError, type DomainPlannerOptions } from './domain-planner.js';
+import type { PlanTask, PlanTaskResult } from './plan-worker.js';
+import type { Planner } from './planner.js';
+
+export interface WorkerPlanner {
+  planner: Planner;
+  close(): Promise<void>;
+}
+
+/**
+ * Plans larger inputs in worker threads so the event loop keeps serving requests; small ones
+ * (cheaper than a thread hop) run in-process. Compiled, the worker is plan-worker.js beside
+ * this module; under tsx (development, tests) it is the .ts file, loaded through tsx.
+ */
+export function createWorkerPlanner(options: DomainPlannerOptions & { threads?: number; inProcessBelowPhases?: number } = {}): WorkerPlanner {
+  const here = import.meta.url;
+  const underTsx = here.endsWith('.ts');
+  const pool = new Piscina({
+    filename: new URL(underTsx ? './plan-worker.ts' : './plan-worker.js', here).href,
+    ...(underTsx ? { execArgv: ['--import', 'tsx'] } : {}),
+    maxThreads: options.threads ?? 2,
+  });
+  const memo = new PlanMemo();
+  const inProcess = createDomainPlanner(options, memo);
+  const threshold = options.inProcessBelowPhases ?? 200;
+  const planner: Planner = async (input, ids) => {
+    if (input.phases.length < threshold) return inProcess(input, ids);
+    checkLimits(input, options);
+    const key = contentHash(input);
+    const hit = memo.get(key);
+    if (hit) return hit;
+    const task: PlanTask = { input, ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}) };
+    const result = (await pool.run(task)) as PlanTaskResult;
+    if ('error' in result) throw toAppError(new PlanInputError(result.error.code, result.error.issues));
+    memo.set(key, result.ok);
+    return result.ok;
+  };
+  return { planner, close: () => pool.destroy() };
+}
