@@ -209,6 +209,20 @@ export async function getVersion(db: Db, workspaceId: string, planId: string, ve
   return { ...toMeta(row), input: row.input, artifacts: row.artifacts };
 }
 
+/** A version with its input and artifacts as stored JSON text, for responses sent without re-serialising. */
+export async function getVersionJson(
+  db: Db,
+  workspaceId: string,
+  planId: string,
+  version?: number,
+): Promise<VersionMeta & { inputJson: string; artifactsJson: string }> {
+  const row = await versionRow(db, workspaceId, planId, version)
+    .select([...versionMetaColumns, sql<string>`plan_versions.input::text`.as('input_json'), sql<string>`plan_versions.artifacts::text`.as('artifacts_json')])
+    .executeTakeFirst();
+  if (!row) throw versionNotFound(planId, version);
+  return { ...toMeta(row), inputJson: row.input_json, artifactsJson: row.artifacts_json };
+}
+
 export async function getDocument(db: Db, workspaceId: string, planId: string, version?: number): Promise<{ version: number; document: string }> {
   const row = await versionRow(db, workspaceId, planId, version).select(['plan_versions.version', 'plan_versions.document']).executeTakeFirst();
   if (!row) throw versionNotFound(planId, version);

@@ -14,6 +14,12 @@ import { exampleInput } from '../openapi-info.js';
 
 const bodyExample = { examples: [exampleInput] };
 
+/** A version as JSON text: the metadata serialised, input and artifacts spliced in as PostgreSQL stored them. */
+function versionJson(v: store.VersionMeta & { inputJson: string; artifactsJson: string }): string {
+  const meta = JSON.stringify(metaJson(v));
+  return `${meta.slice(0, -1)},"input":${v.inputJson},"artifacts":${v.artifactsJson}}`;
+}
+
 function metaJson(m: store.VersionMeta) {
   return {
     planId: m.planId,
@@ -96,8 +102,8 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
       },
     },
     async (request, reply) => {
-      const v = await store.getVersion(db, workspaceOf(request), request.params.id);
-      return reply.header('etag', store.etagFor(v.version)).send({ ...metaJson(v), input: v.input as never, artifacts: v.artifacts });
+      const v = await store.getVersionJson(db, workspaceOf(request), request.params.id);
+      return reply.header('etag', store.etagFor(v.version)).type('application/json; charset=utf-8').send(versionJson(v) as never);
     },
   );
 
@@ -125,8 +131,8 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
       },
     },
     async (request, reply) => {
-      const v = await store.getVersion(db, workspaceOf(request), request.params.id, request.params.version);
-      return reply.header('etag', store.etagFor(v.version)).send({ ...metaJson(v), input: v.input as never, artifacts: v.artifacts });
+      const v = await store.getVersionJson(db, workspaceOf(request), request.params.id, request.params.version);
+      return reply.header('etag', store.etagFor(v.version)).type('application/json; charset=utf-8').send(versionJson(v) as never);
     },
   );
 
