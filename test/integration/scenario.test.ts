@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectCalendar } from '../../src/service/calendar.js';
 import { areasOverlap } from '../../src/domain/tracking/areas.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
-import { exampleInput, startApp, type TestContext } from '../support/app.js';
-import { httpClient } from '../support/http.js';
+import { exampleInput, startApp } from '../support/app.js';
+import { listeningApp } from '../support/http.js';
 
 interface Planned {
   id: string;
@@ -40,17 +40,7 @@ function simulate(input: PlanInput, planned: Planned[]) {
 }
 
 describe('end-to-end: the example plan run to completion by simulated sessions', () => {
-  let ctx: TestContext;
-  let base: string;
-  beforeAll(async () => {
-    ctx = await startApp('postgres');
-    base = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-  });
-  afterAll(async () => {
-    await ctx?.close();
-  });
-
-  const client = httpClient(() => base);
+  const client = listeningApp(() => startApp('postgres'));
   /** Every call in the scenario must succeed. */
   async function call(method: string, path: string, body?: unknown) {
     const res = await client(method, path, body);

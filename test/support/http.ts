@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+
 export interface HttpResult {
   status: number;
   headers: Headers;
@@ -15,4 +17,21 @@ export function httpClient(base: () => string) {
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
   };
+}
+
+/**
+ * Registers hooks that start the app on a real port for the enclosing describe block, and
+ * returns a client for it (usable from the tests once beforeAll has run).
+ */
+export function listeningApp(start: () => Promise<{ app: { listen(o: { port: number; host: string }): Promise<string> }; close(): Promise<void> }>) {
+  let ctx: Awaited<ReturnType<typeof start>> | undefined;
+  let base = '';
+  beforeAll(async () => {
+    ctx = await start();
+    base = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+  return httpClient(() => base);
 }
