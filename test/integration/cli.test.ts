@@ -3,11 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planProject } from '../../src/domain/plan.js';
 import { repoPath } from '../../src/paths.js';
 import { ARTIFACT_NAMES } from '../../src/schemas/artifacts/index.js';
-import { exampleInput, startApp, type TestContext } from '../support/app.js';
+import { exampleInput, startApp } from '../support/app.js';
+import { listeningApp } from '../support/http.js';
 
 const run = async (...args: string[]) => {
   try {
@@ -22,15 +23,7 @@ const example = repoPath('examples', 'web-product.json');
 const read = (dir: string, name: string) => readFileSync(path.join(dir, name), 'utf8');
 
 describe('the waveplan CLI', () => {
-  let ctx: TestContext;
-  let base: string;
-  beforeAll(async () => {
-    ctx = await startApp('postgres');
-    base = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-  });
-  afterAll(async () => {
-    await ctx?.close();
-  });
+  const server = listeningApp(() => startApp('postgres'));
 
   it('plans locally and writes what the domain computes', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'waveplan-cli-'));
@@ -44,14 +37,14 @@ describe('the waveplan CLI', () => {
 
   it('plans on a server and writes exactly the artifacts the API serves', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'waveplan-cli-'));
-    const r = await run('plan', example, '--server', base, '--out', out, '--json');
+    const r = await run('plan', example, '--server', server.base(), '--out', out, '--json');
     expect(r.code, r.stderr).toBe(0);
     const { planId } = JSON.parse(r.stdout);
     for (const name of ARTIFACT_NAMES) {
-      const served = await ctx.app.inject({ method: 'GET', url: `/plans/${planId}/artifacts/${name}` });
+      const served = await server.ctx().app.inject({ method: 'GET', url: `/plans/${planId}/artifacts/${name}` });
       expect(JSON.parse(read(out, name))).toEqual(served.json());
     }
-    expect(read(out, 'strategy.md')).toBe((await ctx.app.inject({ method: 'GET', url: `/plans/${planId}/document` })).body);
+    expect(read(out, 'strategy.md')).toBe((await server.ctx().app.inject({ method: 'GET', url: `/plans/${planId}/document` })).body);
   });
 
   it('exit codes scripts can rely on: 2 usage, 3 invalid input (with paths), 4 unreachable server', async () => {
@@ -63,7 +56,7 @@ describe('the waveplan CLI', () => {
     const local = await run('plan', bad, '--out', path.dirname(bad));
     expect(local.code).toBe(3);
     expect(local.stderr).toMatch(/\/phases\/\d+\/dependencies\/\d+/);
-    const remote = await run('plan', bad, '--server', base, '--out', path.dirname(bad));
+    const remote = await run('plan', bad, '--server', server.base(), '--out', path.dirname(bad));
     expect(remote.code).toBe(3);
     expect((await run('plan', example, '--server', 'http://127.0.0.1:9', '--out', path.dirname(bad))).code).toBe(4);
   });

@@ -40,7 +40,7 @@ function simulate(input: PlanInput, planned: Planned[]) {
 }
 
 describe('end-to-end: the example plan run to completion by simulated sessions', () => {
-  const client = listeningApp(() => startApp('postgres'));
+  const client = listeningApp(() => startApp('postgres')).call;
   /** Every call in the scenario must succeed. */
   async function call(method: string, path: string, body?: unknown) {
     const res = await client(method, path, body);

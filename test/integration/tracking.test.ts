@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
 import { replay } from '../../src/domain/tracking/replay.js';
 import { loadEvents } from '../../src/store/tracking.js';
-import { startApp, type TestContext } from '../support/app.js';
-import { httpClient } from '../support/http.js';
+import { startApp } from '../support/app.js';
+import { listeningApp } from '../support/http.js';
 
 /** A layered graph: `width` phases per layer, each depending on two of the layer before. */
 function layeredPlan(layers: number, width: number): PlanInput {
@@ -18,17 +18,8 @@ function layeredPlan(layers: number, width: number): PlanInput {
 }
 
 describe('live tracking', () => {
-  let ctx: TestContext;
-  let base: string;
-  beforeAll(async () => {
-    ctx = await startApp('postgres');
-    base = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-  });
-  afterAll(async () => {
-    await ctx?.close();
-  });
-
-  const call = httpClient(() => base);
+  const server = listeningApp(() => startApp('postgres'));
+  const call = server.call;
   const createPlan = async (input: PlanInput) => {
     const r = await call('POST', '/plans', input);
     expect(r.status).toBe(201);
@@ -65,11 +56,11 @@ describe('live tracking', () => {
     const all = results.flat();
     expect(all.sort()).toEqual(input.phases.map((p) => p.id).sort());
 
-    const claims = await ctx.handle.db.selectFrom('claims').select(['phase_id', 'status']).where('plan_id', '=', planId).execute();
+    const claims = await server.ctx().handle.db.selectFrom('claims').select(['phase_id', 'status']).where('plan_id', '=', planId).execute();
     expect(claims).toHaveLength(input.phases.length);
     expect(claims.every((c) => c.status === 'completed')).toBe(true);
 
-    const events = await loadEvents(ctx.handle.db, planId);
+    const events = await loadEvents(server.ctx().handle.db, planId);
     const completedAt = new Map(events.filter((e) => e.type === 'completed').map((e) => [e.phaseId!, e.id]));
     for (const e of events.filter((x) => x.type === 'claimed')) {
       for (const d of deps.get(e.phaseId!)!) expect(completedAt.get(d)!, `${d} before ${e.phaseId}`).toBeLessThan(e.id);
@@ -140,7 +131,7 @@ describe('live tracking', () => {
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
-    const claims = await ctx.handle.db.selectFrom('claims').select('id').where('plan_id', '=', planId).execute();
+    const claims = await server.ctx().handle.db.selectFrom('claims').select('id').where('plan_id', '=', planId).execute();
     expect(claims).toHaveLength(1);
 
     const reused = await call('POST', `/plans/${planId}/claims`, { sessionId, phaseId: 'p0_1' }, key);

@@ -20,11 +20,11 @@ export function httpClient(base: () => string) {
 }
 
 /**
- * Registers hooks that start the app on a real port for the enclosing describe block, and
- * returns a client for it (usable from the tests once beforeAll has run).
+ * Registers hooks that start the app on a real port for the enclosing describe block; the
+ * returned accessors work in the tests, once beforeAll has run.
  */
-export function listeningApp(start: () => Promise<{ app: { listen(o: { port: number; host: string }): Promise<string> }; close(): Promise<void> }>) {
-  let ctx: Awaited<ReturnType<typeof start>> | undefined;
+export function listeningApp<C extends { app: { listen(o: { port: number; host: string }): Promise<string> }; close(): Promise<void> }>(start: () => Promise<C>) {
+  let ctx: C | undefined;
   let base = '';
   beforeAll(async () => {
     ctx = await start();
@@ -33,5 +33,5 @@ export function listeningApp(start: () => Promise<{ app: { listen(o: { port: num
   afterAll(async () => {
     await ctx?.close();
   });
-  return httpClient(() => base);
+  return { call: httpClient(() => base), base: () => base, ctx: () => ctx! };
 }
