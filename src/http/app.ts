@@ -18,6 +18,7 @@ import { trackingRoutes } from './routes/tracking.js';
 import { eventStreamRoutes } from './routes/event-stream.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { jobRoutes } from './routes/jobs.js';
+import { VersionBodyCache } from './version-body-cache.js';
 import type { PlanQueue } from '../jobs/plan-queue.js';
 
 export interface AppOptions {
@@ -34,6 +35,8 @@ export interface AppOptions {
   /** The shared job queue for large plans (none on the embedded database). */
   queue?: PlanQueue;
   asyncPhaseThreshold?: number;
+  /** Memory for cached response bodies of (immutable) versions, in bytes. Default 64 MiB. */
+  bodyCacheBytes?: number;
 }
 
 export type App = FastifyInstance;
@@ -80,9 +83,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(idempotencyPlugin, { db: options.db });
 
   await app.register(healthRoutes, { db: options.db });
-  await app.register(planRoutes, { db: options.db, planner: options.planner, queue: options.queue, asyncPhaseThreshold: options.asyncPhaseThreshold });
+  const bodies = new VersionBodyCache(options.bodyCacheBytes);
+  await app.register(planRoutes, { db: options.db, planner: options.planner, bodies, queue: options.queue, asyncPhaseThreshold: options.asyncPhaseThreshold });
   await app.register(jobRoutes, { queue: options.queue });
-  await app.register(artifactRoutes, { db: options.db });
+  await app.register(artifactRoutes, { db: options.db, bodies });
   await app.register(trackingRoutes, { db: options.db, planner: options.planner });
   await app.register(eventStreamRoutes, { db: options.db, pollMs: options.eventPollMs });
   await app.register(apiKeyRoutes, { db: options.db });

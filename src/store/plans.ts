@@ -1,3 +1,4 @@
+import { jsonText } from './json-text.js';
 import { sql } from 'kysely';
 import { contentHash } from '../domain/content-hash.js';
 import { AppError, notFound } from '../errors.js';
@@ -83,14 +84,17 @@ export async function createPlan(
   db: Db,
   plan: { id: string; workspaceId: string; name: string; input: unknown; computed: ComputedVersion },
 ): Promise<VersionMeta> {
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('plans')
-      .values({ id: plan.id, workspace_id: plan.workspaceId, name: plan.name, latest_version: 1 })
-      .execute();
-    const row = await insertVersion(trx, plan.id, 1, null, 'create', plan.input, plan.computed);
-    return { ...row, name: plan.name };
-  });
+  // One statement (plan row and version 1 through a data-modifying CTE): one round trip, atomic.
+  const values = versionValues(plan.id, 1, null, 'create', plan.input, plan.computed);
+  const row = await db
+    .with('created_plan', (qb) =>
+      qb.insertInto('plans').values({ id: plan.id, workspace_id: plan.workspaceId, name: plan.name, latest_version: 1 }).returning('id'),
+    )
+    .insertInto('plan_versions')
+    .values(values)
+    .returning(['created_at'])
+    .executeTakeFirstOrThrow();
+  return versionMeta(values, plan.name, plan.computed, row.created_at);
 }
 
 /**
@@ -139,6 +143,36 @@ export async function addVersion(
   });
 }
 
+function versionValues(planId: string, version: number, parent: number | null, reason: 'create' | 'update' | 'replan', input: unknown, computed: ComputedVersion) {
+  return {
+    plan_id: planId,
+    version,
+    parent_version: parent,
+    reason,
+    input: jsonText(input),
+    artifacts: jsonText(computed.artifacts),
+    document: computed.document,
+    gantt_svg: computed.gantt,
+    playbooks: jsonText(computed.playbooks),
+    summary: JSON.stringify(computed.summary),
+    schedule: jsonText(computed.schedule),
+    content_hash: contentHash(input),
+  };
+}
+
+function versionMeta(values: ReturnType<typeof versionValues>, name: string, computed: ComputedVersion, createdAt: Date | string): VersionMeta {
+  return {
+    planId: values.plan_id,
+    name,
+    version: values.version,
+    parentVersion: values.parent_version,
+    reason: values.reason,
+    contentHash: values.content_hash,
+    summary: computed.summary,
+    createdAt: new Date(createdAt),
+  };
+}
+
 async function insertVersion(
   trx: Db,
   planId: string,
@@ -148,34 +182,10 @@ async function insertVersion(
   input: unknown,
   computed: ComputedVersion,
 ): Promise<Omit<VersionMeta, 'name'>> {
-  const hash = contentHash(input);
-  const row = await trx
-    .insertInto('plan_versions')
-    .values({
-      plan_id: planId,
-      version,
-      parent_version: parent,
-      reason,
-      input: JSON.stringify(input),
-      artifacts: JSON.stringify(computed.artifacts),
-      document: computed.document,
-      gantt_svg: computed.gantt,
-      playbooks: JSON.stringify(computed.playbooks),
-      summary: JSON.stringify(computed.summary),
-      schedule: JSON.stringify(computed.schedule),
-      content_hash: hash,
-    })
-    .returning(['created_at'])
-    .executeTakeFirstOrThrow();
-  return {
-    planId,
-    version,
-    parentVersion: parent,
-    reason,
-    contentHash: hash,
-    summary: computed.summary,
-    createdAt: new Date(row.created_at),
-  };
+  const values = versionValues(planId, version, parent, reason, input, computed);
+  const row = await trx.insertInto('plan_versions').values(values).returning(['created_at']).executeTakeFirstOrThrow();
+  const { name: _name, ...meta } = versionMeta(values, '', computed, row.created_at);
+  return meta;
 }
 
 export function etagFor(version: number): string {
@@ -196,6 +206,22 @@ function versionRow(db: Db, workspaceId: string, planId: string, version?: numbe
     .where('plans.id', '=', planId)
     .where('plans.workspace_id', '=', workspaceId)
     .where('plan_versions.version', '=', version ?? sql<number>`plans.latest_version`);
+}
+
+/**
+ * The number of the requested version (the latest when version is omitted) if the plan is
+ * visible to the workspace; a one-row index lookup that lets immutable bodies come from a cache.
+ */
+export async function resolveVersion(db: Db, workspaceId: string, planId: string, version?: number): Promise<number> {
+  const row = await db
+    .selectFrom('plans')
+    .select('latest_version')
+    .where('id', '=', planId)
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+  // Version numbers are contiguous from 1 (the database enforces it), so any number up to the latest exists.
+  if (!row || (version !== undefined && version > row.latest_version)) throw versionNotFound(planId, version);
+  return version ?? row.latest_version;
 }
 
 const versionNotFound = (planId: string, version?: number) => notFound(version === undefined ? `plan ${planId}` : `version ${version} of plan ${planId}`);

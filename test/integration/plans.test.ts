@@ -118,6 +118,33 @@ describe.each(backends)('plans API on %s', (backend) => {
     expect(v1.json().input.phases).toHaveLength(exampleInput().phases.length);
   });
 
+  it('answers If-None-Match with 304, and a cached latest version gives way to the next one', async () => {
+    const created = (await post(exampleInput())).json();
+    const id = created.planId as string;
+    const get = (url: string, headers: Record<string, string> = {}) => ctx.app.inject({ method: 'GET', url, headers });
+
+    for (const url of [`/plans/${id}`, `/plans/${id}/artifacts/wave-schedules.json`]) {
+      const first = await get(url);
+      expect(first.headers.etag).toBe('"v1"');
+      const again = await get(url, { 'if-none-match': '"v1"' });
+      expect(again.statusCode, url).toBe(304);
+      expect(again.body).toBe('');
+      expect((await get(url, { 'if-none-match': '"v7", "v9"' })).statusCode).toBe(200);
+    }
+
+    const changed: PlanInput = { ...exampleInput(), name: 'Marketplace, second cut' };
+    const v2 = await ctx.app.inject({ method: 'POST', url: `/plans/${id}/versions`, payload: changed, headers: { 'if-match': '"v1"' } });
+    expect(v2.statusCode).toBe(201);
+
+    const latest = await get(`/plans/${id}`, { 'if-none-match': '"v1"' });
+    expect(latest.statusCode).toBe(200);
+    expect(latest.headers.etag).toBe('"v2"');
+    expect(latest.json()).toMatchObject({ version: 2, name: 'Marketplace, second cut' });
+    expect((await get(`/plans/${id}/versions/1`)).json()).toMatchObject({ version: 1, name: created.name });
+    expect((await get(`/plans/${id}/versions/3`)).statusCode).toBe(404);
+    expect((await get(`/plans/${id}/versions/3/artifacts/wave-schedules.json`)).statusCode).toBe(404);
+  });
+
   it('gives 404 in the error shape for an unknown plan, version, artifact name and route', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
     for (const url of [`/plans/${id}`, `/plans/${id}/versions`, `/plans/${id}/versions/3`, `/plans/${id}/artifacts/execution-plan.json`, '/nowhere']) {

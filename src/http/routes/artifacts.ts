@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../store/database.js';
 import * as store from '../../store/plans.js';
-import { errors } from '../schemas/common.js';
+import { NotModified, errors, notModified } from '../schemas/common.js';
+import type { VersionBodyCache } from '../version-body-cache.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { workspaceOf } from '../workspace.js';
 import { ARTIFACT_NAMES, artifactResponses } from '../schemas/artifacts.js';
 import { stateArchive } from '../state-archive.js';
@@ -11,26 +13,30 @@ const ArtifactName = Type.Enum([...ARTIFACT_NAMES], { description: 'One of the f
 const Latest = Type.Object({ id: Type.String({ format: 'uuid' }), name: ArtifactName });
 const AtVersion = Type.Object({ id: Type.String({ format: 'uuid' }), version: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }), name: ArtifactName });
 
-export const artifactRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
-  const artifactResponse = { 200: artifactResponses, ...errors(400, 404) };
+export const artifactRoutes: FastifyPluginAsyncTypebox<{ db: Db; bodies: VersionBodyCache }> = async (app, { db, bodies }) => {
+  const artifactResponse = { 200: artifactResponses, 304: NotModified, ...errors(400, 404) };
+
+  /** One artifact as stored JSON text (no parse and re-serialise), from the body cache; 304 when unchanged. */
+  const sendArtifact = async (request: FastifyRequest, reply: FastifyReply, id: string, name: string, version?: number) => {
+    const workspaceId = workspaceOf(request);
+    const n = await store.resolveVersion(db, workspaceId, id, version);
+    const etag = store.etagFor(n);
+    reply.header('etag', etag);
+    if (notModified(request, etag)) return reply.code(304).send();
+    const body = await bodies.get(`${id}/${n}/${name}`, async () => (await store.getArtifactJson(db, workspaceId, id, name, n)).json);
+    return reply.type('application/json; charset=utf-8').send(body as never);
+  };
 
   app.get(
     '/plans/:id/artifacts/:name',
     { schema: { tags: ['artifacts'], summary: 'One artifact of the latest version', params: Latest, response: artifactResponse } },
-    async (request, reply) => {
-      const a = await store.getArtifactJson(db, workspaceOf(request), request.params.id, request.params.name);
-      // Stored JSON text goes out as it is: no parse and re-serialise of large artifacts.
-      return reply.header('etag', store.etagFor(a.version)).type('application/json; charset=utf-8').send(a.json as never);
-    },
+    async (request, reply) => sendArtifact(request, reply, request.params.id, request.params.name),
   );
 
   app.get(
     '/plans/:id/versions/:version/artifacts/:name',
     { schema: { tags: ['artifacts'], summary: 'One artifact of a given version', params: AtVersion, response: artifactResponse } },
-    async (request, reply) => {
-      const a = await store.getArtifactJson(db, workspaceOf(request), request.params.id, request.params.name, request.params.version);
-      return reply.header('etag', store.etagFor(a.version)).type('application/json; charset=utf-8').send(a.json as never);
-    },
+    async (request, reply) => sendArtifact(request, reply, request.params.id, request.params.name, request.params.version),
   );
 
   app.get(

@@ -7,7 +7,10 @@ import type { Db } from '../../store/database.js';
 import * as store from '../../store/plans.js';
 import type { Planner } from '../../service/planner.js';
 import type { PlanQueue } from '../../jobs/plan-queue.js';
-import { PlanIdParams, VersionParams, errors } from '../schemas/common.js';
+import { NotModified, PlanIdParams, VersionParams, errors, notModified } from '../schemas/common.js';
+import { jsonText } from '../../store/json-text.js';
+import type { VersionBodyCache } from '../version-body-cache.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ListQuery, PlanPage, PlanVersion, VersionList } from '../schemas/plans.js';
 import { workspaceOf } from '../workspace.js';
 import { exampleInput } from '../openapi-info.js';
@@ -36,12 +39,24 @@ function metaJson(m: store.VersionMeta) {
 export interface PlanRouteOptions {
   db: Db;
   planner: Planner;
+  bodies: VersionBodyCache;
   /** With a queue, inputs with more phases than asyncPhaseThreshold are planned by a job (202). */
   queue?: PlanQueue;
   asyncPhaseThreshold?: number;
 }
 
-export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (app, { db, planner, queue, asyncPhaseThreshold = Infinity }) => {
+export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (app, { db, planner, bodies, queue, asyncPhaseThreshold = Infinity }) => {
+  /** A stored version as JSON, from the body cache; 304 when the client already holds it. */
+  const sendVersion = async (request: FastifyRequest, reply: FastifyReply, planId: string, version?: number) => {
+    const workspaceId = workspaceOf(request);
+    const n = await store.resolveVersion(db, workspaceId, planId, version);
+    const etag = store.etagFor(n);
+    reply.header('etag', etag);
+    if (notModified(request, etag)) return reply.code(304).send();
+    const body = await bodies.get(`${planId}/${n}`, async () => versionJson(await store.getVersionJson(db, workspaceId, planId, n)));
+    return reply.type('application/json; charset=utf-8').send(body as never);
+  };
+
   app.post(
     '/plans',
     {
@@ -68,7 +83,8 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
         .code(201)
         .header('location', `/plans/${id}`)
         .header('etag', store.etagFor(meta.version))
-        .send({ ...metaJson(meta), input: request.body, artifacts: computed.artifacts });
+        .type('application/json; charset=utf-8')
+        .send(versionJson({ ...meta, inputJson: jsonText(request.body), artifactsJson: jsonText(computed.artifacts) }) as never);
     },
   );
 
@@ -98,13 +114,10 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
         tags: ['plans'],
         summary: 'The latest version of a plan, with its input and artifacts (ETag names the version)',
         params: PlanIdParams,
-        response: { 200: PlanVersion, ...errors(400, 404) },
+        response: { 200: PlanVersion, 304: NotModified, ...errors(400, 404) },
       },
     },
-    async (request, reply) => {
-      const v = await store.getVersionJson(db, workspaceOf(request), request.params.id);
-      return reply.header('etag', store.etagFor(v.version)).type('application/json; charset=utf-8').send(versionJson(v) as never);
-    },
+    async (request, reply) => sendVersion(request, reply, request.params.id),
   );
 
   app.get(
@@ -127,13 +140,10 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
         tags: ['plans'],
         summary: 'One version of a plan, with its input and artifacts',
         params: VersionParams,
-        response: { 200: PlanVersion, ...errors(400, 404) },
+        response: { 200: PlanVersion, 304: NotModified, ...errors(400, 404) },
       },
     },
-    async (request, reply) => {
-      const v = await store.getVersionJson(db, workspaceOf(request), request.params.id, request.params.version);
-      return reply.header('etag', store.etagFor(v.version)).type('application/json; charset=utf-8').send(versionJson(v) as never);
-    },
+    async (request, reply) => sendVersion(request, reply, request.params.id, request.params.version),
   );
 
   app.post(
@@ -184,7 +194,8 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
         .code(201)
         .header('location', `/plans/${meta.planId}/versions/${meta.version}`)
         .header('etag', store.etagFor(meta.version))
-        .send({ ...metaJson(meta), input: request.body, artifacts: computed.artifacts });
+        .type('application/json; charset=utf-8')
+        .send(versionJson({ ...meta, inputJson: jsonText(request.body), artifactsJson: jsonText(computed.artifacts) }) as never);
     },
   );
 };

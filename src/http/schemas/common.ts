@@ -29,3 +29,12 @@ export const VersionParams = Type.Object({
 export function errors(...codes: number[]): Record<number, typeof ErrorResponse> {
   return Object.fromEntries(codes.map((c) => [c, ErrorResponse]));
 }
+
+export const NotModified = Type.Null({ description: 'Not modified: the If-None-Match ETag names this version.' });
+
+/** True when the request's If-None-Match already names etag. */
+export function notModified(request: { headers: Record<string, string | string[] | undefined> }, etag: string): boolean {
+  const header = request.headers['if-none-match'];
+  if (typeof header !== 'string') return false;
+  return header.split(',').some((t) => t.trim() === etag || t.trim() === '*' || t.trim() === `W/${etag}`);
+}
