@@ -16,6 +16,7 @@ COPY package.json ./
 COPY migrations ./migrations
 COPY examples ./examples
 COPY openapi ./openapi
+COPY ui ./ui
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

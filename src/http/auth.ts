@@ -26,7 +26,7 @@ declare module 'fastify' {
   }
 }
 
-const OPEN = /^\/(healthz|readyz|docs)(\/|$|\?)/;
+const OPEN = /^\/(healthz|readyz|docs|ui)(\/|$|\?)/;
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 async function auth(app: FastifyInstance, opts: AuthOptions & { db: Db }) {

@@ -30,10 +30,11 @@ function defaultAsOf(events: { occurredAt: string }[]): string {
   return last && last > now ? last : now;
 }
 
-async function computeStatus(db: Db, workspaceId: string, planId: string, asOf?: string) {
+async function computeStatus(db: Db, workspaceId: string, planId: string, asOf: string | undefined, judging: boolean) {
   const basis = await tracking.trackingBasis(db, workspaceId, planId);
   const events = await tracking.loadEvents(db, planId);
-  const at = asOf ?? defaultAsOf(events);
+  let at = asOf ?? defaultAsOf(events);
+  if (judging) at = await tracking.advanceJudgedAt(db, planId, at);
   const cal = projectCalendar(basis.input);
   const escalation = basis.input.constraints?.escalation ?? {};
   const deadline = basis.input.constraints?.deadline;
@@ -53,16 +54,21 @@ async function computeStatus(db: Db, workspaceId: string, planId: string, asOf?:
   return { basis, status, at, cal };
 }
 
-/** Raises the alerts the thresholds call for now and resolves the ones no longer true. */
+/**
+ * Raises the alerts the thresholds call for and resolves the ones no longer true, as of asOf
+ * (a reported event's time) — or as of the latest moment already judged, if that is later:
+ * the alert clock never runs backwards, so late reports do not make alerts flap.
+ */
 export async function evaluateAlerts(db: Db, workspaceId: string, planId: string, asOf?: string) {
-  const computed = await computeStatus(db, workspaceId, planId, asOf);
+  const computed = await computeStatus(db, workspaceId, planId, asOf, true);
   for (const a of computed.status.alerts) await tracking.raiseAlert(db, planId, a);
   await tracking.resolveAlerts(db, planId, EVALUATED_KINDS, new Set(computed.status.alerts.map((a) => `${a.kind}:${a.subject}`)));
   return computed;
 }
 
+/** The status now (judging alerts), or as of a given moment (a read-only view: alerts are left as they are). */
 export async function planStatus(db: Db, workspaceId: string, planId: string, asOf?: string) {
-  const { basis, status, at, cal } = await evaluateAlerts(db, workspaceId, planId, asOf);
+  const { basis, status, at, cal } = asOf === undefined ? await evaluateAlerts(db, workspaceId, planId) : await computeStatus(db, workspaceId, planId, asOf, false);
   const alerts = (await tracking.listAlerts(db, planId)).filter((a) => a.resolvedAt === null);
   return {
     planId,

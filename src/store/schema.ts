@@ -13,6 +13,7 @@ export interface PlansTable {
   latest_version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+  judged_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface PlanVersionsTable {

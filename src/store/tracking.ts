@@ -331,6 +331,17 @@ export interface AlertInput {
 }
 
 /** Opens an alert unless the same kind is already open for the same subject. Returns true when new. */
+/** Moves the plan's alert clock to at unless it is already later; returns the clock (ISO). */
+export async function advanceJudgedAt(db: Db | Trx, planId: string, at: string): Promise<string> {
+  const row = await db
+    .updateTable('plans')
+    .set({ judged_at: sql`greatest(coalesce(judged_at, ${at}::timestamptz), ${at}::timestamptz)` })
+    .where('id', '=', planId)
+    .returning('judged_at')
+    .executeTakeFirstOrThrow();
+  return new Date(row.judged_at ?? at).toISOString();
+}
+
 export async function raiseAlert(db: Db | Trx, planId: string, a: AlertInput): Promise<boolean> {
   const res = await sql`
     insert into alerts (plan_id, kind, severity, subject, message, data)

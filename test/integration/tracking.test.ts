@@ -163,6 +163,26 @@ describe('live tracking', () => {
     expect(log.map((e: { type: string }) => e.type)).toEqual(['claimed', 'heartbeat_lost', 'claimed']);
   });
 
+  it('alerts do not flap when reports arrive late: the alert clock never runs backwards', async () => {
+    // A plan that started months ago with nothing reported: behind schedule as of now.
+    const planId = await createPlan({ ...layeredPlan(2, 2), startDate: '2026-01-05' });
+    const now = (await call('GET', `/plans/${planId}/status`)).body;
+    const variance = now.alerts.find((a: { kind: string }) => a.kind === 'schedule_variance');
+    expect(variance).toBeDefined();
+    // A session then backfills its start on the first day. As of that day nothing was behind,
+    // but it is still behind now: the alert stays open, and is not raised a second time.
+    const s = await session(planId);
+    expectOk(await call('POST', `/plans/${planId}/claims`, { sessionId: s, phaseId: 'p0_0', at: '2026-01-05T09:00:00Z' }));
+    expectOk(await call('POST', `/plans/${planId}/sessions/${s}/events`, { type: 'started', phaseId: 'p0_0', at: '2026-01-05T09:00:00Z' }));
+    const alerts = (await call('GET', `/plans/${planId}/alerts`)).body.items.filter((a: { kind: string }) => a.kind === 'schedule_variance');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ id: variance.id, resolvedAt: null });
+    // Asking for the status as of a past moment is a view: it changes no alert.
+    const then = (await call('GET', `/plans/${planId}/status?asOf=2026-01-05T12:00:00Z`)).body;
+    expect(then.metrics.behindSchedulePercent).toBeLessThan(now.metrics.behindSchedulePercent);
+    expect((await call('GET', `/plans/${planId}/alerts?open=true`)).body.items.map((a: { id: number }) => a.id)).toContain(variance.id);
+  });
+
   it('re-plans after a delay: exactly the dependent phases move, by the delay', async () => {
     const input: PlanInput = {
       name: 'replan',

@@ -1,0 +1,215 @@
+import { api, eventStream } from './api.js';
+import { announce, fmt, h } from './dom.js';
+import { renderGantt } from './gantt.js';
+
+const table = (caption, className, head, rows) =>
+  h(
+    'table',
+    { class: className },
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, head.map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: head.length }, 'None.'))),
+  );
+
+function summary(plan) {
+  const ep = plan.artifacts['execution-plan.json'];
+  const ctx = ep.project_context;
+  const risk = plan.artifacts['risk-mitigation-plan.json'].schedule_risk;
+  const card = (label, value, note) => h('div', { class: 'card' }, h('dt', {}, label), h('dd', {}, value, note ? h('small', {}, note) : null));
+  return h(
+    'dl',
+    { class: 'cards' },
+    card('Parallel duration', fmt.days(ctx.parallel_duration_days), `vs ${fmt.days(ctx.sequential_duration_days)} in sequence`),
+    card('Time saved', fmt.pct(ctx.time_savings_percent)),
+    card('Completion', ctx.completion_date, ctx.deadline ? `deadline ${ctx.deadline}${ctx.deadline_met ? ' (met)' : ' (missed)'}` : null),
+    card('Critical path', fmt.days(ep.critical_path.length_days), `${ep.critical_path.phases.length} phases`),
+    card('P50 / P80 / P95', `${risk.p50_date} · ${risk.p80_date} · ${risk.p95_date}`, `${risk.iterations} Monte Carlo runs`),
+    card('Schedule quality', ep.optimisation.proven_optimal ? 'proven optimal' : `≤ ${fmt.pct(ep.optimisation.gap_percent)} from bound`),
+  );
+}
+
+function wavesTable(plan) {
+  const waves = plan.artifacts['wave-schedules.json'].waves;
+  return table(
+    'Waves',
+    'waves',
+    ['Wave', 'Kind', 'Dates', 'Phases', 'Teams', 'Blocking factors'],
+    waves.map((w) =>
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, w.name),
+        h('td', {}, w.kind),
+        h('td', {}, `${w.start_date} → ${w.finish_date}`),
+        h('td', {}, w.phases.map((p) => p.id).join(', ')),
+        h('td', {}, w.teams.join(', ')),
+        h('td', {}, w.blocking_factors.length),
+      ),
+    ),
+  );
+}
+
+function syncTable(plan) {
+  const points = plan.artifacts['coordination-protocols.json'].coordination_protocols.synchronization_points;
+  return table(
+    'Sync points',
+    'syncs',
+    ['Id', 'Kind', 'Date', 'Participants', 'Trigger'],
+    points.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.sync_id), h('td', {}, p.kind), h('td', {}, p.planned_date), h('td', {}, p.participants.join(', ')), h('td', {}, p.trigger))),
+  );
+}
+
+function riskTable(plan) {
+  const risks = [...plan.artifacts['risk-mitigation-plan.json'].risk_management.risks].sort((a, b) => b.score - a.score);
+  return table(
+    'Risks (derived from this plan)',
+    'risks',
+    ['Id', 'Level', 'Risk', 'Probability', 'Impact', 'Score'],
+    risks.map((r) =>
+      h(
+        'tr',
+        { class: `risk level-${r.level}` },
+        h('th', { scope: 'row' }, r.id),
+        h('td', {}, h('span', { class: `badge ${r.level}` }, r.level)),
+        h('td', {}, h('details', {}, h('summary', {}, r.title), h('p', {}, r.description), h('p', {}, h('strong', {}, 'Response: '), r.response.join(' ')), h('p', {}, h('strong', {}, 'Contingency: '), r.contingency))),
+        h('td', {}, fmt.pct(r.probability * 100)),
+        h('td', {}, fmt.days(r.impact_days)),
+        h('td', {}, fmt.num(r.score)),
+      ),
+    ),
+  );
+}
+
+function phaseDetail(plan, status, id) {
+  const p = plan.artifacts['execution-plan.json'].schedule.find((x) => x.id === id);
+  if (!p) return h('p', {}, 'Select a bar to see the phase.');
+  const slack = plan.artifacts['execution-plan.json'].critical_path.slack.find((x) => x.id === id);
+  const st = status?.phases.find((x) => x.id === id);
+  const row = (k, v) => [h('dt', {}, k), h('dd', {}, v)];
+  return h(
+    'dl',
+    { class: 'detail' },
+    row('Phase', `${p.id}: ${p.name}`),
+    row('Team', `${p.team} (${p.team_size} ${p.team_size === 1 ? 'person' : 'people'})`),
+    row('Planned', `${p.start_date} → ${p.finish_date} (${fmt.days(p.duration_days)}), wave ${p.wave}`),
+    row('Depends on', p.dependencies.length ? p.dependencies.join(', ') : 'nothing'),
+    row('Slack', slack ? `${fmt.days(slack.total_slack_days)} total${p.critical ? ', on the critical path' : ''}` : '—'),
+    st ? row('Status', `${st.status.replace('_', ' ')}, ${fmt.num(st.percent, 0)} %, variance ${fmt.days(st.varianceDays)}`) : null,
+  );
+}
+
+/** One plan: summary, Gantt, live progress, waves, sync points and risks. Returns a cleanup. */
+export async function planView(main, id) {
+  let plan = await api(`/plans/${id}`);
+  let status = await api(`/plans/${id}/status`).catch(() => null);
+  let selected;
+  const ganttBox = h('div', { class: 'gantt-box' });
+  const detail = h('div', { class: 'phase-detail', 'aria-live': 'polite' });
+  const live = h('section', { class: 'live', 'aria-labelledby': 'live-h' });
+  const connection = h('span', { class: 'connection', 'data-state': 'connecting' }, 'connecting…');
+  const events = [];
+
+  const drawGantt = () => {
+    const focused = document.activeElement?.closest?.('.bar')?.dataset.phase;
+    ganttBox.replaceChildren(
+      renderGantt(plan, status, (phase) => {
+        selected = phase;
+        detail.replaceChildren(phaseDetail(plan, status, phase));
+      }),
+    );
+    if (focused) ganttBox.querySelector(`.bar[data-phase="${CSS.escape(focused)}"]`)?.focus();
+    if (selected) detail.replaceChildren(phaseDetail(plan, status, selected));
+  };
+
+  const drawLive = () => {
+    const m = status?.metrics;
+    live.replaceChildren(
+      h('h2', { id: 'live-h' }, 'Progress ', connection),
+      m
+        ? h(
+            'p',
+            { class: 'progress-line' },
+            h('progress', { max: 100, value: m.percentComplete, 'aria-label': 'work complete' }),
+            ` ${fmt.pct(m.percentComplete)} complete · ${m.completedPhases} of ${status.phases.length} phases · projected finish ${m.projectedCompletionDate} · behind schedule ${fmt.pct(m.behindSchedulePercent)}`,
+          )
+        : h('p', {}, 'No tracking data.'),
+      h('h3', {}, 'Open alerts'),
+      h(
+        'ul',
+        { class: 'alerts' },
+        status?.alerts.length ? status.alerts.map((a) => h('li', { class: `alert ${a.severity}` }, h('span', { class: `badge ${a.severity}` }, a.severity), ` ${a.kind}: ${a.message}`)) : h('li', {}, 'None.'),
+      ),
+      h('h3', {}, 'Recent events'),
+      h('ol', { class: 'events', reversed: true }, events.length ? events.slice(-12).reverse().map((e) => h('li', {}, e)) : h('li', {}, 'None yet.')),
+    );
+  };
+
+  const draw = () => {
+    main.replaceChildren(
+      h('h1', { tabindex: -1 }, plan.name, ' ', h('span', { class: 'version' }, `v${plan.version}`)),
+      plan.summary && plan.input.description ? h('p', { class: 'lede' }, plan.input.description) : null,
+      summary(plan),
+      h(
+        'section',
+        { 'aria-labelledby': 'gantt-h' },
+        h('h2', { id: 'gantt-h' }, 'Schedule by team'),
+        h('p', { class: 'legend' }, h('span', { class: 'key critical' }), ' critical path ', h('span', { class: 'key normal' }), ' other phases ', h('span', { class: 'key sync' }), ' sync point. Tab to a bar, arrow keys move along, Enter shows it.'),
+        ganttBox,
+        detail,
+      ),
+      live,
+      h('section', {}, wavesTable(plan)),
+      h('section', {}, syncTable(plan)),
+      h('section', {}, riskTable(plan)),
+      h('p', {}, h('a', { href: `/plans/${id}/document` }, 'Strategy document (Markdown)'), ' · ', h('a', { href: `/plans/${id}/gantt.svg` }, 'Gantt (SVG)')),
+    );
+    drawGantt();
+    drawLive();
+  };
+  draw();
+
+  ganttBox.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const bars = [...ganttBox.querySelectorAll('.bar')];
+    const order = plan.artifacts['execution-plan.json'].schedule.map((p) => p.id);
+    bars.sort((a, b) => order.indexOf(a.dataset.phase) - order.indexOf(b.dataset.phase));
+    const at = bars.indexOf(document.activeElement);
+    const next = bars[Math.max(0, Math.min(bars.length - 1, at + (e.key === 'ArrowRight' ? 1 : -1)))];
+    if (next) {
+      e.preventDefault();
+      next.focus();
+    }
+  });
+
+  let pending;
+  const refresh = () => {
+    clearTimeout(pending);
+    pending = setTimeout(async () => {
+      status = await api(`/plans/${id}/status`).catch(() => status);
+      if (status && status.version !== plan.version) {
+        plan = await api(`/plans/${id}`);
+        draw();
+        announce(`Re-planned: now version ${plan.version}`);
+        return;
+      }
+      drawGantt();
+      drawLive();
+    }, 250);
+  };
+  const close = eventStream(
+    `/plans/${id}/events`,
+    (kind, data) => {
+      events.push(kind === 'alert' ? `${fmt.time(data.raisedAt)} alert ${data.kind} (${data.severity}): ${data.message}` : `${fmt.time(data.occurredAt)} ${data.phaseId ?? ''} ${data.type}${data.data?.percent !== undefined ? ` ${data.data.percent} %` : ''}`);
+      if (kind === 'alert') announce(`Alert: ${data.message}`);
+      refresh();
+    },
+    (state) => {
+      connection.dataset.state = state;
+      connection.textContent = { live: 'live', reconnecting: 'reconnecting…', off: 'offline' }[state] ?? state;
+    },
+  );
+  return () => {
+    clearTimeout(pending);
+    close();
+  };
+}
