@@ -1,53 +1,156 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ApiClient, isPlanId, serverUrl } from './http-client.js';
 import { CliError, defaultOutDir, EXIT, planLocally, planOnServer, writePlanFiles } from './plan-command.js';
+import { progressLine } from './progress.js';
+import { readInput, type ReadInput } from './read-input.js';
+import { renderReplan, replanAsOf, replanFiles, requestReplan } from './replan-command.js';
+import { fetchStatus, renderStatus, statusAsOf, type Paint } from './status-command.js';
 
-const USAGE = `usage: waveplan plan <input.json> [--server URL] [--api-key KEY] [--out DIR] [--json]
+const USAGE = `usage:
+  waveplan plan <input.json|input.yaml|input.yml> [--server URL] [--api-key KEY] [--out DIR] [--json]
+  waveplan status <planId> --server URL [--api-key KEY] [--as-of ISO] [--json]
+  waveplan replan <planId> --server URL [--api-key KEY] [--as-of DATE] [--out DIR] [--json]
 
-Plans the input (on the server when --server is given, else locally with the same engine) and
-writes the five artifacts, strategy.md (and, locally, gantt.svg and playbooks/) into --out
-(default .claude/state/projects/<name>/parallel-execution/).
-exit codes: 0 ok, 1 unexpected error, 2 usage, 3 invalid input, 4 server unreachable`;
+plan     Plans the input (JSON or YAML, told apart by the extension, else by the content) on the
+         server when --server is given, else locally with the same engine, and writes the five
+         artifacts, strategy.md (and, locally, gantt.svg and playbooks/) into --out (default
+         .claude/state/projects/<name>/parallel-execution/). A local run shows a progress line
+         on stderr when stderr is a terminal (never with --json).
+status   Planned vs actual per phase and the open alerts of a tracked plan; --as-of views it at
+         an earlier moment (ISO date or timestamp); --json prints the server's JSON as it is.
+replan   Re-plans from where things stand (as of --as-of, an ISO date; default today): prints
+         the new version and the phases that moved (--json: as JSON), and with --out writes the
+         new version's artifacts and strategy.md there.
 
-const colour = (code: number, text: string) => (process.stderr.isTTY && !process.env.NO_COLOR ? `\x1b[${code}m${text}\x1b[0m` : text);
+exit codes: 0 ok, 1 unexpected error, 2 usage, 3 invalid input or no such plan, 4 server unreachable`;
+
+const common = {
+  server: { type: 'string' },
+  'api-key': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const COMMANDS = {
+  plan: { ...common, out: { type: 'string' } },
+  status: { ...common, 'as-of': { type: 'string' } },
+  replan: { ...common, 'as-of': { type: 'string' }, out: { type: 'string' } },
+} as const satisfies Record<string, ParseArgsConfig['options']>;
+
+interface Values {
+  server?: string;
+  'api-key'?: string;
+  json?: boolean;
+  help?: boolean;
+  out?: string;
+  'as-of'?: string;
+}
+
+const painter =
+  (stream: NodeJS.WriteStream): Paint =>
+  (code, text) =>
+    stream.isTTY && !process.env.NO_COLOR ? `\x1b[${code}m${text}\x1b[0m` : text;
+const colour = painter(process.stderr);
+
+/** Adds where in the input file a detail's path points, when the file tells. */
+function located(err: unknown, read: ReadInput): unknown {
+  if (!(err instanceof CliError) || err.details.length === 0) return err;
+  const details = err.details.map((d) => {
+    const at = d.path.startsWith('/') ? read.locate(d.path) : undefined;
+    return at ? { ...d, path: `${d.path} (line ${at.line}, column ${at.col})` } : d;
+  });
+  return new CliError(err.exitCode, err.message, details);
+}
+
+async function plan(file: string, values: Values): Promise<number> {
+  if (values.server !== undefined) serverUrl(values.server);
+  const read = readInput(file);
+  const input = read.value;
+  const name = typeof (input as { name?: unknown } | null)?.name === 'string' ? (input as { name: string }).name : 'plan';
+  if (!values.json) process.stderr.write(`${colour(36, values.server ? `planning on ${values.server}…` : 'planning locally…')}\n`);
+  const progress = progressLine(process.stderr, !values.json && values.server === undefined);
+  let remote;
+  let result;
+  try {
+    remote = values.server ? await planOnServer(input, values.server, values['api-key']) : undefined;
+    result = remote ?? planLocally(input, progress.onProgress);
+  } catch (err) {
+    throw located(err, read);
+  } finally {
+    progress.done();
+  }
+  const out = values.out ?? defaultOutDir(name);
+  const written = writePlanFiles(out, result);
+  const summary = { out, files: written, ...(remote ? { planId: remote.planId, version: remote.version } : {}) };
+  if (values.json) console.log(JSON.stringify(summary));
+  else process.stderr.write(`${colour(32, `wrote ${written.length} files to ${out}`)}\n`);
+  return EXIT.ok;
+}
+
+function clientFor(planId: string, values: Values): ApiClient {
+  const server = serverUrl(values.server);
+  if (!isPlanId(planId)) throw new CliError(EXIT.usage, `${planId} is not a plan id (a UUID, as \`waveplan plan --server\` prints)`);
+  return new ApiClient(server, values['api-key']);
+}
+
+async function status(planId: string, values: Values): Promise<number> {
+  const client = clientFor(planId, values);
+  const asOf = values['as-of'] === undefined ? undefined : statusAsOf(values['as-of']);
+  const { status: view, text } = await fetchStatus(client, planId, asOf);
+  if (values.json) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  else process.stdout.write(renderStatus(view, painter(process.stdout)));
+  return EXIT.ok;
+}
+
+async function replan(planId: string, values: Values): Promise<number> {
+  const client = clientFor(planId, values);
+  const asOf = values['as-of'] === undefined ? undefined : replanAsOf(values['as-of']);
+  const result = await requestReplan(client, planId, asOf);
+  const written = values.out === undefined ? undefined : writePlanFiles(values.out, await replanFiles(client, result));
+  if (values.json) {
+    const { planId: id, version, parentVersion, reason, createdAt, summary, changes } = result;
+    console.log(JSON.stringify({ planId: id, version, parentVersion, reason, createdAt, summary, changes, ...(written ? { out: values.out, files: written } : {}) }));
+  } else {
+    process.stdout.write(renderReplan(result, painter(process.stdout)));
+    if (written) process.stderr.write(`${colour(32, `wrote ${written.length} files to ${values.out}`)}\n`);
+  }
+  return EXIT.ok;
+}
 
 async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { server: { type: 'string' }, 'api-key': { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } } });
-  } catch (err) {
-    throw new CliError(EXIT.usage, `${(err as Error).message}\n${USAGE}`);
-  }
-  const [command, file, ...rest] = parsed.positionals;
-  if (parsed.values.help) {
+  const [command, ...args] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
     return EXIT.ok;
   }
-  if (command !== 'plan' || !file || rest.length > 0) throw new CliError(EXIT.usage, USAGE);
-  let input: unknown;
-  try {
-    input = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new CliError(EXIT.invalidInput, `cannot read ${file} as JSON: ${(err as Error).message}`);
+  if (command === undefined || !Object.hasOwn(COMMANDS, command)) {
+    throw new CliError(EXIT.usage, `${command === undefined ? 'no command given' : `unknown command ${command}`}\n${USAGE}`);
   }
-  const name = typeof (input as { name?: unknown }).name === 'string' ? (input as { name: string }).name : 'plan';
-  if (!parsed.values.json) process.stderr.write(colour(36, parsed.values.server ? `planning on ${parsed.values.server}…\n` : 'planning locally…\n'));
-  const remote = parsed.values.server ? await planOnServer(input, parsed.values.server, parsed.values['api-key']) : undefined;
-  const result = remote ?? planLocally(input);
-  const out = parsed.values.out ?? defaultOutDir(name);
-  const written = writePlanFiles(out, result);
-  const summary = { out, files: written, ...(remote ? { planId: remote.planId, version: remote.version } : {}) };
-  if (parsed.values.json) console.log(JSON.stringify(summary));
-  else process.stderr.write(colour(32, `wrote ${written.length} files to ${out}\n`));
-  return EXIT.ok;
+  const name = command as keyof typeof COMMANDS;
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: COMMANDS[name] });
+  } catch (err) {
+    throw new CliError(EXIT.usage, `${(err as Error).message}\n${USAGE}`);
+  }
+  const values = parsed.values as Values;
+  if (values.help) {
+    console.log(USAGE);
+    return EXIT.ok;
+  }
+  const [target, ...rest] = parsed.positionals;
+  if (!target || rest.length > 0) throw new CliError(EXIT.usage, `${name} takes exactly one ${name === 'plan' ? 'input file' : 'plan id'}\n${USAGE}`);
+  if (name === 'plan') return plan(target, values);
+  if (name === 'status') return status(target, values);
+  return replan(target, values);
 }
 
 try {
   process.exitCode = await run(process.argv.slice(2));
 } catch (err) {
   if (err instanceof CliError) {
-    process.stderr.write(colour(31, `${err.message}\n`));
+    process.stderr.write(`${colour(31, err.message)}\n`);
     for (const d of err.details) process.stderr.write(`  ${d.path}: ${d.message}\n`);
     process.exitCode = err.exitCode;
   } else {

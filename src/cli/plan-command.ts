@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Value } from 'typebox/value';
 import { PlanInputError } from '../domain/errors.js';
-import { planProject } from '../domain/plan.js';
+import { planProject, type ProgressCallback } from '../domain/plan.js';
 import { ARTIFACT_NAMES } from '../schemas/artifacts/index.js';
 import { PlanInput } from '../schemas/plan-input.js';
 
@@ -29,14 +29,14 @@ const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').re
 
 export const defaultOutDir = (name: string) => path.join('.claude', 'state', 'projects', slug(name), 'parallel-execution');
 
-/** Plans with the same domain code as the service, after checking the input against the schema. */
-export function planLocally(input: unknown): PlanFiles {
+/** Plans with the same domain code as the service, after checking the input against the schema; onProgress only observes. */
+export function planLocally(input: unknown, onProgress?: ProgressCallback): PlanFiles {
   if (!Value.Check(PlanInput, input)) {
     const details = [...Value.Errors(PlanInput, input)].slice(0, 20).map((e) => ({ path: e.instancePath || '/', message: e.message }));
     throw new CliError(EXIT.invalidInput, 'the input does not match the plan input schema', details);
   }
   try {
-    return planProject(input);
+    return planProject(input, onProgress ? { onProgress } : {});
   } catch (err) {
     if (err instanceof PlanInputError) throw new CliError(EXIT.invalidInput, err.message, err.issues.map((i) => ({ path: i.path, message: i.message })));
     throw err;

@@ -46,11 +46,19 @@ export interface MonteCarloResult {
   histogram: HistogramBin[];
 }
 
+/**
+ * Told how far a long computation has got: `done` of `total` units of the named stage. A pure
+ * callback: it sees progress but cannot change the result.
+ */
+export type ProgressCallback = (stage: string, done: number, total: number) => void;
+
 export interface MonteCarloOptions {
   iterations: number;
   seed: number;
   /** Histogram bins, default 20. */
   bins?: number;
+  /** Called with stage 'monte-carlo' before the first sample and then about every 5% of the samples, last with done = total. */
+  onProgress?: ProgressCallback;
 }
 
 const EPS = 1e-7;
@@ -476,6 +484,11 @@ export function simulateSchedule(result: PlanResult & { calendar?: WorkCalendar 
   const makespans = new Float64Array(iterations);
   const criticalCount = new Float64Array(n);
   const lateCount = new Float64Array(n);
+  const onProgress = options.onProgress;
+  // Samples between progress reports: about 5% of them, rounded up to whole blocks as they finish.
+  const reportEvery = Math.max(1, Math.ceil(iterations / 20));
+  let nextReport = reportEvery;
+  onProgress?.('monte-carlo', 0, iterations);
 
   for (let first = 0; first < iterations; first += B) {
     const count = Math.min(B, iterations - first);
@@ -550,6 +563,11 @@ export function simulateSchedule(result: PlanResult & { calendar?: WorkCalendar 
       }
     }
     makespans.set(blockMakespan.subarray(0, count), first);
+    const done = first + count;
+    if (onProgress && (done >= nextReport || done === iterations)) {
+      onProgress('monte-carlo', done, iterations);
+      nextReport = (Math.floor(done / reportEvery) + 1) * reportEvery;
+    }
   }
 
   const sorted = Float64Array.from(makespans).sort();

@@ -9,13 +9,25 @@ import { monitoringConfig } from './artifacts/monitoring-config.js';
 import { riskMitigationPlan } from './artifacts/risk-mitigation-plan.js';
 import { waveSchedules } from './artifacts/wave-schedules.js';
 import { documentSections, strategyDocument } from './document.js';
-import { simulateSchedule } from './montecarlo.js';
+import { simulateSchedule, type ProgressCallback } from './montecarlo.js';
 import { executionPlanIdOf } from './content-hash.js';
 import { computePlan, type EngineOptions } from './engine.js';
 import { r2 } from './format.js';
 import { sessionIds } from './sessions.js';
 import { ganttSvg } from './gantt.js';
 import { teamPlaybook } from './playbook.js';
+
+export type { ProgressCallback } from './montecarlo.js';
+
+export interface PlanOptions extends EngineOptions {
+  /**
+   * Told how far the run has got, stage by stage: 'schedule' (0 then 1 of 1), 'monte-carlo'
+   * (samples, about every 5%) and 'artifacts' (the parts of the version, one by one); within a
+   * stage done only grows, and each stage ends with done = total. Observes only: the result
+   * is the same with or without it.
+   */
+  onProgress?: ProgressCallback;
+}
 
 export interface PlannedVersion {
   artifacts: Artifacts;
@@ -30,8 +42,11 @@ export interface PlannedVersion {
  * Everything one plan version holds, computed from its input alone (given the same seed and an
  * iteration budget that ends the search before the time budget, the same input gives the same output).
  */
-export function planProject(input: PlanInput, options: EngineOptions = {}): PlannedVersion {
-  const result = computePlan(input, options);
+export function planProject(input: PlanInput, options: PlanOptions = {}): PlannedVersion {
+  const { onProgress, ...engineOptions } = options;
+  onProgress?.('schedule', 0, 1);
+  const result = computePlan(input, engineOptions);
+  onProgress?.('schedule', 1, 1);
   const ctx: ArtifactContext = { result, calendar: result.calendar, executionPlanId: executionPlanIdOf(input) };
   const sessions = sessionIds(result);
   const { project, schedule, bounds, metrics } = result;
@@ -59,16 +74,26 @@ export function planProject(input: PlanInput, options: EngineOptions = {}): Plan
     wave: result.waveOf[p.index]! + 1,
     critical: result.scheduleSlack[p.index]! < 1e-6,
   }));
-  const mc = simulateSchedule(result, { iterations: project.planning.monteCarloIterations, seed: project.planning.seed });
+  const mc = simulateSchedule(result, { iterations: project.planning.monteCarloIterations, seed: project.planning.seed, ...(onProgress ? { onProgress } : {}) });
   const escalationInput = input.constraints?.escalation ?? {};
   const escalationSource = Object.fromEntries(
     (['blockedHours', 'scheduleVariancePercent', 'heartbeatTimeoutSeconds'] as const).map((k) => [k, escalationInput[k] === undefined ? ('default' as const) : ('input' as const)]),
   );
+  // The parts of the version, in the order they are built: five artifacts, the document, the Gantt chart, the playbooks.
+  const parts = 8;
+  let built = 0;
+  const step = () => onProgress?.('artifacts', ++built, parts);
+  onProgress?.('artifacts', 0, parts);
   const plan = executionPlan(ctx);
+  step();
   const coordination = coordinationProtocols(ctx, (j) => sessions[j]!, escalationSource);
+  step();
   const risk = riskMitigationPlan(ctx, mc);
+  step();
   const monitoring = monitoringConfig(ctx, mc);
+  step();
   const waves = waveSchedules(ctx, (j) => sessions[j]!);
+  step();
   const artifacts = {
     'execution-plan.json': plan,
     'wave-schedules.json': waves,
@@ -76,12 +101,11 @@ export function planProject(input: PlanInput, options: EngineOptions = {}): Plan
     'risk-mitigation-plan.json': risk,
     'monitoring-config.json': monitoring,
   };
-  return {
-    artifacts,
-    document: strategyDocument(ctx, plan, waves, documentSections(coordination, risk, monitoring)),
-    summary,
-    schedule: scheduleEntries,
-    gantt: ganttSvg(ctx),
-    playbooks: Object.fromEntries(project.teams.map((t) => [t.id, teamPlaybook(ctx, t.index, coordination, risk)])),
-  };
+  const document = strategyDocument(ctx, plan, waves, documentSections(coordination, risk, monitoring));
+  step();
+  const gantt = ganttSvg(ctx);
+  step();
+  const playbooks = Object.fromEntries(project.teams.map((t) => [t.id, teamPlaybook(ctx, t.index, coordination, risk)]));
+  step();
+  return { artifacts, document, summary, schedule: scheduleEntries, gantt, playbooks };
 }

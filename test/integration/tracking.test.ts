@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
 import { replay } from '../../src/domain/tracking/replay.js';
 import { loadEvents } from '../../src/store/tracking.js';
-import { startApp } from '../support/app.js';
+import { delayedPlan, startApp } from '../support/app.js';
 import { listeningApp } from '../support/http.js';
 
 /** A layered graph: `width` phases per layer, each depending on two of the layer before. */
@@ -184,22 +184,7 @@ describe('live tracking', () => {
   });
 
   it('re-plans after a delay: exactly the dependent phases move, by the delay', async () => {
-    const input: PlanInput = {
-      name: 'replan',
-      startDate: '2026-01-05',
-      teams: [
-        { id: 'a', size: 1, skills: ['x'] },
-        { id: 'b', size: 1, skills: ['y'] },
-      ],
-      constraints: { capacityBuffer: 0 },
-      planning: { monteCarloIterations: 50 },
-      phases: [
-        { id: 'design', name: 'Design', duration: 2, skills: ['x'] },
-        { id: 'build', name: 'Build', duration: 3, dependencies: ['design'], skills: ['x'] },
-        { id: 'ship', name: 'Ship', duration: 1, dependencies: ['build'], skills: ['x'] },
-        { id: 'docs', name: 'Docs', duration: 4, skills: ['y'] },
-      ],
-    };
+    const input = delayedPlan();
     const planId = await createPlan(input);
     const s = await session(planId);
     const d = await session(planId);

@@ -36,3 +36,23 @@ export async function rowCounts(ctx: TestContext): Promise<{ plans: number; plan
   const versions = await ctx.handle.db.selectFrom('plan_versions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { plans: Number(plans.n), plan_versions: Number(versions.n) };
 }
+
+/** A small plan in the past (the server refuses reports from the future): design → build → ship on team a, docs on team b. */
+export function delayedPlan(name = 'replan'): PlanInput {
+  return {
+    name,
+    startDate: '2026-01-05',
+    teams: [
+      { id: 'a', size: 1, skills: ['x'] },
+      { id: 'b', size: 1, skills: ['y'] },
+    ],
+    constraints: { capacityBuffer: 0 },
+    planning: { monteCarloIterations: 50 },
+    phases: [
+      { id: 'design', name: 'Design', duration: 2, skills: ['x'] },
+      { id: 'build', name: 'Build', duration: 3, dependencies: ['design'], skills: ['x'] },
+      { id: 'ship', name: 'Ship', duration: 1, dependencies: ['build'], skills: ['x'] },
+      { id: 'docs', name: 'Docs', duration: 4, skills: ['y'] },
+    ],
+  };
+}

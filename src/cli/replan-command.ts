@@ -1,0 +1,78 @@
+import type { PlanSummary } from '../schemas/plan-summary.js';
+import { ApiClient } from './http-client.js';
+import { CliError, EXIT, type PlanFiles } from './plan-command.js';
+import { plain, type Paint } from './status-command.js';
+
+export interface ReplanChanges {
+  basedOnVersion: number;
+  moved: number;
+  totalShiftDays: number;
+  maxShiftDays: number;
+  phases: { id: string; from: number; to: number }[];
+}
+
+/** The answer of POST /plans/{id}/replan (the parts the CLI uses). */
+export interface ReplanResult {
+  planId: string;
+  name: string;
+  version: number;
+  parentVersion: number | null;
+  reason: string;
+  createdAt: string;
+  summary: PlanSummary;
+  input: { progress?: { asOf?: string } };
+  artifacts: Record<string, unknown>;
+  changes: ReplanChanges;
+}
+
+/** An --as-of for a re-plan: the server takes a date; a timestamp gives its own (local) date. */
+export function replanAsOf(value: string): string {
+  const date = value.slice(0, 10);
+  const rest = value.slice(10);
+  const validRest = rest === '' || /^T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/i.test(rest);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !validRest || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+    throw new CliError(EXIT.usage, `--as-of ${value} is not an ISO date (e.g. 2027-01-20)`);
+  }
+  return date;
+}
+
+/** POST /plans/{id}/replan. */
+export async function requestReplan(client: ApiClient, planId: string, asOf?: string): Promise<ReplanResult> {
+  const { body } = await client.json<ReplanResult>('POST', `/plans/${planId}/replan`, asOf === undefined ? {} : { asOf }, `no such plan: ${planId}`);
+  return body;
+}
+
+/**
+ * The files of the new version: its artifacts (from the answer) and its strategy document. The
+ * document route serves the latest version; should another version have landed in between,
+ * this fails rather than write a document that does not belong to the artifacts.
+ */
+export async function replanFiles(client: ApiClient, result: ReplanResult): Promise<PlanFiles> {
+  const res = await client.request('GET', `/plans/${result.planId}/document`);
+  if (res.status >= 400) throw new CliError(res.status < 500 ? EXIT.invalidInput : EXIT.unexpected, `cannot fetch the strategy document: the server answered ${res.status}`);
+  const etag = res.headers.get('etag');
+  if (etag !== null && etag !== `"v${result.version}"`) {
+    throw new CliError(EXIT.unexpected, `the plan moved on to ${etag.replace(/"/g, '')} before the strategy document of v${result.version} was fetched; nothing written`);
+  }
+  return { artifacts: result.artifacts, document: res.text };
+}
+
+/** What changed, for people: the new version, its completion and the phases that moved. */
+export function renderReplan(r: ReplanResult, paint: Paint = plain): string {
+  const c = r.changes;
+  const asOf = r.input.progress?.asOf;
+  const lines = [paint(1, `plan ${r.planId} · version ${r.version} (re-planned from version ${c.basedOnVersion}${asOf ? ` as of ${asOf}` : ''})`)];
+  const deadline = r.summary.deadline ? ` · deadline ${r.summary.deadline} ${r.summary.deadlineMet ? paint(32, 'met') : paint(31, 'missed')}` : '';
+  lines.push(`completion ${r.summary.completionDate} · makespan ${r.summary.makespanDays} working days${deadline}`);
+  if (c.moved === 0) lines.push(paint(32, 'no phase moved'));
+  else {
+    lines.push(`${c.moved} phase${c.moved === 1 ? '' : 's'} moved (total shift ${c.totalShiftDays} d, largest ${c.maxShiftDays} d):`);
+    const width = Math.max(...c.phases.map((p) => p.id.length));
+    const n = (d: number) => String(Math.round(d * 100) / 100);
+    for (const p of c.phases) {
+      const shift = p.to - p.from;
+      lines.push(`  ${p.id.padEnd(width)}  day ${n(p.from)} → ${n(p.to)}  ${paint(shift > 0 ? 33 : 32, `${shift > 0 ? '+' : '-'}${n(Math.abs(shift))}`)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,79 @@
+import type { Static } from 'typebox';
+import type { StatusView } from '../http/schemas/tracking.js';
+import { ApiClient } from './http-client.js';
+import { CliError, EXIT } from './plan-command.js';
+
+export type PlanStatus = Static<typeof StatusView>;
+
+/** An --as-of for the status: an ISO timestamp, or a date (its midnight, UTC). */
+export function statusAsOf(value: string): string {
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(iso) || Number.isNaN(Date.parse(iso))) {
+    throw new CliError(EXIT.usage, `--as-of ${value} is not an ISO date or timestamp (e.g. 2027-01-20 or 2027-01-20T17:00:00Z)`);
+  }
+  return iso;
+}
+
+/** GET /plans/{id}/status: the parsed view and the JSON text exactly as the server sent it. */
+export async function fetchStatus(client: ApiClient, planId: string, asOf?: string): Promise<{ status: PlanStatus; text: string }> {
+  const query = asOf === undefined ? '' : `?asOf=${encodeURIComponent(asOf)}`;
+  const { body, text } = await client.json<PlanStatus>('GET', `/plans/${planId}/status${query}`, undefined, `no such plan: ${planId}`);
+  return { status: body, text };
+}
+
+export type Paint = (code: number, text: string) => string;
+export const plain: Paint = (_code, text) => text;
+
+/** Working days as a short number: 4, 4.5, 12.25. */
+const days = (d: number) => String(Math.round(d * 100) / 100);
+const span = (from: number | null, to: number | null) => (from === null ? '—' : `${days(from)}–${to === null ? '…' : days(to)}`);
+const signed = (d: number) => (Math.abs(d) < 0.005 ? '0' : `${d > 0 ? '+' : '-'}${days(Math.abs(d))}`);
+
+const STATE_COLOUR: Record<string, number> = { completed: 32, in_progress: 36, claimed: 36, blocked: 31, failed: 31, pending: 2 };
+const SEVERITY_COLOUR: Record<string, number> = { critical: 31, warning: 33, info: 36 };
+
+/** Lays out rows in columns (right-aligned where asked), colouring cells after padding so ANSI codes do not upset the widths. */
+function table(rows: string[][], right: Set<number>, paintCell: (row: number, col: number, text: string) => string): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r, i) =>
+    r
+      .map((cell, c) => paintCell(i, c, right.has(c) ? cell.padStart(widths[c]!) : c === r.length - 1 ? cell : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/** The status as a compact text report: a header, one row per phase (planned vs actual), and the open alerts. */
+export function renderStatus(s: PlanStatus, paint: Paint = plain): string {
+  const m = s.metrics;
+  const lines: string[] = [];
+  lines.push(paint(1, `plan ${s.planId} · version ${s.version} · as of ${s.asOf} (working day ${days(s.asOfDay)})`));
+  const behind = m.behindSchedulePercent > 0 ? paint(33, ` · ${days(m.behindSchedulePercent)}% behind schedule`) : '';
+  lines.push(
+    `${m.completedPhases}/${s.phases.length} phases completed, ${days(m.percentComplete)}% of the work done · projected completion ${m.projectedCompletionDate}` +
+      ` (makespan planned ${days(m.plannedMakespan)} d, projected ${days(m.projectedMakespan)} d)${behind}`,
+  );
+  lines.push('');
+  const header = ['PHASE', 'TEAM', 'WAVE', 'STATE', 'DONE', 'PLANNED (days)', 'ACTUAL (days)', 'FINISH', 'VARIANCE'];
+  const rows = s.phases.map((p) => {
+    const state = p.status + (p.status === 'blocked' && p.blockedHours !== null ? ` ${days(p.blockedHours)} h` : '') + (p.gate === 'failed' ? ', gate failed' : '');
+    return [p.id, p.team ?? '—', String(p.wave), state, `${Math.round(p.percent)}%`, span(p.plannedStart, p.plannedFinish), span(p.actualStart, p.actualFinish), days(p.projectedFinish), signed(p.varianceDays)];
+  });
+  lines.push(
+    ...table([header, ...rows], new Set([2, 4, 7, 8]), (row, col, text) => {
+      if (row === 0) return paint(2, text);
+      const p = s.phases[row - 1]!;
+      if (col === 3) return STATE_COLOUR[p.status] ? paint(STATE_COLOUR[p.status]!, text) : text;
+      if (col === 8 && p.varianceDays > 0.005) return paint(p.status === 'completed' ? 33 : 31, text);
+      return text;
+    }),
+  );
+  lines.push('');
+  if (s.alerts.length === 0) lines.push(paint(32, 'no open alerts'));
+  else {
+    lines.push(paint(1, `open alerts (${s.alerts.length}):`));
+    const severityWidth = Math.max(...s.alerts.map((a) => a.severity.length));
+    for (const a of s.alerts) lines.push(`  ${paint(SEVERITY_COLOUR[a.severity] ?? 0, a.severity.padEnd(severityWidth))}  ${a.kind} · ${a.subject}: ${a.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
