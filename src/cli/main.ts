@@ -1,6 +1,9 @@
 #!/usr/bin/env node
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ApiClient, isPlanId, serverUrl } from './http-client.js';
+import { importFile, type ImportFlags } from './import-command.js';
 import { CliError, defaultOutDir, EXIT, planLocally, planOnServer, writePlanFiles } from './plan-command.js';
 import { progressLine } from './progress.js';
 import { readInput, type ReadInput } from './read-input.js';
@@ -11,6 +14,9 @@ const USAGE = `usage:
   waveplan plan <input.json|input.yaml|input.yml> [--server URL] [--api-key KEY] [--out DIR] [--json]
   waveplan status <planId> --server URL [--api-key KEY] [--as-of ISO] [--json]
   waveplan replan <planId> --server URL [--api-key KEY] [--as-of DATE] [--out DIR] [--json]
+  waveplan import <file> [--format dependency-graph|task-master|csv|psplib] [--start-date DATE]
+                  [--name NAME] [--teams FILE] [--team-size N] [--tag TAG] [--default-duration DAYS]
+                  [--include-done] [--out FILE] [--json]
 
 plan     Plans the input (JSON or YAML, told apart by the extension, else by the content) on the
          server when --server is given, else locally with the same engine, and writes the five
@@ -22,6 +28,12 @@ status   Planned vs actual per phase and the open alerts of a tracked plan; --as
 replan   Re-plans from where things stand (as of --as-of, an ISO date; default today): prints
          the new version and the phases that moved (--json: as JSON), and with --out writes the
          new version's artifacts and strategy.md there.
+import   Maps another tool's file to a plan input: the dependency graph of an analysis step (JSON or
+         YAML), task-master's tasks.json, a CSV (id,name,duration,dependencies,skills) or a PSPLIB
+         .sm instance (format told by the extension and content unless --format). Writes the input
+         to --out, or to stdout; notes on what the mapping assumed go to stderr (--json: stdout
+         gets {input, notes, format}). Teams come from --teams (a JSON/YAML list), else the file,
+         else one team of --team-size holding every skill.
 
 exit codes: 0 ok, 1 unexpected error, 2 usage, 3 invalid input or no such plan, 4 server unreachable`;
 
@@ -36,9 +48,21 @@ const COMMANDS = {
   plan: { ...common, out: { type: 'string' } },
   status: { ...common, 'as-of': { type: 'string' } },
   replan: { ...common, 'as-of': { type: 'string' }, out: { type: 'string' } },
+  import: {
+    ...common,
+    out: { type: 'string' },
+    format: { type: 'string' },
+    'start-date': { type: 'string' },
+    name: { type: 'string' },
+    teams: { type: 'string' },
+    'team-size': { type: 'string' },
+    tag: { type: 'string' },
+    'default-duration': { type: 'string' },
+    'include-done': { type: 'boolean' },
+  },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
-interface Values {
+interface Values extends ImportFlags {
   server?: string;
   'api-key'?: string;
   json?: boolean;
@@ -85,6 +109,22 @@ async function plan(file: string, values: Values): Promise<number> {
   const summary = { out, files: written, ...(remote ? { planId: remote.planId, version: remote.version } : {}) };
   if (values.json) console.log(JSON.stringify(summary));
   else process.stderr.write(`${colour(32, `wrote ${written.length} files to ${out}`)}\n`);
+  return EXIT.ok;
+}
+
+function importCommand(file: string, values: Values): number {
+  const { input, notes, format } = importFile(file, values);
+  const text = `${JSON.stringify(input, null, 2)}\n`;
+  if (values.out !== undefined) {
+    mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
+    writeFileSync(values.out, text);
+  }
+  if (values.json) console.log(JSON.stringify({ format, input, notes, ...(values.out !== undefined ? { out: values.out } : {}) }));
+  else if (values.out === undefined) process.stdout.write(text);
+  if (!values.json) {
+    for (const note of notes) process.stderr.write(`${colour(33, 'note:')} ${note}\n`);
+    process.stderr.write(`${colour(32, `imported ${input.phases.length} phases from ${file} (${format})${values.out !== undefined ? ` into ${values.out}` : ''}`)}\n`);
+  }
   return EXIT.ok;
 }
 
@@ -140,8 +180,9 @@ async function run(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const [target, ...rest] = parsed.positionals;
-  if (!target || rest.length > 0) throw new CliError(EXIT.usage, `${name} takes exactly one ${name === 'plan' ? 'input file' : 'plan id'}\n${USAGE}`);
+  if (!target || rest.length > 0) throw new CliError(EXIT.usage, `${name} takes exactly one ${name === 'plan' || name === 'import' ? 'input file' : 'plan id'}\n${USAGE}`);
   if (name === 'plan') return plan(target, values);
+  if (name === 'import') return importCommand(target, values);
   if (name === 'status') return status(target, values);
   return replan(target, values);
 }

@@ -8,6 +8,7 @@ import { planProject } from '../../src/domain/plan.js';
 import { repoPath } from '../../src/paths.js';
 import { ARTIFACT_NAMES } from '../../src/schemas/artifacts/index.js';
 import { parseInput, readInput } from '../../src/cli/read-input.js';
+import { importText } from '../../src/importers/index.js';
 import { delayedPlan, exampleInput, startApp } from '../support/app.js';
 import { listeningApp } from '../support/http.js';
 
@@ -201,5 +202,60 @@ describe('the waveplan CLI', () => {
     expect(help.code).toBe(0);
     for (const c of ['waveplan plan ', 'waveplan status ', 'waveplan replan ']) expect(help.stdout).toContain(c);
     expect(help.stdout).toContain('exit codes: 0 ok, 1 unexpected error, 2 usage, 3 invalid input or no such plan, 4 server unreachable');
+  });
+
+  it('import writes the plan input the importer maps, which then plans on the server to the API\'s artifacts', async () => {
+    const dir = tmp();
+    const source = repoPath('test', 'fixtures', 'importers', 'task-master-legacy.json');
+    const teams = path.join(dir, 'teams.yaml');
+    writeFileSync(teams, 'teams:\n  - { id: web, size: 3, skills: [] }\n');
+    const input = path.join(dir, 'input.json');
+    const imported = await run('import', source, '--start-date', '2027-01-04', '--teams', teams, '--out', input);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toBe('');
+    expect(imported.stderr).toMatch(/note: 2 finished item\(s\) were left out/);
+    expect(imported.stderr).toContain(`imported 8 phases from ${source} (task-master) into ${input}`);
+    const expected = importText('task-master', readFileSync(source, 'utf8'), { startDate: '2027-01-04', teams: [{ id: 'web', size: 3, skills: [] }] });
+    expect(JSON.parse(read(dir, 'input.json'))).toEqual(expected.input);
+
+    const out = path.join(dir, 'out');
+    const planned = await run('plan', input, '--server', server.base(), '--out', out, '--json');
+    expect(planned.code, planned.stderr).toBe(0);
+    const { planId } = JSON.parse(planned.stdout);
+    const waves = (await server.call('GET', `/plans/${planId}/artifacts/wave-schedules.json`)).body as { waves: { phases: { id: string }[] }[] };
+    expect(JSON.parse(read(out, 'wave-schedules.json'))).toEqual(waves);
+    expect(waves.waves.flatMap((w) => w.phases.map((p) => p.id)).sort()).toEqual(expected.input.phases.map((p) => p.id).sort());
+  });
+
+  it('import: --json and stdout output, exit 3 with the place of every problem, 2 for a bad flag', async () => {
+    const csv = repoPath('test', 'fixtures', 'importers', 'phases.csv');
+    const [json, stdout, broken, cyclic, noStart, badFormat] = await Promise.all([
+      run('import', csv, '--start-date', '2027-01-04', '--json'),
+      run('import', csv, '--start-date', '2027-01-04', '--name', 'Launch'),
+      run('import', repoPath('test', 'fixtures', 'importers', 'broken.csv'), '--start-date', '2027-01-04'),
+      (async () => {
+        const file = path.join(tmp(), 'cycle.csv');
+        writeFileSync(file, 'id,name,duration,dependencies\na,A,1,b\nb,B,1,a\n');
+        return run('import', file, '--start-date', '2027-01-04');
+      })(),
+      run('import', csv),
+      run('import', csv, '--format', 'xml'),
+    ]);
+    expect(json.code, json.stderr).toBe(0);
+    const body = JSON.parse(json.stdout);
+    expect(body.format).toBe('csv');
+    expect(body.input).toEqual(importText('csv', readFileSync(csv, 'utf8'), { startDate: '2027-01-04' }).input);
+    expect(body.notes).toContain('columns ignored: Notes');
+    expect(stdout.code).toBe(0);
+    expect(JSON.parse(stdout.stdout).name).toBe('Launch');
+    expect(broken.code).toBe(3);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toContain('line 3, column duration: cannot read "three days" as a duration');
+    expect(broken.stderr).toContain('line 4, column dependencies: c depends on zz, which the file does not define');
+    expect(cyclic.code).toBe(3);
+    expect(cyclic.stderr).toMatch(/impossible[\s\S]*cycle/i);
+    expect(noStart.code).toBe(3);
+    expect(noStart.stderr).toMatch(/no start date/);
+    expect(badFormat.code).toBe(2);
   });
 });

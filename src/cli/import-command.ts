@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { Type } from 'typebox';
+import { Value } from 'typebox/value';
+import { PlanInputError } from '../domain/errors.js';
+import { normalise } from '../domain/input.js';
+import { detectFormat, ImportError, importText, IMPORT_FORMATS, isImportFormat, type ImportOptions, type ImportResult } from '../importers/index.js';
+import { TeamInput } from '../schemas/plan-input.js';
+import { CliError, EXIT } from './plan-command.js';
+import { readInput } from './read-input.js';
+
+export interface ImportFlags {
+  format?: string;
+  'start-date'?: string;
+  name?: string;
+  teams?: string;
+  'team-size'?: string;
+  tag?: string;
+  'default-duration'?: string;
+  'include-done'?: boolean;
+}
+
+const Teams = Type.Array(TeamInput, { minItems: 1 });
+
+/** Teams from a JSON or YAML file: a list of teams, or an object with "teams". */
+function readTeams(file: string): ImportOptions['teams'] {
+  const value = readInput(file).value;
+  const teams = typeof value === 'object' && value !== null && !Array.isArray(value) && 'teams' in value ? (value as { teams: unknown }).teams : value;
+  if (!Value.Check(Teams, teams)) {
+    const details = [...Value.Errors(Teams, teams)].slice(0, 20).map((e) => ({ path: e.instancePath || '/', message: e.message }));
+    throw new CliError(EXIT.invalidInput, `${file} does not hold a list of teams (id, size, skills)`, details);
+  }
+  return teams;
+}
+
+function positiveNumber(flag: string, raw: string | undefined, integer: boolean): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new CliError(EXIT.usage, `--${flag} takes a positive ${integer ? 'integer' : 'number'}, not ${raw}`);
+  return n;
+}
+
+export function importOptions(flags: ImportFlags): ImportOptions {
+  const teamSize = positiveNumber('team-size', flags['team-size'], true);
+  const defaultDuration = positiveNumber('default-duration', flags['default-duration'], false);
+  return {
+    ...(flags.name !== undefined ? { name: flags.name } : {}),
+    ...(flags['start-date'] !== undefined ? { startDate: flags['start-date'] } : {}),
+    ...(flags.teams !== undefined ? { teams: readTeams(flags.teams) } : {}),
+    ...(teamSize !== undefined ? { teamSize } : {}),
+    ...(defaultDuration !== undefined ? { defaultDuration } : {}),
+    ...(flags.tag !== undefined ? { tag: flags.tag } : {}),
+    ...(flags['include-done'] ? { includeDone: true } : {}),
+  };
+}
+
+/**
+ * Reads another tool's file and maps it to a plan input, checked as the planner checks it
+ * (a dependency cycle in the source is reported here, not at planning time).
+ */
+export function importFile(file: string, flags: ImportFlags): ImportResult & { format: string } {
+  if (flags.format !== undefined && !isImportFormat(flags.format)) throw new CliError(EXIT.usage, `--format takes one of ${IMPORT_FORMATS.join(', ')}, not ${flags.format}`);
+  const options = importOptions(flags);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new CliError(EXIT.invalidInput, `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const format = (flags.format as (typeof IMPORT_FORMATS)[number] | undefined) ?? detectFormat(file, text);
+  let result: ImportResult;
+  try {
+    result = importText(format, text, options);
+    normalise(result.input);
+  } catch (err) {
+    if (err instanceof ImportError) throw new CliError(EXIT.invalidInput, `cannot import ${file} as ${format}`, err.issues);
+    if (err instanceof PlanInputError) throw new CliError(EXIT.invalidInput, `${file} imports as ${format}, but the plan it describes is impossible`, err.issues.map((i) => ({ path: i.path, message: i.message })));
+    throw err;
+  }
+  return { ...result, format };
+}

@@ -1,0 +1,93 @@
+/**
+ * The part every importer shares: from phases read off a source file to a complete plan input,
+ * checking what only the whole file can tell (duplicate ids, dependencies on phases that do not
+ * exist) and filling in what the file does not say from the caller's options.
+ */
+import { Value } from 'typebox/value';
+import { DEFAULTS, teamCapacity } from '../domain/input.js';
+import { PlanInput, type InfrastructureInput, type PhaseInput, type TeamInput } from '../schemas/plan-input.js';
+import { IssueList } from './import-error.js';
+import { DEFAULT_TEAM_SIZE, type ImportOptions, type ImportResult } from './import-options.js';
+
+/** A phase as read, with where it and each of its dependencies came from in the source. */
+export interface DraftPhase {
+  phase: PhaseInput;
+  path: string;
+  dependencyPaths: string[];
+}
+
+export interface SourcePlan {
+  name?: string;
+  description?: string;
+  startDate?: string;
+  /** Where the start date was read, for its error. */
+  startDatePath?: string;
+  teams?: TeamInput[];
+  infrastructure?: InfrastructureInput[];
+}
+
+const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+function checkGraph(drafts: DraftPhase[], issues: IssueList): void {
+  const firstPath = new Map<string, string>();
+  for (const d of drafts) {
+    const seen = firstPath.get(d.phase.id);
+    if (seen !== undefined) issues.add(d.path, `phase id ${d.phase.id} is used twice (first at ${seen})`);
+    else firstPath.set(d.phase.id, d.path);
+  }
+  for (const d of drafts) {
+    d.phase.dependencies?.forEach((dep, i) => {
+      const where = d.dependencyPaths[i] ?? d.path;
+      if (dep === d.phase.id) issues.add(where, `${d.phase.id} depends on itself`);
+      else if (!firstPath.has(dep)) issues.add(where, `${d.phase.id} depends on ${dep}, which the file does not define`);
+    });
+  }
+}
+
+/** The smallest team of at least DEFAULT_TEAM_SIZE in which, after the default capacity buffer, the largest phase fits. */
+function defaultTeamSize(phases: PhaseInput[]): number {
+  const largest = Math.max(1, ...phases.map((p) => p.teamSize ?? DEFAULTS.teamSize));
+  let size = DEFAULT_TEAM_SIZE;
+  while (teamCapacity(size, 1, DEFAULTS.capacityBufferPercent / 100) < largest) size++;
+  return size;
+}
+
+/** One team holding every skill the phases need, so that a file without teams can still be planned. */
+function defaultTeams(phases: PhaseInput[], size: number, notes: string[]): TeamInput[] {
+  const skills = [...new Set(phases.flatMap((p) => p.skills ?? []))].sort();
+  notes.push(`the file names no teams: the input gets one team "team-1" of ${size} holding every skill (${skills.length === 0 ? 'none needed' : skills.join(', ')}); pass teams (or a team size) to plan with your own`);
+  return [{ id: 'team-1', name: 'Imported team', size, skills }];
+}
+
+/** Pools for resources the phases use that the file does not declare: capacity 1 each, said in a note. */
+function undeclaredPools(phases: PhaseInput[], declared: InfrastructureInput[], notes: string[]): InfrastructureInput[] {
+  const known = new Set(declared.map((p) => p.id));
+  const used = [...new Set(phases.flatMap((p) => Object.keys(p.resources ?? {})))].filter((id) => !known.has(id)).sort();
+  if (used.length > 0) notes.push(`resources without a declared capacity were given capacity 1: ${used.join(', ')}`);
+  return used.map((id) => ({ id, capacity: 1 }));
+}
+
+export function assemble(format: string, drafts: DraftPhase[], source: SourcePlan, options: ImportOptions, issues: IssueList, notes: string[]): ImportResult {
+  if (drafts.length === 0 && issues.issues.length === 0) issues.add('/', 'the file defines no phases or tasks to plan (or every one is finished)');
+  checkGraph(drafts, issues);
+  const startDate = options.startDate ?? source.startDate;
+  if (startDate === undefined) issues.add(source.startDatePath ?? '/', 'no start date: the file gives none, so pass one (--start-date YYYY-MM-DD)');
+  else if (!isIsoDate(startDate)) issues.add(options.startDate !== undefined ? 'start date' : (source.startDatePath ?? '/'), `start date ${JSON.stringify(startDate)} is not a calendar date YYYY-MM-DD`);
+  issues.throwIfAny(format);
+
+  const phases = drafts.map((d) => d.phase);
+  const declared = source.infrastructure ?? [];
+  const infrastructure = [...declared, ...undeclaredPools(phases, declared, notes)];
+  const input: PlanInput = {
+    name: options.name ?? source.name ?? 'Imported plan',
+    ...(source.description ? { description: source.description } : {}),
+    startDate: startDate!,
+    phases,
+    teams: options.teams ?? source.teams ?? defaultTeams(phases, options.teamSize ?? defaultTeamSize(phases), notes),
+    ...(infrastructure.length > 0 ? { infrastructure } : {}),
+  };
+  // The importers build only schema-valid values; this guards the mapping itself.
+  for (const e of Value.Errors(PlanInput, input)) issues.add(`plan input ${e.instancePath || '/'}`, e.message);
+  issues.throwIfAny(format);
+  return { input, notes };
+}

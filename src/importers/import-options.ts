@@ -1,0 +1,28 @@
+import type { PlanInput, TeamInput } from '../schemas/plan-input.js';
+
+/** What a source file does not say and the caller may: the rest of a plan input. */
+export interface ImportOptions {
+  /** Plan name; default: the source's own name, else "Imported plan". */
+  name?: string;
+  /** First working day, YYYY-MM-DD; default: the source's own start date, else required. */
+  startDate?: string;
+  /** Teams to plan with; default: the file's own, else one team of `teamSize` holding every skill the phases need. */
+  teams?: TeamInput[];
+  /** Size of that default team. Default 2. */
+  teamSize?: number;
+  /** Working days for a phase the source gives no estimate for. Default 1. */
+  defaultDuration?: number;
+  /** task-master: the tag (context) to import when the file holds several. Default "master". */
+  tag?: string;
+  /** task-master: also import tasks already done (default: they are dropped and count as finished). */
+  includeDone?: boolean;
+}
+
+/** A plan input mapped from a source file, with what the mapping had to assume. */
+export interface ImportResult {
+  input: PlanInput;
+  /** Assumptions and dropped items, one sentence each, for the user to review. */
+  notes: string[];
+}
+
+export const DEFAULT_TEAM_SIZE = 2;

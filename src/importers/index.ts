@@ -1,0 +1,78 @@
+/**
+ * Turning other tools' files into Waveplan plan inputs. Pure: the caller reads the file and hands
+ * over its text; every importer returns a schema-valid input and notes on what it assumed, or
+ * throws ImportError listing every problem with where it is in the file.
+ */
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { importCsv } from './csv.js';
+import { importDependencyGraph } from './dependency-graph.js';
+import { ImportError } from './import-error.js';
+import type { ImportOptions, ImportResult } from './import-options.js';
+import { parsePsplib, psplibToPlanInput, PsplibFormatError } from './psplib.js';
+import { isObject } from './source-values.js';
+import { importTaskMaster } from './task-master.js';
+
+export { ImportError, type ImportIssue } from './import-error.js';
+export type { ImportOptions, ImportResult } from './import-options.js';
+
+export const IMPORT_FORMATS = ['dependency-graph', 'task-master', 'csv', 'psplib'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export const isImportFormat = (s: string): s is ImportFormat => (IMPORT_FORMATS as readonly string[]).includes(s);
+
+/** A JSON or YAML document's value, or ImportError naming the line and column that cannot be read. */
+export function parseStructured(format: string, source: string): unknown {
+  const doc = parseDocument(source.replace(/^\uFEFF/, ''), { prettyErrors: true, schema: 'core', uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ImportError(
+      format,
+      doc.errors.slice(0, 20).map((e) => ({ path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : 'file', message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') })),
+    );
+  }
+  return doc.toJS({ maxAliasCount: 100 });
+}
+
+/** task-master's files hold tasks with numeric ids and titles, under "tasks" or under a tag. */
+function looksLikeTaskMaster(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const lists = Array.isArray(value.tasks) ? [value.tasks] : Object.values(value).filter((v) => isObject(v) && Array.isArray(v.tasks)).map((v) => (v as { tasks: unknown[] }).tasks);
+  const first = lists.find((l) => l.length > 0)?.[0];
+  return lists.length > 0 && isObject(first) && 'title' in first && (typeof first.id === 'number' || 'subtasks' in first || 'testStrategy' in first);
+}
+
+/** The format of a file: by extension for .csv/.tsv and .sm, else by what its JSON or YAML holds. */
+export function detectFormat(fileName: string, source: string): ImportFormat {
+  const ext = path.extname(fileName).toLowerCase();
+  if (ext === '.csv' || ext === '.tsv') return 'csv';
+  if (ext === '.sm' || /PRECEDENCE RELATIONS:/.test(source)) return 'psplib';
+  try {
+    return looksLikeTaskMaster(parseStructured('file', source)) ? 'task-master' : 'dependency-graph';
+  } catch {
+    return 'dependency-graph';
+  }
+}
+
+function importPsplib(source: string, options: ImportOptions): ImportResult {
+  if (options.startDate === undefined) throw new ImportError('PSPLIB .sm', [{ path: 'file', message: 'no start date: a PSPLIB instance counts periods from 0, so pass one (--start-date YYYY-MM-DD)' }]);
+  try {
+    const input = { ...psplibToPlanInput(parsePsplib(source), options.name ?? 'PSPLIB instance'), startDate: options.startDate };
+    return { input, notes: ['PSPLIB periods are planned as calendar days (every day a working day); each renewable resource is a pool'] };
+  } catch (err) {
+    if (err instanceof PsplibFormatError) throw new ImportError('PSPLIB .sm', [{ path: `line ${err.line}`, message: err.message.replace(/^line \d+: /, '') }]);
+    throw err;
+  }
+}
+
+export function importText(format: ImportFormat, source: string, options: ImportOptions = {}): ImportResult {
+  switch (format) {
+    case 'csv':
+      return importCsv(source, options);
+    case 'psplib':
+      return importPsplib(source, options);
+    case 'task-master':
+      return importTaskMaster(parseStructured('task-master tasks.json', source), options);
+    case 'dependency-graph':
+      return importDependencyGraph(parseStructured('dependency graph', source), options);
+  }
+}

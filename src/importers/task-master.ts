@@ -1,0 +1,191 @@
+/**
+ * Importer for task-master-ai's .taskmaster/tasks/tasks.json: the tagged layout
+ * ({ "master": { "tasks": [...], "metadata": {...} }, "<tag>": {...} }) and the legacy one
+ * ({ "meta": {...}, "tasks": [...] }). A task without subtasks becomes phase task-<id>; a task
+ * with subtasks becomes one phase per subtask, task-<id>.<sub>, each inheriting the task's
+ * dependencies; a dependency on such a task means all its subtasks. Numeric subtask dependencies
+ * name siblings, "5.2" names subtask 2 of task 5. Done tasks are dropped as finished (their
+ * dependents count them as met) unless includeDone; cancelled ones are always dropped.
+ */
+import type { PhaseInput } from '../schemas/plan-input.js';
+import { assemble, type DraftPhase } from './assemble.js';
+import { dropDone } from './dependency-graph.js';
+import { IssueList } from './import-error.js';
+import type { ImportOptions, ImportResult } from './import-options.js';
+import { at, isObject, readPriority, text, toId, type Source } from './source-values.js';
+
+const FORMAT = 'task-master tasks.json';
+const FINISHED = new Set(['done', 'completed']);
+const DROPPED = new Set(['cancelled', 'canceled']);
+
+interface TaskList {
+  tasks: unknown[];
+  path: string;
+  tag?: string;
+  name?: string;
+}
+
+/** The task list to import: the legacy top-level one, or the one of the chosen tag. */
+function taskList(root: unknown, options: ImportOptions, issues: IssueList): TaskList | undefined {
+  if (!isObject(root)) {
+    issues.add('/', 'expected a tasks.json object');
+    return undefined;
+  }
+  if (Array.isArray(root.tasks)) {
+    const meta = isObject(root.meta) ? root.meta : {};
+    const name = text(meta.projectName ?? meta.name, 300);
+    return { tasks: root.tasks, path: '/tasks', ...(name ? { name } : {}) };
+  }
+  const tags = Object.keys(root).filter((k) => isObject(root[k]) && Array.isArray((root[k] as Source).tasks));
+  if (tags.length === 0) {
+    issues.add('/', 'found no tasks: expected "tasks" (legacy layout) or tags such as "master" holding "tasks"');
+    return undefined;
+  }
+  const tag = options.tag ?? (tags.includes('master') ? 'master' : tags.length === 1 ? tags[0]! : undefined);
+  if (tag === undefined || !tags.includes(tag)) {
+    issues.add(tag === undefined ? '/' : at('', tag), `${tag === undefined ? 'the file holds several tags' : `no tag ${JSON.stringify(tag)}`}; choose one of: ${tags.join(', ')}`);
+    return undefined;
+  }
+  return { tasks: (root[tag] as Source).tasks as unknown[], path: at(at('', tag), 'tasks'), tag };
+}
+
+interface Task {
+  key: string;
+  path: string;
+  source: Source;
+  status: string;
+  subtasks: Subtask[];
+}
+
+interface Subtask {
+  key: string;
+  path: string;
+  source: Source;
+  status: string;
+}
+
+const status = (s: Source) => (typeof s.status === 'string' ? s.status.trim().toLowerCase() : 'pending');
+const taskPhaseId = (task: string) => `task-${task}`;
+const subtaskPhaseId = (task: string, sub: string) => `task-${task}.${sub}`;
+
+function readTasks(list: TaskList, issues: IssueList): Task[] {
+  const tasks: Task[] = [];
+  list.tasks.forEach((raw, i) => {
+    const path = at(list.path, i);
+    const key = isObject(raw) ? toId(raw.id) : undefined;
+    if (!isObject(raw) || key === undefined) {
+      issues.add(isObject(raw) ? at(path, 'id') : path, 'expected a task with an id');
+      return;
+    }
+    const subtasks: Subtask[] = [];
+    const subs = raw.subtasks;
+    if (subs !== undefined && subs !== null && !Array.isArray(subs)) issues.add(at(path, 'subtasks'), 'expected a list of subtasks');
+    (Array.isArray(subs) ? subs : []).forEach((sub, j) => {
+      const subPath = at(at(path, 'subtasks'), j);
+      const subKey = isObject(sub) ? toId(sub.id) : undefined;
+      if (!isObject(sub) || subKey === undefined) issues.add(subPath, 'expected a subtask with an id');
+      else subtasks.push({ key: subKey, path: subPath, source: sub, status: status(sub) });
+    });
+    tasks.push({ key, path, source: raw, status: status(raw), subtasks });
+  });
+  return tasks;
+}
+
+/** Days for a task: half its complexity score (1–10) when it has one, else the default; shared evenly by its subtasks. */
+function estimate(task: Task, options: ImportOptions, guessed: string[]): number {
+  const score = [task.source.complexityScore, task.source.complexity].find((v) => typeof v === 'number' && v > 0) as number | undefined;
+  if (score === undefined) {
+    guessed.push(taskPhaseId(task.key));
+    return options.defaultDuration ?? 1;
+  }
+  const days = Math.max(0.5, score / 2);
+  return task.subtasks.length > 0 ? Math.max(0.5, Math.round((days / task.subtasks.length) * 100) / 100) : days;
+}
+
+export function importTaskMaster(value: unknown, options: ImportOptions = {}): ImportResult {
+  const issues = new IssueList();
+  const notes: string[] = [];
+  const list = taskList(value, options, issues);
+  const tasks = list ? readTasks(list, issues) : [];
+
+  // The phases a reference to a task stands for.
+  const phasesOf = new Map<string, string[]>();
+  for (const t of tasks) phasesOf.set(t.key, t.subtasks.length > 0 ? t.subtasks.map((s) => subtaskPhaseId(t.key, s.key)) : [taskPhaseId(t.key)]);
+  const finished = new Set<string>();
+  const cancelled = new Set<string>();
+  for (const t of tasks) {
+    const units = t.subtasks.length > 0 ? t.subtasks.map((s) => ({ id: subtaskPhaseId(t.key, s.key), status: FINISHED.has(t.status) || DROPPED.has(t.status) ? t.status : s.status })) : [{ id: taskPhaseId(t.key), status: t.status }];
+    for (const u of units) {
+      if (DROPPED.has(u.status)) cancelled.add(u.id);
+      else if (FINISHED.has(u.status) && !options.includeDone) finished.add(u.id);
+    }
+  }
+
+  /** Phase ids a dependency entry stands for, or undefined (reported) when it names nothing. */
+  const resolve = (raw: unknown, path: string, sibling?: Task): string[] | undefined => {
+    const ref = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
+    const dotted = ref === undefined ? null : /^([^.]+)\.([^.]+)$/.exec(ref);
+    if (sibling && ref !== undefined && !dotted) {
+      const sub = sibling.subtasks.find((s) => s.key === ref);
+      if (sub) return [subtaskPhaseId(sibling.key, sub.key)];
+    }
+    if (dotted) {
+      const task = tasks.find((t) => t.key === dotted[1]);
+      const sub = task?.subtasks.find((s) => s.key === dotted[2]);
+      if (task && sub) return [subtaskPhaseId(task.key, sub.key)];
+    } else if (ref !== undefined && phasesOf.has(ref)) return phasesOf.get(ref);
+    issues.add(path, `dependency ${JSON.stringify(raw)} names no task${sibling ? ' or sibling subtask' : ''} in the file`);
+    return undefined;
+  };
+  const dependencies = (src: Source, path: string, sibling?: Task): { ids: string[]; paths: string[] } => {
+    const deps = src.dependencies;
+    const out = { ids: [] as string[], paths: [] as string[] };
+    if (deps === undefined || deps === null) return out;
+    if (!Array.isArray(deps)) {
+      issues.add(at(path, 'dependencies'), 'expected a list of task ids');
+      return out;
+    }
+    deps.forEach((d, i) => {
+      for (const id of resolve(d, at(at(path, 'dependencies'), i), sibling) ?? []) {
+        if (!out.ids.includes(id)) {
+          out.ids.push(id);
+          out.paths.push(at(at(path, 'dependencies'), i));
+        }
+      }
+    });
+    return out;
+  };
+
+  const guessed: string[] = [];
+  const drafts: DraftPhase[] = [];
+  for (const t of tasks) {
+    const days = estimate(t, options, guessed);
+    const priority = t.source.priority === undefined || t.source.priority === null ? undefined : readPriority(t.source.priority, at(t.path, 'priority'), issues);
+    const own = dependencies(t.source, t.path);
+    const base = (id: string, src: Source): PhaseInput => ({
+      id,
+      name: text(src.title, 300) ?? id,
+      ...(text(src.description, 5000) ? { description: text(src.description, 5000)! } : {}),
+      duration: days,
+      ...(priority !== undefined ? { priority } : {}),
+    });
+    if (t.subtasks.length === 0) {
+      drafts.push({ phase: { ...base(taskPhaseId(t.key), t.source), dependencies: own.ids }, path: t.path, dependencyPaths: own.paths });
+      continue;
+    }
+    for (const s of t.subtasks) {
+      const mine = dependencies(s.source, s.path, t);
+      const ids = [...own.ids, ...mine.ids.filter((id) => !own.ids.includes(id))];
+      const paths = [...own.paths, ...mine.paths.filter((_, i) => !own.ids.includes(mine.ids[i]!))];
+      drafts.push({ phase: { ...base(subtaskPhaseId(t.key, s.key), s.source), dependencies: ids }, path: s.path, dependencyPaths: paths });
+    }
+  }
+  const gone = new Set([...finished, ...cancelled]);
+  const kept = drafts.filter((d) => !gone.has(d.phase.id));
+  dropDone(kept, finished, notes);
+  if (cancelled.size > 0) dropDone(kept, cancelled, []);
+  if (cancelled.size > 0) notes.push(`${cancelled.size} cancelled item(s) were left out and the dependencies on them dropped: ${[...cancelled].slice(0, 10).join(', ')}`);
+  if (guessed.length > 0) notes.push(`task-master keeps no durations: ${guessed.length} task(s) without a complexity score were given ${options.defaultDuration ?? 1} day(s) per phase`);
+  if (list?.tag) notes.push(`imported tag "${list.tag}"`);
+  return assemble(FORMAT, kept, { ...(list?.name ? { name: list.name } : {}) }, options, issues, notes);
+}
