@@ -19,6 +19,7 @@ import { eventStreamRoutes } from './routes/event-stream.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { jobRoutes } from './routes/jobs.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { importRoutes } from './routes/imports.js';
 import { VersionBodyCache } from './version-body-cache.js';
 import type { PlanQueue } from '../jobs/plan-queue.js';
 
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(trackingRoutes, { db: options.db, planner: options.planner });
   await app.register(eventStreamRoutes, { db: options.db, pollMs: options.eventPollMs });
   await app.register(apiKeyRoutes, { db: options.db });
+  await app.register(importRoutes);
   await app.register(dashboardRoutes);
   return app;
 }

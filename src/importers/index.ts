@@ -30,7 +30,12 @@ export function parseStructured(format: string, source: string): unknown {
       doc.errors.slice(0, 20).map((e) => ({ path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : 'file', message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') })),
     );
   }
-  return doc.toJS({ maxAliasCount: 100 });
+  try {
+    // Aliases expand at most 100 times, so a small file cannot blow up into a huge value.
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    throw new ImportError(format, [{ path: 'file', message: (err as Error).message }]);
+  }
 }
 
 /** task-master's files hold tasks with numeric ids and titles, under "tasks" or under a tag. */

@@ -115,6 +115,27 @@ describe('hostile and malformed input', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('POST /imports: random text in every accepted content type, hostile JSON, alias bombs: never a 5xx, never a row', async () => {
+    const before = await counts();
+    const lines = fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('id,name,duration,dependencies', 'a,A,1,', 'b,"B,1,a', 'x,X,-1,x', 'phases:', '  - id: a', '    duration: 1e999', '{"tasks": [{"id": 1, "dependencies": [1]}]}', 'PRECEDENCE RELATIONS:', 'jobnr.', '*****')), { maxLength: 12 });
+    const bodies = fc.oneof(
+      lines.map((l) => l.join('\n')),
+      hostile.map((v) => JSON.stringify(v) ?? 'null'),
+      fc.constantFrom('a: &a [*a]', 'a: &a [1,2]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c]', JSON.stringify({ phases: deep(500) }), '\uFEFF', 'x\u0000y'),
+    );
+    const types = fc.constantFrom('text/csv', 'text/tab-separated-values', 'text/plain', 'application/json', 'application/yaml', 'application/octet-stream');
+    const queries = fc.constantFrom('', '?startDate=2027-01-04', '?format=csv&startDate=2027-01-04', '?format=task-master&startDate=2027-01-04', '?format=psplib&startDate=2027-01-04', '?format=dependency-graph&startDate=2027-01-04&includeDone=true', '?teamSize=0', '?fileName=../../x.sm');
+    await fc.assert(
+      fc.asyncProperty(bodies.filter((b) => b.length > 0), types, queries, async (body, type, query) => {
+        const res = await ctx.app.inject({ method: 'POST', url: `/imports${query}`, headers: { 'content-type': type }, payload: body });
+        expect(res.statusCode, `${type} ${query} ${body.slice(0, 200)} → ${res.body.slice(0, 300)}`).toBeLessThan(500);
+        if (res.statusCode >= 400) expect(res.json()).toMatchObject({ statusCode: res.statusCode, code: expect.any(String), message: expect.any(String), details: expect.any(Array) });
+      }),
+      { numRuns: 2000, seed: 11 },
+    );
+    expect(await counts()).toEqual(before);
+  });
+
   it('deep nesting, a huge body, 50k phases and NUL characters are refused cleanly', async () => {
     const before = await counts();
     const nul = await ctx.app.inject({ method: 'POST', url: '/plans', payload: { ...exampleInput(), name: 'a\u0000b' } });

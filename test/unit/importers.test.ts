@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Value } from 'typebox/value';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planProject } from '../../src/domain/plan.js';
-import { detectFormat, ImportError, importText, type ImportFormat, type ImportOptions, type ImportResult } from '../../src/importers/index.js';
+import { detectFormat, ImportError, importText, IMPORT_FORMATS, type ImportFormat, type ImportOptions, type ImportResult } from '../../src/importers/index.js';
 import { PlanInput } from '../../src/schemas/plan-input.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/importers/${name}`, import.meta.url), 'utf8');
@@ -227,5 +228,76 @@ describe('PSPLIB importer', () => {
     const e = importError('psplib', sm.replace('PRECEDENCE RELATIONS:', 'PRECEDENCE:'), { startDate: '2027-06-07' });
     expect(e.issues[0]!.path).toMatch(/^line \d+$/);
     expect(e.issues[0]!.message).toMatch(/missing section/);
+  });
+});
+
+describe('every importer, on anything', () => {
+  /** Mostly plausible items (ids in order, dependencies on earlier ones) with now and then a hostile value. */
+  const junk = fc.oneof(fc.double(), fc.string({ maxLength: 6 }), fc.constant(null), fc.anything({ maxDepth: 1 }));
+  const mostly = <T>(good: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 60 }, { arbitrary: junk, weight: 1 });
+  const item = fc.record({
+    duration: mostly(fc.oneof(fc.nat(20), fc.constantFrom('3d', '16h', '1 week', '2.5'), fc.constant({ optimistic: 1, likely: 2, pessimistic: 4 }))),
+    deps: fc.array(fc.nat(12), { maxLength: 3 }),
+    strayDep: fc.nat(29).map((n) => n === 0),
+    skills: mostly(fc.array(fc.constantFrom('backend', 'front end', 'qa/ops', 'ü'), { maxLength: 2 })),
+    status: fc.constantFrom('pending', 'pending', 'done', 'cancelled', 'in-progress'),
+    priority: mostly(fc.oneof(fc.constantFrom('high', 'medium', 'low'), fc.nat(5))),
+    subtasks: fc.nat(3),
+  });
+  const items = fc.array(item, { minLength: 1, maxLength: 10 });
+  const graphDoc = items.map((list) => ({
+    start_date: '2027-01-04',
+    phases: list.map((it, i) => ({
+      id: `p${i}`,
+      name: `Phase ${i}`,
+      duration: it.duration,
+      depends_on: [...it.deps.filter((d) => d < i).map((d) => `p${d}`), ...(it.strayDep ? ['nowhere'] : [])],
+      required_skills: it.skills,
+      status: it.status,
+      priority: it.priority,
+    })),
+  }));
+  const taskMasterDoc = items.map((list) => ({
+    master: {
+      tasks: list.map((it, i) => ({
+        id: i + 1,
+        title: `Task ${i + 1}`,
+        status: it.status,
+        priority: it.priority,
+        dependencies: [...it.deps.filter((d) => d < i).map((d) => d + 1), ...(it.strayDep ? [99] : [])],
+        subtasks: Array.from({ length: it.subtasks }, (_, j) => ({ id: j + 1, title: `Sub ${j + 1}`, status: 'pending', dependencies: j > 0 ? [j] : [] })),
+      })),
+    },
+  }));
+  const csvText = items.map((list) =>
+    ['id,name,duration,dependencies,skills', ...list.map((it, i) => [`p${i}`, `"Phase ${i}, part"`, typeof it.duration === 'object' ? '1/2/4' : String(it.duration), [...it.deps.filter((d) => d < i).map((d) => `p${d}`), ...(it.strayDep ? ['nowhere'] : [])].join(';'), Array.isArray(it.skills) ? it.skills.join('|') : String(it.skills)].join(','))].join('\n'),
+  );
+  const cases = fc.oneof(
+    graphDoc.map((d) => ['dependency-graph', JSON.stringify(d)] as const),
+    taskMasterDoc.map((d) => ['task-master', JSON.stringify(d)] as const),
+    csvText.map((t) => ['csv', t] as const),
+    fc.tuple(fc.constantFrom(...IMPORT_FORMATS), fc.anything({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? 'null')),
+  );
+
+  it('returns a schema-valid input or throws ImportError listing where, and nothing else', () => {
+    const imported: Record<string, number> = { 'dependency-graph': 0, 'task-master': 0, csv: 0, psplib: 0 };
+    fc.assert(
+      fc.property(cases, ([format, text]) => {
+        try {
+          const r = importText(format, text, { startDate: '2027-01-04' });
+          expect([...Value.Errors(PlanInput, r.input)]).toEqual([]);
+          imported[format]!++;
+        } catch (err) {
+          if (!(err instanceof ImportError)) throw err;
+          expect(err.issues.length).toBeGreaterThan(0);
+          for (const issue of err.issues) expect(issue).toEqual({ path: expect.any(String), message: expect.any(String) });
+        }
+      }),
+      { numRuns: 3000, seed: 424242 },
+    );
+    // Not vacuous: plausible documents do import (PSPLIB text is not generated here).
+    expect(imported['dependency-graph']).toBeGreaterThan(100);
+    expect(imported['task-master']).toBeGreaterThan(100);
+    expect(imported.csv).toBeGreaterThan(100);
   });
 });

@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { PlanInputError } from '../../domain/errors.js';
+import { normalise } from '../../domain/input.js';
+import { AppError } from '../../errors.js';
+import { detectFormat, ImportError, importText, type ImportOptions } from '../../importers/index.js';
+import { errors } from '../schemas/common.js';
+import { ImportQuery, ImportResponse } from '../schemas/imports.js';
+
+const TEXT_TYPES = ['text/csv', 'text/tab-separated-values', 'text/plain', 'application/json', 'application/yaml', 'application/x-yaml', 'text/yaml', 'application/octet-stream'];
+
+/** POST /imports: another tool's file in the body, the plan input it maps to out. Writes nothing. */
+export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // The importers read text themselves (and locate their errors in it), so this scope takes every body as text.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(TEXT_TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  app.post(
+    '/imports',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Map a dependency graph, task-master tasks.json, CSV or PSPLIB file to a plan input (POST it to /plans to plan it)',
+        description: `Send the file as the body with its own content type (${TEXT_TYPES.join(', ')}). Nothing is stored.`,
+        querystring: ImportQuery,
+        body: Type.String({ minLength: 1, description: 'The file, as text.' }),
+        response: { 200: ImportResponse, ...errors(400, 413, 415, 422) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const text = request.body;
+      const csvBody = /^text\/(csv|tab-separated-values)\b/.test(request.headers['content-type'] ?? '');
+      const format = q.format ?? (csvBody ? 'csv' : detectFormat(q.fileName ?? '', text));
+      const options: ImportOptions = {
+        ...(q.startDate !== undefined ? { startDate: q.startDate } : {}),
+        ...(q.name !== undefined ? { name: q.name } : {}),
+        ...(q.tag !== undefined ? { tag: q.tag } : {}),
+        ...(q.teamSize !== undefined ? { teamSize: q.teamSize } : {}),
+        ...(q.defaultDuration !== undefined ? { defaultDuration: q.defaultDuration } : {}),
+        ...(q.includeDone ? { includeDone: true } : {}),
+      };
+      try {
+        const result = importText(format, text, options);
+        normalise(result.input);
+        return { format, input: result.input, notes: result.notes };
+      } catch (err) {
+        if (err instanceof ImportError) {
+          throw new AppError(422, 'import_failed', `${err.message}${err.issues.length > 1 ? `: ${err.issues.slice(0, 3).map((i) => `${i.path} ${i.message}`).join('; ')}` : ''}`, err.issues.map((i) => ({ in: 'body' as const, path: i.path, message: i.message })));
+        }
+        if (err instanceof PlanInputError) {
+          throw new AppError(422, 'import_impossible_plan', `the file maps to a plan the planner refuses: ${err.message}`, err.issues.map((i) => ({ path: i.path, message: i.message, code: i.code, ...(i.ids ? { ids: i.ids } : {}) })));
+        }
+        throw err;
+      }
+    },
+  );
+};
