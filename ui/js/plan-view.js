@@ -11,6 +11,9 @@ const table = (caption, className, head, rows) =>
     h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: head.length }, 'None.'))),
   );
 
+/** A body row: a row header, then one cell per value. */
+const bodyRow = (attrs, head, ...cells) => h('tr', attrs, h('th', { scope: 'row' }, head), ...cells.map((c) => h('td', {}, c)));
+
 function summary(plan) {
   const ep = plan.artifacts['execution-plan.json'];
   const ctx = ep.project_context;
@@ -34,18 +37,7 @@ function wavesTable(plan) {
     'Waves',
     'waves',
     ['Wave', 'Kind', 'Dates', 'Phases', 'Teams', 'Blocking factors'],
-    waves.map((w) =>
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'row' }, w.name),
-        h('td', {}, w.kind),
-        h('td', {}, `${w.start_date} → ${w.finish_date}`),
-        h('td', {}, w.phases.map((p) => p.id).join(', ')),
-        h('td', {}, w.teams.join(', ')),
-        h('td', {}, w.blocking_factors.length),
-      ),
-    ),
+    waves.map((w) => bodyRow({}, w.name, w.kind, `${w.start_date} → ${w.finish_date}`, w.phases.map((p) => p.id).join(', '), w.teams.join(', '), w.blocking_factors.length)),
   );
 }
 
@@ -55,7 +47,7 @@ function syncTable(plan) {
     'Sync points',
     'syncs',
     ['Id', 'Kind', 'Date', 'Participants', 'Trigger'],
-    points.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.sync_id), h('td', {}, p.kind), h('td', {}, p.planned_date), h('td', {}, p.participants.join(', ')), h('td', {}, p.trigger))),
+    points.map((p) => bodyRow({}, p.sync_id, p.kind, p.planned_date, p.participants.join(', '), p.trigger)),
   );
 }
 
@@ -66,15 +58,14 @@ function riskTable(plan) {
     'risks',
     ['Id', 'Level', 'Risk', 'Probability', 'Impact', 'Score'],
     risks.map((r) =>
-      h(
-        'tr',
+      bodyRow(
         { class: `risk level-${r.level}` },
-        h('th', { scope: 'row' }, r.id),
-        h('td', {}, h('span', { class: `badge ${r.level}` }, r.level)),
-        h('td', {}, h('details', {}, h('summary', {}, r.title), h('p', {}, r.description), h('p', {}, h('strong', {}, 'Response: '), r.response.join(' ')), h('p', {}, h('strong', {}, 'Contingency: '), r.contingency))),
-        h('td', {}, fmt.pct(r.probability * 100)),
-        h('td', {}, fmt.days(r.impact_days)),
-        h('td', {}, fmt.num(r.score)),
+        r.id,
+        h('span', { class: `badge ${r.level}` }, r.level),
+        h('details', {}, h('summary', {}, r.title), h('p', {}, r.description), h('p', {}, h('strong', {}, 'Response: '), r.response.join(' ')), h('p', {}, h('strong', {}, 'Contingency: '), r.contingency)),
+        fmt.pct(r.probability * 100),
+        fmt.days(r.impact_days),
+        fmt.num(r.score),
       ),
     ),
   );
