@@ -4,6 +4,7 @@ import { criticalPath } from './cpm.js';
 import { PlanInputError, type InputIssue } from './errors.js';
 import { descendantCounts, descendants, transitiveReduction } from './graph.js';
 import { normalise } from './input.js';
+import type { ProgressCallback } from './progress.js';
 import { computeMetrics } from './metrics.js';
 import type { PlanResult, Project, ReplanBasis } from './model.js';
 import { seededRandom } from './random.js';
@@ -21,6 +22,8 @@ export interface EngineOptions {
   clock?: () => number;
   /** Caps the time budget the input asks for. */
   timeBudgetCapMs?: number;
+  /** Told how far the schedule search has got (stage 'schedule', schedules evaluated of the budget). Observes only. */
+  onProgress?: ProgressCallback;
 }
 
 /** Share of an overrunning phase assumed still to do when its session reported no percentage. */
@@ -109,6 +112,7 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
     ...(options.clock ? { clock: options.clock } : {}),
     lowerBound,
     rules,
+    ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!('schedule', done, total) } : {}),
   });
   const elapsedMs = options.clock ? options.clock() - t0 : 0;
   const schedule = { start: found.best.start, finish: found.best.finish, team: found.best.team, makespan: found.best.makespan };

@@ -1,5 +1,6 @@
 import { WorkCalendar } from './calendar.js';
 import type { Estimate, PlanResult } from './model.js';
+import type { ProgressCallback } from './progress.js';
 
 /** Makespan distribution over the samples, in working days from the project start. */
 export interface MakespanSummary {
@@ -45,12 +46,6 @@ export interface MonteCarloResult {
   edges: number;
   histogram: HistogramBin[];
 }
-
-/**
- * Told how far a long computation has got: `done` of `total` units of the named stage. A pure
- * callback: it sees progress but cannot change the result.
- */
-export type ProgressCallback = (stage: string, done: number, total: number) => void;
 
 export interface MonteCarloOptions {
   iterations: number;

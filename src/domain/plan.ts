@@ -9,7 +9,8 @@ import { monitoringConfig } from './artifacts/monitoring-config.js';
 import { riskMitigationPlan } from './artifacts/risk-mitigation-plan.js';
 import { waveSchedules } from './artifacts/wave-schedules.js';
 import { documentSections, strategyDocument } from './document.js';
-import { simulateSchedule, type ProgressCallback } from './montecarlo.js';
+import { simulateSchedule } from './montecarlo.js';
+import type { ProgressCallback } from './progress.js';
 import { executionPlanIdOf } from './content-hash.js';
 import { computePlan, type EngineOptions } from './engine.js';
 import { r2 } from './format.js';
@@ -17,11 +18,12 @@ import { sessionIds } from './sessions.js';
 import { ganttSvg } from './gantt.js';
 import { teamPlaybook } from './playbook.js';
 
-export type { ProgressCallback } from './montecarlo.js';
+export type { ProgressCallback } from './progress.js';
 
 export interface PlanOptions extends EngineOptions {
   /**
-   * Told how far the run has got, stage by stage: 'schedule' (0 then 1 of 1), 'monte-carlo'
+   * Told how far the run has got, stage by stage: 'schedule' (schedules evaluated of the
+   * iteration budget, about every 5%), 'monte-carlo'
    * (samples, about every 5%) and 'artifacts' (the parts of the version, one by one); within a
    * stage done only grows, and each stage ends with done = total. Observes only: the result
    * is the same with or without it.
@@ -43,10 +45,8 @@ export interface PlannedVersion {
  * iteration budget that ends the search before the time budget, the same input gives the same output).
  */
 export function planProject(input: PlanInput, options: PlanOptions = {}): PlannedVersion {
-  const { onProgress, ...engineOptions } = options;
-  onProgress?.('schedule', 0, 1);
-  const result = computePlan(input, engineOptions);
-  onProgress?.('schedule', 1, 1);
+  const { onProgress } = options;
+  const result = computePlan(input, options);
   const ctx: ArtifactContext = { result, calendar: result.calendar, executionPlanId: executionPlanIdOf(input) };
   const sessions = sessionIds(result);
   const { project, schedule, bounds, metrics } = result;

@@ -38,6 +38,11 @@ describe('progress of a planning run', () => {
     const observed = planProject(input, { onProgress });
     const byStage = expectWellFormed(calls);
     expect([...byStage.keys()]).toEqual(['schedule', 'monte-carlo', 'artifacts']);
+    const schedule = byStage.get('schedule')!;
+    expect(schedule[0]!.total).toBe(input.planning!.iterations);
+    // The search reports as it goes (about every 5% of the budget), not only at the ends.
+    expect(schedule.length).toBeGreaterThanOrEqual(5);
+    expect(schedule.length).toBeLessThanOrEqual(22);
     const mc = byStage.get('monte-carlo')!;
     expect(mc[0]!.total).toBe(input.planning!.monteCarloIterations);
     // About every 5% of the samples (blocks of 64 samples finish between reports): 0, ~20 steps, the end.
@@ -46,6 +51,19 @@ describe('progress of a planning run', () => {
     const plain = planProject(input);
     expect(observed).toEqual(plain);
     expect(JSON.stringify(observed)).toBe(JSON.stringify(plain));
+  });
+
+  it('the schedule stage ends at its budget when the search stops early (optimal at once) and says 0 of 0 with no budget', () => {
+    const tiny: PlanInput = { name: 't', startDate: '2027-01-04', teams: [{ id: 'a', size: 1, skills: [] }], phases: [{ id: 'x', name: 'X', duration: 2 }], planning: { iterations: 500, monteCarloIterations: 10 } };
+    const early = recorder();
+    planProject(tiny, { onProgress: early.onProgress });
+    expect(early.calls.filter((c) => c.stage === 'schedule')).toEqual([
+      { stage: 'schedule', done: 0, total: 500 },
+      { stage: 'schedule', done: 500, total: 500 },
+    ]);
+    const none = recorder();
+    planProject({ ...tiny, planning: { iterations: 0, monteCarloIterations: 10 } }, { onProgress: none.onProgress });
+    expect(none.calls.filter((c) => c.stage === 'schedule')).toEqual([{ stage: 'schedule', done: 0, total: 0 }]);
   });
 
   it('simulateSchedule reports about every 5% and ends at total, with or without a whole last block; results unchanged', () => {

@@ -15,6 +15,8 @@ export interface SearchOptions {
   lowerBound: number;
   rules: { name: string; key: Float64Array }[];
   populationSize?: number;
+  /** Told the schedules evaluated of the iteration budget: 0 first, about every 5%, the budget last (also when the search ends early). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface SearchResult {
@@ -50,11 +52,19 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
   let bestList: Int32Array = new Int32Array(0);
   let origin = '';
   const optimal = () => best.makespan <= o.lowerBound + 1e-7;
+  const total = o.iterations;
+  const step = Math.max(1, Math.ceil(total / 20));
+  let nextReport = step;
+  o.onProgress?.(0, total);
 
   const evaluate = (list: Int32Array, source: string): Individual => {
     const schedule = sgs.decode(list, emptyDecoded(p.n));
     const improved = justifier.improve(schedule);
     evaluated += 3;
+    if (o.onProgress && evaluated >= nextReport && evaluated < total) {
+      o.onProgress(evaluated, total);
+      nextReport = evaluated + step;
+    }
     const ind = { list: improved, schedule };
     if (better(schedule, best)) {
       copyDecoded(schedule, best);
@@ -93,6 +103,7 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
     population.sort((a, b) => (better(a.schedule, b.schedule) ? -1 : better(b.schedule, a.schedule) ? 1 : 0));
     population.length = Math.min(population.length, size);
   }
+  if (total > 0) o.onProgress?.(total, total);
   return { best, list: bestList, origin, initialMakespan, evaluated, generations };
 }
 
