@@ -258,4 +258,14 @@ describe('the waveplan CLI', () => {
     expect(noStart.stderr).toMatch(/no start date/);
     expect(badFormat.code).toBe(2);
   });
+
+  it('the installed command itself: package.json\'s bin, built, run as `npx waveplan`, writes what the domain computes', async () => {
+    const exec = promisify(execFile);
+    await exec('npm', ['run', 'build', '--silent'], { cwd: repoPath() });
+    const out = tmp();
+    const { stdout } = await exec('npx', ['--no-install', 'waveplan', 'plan', example, '--out', out, '--json'], { cwd: repoPath(), env: { ...process.env, NO_COLOR: '1' } });
+    expect(JSON.parse(stdout).out).toBe(out);
+    const expected = planProject(exampleInput());
+    for (const name of ARTIFACT_NAMES) expect(JSON.parse(read(out, name))).toEqual(expected.artifacts[name]);
+  }, 120_000);
 });
