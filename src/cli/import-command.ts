@@ -59,7 +59,7 @@ export function importOptions(flags: ImportFlags): ImportOptions {
  */
 export function importFile(file: string, flags: ImportFlags): ImportResult & { format: string } {
   if (flags.format !== undefined && !isImportFormat(flags.format)) throw new CliError(EXIT.usage, `--format takes one of ${IMPORT_FORMATS.join(', ')}, not ${flags.format}`);
-  const options = importOptions(flags);
+  const options = { ...importOptions(flags), fileName: file };
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

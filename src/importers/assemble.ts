@@ -7,7 +7,7 @@ import { Value } from 'typebox/value';
 import { DEFAULTS, teamCapacity } from '../domain/input.js';
 import { PlanInput, type InfrastructureInput, type PhaseInput, type TeamInput } from '../schemas/plan-input.js';
 import { IssueList } from './import-error.js';
-import { DEFAULT_TEAM_SIZE, type ImportOptions, type ImportResult } from './import-options.js';
+import { DEFAULT_TEAM_SIZE, defaultName, type ImportOptions, type ImportResult } from './import-options.js';
 
 /** A phase as read, with where it and each of its dependencies came from in the source. */
 export interface DraftPhase {
@@ -79,7 +79,7 @@ export function assemble(format: string, drafts: DraftPhase[], source: SourcePla
   const declared = source.infrastructure ?? [];
   const infrastructure = [...declared, ...undeclaredPools(phases, declared, notes)];
   const input: PlanInput = {
-    name: options.name ?? source.name ?? 'Imported plan',
+    name: defaultName(options, source.name, 'Imported plan'),
     ...(source.description ? { description: source.description } : {}),
     startDate: startDate!,
     phases,

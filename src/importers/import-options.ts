@@ -2,8 +2,10 @@ import type { PlanInput, TeamInput } from '../schemas/plan-input.js';
 
 /** What a source file does not say and the caller may: the rest of a plan input. */
 export interface ImportOptions {
-  /** Plan name; default: the source's own name, else "Imported plan". */
+  /** Plan name; default: the source's own name, else the file's name without its extension. */
   name?: string;
+  /** Name of the file read, for the default plan name (and nothing else). */
+  fileName?: string;
   /** First working day, YYYY-MM-DD; default: the source's own start date, else required. */
   startDate?: string;
   /** Teams to plan with; default: the file's own, else one team of `teamSize` holding every skill the phases need. */
@@ -26,3 +28,14 @@ export interface ImportResult {
 }
 
 export const DEFAULT_TEAM_SIZE = 2;
+
+/** The plan name when the caller gives none: the source's own, else the file's base name, else a generic one. */
+export function defaultName(options: ImportOptions, sourceName: string | undefined, generic: string): string {
+  const base = options.fileName
+    ?.split(/[\\/]/)
+    .pop()
+    ?.replace(/\.[^.]*$/, '')
+    .trim()
+    .slice(0, 300);
+  return options.name ?? sourceName ?? (base ? base : generic);
+}

@@ -8,7 +8,7 @@ import { parseDocument } from 'yaml';
 import { importCsv } from './csv.js';
 import { importDependencyGraph } from './dependency-graph.js';
 import { ImportError } from './import-error.js';
-import type { ImportOptions, ImportResult } from './import-options.js';
+import { defaultName, type ImportOptions, type ImportResult } from './import-options.js';
 import { parsePsplib, psplibToPlanInput, PsplibFormatError } from './psplib.js';
 import { isObject } from './source-values.js';
 import { importTaskMaster } from './task-master.js';
@@ -61,7 +61,7 @@ export function detectFormat(fileName: string, source: string): ImportFormat {
 function importPsplib(source: string, options: ImportOptions): ImportResult {
   if (options.startDate === undefined) throw new ImportError('PSPLIB .sm', [{ path: 'file', message: 'no start date: a PSPLIB instance counts periods from 0, so pass one (--start-date YYYY-MM-DD)' }]);
   try {
-    const input = { ...psplibToPlanInput(parsePsplib(source), options.name ?? 'PSPLIB instance'), startDate: options.startDate };
+    const input = { ...psplibToPlanInput(parsePsplib(source), defaultName(options, undefined, 'PSPLIB instance')), startDate: options.startDate };
     return { input, notes: ['PSPLIB periods are planned as calendar days (every day a working day); each renewable resource is a pool'] };
   } catch (err) {
     if (err instanceof PsplibFormatError) throw new ImportError('PSPLIB .sm', [{ path: `line ${err.line}`, message: err.message.replace(/^line \d+: /, '') }]);

@@ -108,4 +108,37 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     await page.screenshot({ path: `${dir}/dashboard.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
+
+  it('imports a file: shows what the import assumed or where the file is wrong, then plans it and opens the plan', async () => {
+    errors.length = 0;
+    await page.goto(`${server.base()}/ui/#/`);
+    const form = page.locator('form.import-form');
+    await form.waitFor();
+
+    await page.getByLabel('File', { exact: true }).setInputFiles(repoPath('test', 'fixtures', 'importers', 'broken.csv'));
+    await page.getByLabel('Start date').fill('2027-01-04');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => form.locator('.import-errors').textContent()).toContain('line 3, column duration');
+    expect(await form.locator('.import-errors li').count()).toBe(3);
+    errors.length = 0; // the 422 above is the expected answer
+
+    await page.getByLabel('File', { exact: true }).setInputFiles(repoPath('test', 'fixtures', 'importers', 'phases.csv'));
+    await page.getByLabel('Team size').fill('4');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => form.locator('.import-summary').textContent()).toBe('Imported 7 phases from phases.csv (csv) as “phases”, starting 2027-01-04.');
+    expect(await form.locator('.import-notes li').allTextContents()).toContain('columns ignored: Notes');
+    await form.screenshot({ path: `${repoPath('test-results')}/import.png` });
+    await page.getByRole('button', { name: 'Plan it' }).click();
+
+    await expect.poll(() => page.url()).toMatch(/#\/plans\/[0-9a-f-]{36}$/);
+    await page.locator('svg.gantt .bar').first().waitFor();
+    expect((await page.locator('svg.gantt .bar').evaluateAll((els) => els.map((e) => e.getAttribute('data-phase')!))).sort()).toEqual(['api', 'db', 'qa', 'rel', 'req', 'svc', 'ui']);
+    const planId = page.url().split('/').pop()!;
+    const stored = await call('GET', `/plans/${planId}`);
+    const critical = (stored.artifacts['execution-plan.json'].schedule as { id: string; critical: boolean }[]).filter((p) => p.critical).map((p) => p.id);
+    expect(critical).toEqual(expect.arrayContaining(['req', 'svc', 'qa', 'rel']));
+    expect((await page.locator('svg.gantt .bar.critical').evaluateAll((els) => els.map((e) => e.getAttribute('data-phase')!))).sort()).toEqual(critical.sort());
+    expect(stored.input.teams).toEqual([{ id: 'team-1', name: 'Imported team', size: 4, skills: ['backend', 'database', 'devops', 'frontend', 'product', 'qa'] }]);
+    expect(errors).toEqual([]);
+  });
 });

@@ -244,7 +244,8 @@ describe('the waveplan CLI', () => {
     expect(json.code, json.stderr).toBe(0);
     const body = JSON.parse(json.stdout);
     expect(body.format).toBe('csv');
-    expect(body.input).toEqual(importText('csv', readFileSync(csv, 'utf8'), { startDate: '2027-01-04' }).input);
+    expect(body.input).toEqual(importText('csv', readFileSync(csv, 'utf8'), { startDate: '2027-01-04', fileName: csv }).input);
+    expect(body.input.name).toBe('phases');
     expect(body.notes).toContain('columns ignored: Notes');
     expect(stdout.code).toBe(0);
     expect(JSON.parse(stdout.stdout).name).toBe('Launch');

@@ -190,6 +190,9 @@ describe('CSV importer', () => {
     expect(p.svc!.areas).toEqual(['api/', 'services/']);
     expect(p.svc!.teamSize).toBe(2);
     expect(r.notes).toContain('columns ignored: Notes');
+    expect(r.input.name).toBe('Service launch');
+    expect(importFixture('phases.csv', { startDate: '2027-01-04', fileName: 'plans/Q3 launch.csv' }).input.name).toBe('Q3 launch');
+    expect(importFixture('phases.csv', { startDate: '2027-01-04' }).input.name).toBe('Imported plan');
     expectPlannable(r);
   });
 

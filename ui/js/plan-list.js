@@ -1,5 +1,6 @@
 import { api } from './api.js';
 import { h, fmt } from './dom.js';
+import { importForm } from './import-form.js';
 
 /** The plans of the workspace, newest first, a page at a time. */
 export async function planList(main) {
@@ -15,6 +16,7 @@ export async function planList(main) {
       tbody,
     ),
     more,
+    importForm(),
   );
   let cursor;
   const load = async () => {

@@ -35,6 +35,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const options: ImportOptions = {
         ...(q.startDate !== undefined ? { startDate: q.startDate } : {}),
         ...(q.name !== undefined ? { name: q.name } : {}),
+        ...(q.fileName !== undefined ? { fileName: q.fileName } : {}),
         ...(q.tag !== undefined ? { tag: q.tag } : {}),
         ...(q.teamSize !== undefined ? { teamSize: q.teamSize } : {}),
         ...(q.defaultDuration !== undefined ? { defaultDuration: q.defaultDuration } : {}),

@@ -5,7 +5,7 @@ import { IsoDate, PlanInput } from '../../schemas/plan-input.js';
 export const ImportQuery = Type.Object(
   {
     format: Type.Optional(Type.Enum([...IMPORT_FORMATS], { description: 'Default: text/csv bodies are CSV, else told by fileName and content.' })),
-    fileName: Type.Optional(Type.String({ maxLength: 300, description: 'Name of the uploaded file; its extension helps tell the format.' })),
+    fileName: Type.Optional(Type.String({ maxLength: 300, description: 'Name of the uploaded file: its extension helps tell the format, and it names the plan when the file does not.' })),
     startDate: Type.Optional(IsoDate),
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
     tag: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'task-master: the tag to import. Default master.' })),
