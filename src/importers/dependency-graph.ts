@@ -25,15 +25,34 @@ const TEAM_SIZE = ['team_size', 'teamSize', 'people', 'agents', 'sessions'];
 const DONE = new Set(['done', 'complete', 'completed', 'finished', 'closed']);
 
 /** The phases of the file with the JSON pointer of each: from a list, or from a map keyed by id. */
-function phaseEntries(root: Source, issues: IssueList): { path: string; key?: string; value: unknown }[] {
+const GRAPH = ['dependencyGraph', 'dependency_graph', 'graph'];
+
+/** A phase in the source; `bare` when it is only a list of dependencies under its id. */
+interface Entry {
+  path: string;
+  key?: string;
+  value: unknown;
+  bare?: boolean;
+}
+
+/**
+ * The phases of the file with the JSON pointer of each: from a list, or from a map keyed by id
+ * (whose values may be bare lists of dependencies), or, with neither, from the keys of a
+ * separate dependency map.
+ */
+function phaseEntries(root: Source, issues: IssueList): Entry[] {
   const list = pick(root, LISTS);
   if (!list) {
-    issues.add('/', `found no list of phases: expected one of ${LISTS.join(', ')}`);
+    const graph = pick(root, GRAPH);
+    if (graph && isObject(graph.value)) return Object.keys(graph.value).map((key) => ({ path: at(at('', graph.key), key), key, value: {} }));
+    issues.add('/', `found no list of phases: expected one of ${LISTS.join(', ')}, or a ${GRAPH[0]} map`);
     return [];
   }
   const base = at('', list.key);
   if (Array.isArray(list.value)) return list.value.map((value, i) => ({ path: at(base, i), value }));
-  if (isObject(list.value)) return Object.entries(list.value).map(([key, value]) => ({ path: at(base, key), key, value }));
+  if (isObject(list.value)) {
+    return Object.entries(list.value).map(([key, value]) => (Array.isArray(value) ? { path: at(base, key), key, value: { dependencies: value }, bare: true } : { path: at(base, key), key, value }));
+  }
   issues.add(base, 'expected a list of phases, or an object of phases keyed by id');
   return [];
 }
@@ -72,7 +91,7 @@ interface ReadPhase {
   done: boolean;
 }
 
-function readPhase(entry: { path: string; key?: string; value: unknown }, options: ImportOptions, issues: IssueList, missing: string[]): ReadPhase | undefined {
+function readPhase(entry: Entry, options: ImportOptions, issues: IssueList, missing: string[]): ReadPhase | undefined {
   const { path, value } = entry;
   if (!isObject(value)) {
     issues.add(path, 'expected a phase object');
@@ -84,7 +103,7 @@ function readPhase(entry: { path: string; key?: string; value: unknown }, option
     issues.add(path, 'the phase has no id');
     return undefined;
   }
-  const phase: PhaseInput = { id, name: text(pick(value, NAME)?.value, 300) ?? id, duration: 0 };
+  const phase: PhaseInput = { id, name: text(pick(value, NAME)?.value, 300) ?? text(value.description, 300) ?? id, duration: 0 };
   const description = text(value.description, 5000);
   if (description !== undefined && description !== phase.name) phase.description = description;
   const duration = readDuration(value, path, options, issues, missing, id);
@@ -93,10 +112,11 @@ function readPhase(entry: { path: string; key?: string; value: unknown }, option
   let dependencyPaths: string[] = [];
   const deps = pick(value, DEPENDENCIES);
   if (deps) {
-    const ids = readIds(deps.value, at(path, deps.key), issues);
+    const where = entry.bare ? path : at(path, deps.key);
+    const ids = readIds(deps.value, where, issues);
     if (ids) {
       phase.dependencies = ids;
-      dependencyPaths = ids.map((_, i) => (Array.isArray(deps.value) ? at(at(path, deps.key), i) : at(path, deps.key)));
+      dependencyPaths = ids.map((_, i) => (Array.isArray(deps.value) ? at(where, i) : where));
     }
   }
   const skills = pick(value, SKILLS);
@@ -144,7 +164,7 @@ function addSeparateEdges(root: Source, drafts: DraftPhase[], issues: IssueList)
       draft.dependencyPaths.push(path);
     }
   };
-  const graph = pick(root, ['dependencyGraph', 'dependency_graph', 'graph']);
+  const graph = pick(root, GRAPH);
   if (graph && isObject(graph.value)) {
     for (const [to, froms] of Object.entries(graph.value)) {
       const path = at(at('', graph.key), to);

@@ -41,6 +41,7 @@ describe('detectFormat', () => {
     expect(detectFormat('tasks.json', fixture('task-master-tagged.json'))).toBe('task-master');
     expect(detectFormat('analysis.json', fixture('dependency-analysis.json'))).toBe('dependency-graph');
     expect(detectFormat('graph.yaml', fixture('dependency-graph.yaml'))).toBe('dependency-graph');
+    expect(detectFormat('analysis.json', fixture('subtask-analysis.json'))).toBe('dependency-graph');
   });
 });
 
@@ -94,6 +95,26 @@ describe('dependency-graph importer', () => {
     expect(r.input.phases.map((p) => p.duration)).toEqual([2, { optimistic: 3, likely: 4, pessimistic: 7 }, 4, 1.5, 5]);
     expect(r.input.teams[0]!.size).toBe(3);
     expectPlannable(r);
+  });
+
+  it('reads a subtask list with a separate dependency map, a bare map of dependency lists, and a map alone', () => {
+    const r = importFixture('subtask-analysis.json', { startDate: '2027-01-04', defaultDuration: 0.5 });
+    expect(dependenciesOf(r)).toEqual({ T1: [], T2: ['T1'], T3: ['T1', 'T2'], T4: [] });
+    expect(r.input.phases.map((p) => [p.name, p.duration, p.areas])).toEqual([
+      ['Create User model', 0.5, ['models.py']],
+      ['Create User serializer', 0.5, ['serializers.py']],
+      ['Create User view', 0.5, ['views.py']],
+      ['Add translations', 0.5, ['locales/*.json']],
+    ]);
+    expect(r.notes.join('\n')).toMatch(/4 phase\(s\) have no estimate and were given 0.5 day/);
+    expectPlannable(r);
+    const bare = importText('dependency-graph', JSON.stringify({ phases: { a: [], b: ['a'], c: ['a', 'b'] } }), { startDate: '2027-01-04' });
+    expect(dependenciesOf(bare)).toEqual({ a: [], b: ['a'], c: ['a', 'b'] });
+    expect(importError('dependency-graph', JSON.stringify({ phases: { a: [], c: ['a', 'x'] } }), { startDate: '2027-01-04' }).issues).toEqual([
+      { path: '/phases/c/1', message: 'c depends on x, which the file does not define' },
+    ]);
+    const alone = importText('dependency-graph', 'dependency_graph:\n  lint: []\n  build: [lint]\n', { startDate: '2027-01-04' });
+    expect(dependenciesOf(alone)).toEqual({ lint: [], build: ['lint'] });
   });
 
   it('the caller’s options win over the file', () => {
