@@ -1,33 +1,27 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importText } from '../../src/importers/index.js';
 import { repoPath } from '../../src/paths.js';
-import { rowCounts, startApp, type TestContext } from '../support/app.js';
+import { rowCounts, suiteApp } from '../support/app.js';
 
 const fixture = (name: string) => readFileSync(repoPath('test', 'fixtures', 'importers', name), 'utf8');
 
 describe('POST /imports', () => {
-  let ctx: TestContext;
-  beforeAll(async () => {
-    ctx = await startApp('postgres');
-  });
-  afterAll(async () => {
-    await ctx?.close();
-  });
+  const ctx = suiteApp('postgres');
 
-  const post = (url: string, contentType: string, payload: string) => ctx.app.inject({ method: 'POST', url, headers: { 'content-type': contentType }, payload });
+  const post = (url: string, contentType: string, payload: string) => ctx().app.inject({ method: 'POST', url, headers: { 'content-type': contentType }, payload });
 
   it('maps a CSV upload to the input the importer computes, which POST /plans then plans', async () => {
-    const before = await rowCounts(ctx);
+    const before = await rowCounts(ctx());
     const res = await post('/imports?startDate=2027-01-04&name=Service%20launch', 'text/csv', fixture('phases.csv'));
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.format).toBe('csv');
     expect(body.input).toEqual(importText('csv', fixture('phases.csv'), { startDate: '2027-01-04', name: 'Service launch' }).input);
     expect(body.notes).toContain('columns ignored: Notes');
-    expect(await rowCounts(ctx)).toEqual(before);
+    expect(await rowCounts(ctx())).toEqual(before);
 
-    const planned = await ctx.app.inject({ method: 'POST', url: '/plans', payload: body.input });
+    const planned = await ctx().app.inject({ method: 'POST', url: '/plans', payload: body.input });
     expect(planned.statusCode, planned.body).toBe(201);
     // db's three-point 2/3/5 plans at (2 + 4·3 + 5) / 6 ≈ 3.17 days, longer than api's 3.
     expect(planned.json().artifacts['execution-plan.json'].critical_path.phases).toEqual(['req', 'db', 'svc', 'qa', 'rel']);

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ARTIFACT_NAMES } from '../../src/http/schemas/artifacts.js';
-import { exampleInput, rowCounts, startApp, type TestContext } from '../support/app.js';
+import { exampleInput, rowCounts, suiteApp } from '../support/app.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
 
 const backends = ['postgres', 'pglite'] as const;
 
 describe.each(backends)('plans API on %s', (backend) => {
-  let ctx: TestContext;
-  beforeAll(async () => {
-    ctx = await startApp(backend);
-  });
-  afterAll(async () => {
-    await ctx?.close();
-  });
+  const ctx = suiteApp(backend);
 
-  const post = (body: unknown) => ctx.app.inject({ method: 'POST', url: '/plans', payload: body as object });
+  const post = (body: unknown) => ctx().app.inject({ method: 'POST', url: '/plans', payload: body as object });
 
   it('creates a plan as version 1 with Location, ETag and the five artifacts', async () => {
     const input = exampleInput();
@@ -39,26 +33,26 @@ describe.each(backends)('plans API on %s', (backend) => {
     const created = (await post(exampleInput())).json();
     const id = created.planId as string;
 
-    const latest = await ctx.app.inject({ method: 'GET', url: `/plans/${id}` });
+    const latest = await ctx().app.inject({ method: 'GET', url: `/plans/${id}` });
     expect(latest.statusCode).toBe(200);
     expect(latest.headers.etag).toBe('"v1"');
     expect(latest.json().artifacts).toEqual(created.artifacts);
 
-    const v1 = await ctx.app.inject({ method: 'GET', url: `/plans/${id}/versions/1` });
+    const v1 = await ctx().app.inject({ method: 'GET', url: `/plans/${id}/versions/1` });
     expect(v1.json().contentHash).toBe(created.contentHash);
 
-    const list = await ctx.app.inject({ method: 'GET', url: `/plans/${id}/versions` });
+    const list = await ctx().app.inject({ method: 'GET', url: `/plans/${id}/versions` });
     expect(list.json().items.map((v: { version: number }) => v.version)).toEqual([1]);
 
     for (const name of ARTIFACT_NAMES) {
       for (const url of [`/plans/${id}/artifacts/${name}`, `/plans/${id}/versions/1/artifacts/${name}`]) {
-        const a = await ctx.app.inject({ method: 'GET', url });
+        const a = await ctx().app.inject({ method: 'GET', url });
         expect(a.statusCode, url).toBe(200);
         expect(a.headers['content-type']).toMatch(/^application\/json/);
         expect(a.json()).toEqual(created.artifacts[name]);
       }
     }
-    const doc = await ctx.app.inject({ method: 'GET', url: `/plans/${id}/document` });
+    const doc = await ctx().app.inject({ method: 'GET', url: `/plans/${id}/document` });
     expect(doc.statusCode).toBe(200);
     expect(doc.headers['content-type']).toMatch(/^text\/markdown/);
     expect(doc.body).toContain(created.name);
@@ -70,7 +64,7 @@ describe.each(backends)('plans API on %s', (backend) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { statusCode: number; json(): { items: { id: string }[]; nextCursor: string | null } } = await ctx.app.inject({
+      const res: { statusCode: number; json(): { items: { id: string }[]; nextCursor: string | null } } = await ctx().app.inject({
         method: 'GET',
         url: `/plans?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
       });
@@ -95,33 +89,33 @@ describe.each(backends)('plans API on %s', (backend) => {
     changed.phases = changed.phases.filter((p) => p.id !== 'admin');
     changed.phases.find((p) => p.id === 'security-review')!.dependencies = ['payments'];
 
-    const before = await rowCounts(ctx);
-    const missing = await ctx.app.inject({ method: 'POST', url: `/plans/${id}/versions`, payload: changed });
+    const before = await rowCounts(ctx());
+    const missing = await ctx().app.inject({ method: 'POST', url: `/plans/${id}/versions`, payload: changed });
     expect(missing.statusCode).toBe(428);
     expect(missing.json().code).toBe('precondition_required');
 
-    const v2 = await ctx.app.inject({ method: 'POST', url: `/plans/${id}/versions`, payload: changed, headers: { 'if-match': '"v1"' } });
+    const v2 = await ctx().app.inject({ method: 'POST', url: `/plans/${id}/versions`, payload: changed, headers: { 'if-match': '"v1"' } });
     expect(v2.statusCode).toBe(201);
     expect(v2.json()).toMatchObject({ version: 2, parentVersion: 1, reason: 'update', name: 'Marketplace v1, re-scoped' });
     expect(v2.headers.etag).toBe('"v2"');
     expect(v2.json().summary.phases).toBe(changed.phases.length);
 
-    const stale = await ctx.app.inject({ method: 'POST', url: `/plans/${id}/versions`, payload: changed, headers: { 'if-match': '"v1"' } });
+    const stale = await ctx().app.inject({ method: 'POST', url: `/plans/${id}/versions`, payload: changed, headers: { 'if-match': '"v1"' } });
     expect(stale.statusCode).toBe(412);
     expect(stale.json()).toMatchObject({ statusCode: 412, code: 'version_conflict' });
     expect(stale.json().details[0]).toMatchObject({ in: 'headers', path: '/if-match' });
-    expect(await rowCounts(ctx)).toEqual({ ...before, plan_versions: before.plan_versions + 1 });
+    expect(await rowCounts(ctx())).toEqual({ ...before, plan_versions: before.plan_versions + 1 });
 
-    const latest = await ctx.app.inject({ method: 'GET', url: `/plans/${id}` });
+    const latest = await ctx().app.inject({ method: 'GET', url: `/plans/${id}` });
     expect(latest.json().version).toBe(2);
-    const v1 = await ctx.app.inject({ method: 'GET', url: `/plans/${id}/versions/1` });
+    const v1 = await ctx().app.inject({ method: 'GET', url: `/plans/${id}/versions/1` });
     expect(v1.json().input.phases).toHaveLength(exampleInput().phases.length);
   });
 
   it('answers If-None-Match with 304, and a cached latest version gives way to the next one', async () => {
     const created = (await post(exampleInput())).json();
     const id = created.planId as string;
-    const get = (url: string, headers: Record<string, string> = {}) => ctx.app.inject({ method: 'GET', url, headers });
+    const get = (url: string, headers: Record<string, string> = {}) => ctx().app.inject({ method: 'GET', url, headers });
 
     for (const url of [`/plans/${id}`, `/plans/${id}/artifacts/wave-schedules.json`]) {
       const first = await get(url);
@@ -133,7 +127,7 @@ describe.each(backends)('plans API on %s', (backend) => {
     }
 
     const changed: PlanInput = { ...exampleInput(), name: 'Marketplace, second cut' };
-    const v2 = await ctx.app.inject({ method: 'POST', url: `/plans/${id}/versions`, payload: changed, headers: { 'if-match': '"v1"' } });
+    const v2 = await ctx().app.inject({ method: 'POST', url: `/plans/${id}/versions`, payload: changed, headers: { 'if-match': '"v1"' } });
     expect(v2.statusCode).toBe(201);
 
     const latest = await get(`/plans/${id}`, { 'if-none-match': '"v1"' });
@@ -148,17 +142,17 @@ describe.each(backends)('plans API on %s', (backend) => {
   it('gives 404 in the error shape for an unknown plan, version, artifact name and route', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
     for (const url of [`/plans/${id}`, `/plans/${id}/versions`, `/plans/${id}/versions/3`, `/plans/${id}/artifacts/execution-plan.json`, '/nowhere']) {
-      const res = await ctx.app.inject({ method: 'GET', url });
+      const res = await ctx().app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(404);
       expect(Object.keys(res.json()).sort()).toEqual(['code', 'details', 'message', 'statusCode']);
     }
     const created = (await post(exampleInput())).json();
-    const v9 = await ctx.app.inject({ method: 'GET', url: `/plans/${created.planId}/versions/9` });
+    const v9 = await ctx().app.inject({ method: 'GET', url: `/plans/${created.planId}/versions/9` });
     expect(v9.statusCode).toBe(404);
-    const badName = await ctx.app.inject({ method: 'GET', url: `/plans/${created.planId}/artifacts/secrets.json` });
+    const badName = await ctx().app.inject({ method: 'GET', url: `/plans/${created.planId}/artifacts/secrets.json` });
     expect(badName.statusCode).toBe(400);
     expect(badName.json().details[0]).toMatchObject({ in: 'params', path: '/name' });
-    const notUuid = await ctx.app.inject({ method: 'GET', url: `/plans/not-a-uuid` });
+    const notUuid = await ctx().app.inject({ method: 'GET', url: `/plans/not-a-uuid` });
     expect(notUuid.statusCode).toBe(400);
   });
 
@@ -198,7 +192,7 @@ describe.each(backends)('plans API on %s', (backend) => {
     ];
 
     it.each(cases)('%s', async (_label, mutate, status, code, path, ids) => {
-      const before = await rowCounts(ctx);
+      const before = await rowCounts(ctx());
       const res = await post(mutate(exampleInput()));
       expect(res.statusCode).toBe(status);
       const body = res.json();
@@ -213,15 +207,15 @@ describe.each(backends)('plans API on %s', (backend) => {
         expect(body.details.map((d: { path: string }) => d.path)).toContain(path);
       }
       if (ids) expect(body.details.find((d: { path: string }) => d.path === path).ids).toEqual(ids);
-      expect(await rowCounts(ctx)).toEqual(before);
+      expect(await rowCounts(ctx())).toEqual(before);
     });
 
     it('a malformed JSON body is a 400 in the same shape', async () => {
-      const before = await rowCounts(ctx);
-      const res = await ctx.app.inject({ method: 'POST', url: '/plans', headers: { 'content-type': 'application/json' }, payload: '{"name": ' });
+      const before = await rowCounts(ctx());
+      const res = await ctx().app.inject({ method: 'POST', url: '/plans', headers: { 'content-type': 'application/json' }, payload: '{"name": ' });
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({ statusCode: 400, code: 'invalid_json' });
-      expect(await rowCounts(ctx)).toEqual(before);
+      expect(await rowCounts(ctx())).toEqual(before);
     });
   });
 });

@@ -1,32 +1,26 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateOpenApi, renderOpenApi } from '../../src/http/openapi.js';
 import { repoPath } from '../../src/paths.js';
 import { loadConfig } from '../../src/config.js';
-import { startApp, type TestContext } from '../support/app.js';
+import { suiteApp } from '../support/app.js';
 
 describe('service', () => {
-  let ctx: TestContext;
-  beforeAll(async () => {
-    ctx = await startApp('postgres');
-  });
-  afterAll(async () => {
-    await ctx?.close();
-  });
+  const ctx = suiteApp('postgres');
 
   it('answers /healthz and /readyz, and echoes a request id', async () => {
-    const health = await ctx.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'abc-123' } });
+    const health = await ctx().app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'abc-123' } });
     expect(health.json()).toEqual({ status: 'ok' });
     expect(health.headers['x-request-id']).toBe('abc-123');
-    const ready = await ctx.app.inject({ method: 'GET', url: '/readyz' });
+    const ready = await ctx().app.inject({ method: 'GET', url: '/readyz' });
     expect(ready.statusCode).toBe(200);
   });
 
   it('serves Swagger UI at /docs and the OpenAPI 3.1 document', async () => {
-    const docs = await ctx.app.inject({ method: 'GET', url: '/docs/' });
+    const docs = await ctx().app.inject({ method: 'GET', url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');
-    const spec = await ctx.app.inject({ method: 'GET', url: '/docs/json' });
+    const spec = await ctx().app.inject({ method: 'GET', url: '/docs/json' });
     const doc = spec.json();
     expect(doc.openapi).toBe('3.1.0');
     for (const path of ['/plans', '/plans/{id}', '/plans/{id}/versions', '/plans/{id}/versions/{version}', '/plans/{id}/artifacts/{name}', '/healthz', '/readyz']) {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type App, type AppOptions } from '../../src/http/app.js';
 import { createDomainPlanner } from '../../src/service/domain-planner.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
@@ -24,6 +25,18 @@ export async function startApp(backend: Backend = 'postgres', options: Partial<A
       await handle.close();
     },
   };
+}
+
+/** Starts an app for the enclosing describe block and closes it after; the accessor works in its tests. */
+export function suiteApp(backend: Backend = 'postgres', options: Partial<AppOptions> = {}): () => TestContext {
+  let ctx: TestContext | undefined;
+  beforeAll(async () => {
+    ctx = await startApp(backend, options);
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+  return () => ctx!;
 }
 
 export function exampleInput(): PlanInput {
