@@ -1,24 +1,16 @@
 import { jsonText } from './json-text.js';
 import { sql } from 'kysely';
 import { contentHash } from '../domain/content-hash.js';
+import type { PlannedVersion } from '../domain/plan.js';
 import { AppError, notFound } from '../errors.js';
 import type { Db } from './database.js';
 
 export { contentHash };
 import type { PlanSummary } from '../schemas/plan-summary.js';
-import type { ScheduleEntry } from '../schemas/schedule-entry.js';
 import type { Artifacts } from '../schemas/artifacts/index.js';
 
-export interface ComputedVersion {
-  artifacts: Artifacts;
-  document: string;
-  summary: PlanSummary;
-  schedule: ScheduleEntry[];
-  /** SVG Gantt chart. */
-  gantt: string;
-  /** Team id → Markdown playbook. */
-  playbooks: Record<string, string>;
-}
+/** What the planner computes for one version: the domain's own result, stored as it is. */
+export type ComputedVersion = PlannedVersion;
 
 export interface VersionMeta {
   planId: string;

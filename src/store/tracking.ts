@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import { AppError, notFound } from '../errors.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import type { ScheduleEntry } from '../schemas/schedule-entry.js';
@@ -76,16 +76,7 @@ async function lockPlan(trx: Trx, workspaceId: string, planId: string): Promise<
   if (!row) throw notFound(`plan ${planId}`);
 }
 
-function toSession(r: {
-  id: string;
-  plan_id: string;
-  label: string | null;
-  team_id: string | null;
-  status: 'active' | 'expired' | 'closed';
-  heartbeat_timeout_seconds: number;
-  registered_at: Date | string;
-  last_heartbeat_at: Date | string;
-}): SessionRecord {
+function toSession(r: Selectable<Database['sessions']>): SessionRecord {
   return {
     id: r.id,
     planId: r.plan_id,

@@ -3,17 +3,9 @@ import { PlanInputError } from '../../src/domain/errors.js';
 import { buildGraph, descendantCounts, descendants, transitiveReduction, type GraphInput } from '../../src/domain/graph.js';
 import { normalise } from '../../src/domain/input.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
+import { thrown } from '../support/thrown.js';
 
-/** The PlanInputError `fn` throws (fails the test when it throws nothing or something else). */
-function inputError(fn: () => unknown): PlanInputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PlanInputError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlanInputError');
-}
+const inputError = (fn: () => unknown) => thrown(PlanInputError, fn);
 
 const g = (spec: Record<string, string[]>): GraphInput[] => Object.entries(spec).map(([id, dependencies]) => ({ id, dependencies }));
 

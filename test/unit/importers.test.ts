@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { planProject } from '../../src/domain/plan.js';
 import { detectFormat, ImportError, importText, IMPORT_FORMATS, type ImportFormat, type ImportOptions, type ImportResult } from '../../src/importers/index.js';
 import { PlanInput } from '../../src/schemas/plan-input.js';
+import { thrown } from '../support/thrown.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/importers/${name}`, import.meta.url), 'utf8');
 
@@ -13,15 +14,7 @@ function importFixture(name: string, options: ImportOptions = {}): ImportResult 
   return importText(detectFormat(name, text), text, options);
 }
 
-function importError(format: ImportFormat, text: string, options: ImportOptions = {}): ImportError {
-  try {
-    importText(format, text, options);
-  } catch (err) {
-    if (err instanceof ImportError) return err;
-    throw err;
-  }
-  throw new Error('expected an ImportError');
-}
+const importError = (format: ImportFormat, text: string, options: ImportOptions = {}) => thrown(ImportError, () => importText(format, text, options));
 
 const dependenciesOf = (r: ImportResult) => Object.fromEntries(r.input.phases.map((p) => [p.id, p.dependencies ?? []]));
 

@@ -3,6 +3,7 @@ import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { parsePsplib, psplibToPlanInput, PsplibFormatError, type PsplibInstance } from '../../src/importers/psplib.js';
 import { PlanInput } from '../../src/schemas/plan-input.js';
+import { thrown } from '../support/thrown.js';
 
 /**
  * test/fixtures/psplib/small.sm: 6 real jobs (2..7), dummies 1 and 8, two resources of capacity 2.
@@ -25,15 +26,7 @@ function withLine(no: number, text: string): string {
   return lines.join('\n');
 }
 
-function formatError(text: string): PsplibFormatError {
-  try {
-    parsePsplib(text);
-  } catch (e) {
-    if (e instanceof PsplibFormatError) return e;
-    throw e;
-  }
-  throw new Error('expected a PsplibFormatError');
-}
+const formatError = (text: string) => thrown(PsplibFormatError, () => parsePsplib(text));
 
 /** Makespan of `start` if it keeps precedences and capacities, otherwise undefined. */
 function feasibleMakespan(inst: PsplibInstance, start: Record<number, number>): number | undefined {

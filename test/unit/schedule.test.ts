@@ -5,6 +5,7 @@ import { PlanInputError } from '../../src/domain/errors.js';
 import type { PlanResult } from '../../src/domain/model.js';
 import { repoPath } from '../../src/paths.js';
 import type { PhaseInput, PlanInput, TeamInput } from '../../src/schemas/plan-input.js';
+import { thrown } from '../support/thrown.js';
 
 const phase = (id: string, duration: PhaseInput['duration'], extra: Partial<PhaseInput> = {}): PhaseInput => ({ id, name: id, duration, ...extra });
 
@@ -41,15 +42,7 @@ const teamOf = (plan: PlanResult, id: string) => {
 };
 const startOf = (plan: PlanResult, id: string) => plan.schedule.start[plan.project.phases.findIndex((p) => p.id === id)]!;
 
-function inputError(fn: () => unknown): PlanInputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PlanInputError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlanInputError');
-}
+const inputError = (fn: () => unknown) => thrown(PlanInputError, fn);
 
 describe('resource limits', () => {
   it('two independent five-day phases on a one-person team take ten days, and the bounds prove it optimal', () => {
