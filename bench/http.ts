@@ -4,7 +4,9 @@
  * production: auth on with a workspace key, request logging at info), autocannon drives it from
  * this one; the scratch database is created and dropped.
  *
- *   npm run bench:http        (BENCH_SECONDS, BENCH_CONNECTIONS, PG_ADMIN_URL override the defaults)
+ *   npm run bench:http        (BENCH_SECONDS, BENCH_CONNECTIONS, PG_ADMIN_URL override the defaults;
+ *                              BENCH_NODE_ARGS adds Node flags to the service, e.g. to profile it; BENCH_ONLY=text
+ *                              runs only the scenarios whose title contains the text)
  */
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -43,7 +45,9 @@ url.pathname = `/${dbName}`;
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const adminKey = randomBytes(24).toString('hex');
-const service = spawn(process.execPath, ['--import', 'tsx', repoPath('src', 'main.ts')], {
+// BENCH_NODE_ARGS passes Node flags to the service, e.g. "--cpu-prof --cpu-prof-dir=.prof" to profile it.
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+const service = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', repoPath('src', 'main.ts')], {
   env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), AUTH: 'on', ADMIN_API_KEY: adminKey, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'info' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
@@ -65,8 +69,12 @@ try {
   const created = await fetch(`${base}/plans`, { method: 'POST', headers, body });
   const planId = ((await created.json()) as { planId: string }).planId;
 
+  // BENCH_ONLY runs only the scenarios whose title contains it (e.g. "POST", to profile that path).
+  const only = process.env.BENCH_ONLY;
   const run = (title: string, path: string, opts: Partial<autocannon.Options> = {}) =>
-    new Promise<autocannon.Result>((resolve, reject) =>
+    only && !title.includes(only)
+      ? Promise.resolve()
+      : new Promise<autocannon.Result>((resolve, reject) =>
       autocannon({ url: base + path, connections, duration: seconds, headers, ...opts }, (err, result) => (err ? reject(err) : resolve(result))),
     ).then((r) => {
       const bad = r.non2xx + r.errors;

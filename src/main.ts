@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { loadConfig, ConfigError, type Config } from './config.js';
 import { connect } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
@@ -8,10 +9,9 @@ import { PlanQueue } from './jobs/plan-queue.js';
 import { planJobHandler } from './jobs/plan-job-handler.js';
 
 function loggerOptions(config: Config) {
-  return {
-    level: config.LOG_LEVEL,
-    ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l' } } } : {}),
-  };
+  if (process.stdout.isTTY) return { level: config.LOG_LEVEL, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l' } } };
+  // Lines are written from libuv's thread pool, not by the request's thread (pino flushes what is left on exit).
+  return { level: config.LOG_LEVEL, stream: pino.destination({ dest: 1, sync: false }) };
 }
 
 async function main() {

@@ -3,7 +3,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import rateLimit from '@fastify/rate-limit';
 import { rejectNul } from './nul-guard.js';
-import { TypeBoxValidatorCompiler, registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { validatorCompiler } from './validator-compiler.js';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/database.js';
 import type { Planner } from '../service/planner.js';
@@ -56,7 +57,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     requestIdHeader: false,
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(validatorCompiler);
   app.addHook('preValidation', async (request) => {
     if (request.body !== undefined) rejectNul(request.body);
   });

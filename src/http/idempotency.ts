@@ -52,11 +52,12 @@ async function idempotency(app: FastifyInstance, { db }: { db: Db }) {
       await abandonIdempotent(db, workspaceId, key);
     } else {
       let body: unknown = null;
-      if (typeof payload === 'string') {
+      const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined;
+      if (text !== undefined) {
         try {
-          body = JSON.parse(payload);
+          body = JSON.parse(text);
         } catch {
-          body = payload;
+          body = text;
         }
       }
       const headers: Record<string, string> = {};

@@ -7,18 +7,18 @@ import { LRUCache } from 'lru-cache';
  * Concurrent misses for one key share a single load.
  */
 export class VersionBodyCache {
-  private readonly lru: LRUCache<string, Buffer, () => Promise<string>>;
+  private readonly lru: LRUCache<string, Buffer, () => Promise<Buffer>>;
 
   constructor(maxBytes = 64 * 1024 * 1024) {
-    this.lru = new LRUCache<string, Buffer, () => Promise<string>>({
+    this.lru = new LRUCache<string, Buffer, () => Promise<Buffer>>({
       maxSize: maxBytes,
       sizeCalculation: (body, key) => body.byteLength + key.length,
-      fetchMethod: async (_key, _stale, { context }) => Buffer.from(await context()),
+      fetchMethod: async (_key, _stale, { context }) => context(),
     });
   }
 
   /** The body under key, loading (and keeping) it when absent. */
-  async get(key: string, load: () => Promise<string>): Promise<Buffer> {
+  async get(key: string, load: () => Promise<Buffer>): Promise<Buffer> {
     const body = await this.lru.fetch(key, { context: load });
     return body as Buffer;
   }

@@ -23,7 +23,7 @@ export const artifactRoutes: FastifyPluginAsyncTypebox<{ db: Db; bodies: Version
     const etag = store.etagFor(n);
     reply.header('etag', etag);
     if (notModified(request, etag)) return reply.code(304).send();
-    const body = await bodies.get(`${id}/${n}/${name}`, async () => (await store.getArtifactJson(db, workspaceId, id, name, n)).json);
+    const body = await bodies.get(`${id}/${n}/${name}`, async () => Buffer.from((await store.getArtifactJson(db, workspaceId, id, name, n)).json));
     return reply.type('application/json; charset=utf-8').send(body as never);
   };
 

@@ -8,7 +8,7 @@ import * as store from '../../store/plans.js';
 import type { Planner } from '../../service/planner.js';
 import type { PlanQueue } from '../../jobs/plan-queue.js';
 import { NotModified, PlanIdParams, VersionParams, errors, notModified } from '../schemas/common.js';
-import { jsonText } from '../../store/json-text.js';
+import { jsonBytes } from '../../store/json-text.js';
 import type { VersionBodyCache } from '../version-body-cache.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ListQuery, PlanPage, PlanVersion, VersionList } from '../schemas/plans.js';
@@ -17,10 +17,15 @@ import { exampleInput } from '../openapi-info.js';
 
 const bodyExample = { examples: [exampleInput] };
 
-/** A version as JSON text: the metadata serialised, input and artifacts spliced in as PostgreSQL stored them. */
-function versionJson(v: store.VersionMeta & { inputJson: string; artifactsJson: string }): string {
-  const meta = JSON.stringify(metaJson(v));
-  return `${meta.slice(0, -1)},"input":${v.inputJson},"artifacts":${v.artifactsJson}}`;
+const INPUT_KEY = Buffer.from(',"input":');
+const ARTIFACTS_KEY = Buffer.from(',"artifacts":');
+const CLOSE = Buffer.from('}');
+const bytesOf = (json: string | Buffer) => (typeof json === 'string' ? Buffer.from(json) : json);
+
+/** A version as JSON bytes: the metadata serialised, input and artifacts spliced in as they were stored. */
+function versionBody(v: store.VersionMeta & { inputJson: string | Buffer; artifactsJson: string | Buffer }): Buffer {
+  const meta = Buffer.from(JSON.stringify(metaJson(v)));
+  return Buffer.concat([meta.subarray(0, -1), INPUT_KEY, bytesOf(v.inputJson), ARTIFACTS_KEY, bytesOf(v.artifactsJson), CLOSE]);
 }
 
 function metaJson(m: store.VersionMeta) {
@@ -53,7 +58,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
     const etag = store.etagFor(n);
     reply.header('etag', etag);
     if (notModified(request, etag)) return reply.code(304).send();
-    const body = await bodies.get(`${planId}/${n}`, async () => versionJson(await store.getVersionJson(db, workspaceId, planId, n)));
+    const body = await bodies.get(`${planId}/${n}`, async () => versionBody(await store.getVersionJson(db, workspaceId, planId, n)));
     return reply.type('application/json; charset=utf-8').send(body as never);
   };
 
@@ -84,7 +89,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
         .header('location', `/plans/${id}`)
         .header('etag', store.etagFor(meta.version))
         .type('application/json; charset=utf-8')
-        .send(versionJson({ ...meta, inputJson: jsonText(request.body), artifactsJson: jsonText(computed.artifacts) }) as never);
+        .send(versionBody({ ...meta, inputJson: jsonBytes(request.body), artifactsJson: jsonBytes(computed.artifacts) }) as never);
     },
   );
 
@@ -195,7 +200,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
         .header('location', `/plans/${meta.planId}/versions/${meta.version}`)
         .header('etag', store.etagFor(meta.version))
         .type('application/json; charset=utf-8')
-        .send(versionJson({ ...meta, inputJson: jsonText(request.body), artifactsJson: jsonText(computed.artifacts) }) as never);
+        .send(versionBody({ ...meta, inputJson: jsonBytes(request.body), artifactsJson: jsonBytes(computed.artifacts) }) as never);
     },
   );
 };
