@@ -21,8 +21,9 @@ const USAGE = `usage:
 plan     Plans the input (JSON or YAML, told apart by the extension, else by the content) on the
          server when --server is given, else locally with the same engine, and writes the five
          artifacts, strategy.md (and, locally, gantt.svg and playbooks/) into --out (default
-         .claude/state/projects/<name>/parallel-execution/). A local run shows a progress line
-         on stderr when stderr is a terminal (never with --json).
+         .claude/state/projects/<name>/parallel-execution/). On a terminal (never with --json)
+         stderr shows a progress line: the search, Monte Carlo and artifacts of a local run, or
+         the state of a server's job when the plan is large enough to be queued there.
 status   Planned vs actual per phase and the open alerts of a tracked plan; --as-of views it at
          an earlier moment (ISO date or timestamp); --json prints the server's JSON as it is.
 replan   Re-plans from where things stand (as of --as-of, an ISO date; default today): prints
@@ -93,11 +94,12 @@ async function plan(file: string, values: Values): Promise<number> {
   const input = read.value;
   const name = typeof (input as { name?: unknown } | null)?.name === 'string' ? (input as { name: string }).name : 'plan';
   if (!values.json) process.stderr.write(`${colour(36, values.server ? `planning on ${values.server}…` : 'planning locally…')}\n`);
-  const progress = progressLine(process.stderr, !values.json && values.server === undefined);
+  const progress = progressLine(process.stderr, !values.json);
+  const onWait = (state: string, seconds: number) => progress.note(`job on ${values.server}: ${state}, ${seconds} s`);
   let remote;
   let result;
   try {
-    remote = values.server ? await planOnServer(input, values.server, values['api-key']) : undefined;
+    remote = values.server ? await planOnServer(input, values.server, values['api-key'], onWait) : undefined;
     result = remote ?? planLocally(input, progress.onProgress);
   } catch (err) {
     throw located(err, read);

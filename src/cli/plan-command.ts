@@ -43,8 +43,11 @@ export function planLocally(input: unknown, onProgress?: ProgressCallback): Plan
   }
 }
 
-/** Posts the input to a Waveplan server and reads back what it stored. */
-export async function planOnServer(input: unknown, server: string, apiKey?: string): Promise<PlanFiles & { planId: string; version: number }> {
+/**
+ * Posts the input to a Waveplan server and reads back what it stored; a large plan is queued
+ * there (202), and its job is polled, `onWait` told its state and the seconds waited.
+ */
+export async function planOnServer(input: unknown, server: string, apiKey?: string, onWait?: (state: string, seconds: number) => void): Promise<PlanFiles & { planId: string; version: number }> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
   const call = async (url: string, init: RequestInit = {}) => {
     try {
@@ -56,11 +59,14 @@ export async function planOnServer(input: unknown, server: string, apiKey?: stri
   let res = await call('/plans', { method: 'POST', body: JSON.stringify(input) });
   if (res.status === 202) {
     const job = (await res.json()) as { jobId: string; planId: string };
-    for (;;) {
+    const queuedAt = Date.now();
+    for (let state = 'queued'; ; ) {
+      onWait?.(state, Math.round((Date.now() - queuedAt) / 1000));
       await new Promise((r) => setTimeout(r, 500));
-      const state = (await (await call(`/jobs/${job.jobId}`)).json()) as { state: string; error?: { message: string; details: { path: string; message: string }[] } };
-      if (state.state === 'failed') throw new CliError(EXIT.invalidInput, state.error?.message ?? 'planning failed', state.error?.details ?? []);
-      if (state.state === 'completed') break;
+      const polled = (await (await call(`/jobs/${job.jobId}`)).json()) as { state: string; error?: { message: string; details: { path: string; message: string }[] } };
+      state = polled.state;
+      if (state === 'failed') throw new CliError(EXIT.invalidInput, polled.error?.message ?? 'planning failed', polled.error?.details ?? []);
+      if (state === 'completed') break;
     }
     res = await call(`/plans/${job.planId}`);
   }

@@ -10,6 +10,8 @@ export interface ProgressStream {
 export interface ProgressLine {
   /** Undefined when nothing is to be shown, so the domain skips the reporting altogether. */
   onProgress: ProgressCallback | undefined;
+  /** Shows a line of text instead of a bar (e.g. a server job's state); nothing off a terminal. */
+  note(text: string): void;
   /** Clears the line (call before printing anything else, and at the end). */
   done(): void;
 }
@@ -31,16 +33,17 @@ export function renderProgress(stage: string, done: number, total: number, colum
  * stream is a terminal; otherwise nothing is written at all.
  */
 export function progressLine(stream: ProgressStream, enabled: boolean): ProgressLine {
-  if (!enabled || !stream.isTTY) return { onProgress: undefined, done: () => {} };
+  if (!enabled || !stream.isTTY) return { onProgress: undefined, note: () => {}, done: () => {} };
   let last = '';
+  const show = (line: string) => {
+    if (line === last) return;
+    // \x1b[K clears what a longer previous line left to the right.
+    stream.write(`\r${line}\x1b[K`);
+    last = line;
+  };
   return {
-    onProgress: (stage, done, total) => {
-      const line = renderProgress(stage, done, total, stream.columns || 80);
-      if (line === last) return;
-      // \x1b[K clears what a longer previous line left to the right.
-      stream.write(`\r${line}\x1b[K`);
-      last = line;
-    },
+    onProgress: (stage, done, total) => show(renderProgress(stage, done, total, stream.columns || 80)),
+    note: (text) => show(text.slice(0, Math.max(1, (stream.columns || 80) - 1))),
     done: () => {
       if (last) stream.write('\r\x1b[K');
       last = '';

@@ -1,4 +1,11 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoPath } from '../../src/paths.js';
+import { ARTIFACT_NAMES } from '../../src/schemas/artifacts/index.js';
 import { buildApp, type App } from '../../src/http/app.js';
 import { PlanQueue } from '../../src/jobs/plan-queue.js';
 import { planJobHandler } from '../../src/jobs/plan-job-handler.js';
@@ -83,4 +90,17 @@ describe('two instances on one database share the plan queue', () => {
     const versions = await shared.db.selectFrom('plan_versions').select('version').where('plan_id', '=', planId).execute();
     expect(versions).toHaveLength(1);
   });
+
+  it('the CLI waits for a queued plan and writes the artifacts the API serves for it', async () => {
+    const base = await a.app.listen({ port: 0, host: '127.0.0.1' });
+    const dir = mkdtempSync(path.join(tmpdir(), 'waveplan-queued-'));
+    const input = path.join(dir, 'input.json');
+    writeFileSync(input, JSON.stringify({ ...exampleInput(), name: 'queued through the CLI' }));
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', repoPath('src', 'cli', 'main.ts'), 'plan', input, '--server', base, '--out', dir, '--json'], { cwd: repoPath() });
+    const { planId } = JSON.parse(stdout);
+    for (const name of ARTIFACT_NAMES) {
+      const served = await b.app.inject({ method: 'GET', url: `/plans/${planId}/artifacts/${name}` });
+      expect(JSON.parse(readFileSync(path.join(dir, name), 'utf8'))).toEqual(served.json());
+    }
+  }, 60_000);
 });

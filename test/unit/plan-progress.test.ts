@@ -93,11 +93,21 @@ describe('the CLI progress line', () => {
     expect(renderProgress('monte-carlo', 100, 200, 60)).toMatch(/simulating +\[#+\.+\] +50%$/);
   });
 
+  it('shows a note in place of the bar, cut to the terminal, and clears it', () => {
+    const written: string[] = [];
+    const line = progressLine({ isTTY: true, columns: 20, write: (t: string) => written.push(t) }, true);
+    line.note('job on http://host: queued, 0 s');
+    line.note('job on http://host: queued, 0 s');
+    line.done();
+    expect(written).toEqual(['\rjob on http://host:\x1b[K', '\r\x1b[K']);
+  });
+
   it('writes nothing when the stream is not a terminal, or when disabled (--json)', () => {
     const written: string[] = [];
     const write = (t: string) => written.push(t);
     for (const line of [progressLine({ isTTY: false, write }, true), progressLine({ write }, true), progressLine({ isTTY: true, write }, false)]) {
       expect(line.onProgress).toBeUndefined();
+      line.note('queued');
       line.done();
     }
     expect(written).toEqual([]);
