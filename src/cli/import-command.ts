@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
 import { PlanInputError } from '../domain/errors.js';
@@ -6,7 +5,7 @@ import { normalise } from '../domain/input.js';
 import { detectFormat, ImportError, importText, IMPORT_FORMATS, isImportFormat, type ImportOptions, type ImportResult } from '../importers/index.js';
 import { TeamInput } from '../schemas/plan-input.js';
 import { CliError, EXIT } from './plan-command.js';
-import { readInput } from './read-input.js';
+import { readInput, readText } from './read-input.js';
 
 export interface ImportFlags {
   format?: string;
@@ -60,12 +59,7 @@ export function importOptions(flags: ImportFlags): ImportOptions {
 export function importFile(file: string, flags: ImportFlags): ImportResult & { format: string } {
   if (flags.format !== undefined && !isImportFormat(flags.format)) throw new CliError(EXIT.usage, `--format takes one of ${IMPORT_FORMATS.join(', ')}, not ${flags.format}`);
   const options = { ...importOptions(flags), fileName: file };
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new CliError(EXIT.invalidInput, `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  const text = readText(file);
   const format = (flags.format as (typeof IMPORT_FORMATS)[number] | undefined) ?? detectFormat(file, text);
   let result: ImportResult;
   try {

@@ -113,13 +113,16 @@ export function parseInput(file: string, text: string): ReadInput {
   return formatOf(file, body) === 'json' ? parseJson(file, body) : parseYaml(file, body);
 }
 
-/** Reads and parses an input file. */
-export function readInput(file: string): ReadInput {
-  let text: string;
+/** A file's text; a file that cannot be read is exit 3, naming why (ENOENT, EACCES, …). */
+export function readText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (err) {
     throw new CliError(EXIT.invalidInput, `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  return parseInput(file, text);
+}
+
+/** Reads and parses an input file. */
+export function readInput(file: string): ReadInput {
+  return parseInput(file, readText(file));
 }

@@ -67,6 +67,21 @@ function undeclaredPools(phases: PhaseInput[], declared: InfrastructureInput[], 
   return used.map((id) => ({ id, capacity: 1 }));
 }
 
+/** Ids for a note: the first ten, then an ellipsis. */
+export const listed = (ids: string[]) => `${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}`;
+
+/** Removes the dependencies on phases that were left out (finished or cancelled: they count as met). */
+export function dropDependenciesOn(drafts: DraftPhase[], gone: Set<string>): void {
+  if (gone.size === 0) return;
+  for (const d of drafts) {
+    const deps = d.phase.dependencies;
+    if (!deps) continue;
+    const keep = deps.map((dep, i) => ({ dep, path: d.dependencyPaths[i]! })).filter((x) => !gone.has(x.dep));
+    d.phase.dependencies = keep.map((x) => x.dep);
+    d.dependencyPaths = keep.map((x) => x.path);
+  }
+}
+
 export function assemble(format: string, drafts: DraftPhase[], source: SourcePlan, options: ImportOptions, issues: IssueList, notes: string[]): ImportResult {
   if (drafts.length === 0 && issues.issues.length === 0) issues.add('/', 'the file defines no phases or tasks to plan (or every one is finished)');
   checkGraph(drafts, issues);

@@ -6,9 +6,9 @@
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import type { PhaseInput } from '../schemas/plan-input.js';
-import { assemble, type DraftPhase } from './assemble.js';
+import { assemble, listed, type DraftPhase } from './assemble.js';
 import { IssueList } from './import-error.js';
-import type { ImportOptions, ImportResult } from './import-options.js';
+import { DEFAULT_DURATION, type ImportOptions, type ImportResult } from './import-options.js';
 import { readDays, readEstimate, readIds, readPriority, text, toId } from './source-values.js';
 
 const FORMAT = 'CSV';
@@ -86,7 +86,7 @@ function readRow(row: Row, columns: (string | undefined)[], options: ImportOptio
     issues.add(`line ${row.line}, column id`, 'the row has no id');
     return undefined;
   }
-  const phase: PhaseInput = { id, name: text(cell('name')?.value, 300) ?? id, duration: options.defaultDuration ?? 1 };
+  const phase: PhaseInput = { id, name: text(cell('name')?.value, 300) ?? id, duration: options.defaultDuration ?? DEFAULT_DURATION };
   const description = cell('description');
   if (description) phase.description = description.value.slice(0, 5000);
 
@@ -162,6 +162,6 @@ export function importCsv(textIn: string, options: ImportOptions = {}): ImportRe
       }
     }
   } else if (issues.issues.length === 0) issues.add('file', 'the file is empty: expected a header row (id,name,duration,dependencies,skills) and one row per phase');
-  if (missing.length > 0) notes.push(`${missing.length} row(s) have no duration and were given ${options.defaultDuration ?? 1} day(s): ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`);
+  if (missing.length > 0) notes.push(`${missing.length} row(s) have no duration and were given ${options.defaultDuration ?? DEFAULT_DURATION} day(s): ${listed(missing)}`);
   return assemble(FORMAT, drafts, {}, options, issues, notes);
 }

@@ -4,10 +4,12 @@
  * optionally with a separate `dependencyGraph` map (id → ids it depends on) or `edges` ({from, to}:
  * from finishes before to starts).
  */
-import type { InfrastructureInput, PhaseInput, TeamInput } from '../schemas/plan-input.js';
-import { assemble, type DraftPhase, type SourcePlan } from './assemble.js';
+import type { TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+import { InfrastructureInput, TeamInput, type PhaseInput } from '../schemas/plan-input.js';
+import { assemble, dropDependenciesOn, listed, type DraftPhase, type SourcePlan } from './assemble.js';
 import { IssueList } from './import-error.js';
-import type { ImportOptions, ImportResult } from './import-options.js';
+import { DEFAULT_DURATION, type ImportOptions, type ImportResult } from './import-options.js';
 import { at, isObject, pick, readDays, readEstimate, readIds, readList, readPriority, text, toId, type Source } from './source-values.js';
 
 const FORMAT = 'dependency graph';
@@ -24,7 +26,6 @@ const RESOURCES = ['resources', 'resource_needs', 'resourceNeeds', 'infrastructu
 const TEAM_SIZE = ['team_size', 'teamSize', 'people', 'agents', 'sessions'];
 const DONE = new Set(['done', 'complete', 'completed', 'finished', 'closed']);
 
-/** The phases of the file with the JSON pointer of each: from a list, or from a map keyed by id. */
 const GRAPH = ['dependencyGraph', 'dependency_graph', 'graph'];
 
 /** A phase in the source; `bare` when it is only a list of dependencies under its id. */
@@ -79,7 +80,7 @@ function readDuration(obj: Source, path: string, options: ImportOptions, issues:
   const found = days ?? hours;
   if (!found) {
     missing.push(id);
-    return options.defaultDuration ?? 1;
+    return options.defaultDuration ?? DEFAULT_DURATION;
   }
   const where = at(path, found.key);
   if (isObject(found.value)) return readEstimate(found.value, days ? 1 : 1 / 8, where, issues);
@@ -183,14 +184,14 @@ function addSeparateEdges(root: Source, drafts: DraftPhase[], issues: IssueList)
   }
 }
 
-/** Teams and pools, when the file declares them in Waveplan's own shape (id, size, skills / id, capacity). */
-function declared<T>(root: Source, keys: string[], valid: (v: Source) => boolean, path: (key: string) => string, issues: IssueList, what: string): T[] | undefined {
+/** Teams or pools, when the file declares them in Waveplan's own shape. */
+function declared<T>(root: Source, keys: string[], schema: TSchema, issues: IssueList, what: string): T[] | undefined {
   const found = pick(root, keys);
   if (!found || !Array.isArray(found.value)) return undefined;
   const out: T[] = [];
   found.value.forEach((item, i) => {
-    if (isObject(item) && valid(item)) out.push(item as T);
-    else issues.add(at(path(found.key), i), `expected ${what}`);
+    if (Value.Check(schema, item)) out.push(item as T);
+    else issues.add(at(at('', found.key), i), `expected ${what}`);
   });
   return out.length > 0 ? out : undefined;
 }
@@ -207,8 +208,9 @@ export function importDependencyGraph(value: unknown, options: ImportOptions = {
   const done = new Set(read.filter((r) => r.done && !options.includeDone).map((r) => r.draft.phase.id));
   const drafts = read.filter((r) => !done.has(r.draft.phase.id)).map((r) => r.draft);
   addSeparateEdges(root, drafts, issues);
-  dropDone(drafts, done, notes);
-  if (missing.length > 0) notes.push(`${missing.length} phase(s) have no estimate and were given ${options.defaultDuration ?? 1} day(s): ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`);
+  dropDependenciesOn(drafts, done);
+  if (done.size > 0) notes.push(`${done.size} finished phase(s) were left out and the dependencies on them count as met: ${listed([...done])}`);
+  if (missing.length > 0) notes.push(`${missing.length} phase(s) have no estimate and were given ${options.defaultDuration ?? DEFAULT_DURATION} day(s): ${listed(missing)}`);
 
   const project = isObject(root.project) ? root.project : root;
   const start = pick(project, ['startDate', 'start_date', 'start']);
@@ -219,22 +221,9 @@ export function importDependencyGraph(value: unknown, options: ImportOptions = {
     ...(description !== undefined ? { description } : {}),
     ...(typeof start?.value === 'string' ? { startDate: /^\d{4}-\d{2}-\d{2}T/.test(start.value) ? start.value.slice(0, 10) : start.value, startDatePath: at(project === root ? '' : '/project', start.key) } : {}),
   };
-  const teams = declared<TeamInput>(root, ['teams'], (t) => toId(t.id) !== undefined && typeof t.size === 'number' && Array.isArray(t.skills), (k) => at('', k), issues, 'a team {id, size, skills}');
-  const pools = declared<InfrastructureInput>(root, ['infrastructure', 'pools'], (p) => toId(p.id) !== undefined && typeof p.capacity === 'number', (k) => at('', k), issues, 'a pool {id, capacity}');
+  const teams = declared<TeamInput>(root, ['teams'], TeamInput, issues, 'a team {id, size, skills} as a Waveplan input has it');
+  const pools = declared<InfrastructureInput>(root, ['infrastructure', 'pools'], InfrastructureInput, issues, 'a pool {id, capacity} as a Waveplan input has it');
   if (teams) source.teams = teams;
   if (pools) source.infrastructure = pools;
   return assemble(FORMAT, drafts, source, options, issues, notes);
-}
-
-/** Removes finished phases and the dependencies on them (they are met), and says so. */
-export function dropDone(drafts: DraftPhase[], done: Set<string>, notes: string[]): void {
-  if (done.size === 0) return;
-  for (const d of drafts) {
-    const deps = d.phase.dependencies;
-    if (!deps) continue;
-    const keep = deps.map((dep, i) => ({ dep, path: d.dependencyPaths[i]! })).filter((x) => !done.has(x.dep));
-    d.phase.dependencies = keep.map((x) => x.dep);
-    d.dependencyPaths = keep.map((x) => x.path);
-  }
-  notes.push(`${done.size} finished item(s) were left out and the dependencies on them count as met: ${[...done].slice(0, 10).join(', ')}${done.size > 10 ? ', …' : ''}`);
 }

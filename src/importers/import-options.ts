@@ -28,6 +28,8 @@ export interface ImportResult {
 }
 
 export const DEFAULT_TEAM_SIZE = 2;
+/** Working days for an item whose file gives no estimate. */
+export const DEFAULT_DURATION = 1;
 
 /** The plan name when the caller gives none: the source's own, else the file's base name, else a generic one. */
 export function defaultName(options: ImportOptions, sourceName: string | undefined, generic: string): string {

@@ -8,10 +8,9 @@
  * dependents count them as met) unless includeDone; cancelled ones are always dropped.
  */
 import type { PhaseInput } from '../schemas/plan-input.js';
-import { assemble, type DraftPhase } from './assemble.js';
-import { dropDone } from './dependency-graph.js';
+import { assemble, dropDependenciesOn, listed, type DraftPhase } from './assemble.js';
 import { IssueList } from './import-error.js';
-import type { ImportOptions, ImportResult } from './import-options.js';
+import { DEFAULT_DURATION, type ImportOptions, type ImportResult } from './import-options.js';
 import { at, isObject, readPriority, text, toId, type Source } from './source-values.js';
 
 const FORMAT = 'task-master tasks.json';
@@ -91,13 +90,10 @@ function readTasks(list: TaskList, issues: IssueList): Task[] {
   return tasks;
 }
 
-/** Days for a task: half its complexity score (1–10) when it has one, else the default; shared evenly by its subtasks. */
-function estimate(task: Task, options: ImportOptions, guessed: string[]): number {
+/** Days per phase of a task: half its complexity score (1–10) shared by its subtasks, or undefined when it has no score. */
+function scoredDays(task: Task): number | undefined {
   const score = [task.source.complexityScore, task.source.complexity].find((v) => typeof v === 'number' && v > 0) as number | undefined;
-  if (score === undefined) {
-    guessed.push(taskPhaseId(task.key));
-    return options.defaultDuration ?? 1;
-  }
+  if (score === undefined) return undefined;
   const days = Math.max(0.5, score / 2);
   return task.subtasks.length > 0 ? Math.max(0.5, Math.round((days / task.subtasks.length) * 100) / 100) : days;
 }
@@ -156,12 +152,14 @@ export function importTaskMaster(value: unknown, options: ImportOptions = {}): I
     return out;
   };
 
-  const guessed: string[] = [];
+  const unscored = new Set<string>();
   const drafts: DraftPhase[] = [];
   for (const t of tasks) {
-    const days = estimate(t, options, guessed);
+    const scored = scoredDays(t);
+    const days = scored ?? options.defaultDuration ?? DEFAULT_DURATION;
     const priority = t.source.priority === undefined || t.source.priority === null ? undefined : readPriority(t.source.priority, at(t.path, 'priority'), issues);
     const own = dependencies(t.source, t.path);
+    if (scored === undefined) for (const id of phasesOf.get(t.key)!) unscored.add(id);
     const base = (id: string, src: Source): PhaseInput => ({
       id,
       name: text(src.title, 300) ?? id,
@@ -182,10 +180,11 @@ export function importTaskMaster(value: unknown, options: ImportOptions = {}): I
   }
   const gone = new Set([...finished, ...cancelled]);
   const kept = drafts.filter((d) => !gone.has(d.phase.id));
-  dropDone(kept, finished, notes);
-  if (cancelled.size > 0) dropDone(kept, cancelled, []);
-  if (cancelled.size > 0) notes.push(`${cancelled.size} cancelled item(s) were left out and the dependencies on them dropped: ${[...cancelled].slice(0, 10).join(', ')}`);
-  if (guessed.length > 0) notes.push(`task-master keeps no durations: ${guessed.length} task(s) without a complexity score were given ${options.defaultDuration ?? 1} day(s) per phase`);
+  dropDependenciesOn(kept, gone);
+  if (finished.size > 0) notes.push(`${finished.size} finished item(s) were left out and the dependencies on them count as met: ${listed([...finished])}`);
+  if (cancelled.size > 0) notes.push(`${cancelled.size} cancelled item(s) were left out and the dependencies on them dropped: ${listed([...cancelled])}`);
+  const guessed = kept.filter((d) => unscored.has(d.phase.id)).map((d) => d.phase.id);
+  if (guessed.length > 0) notes.push(`task-master keeps no durations: ${guessed.length} phase(s) of tasks without a complexity score were given ${options.defaultDuration ?? DEFAULT_DURATION} day(s): ${listed(guessed)}`);
   if (list?.tag) notes.push(`imported tag "${list.tag}"`);
   return assemble(FORMAT, kept, { ...(list?.name ? { name: list.name } : {}) }, options, issues, notes);
 }

@@ -71,7 +71,7 @@ describe('dependency-graph importer', () => {
     ]);
     // P3 needs 2 people: 3 is the smallest team that keeps 2 after the default 20 % buffer.
     expect(r.input.teams).toEqual([{ id: 'team-1', name: 'Imported team', size: 3, skills: ['backend', 'database', 'devops', 'frontend', 'payments', 'qa'] }]);
-    expect(r.notes.join('\n')).toMatch(/1 finished item.*P2/);
+    expect(r.notes.join('\n')).toMatch(/1 finished phase.*P2/);
     expectPlannable(r);
   });
 
@@ -168,6 +168,8 @@ describe('task-master importer', () => {
     expect(p['task-3.2']!.name).toBe('Session cookies and middleware');
     expect(r.notes.join('\n')).toMatch(/2 finished item.*task-1, task-3\.1/);
     expect(r.notes.join('\n')).toMatch(/cancelled.*task-6/);
+    // Only the phases kept, and not task 4 (it has a complexity score).
+    expect(r.notes).toContain('task-master keeps no durations: 7 phase(s) of tasks without a complexity score were given 1 day(s): task-2, task-3.2, task-3.3, task-5, task-7.1, task-7.2, task-7.3');
     expectPlannable(r);
   });
 
