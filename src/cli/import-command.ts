@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { Value } from 'typebox/value';
 import { PlanInputError } from '../domain/errors.js';
 import { normalise } from '../domain/input.js';
-import { detectFormat, ImportError, importText, IMPORT_FORMATS, isImportFormat, type ImportOptions, type ImportResult } from '../importers/index.js';
+import { detectFormat, ImportError, importText, IMPORT_FORMATS, isImportFormat, structuredFormat, textFormat, type ImportFormat, type ImportOptions, type ImportResult } from '../importers/index.js';
 import { TeamInput } from '../schemas/plan-input.js';
 import { CliError, EXIT } from './plan-command.js';
 import { readInput, readText } from './read-input.js';
@@ -71,4 +71,20 @@ export function importFile(file: string, flags: ImportFlags): ImportResult & { f
     throw err;
   }
   return { ...result, format };
+}
+
+const FORMAT_NAMES = { 'dependency-graph': 'dependency graph', 'task-master': 'task-master tasks.json', csv: 'CSV table', psplib: 'PSPLIB instance' } as const;
+
+/**
+ * Why a file given to `plan` is not a plan input, when it is one the importers read instead: a
+ * CSV or PSPLIB file (told without parsing), or, once parsed, JSON/YAML that names no teams.
+ */
+export function notAPlanInput(file: string, text: string, value?: unknown): string | undefined {
+  let format: ImportFormat | undefined = textFormat(file, text);
+  if (!format && value !== undefined) {
+    const planLike = typeof value === 'object' && value !== null && 'teams' in value;
+    if (!planLike) format = structuredFormat(value);
+  }
+  if (!format) return undefined;
+  return `${file} is not a plan input but looks like a ${FORMAT_NAMES[format]}: map it with \`waveplan import ${file} --start-date YYYY-MM-DD --out input.json\`, then plan input.json`;
 }

@@ -3,10 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ApiClient, isPlanId, serverUrl } from './http-client.js';
-import { importFile, type ImportFlags } from './import-command.js';
+import { importFile, notAPlanInput, type ImportFlags } from './import-command.js';
 import { CliError, defaultOutDir, EXIT, planLocally, planOnServer, writePlanFiles } from './plan-command.js';
 import { progressLine } from './progress.js';
-import { readInput, type ReadInput } from './read-input.js';
+import { parseInput, readText, type ReadInput } from './read-input.js';
 import { renderReplan, replanAsOf, replanFiles, requestReplan } from './replan-command.js';
 import { fetchStatus, renderStatus, statusAsOf, type Paint } from './status-command.js';
 
@@ -90,8 +90,13 @@ function located(err: unknown, read: ReadInput): unknown {
 
 async function plan(file: string, values: Values): Promise<number> {
   if (values.server !== undefined) serverUrl(values.server);
-  const read = readInput(file);
+  const text = readText(file);
+  const csvOrSm = notAPlanInput(file, text);
+  if (csvOrSm) throw new CliError(EXIT.invalidInput, csvOrSm);
+  const read = parseInput(file, text);
   const input = read.value;
+  const imported = notAPlanInput(file, text, input);
+  if (imported) throw new CliError(EXIT.invalidInput, imported);
   const name = typeof (input as { name?: unknown } | null)?.name === 'string' ? (input as { name: string }).name : 'plan';
   if (!values.json) process.stderr.write(`${colour(36, values.server ? `planning on ${values.server}…` : 'planning locally…')}\n`);
   const progress = progressLine(process.stderr, !values.json);

@@ -46,13 +46,23 @@ function looksLikeTaskMaster(value: unknown): boolean {
   return lists.length > 0 && isObject(first) && 'title' in first && (typeof first.id === 'number' || 'subtasks' in first || 'testStrategy' in first);
 }
 
-/** The format of a file: by extension for .csv/.tsv and .sm, else by what its JSON or YAML holds. */
-export function detectFormat(fileName: string, source: string): ImportFormat {
+/** The formats told by the file's name or a glance at its text, without parsing it: CSV and PSPLIB. */
+export function textFormat(fileName: string, source: string): 'csv' | 'psplib' | undefined {
   const ext = path.extname(fileName).toLowerCase();
   if (ext === '.csv' || ext === '.tsv') return 'csv';
   if (ext === '.sm' || /PRECEDENCE RELATIONS:/.test(source)) return 'psplib';
+  return undefined;
+}
+
+/** The format of a parsed JSON or YAML document. */
+export const structuredFormat = (value: unknown): 'task-master' | 'dependency-graph' => (looksLikeTaskMaster(value) ? 'task-master' : 'dependency-graph');
+
+/** The format of a file: by extension for .csv/.tsv and .sm, else by what its JSON or YAML holds. */
+export function detectFormat(fileName: string, source: string): ImportFormat {
+  const byText = textFormat(fileName, source);
+  if (byText) return byText;
   try {
-    return looksLikeTaskMaster(parseStructured('file', source)) ? 'task-master' : 'dependency-graph';
+    return structuredFormat(parseStructured('file', source));
   } catch {
     return 'dependency-graph';
   }

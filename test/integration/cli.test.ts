@@ -256,6 +256,15 @@ describe('the waveplan CLI', () => {
     expect(cyclic.code).toBe(3);
     expect(cyclic.stderr).toMatch(/impossible[\s\S]*cycle/i);
     expect(noStart.code).toBe(3);
+    for (const [file, kind] of [
+      [csv, 'CSV table'],
+      [repoPath('test', 'fixtures', 'importers', 'task-master-legacy.json'), 'task-master tasks.json'],
+      [repoPath('test', 'fixtures', 'importers', 'dependency-graph.yaml'), 'dependency graph'],
+    ] as const) {
+      const r = await run('plan', file, '--out', tmp());
+      expect(r.code, file).toBe(3);
+      expect(r.stderr).toContain(`${file} is not a plan input but looks like a ${kind}: map it with \`waveplan import ${file} --start-date YYYY-MM-DD --out input.json\``);
+    }
     expect(noStart.stderr).toMatch(/no start date/);
     expect(badFormat.code).toBe(2);
   });
