@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
 import { PlanInputError } from '../domain/errors.js';
-import { normalise } from '../domain/input.js';
-import { detectFormat, ImportError, importText, IMPORT_FORMATS, isImportFormat, structuredFormat, textFormat, type ImportFormat, type ImportOptions, type ImportResult } from '../importers/index.js';
+import { detectFormat, ImportError, importPlannable, IMPORT_FORMATS, isImportFormat, structuredFormat, textFormat, type ImportFormat, type ImportOptions, type ImportResult } from '../importers/index.js';
 import { TeamInput } from '../schemas/plan-input.js';
 import { CliError, EXIT } from './plan-command.js';
 import { readInput, readText } from './read-input.js';
@@ -63,8 +62,7 @@ export function importFile(file: string, flags: ImportFlags): ImportResult & { f
   const format = (flags.format as (typeof IMPORT_FORMATS)[number] | undefined) ?? detectFormat(file, text);
   let result: ImportResult;
   try {
-    result = importText(format, text, options);
-    normalise(result.input);
+    result = importPlannable(format, text, options);
   } catch (err) {
     if (err instanceof ImportError) throw new CliError(EXIT.invalidInput, `cannot import ${file} as ${format}`, err.issues);
     if (err instanceof PlanInputError) throw new CliError(EXIT.invalidInput, `${file} imports as ${format}, but the plan it describes is impossible`, err.issues.map((i) => ({ path: i.path, message: i.message })));

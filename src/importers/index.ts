@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { parseDocument } from 'yaml';
+import { normalise } from '../domain/input.js';
 import { importCsv } from './csv.js';
 import { importDependencyGraph } from './dependency-graph.js';
 import { ImportError } from './import-error.js';
@@ -90,4 +91,14 @@ export function importText(format: ImportFormat, source: string, options: Import
     case 'dependency-graph':
       return importDependencyGraph(parseStructured('dependency graph', source), options);
   }
+}
+
+/**
+ * importText, with the result also checked as the planner checks it: a graph the planner would
+ * refuse (a cycle, a phase no team can take) throws PlanInputError here, not at planning time.
+ */
+export function importPlannable(format: ImportFormat, source: string, options: ImportOptions = {}): ImportResult {
+  const result = importText(format, source, options);
+  normalise(result.input);
+  return result;
 }

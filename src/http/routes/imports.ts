@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { PlanInputError } from '../../domain/errors.js';
-import { normalise } from '../../domain/input.js';
 import { AppError } from '../../errors.js';
-import { detectFormat, ImportError, importText, type ImportOptions } from '../../importers/index.js';
+import { detectFormat, ImportError, importPlannable, type ImportOptions } from '../../importers/index.js';
 import { errors } from '../schemas/common.js';
 import { ImportQuery, ImportResponse } from '../schemas/imports.js';
 
@@ -42,8 +41,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(q.includeDone ? { includeDone: true } : {}),
       };
       try {
-        const result = importText(format, text, options);
-        normalise(result.input);
+        const result = importPlannable(format, text, options);
         return { format, input: result.input, notes: result.notes };
       } catch (err) {
         if (err instanceof ImportError) {
