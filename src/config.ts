@@ -14,6 +14,12 @@ const Env = Type.Object({
   MAX_TEAMS: Type.Integer({ minimum: 1, maximum: 10_000, default: 1_000 }),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 10_000_000, default: 6000 }),
   ASYNC_PHASE_THRESHOLD: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 2000, description: 'plans with more phases are queued (202) when DATABASE_URL is set' }),
+  DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 10, description: 'connections to PostgreSQL per instance' }),
+  DB_CONNECT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 5_000 }),
+  DB_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 15_000, description: 'the server cancels longer statements; 0: no limit' }),
+  DB_QUERY_TIMEOUT_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 20_000, description: 'a connection that gives no answer this long is dropped; 0: no limit' }),
+  JOB_HEARTBEAT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 5_000, description: 'how often a worker beats for the queued job it works' }),
+  JOB_STALE_AFTER_MS: Type.Integer({ minimum: 500, maximum: 3_600_000, default: 30_000, description: 'a job whose worker has not beaten this long is handed back to the queue' }),
   PLANNING_TIME_BUDGET_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 10_000 }),
 });
 export type Config = Static<typeof Env>;

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import pino from 'pino';
 import { loadConfig, ConfigError, type Config } from './config.js';
 import { connect } from './store/database.js';
@@ -8,10 +9,22 @@ import { expireSessions } from './store/tracking.js';
 import { PlanQueue } from './jobs/plan-queue.js';
 import { planJobHandler } from './jobs/plan-job-handler.js';
 
-function loggerOptions(config: Config) {
-  if (process.stdout.isTTY) return { level: config.LOG_LEVEL, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l' } } };
+/** pino-pretty is a dev dependency: a terminal gets it only where it is installed (never in the image). */
+function prettyInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function createLogger(config: Config): pino.Logger {
+  if (process.stdout.isTTY && prettyInstalled()) {
+    return pino({ level: config.LOG_LEVEL, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l' } } });
+  }
   // Lines are written from libuv's thread pool, not by the request's thread (pino flushes what is left on exit).
-  return { level: config.LOG_LEVEL, stream: pino.destination({ dest: 1, sync: false }) };
+  return pino({ level: config.LOG_LEVEL }, pino.destination({ dest: 1, sync: false }));
 }
 
 async function main() {
@@ -25,7 +38,20 @@ async function main() {
     }
     throw err;
   }
-  const handle = await connect({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  // Errors of connections that no request is waiting on (a restart, a terminated backend, a
+  // failover) are logged; the pool replaces the connection on next use. They never end the process.
+  const log = createLogger(config);
+  const handle = await connect({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    pool: {
+      poolSize: config.DB_POOL_SIZE,
+      connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+      queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS,
+      onError: (err) => log.warn({ err }, 'database connection error'),
+    },
+  });
   await migrateToLatest(handle.db);
   // Auth is on unless switched off; the embedded default is local-only and runs without it.
   const authMode = config.AUTH ?? (handle.kind === 'pglite' ? 'off' : 'on');
@@ -33,13 +59,19 @@ async function main() {
   const workers = createWorkerPlanner({ timeBudgetCapMs: config.PLANNING_TIME_BUDGET_MS, maxPhases: config.MAX_PHASES, maxTeams: config.MAX_TEAMS });
   const planner = workers.planner;
   // Large plans go through the PostgreSQL job queue, worked by every instance on the database.
-  const queue = config.DATABASE_URL ? await PlanQueue.start(config.DATABASE_URL) : undefined;
+  const queue = config.DATABASE_URL ? await PlanQueue.start(config.DATABASE_URL, {
+        connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+        statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+        queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS,
+        heartbeatMs: config.JOB_HEARTBEAT_MS,
+        staleAfterMs: config.JOB_STALE_AFTER_MS,
+        onError: (err) => log.warn({ err }, 'job queue error') }) : undefined;
   if (queue) await queue.work(async (job) => void (await planJobHandler(handle.db, planner)(job)));
   const app = await buildApp({
     db: handle.db,
     planner,
     ...(queue ? { queue, asyncPhaseThreshold: config.ASYNC_PHASE_THRESHOLD } : {}),
-    logger: loggerOptions(config),
+    loggerInstance: log,
     bodyLimit: config.BODY_LIMIT_BYTES,
     auth: { mode: authMode, adminToken: config.ADMIN_API_KEY },
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,

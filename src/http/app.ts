@@ -28,6 +28,8 @@ export interface AppOptions {
   db: Db;
   planner: Planner;
   logger?: FastifyServerOptions['logger'];
+  /** An existing pino logger (the process's own); wins over logger. */
+  loggerInstance?: FastifyServerOptions['loggerInstance'];
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
   auth?: AuthOptions;
@@ -48,7 +50,7 @@ registerAjvFormats();
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? false }),
     bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -85,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }
   await app.register(idempotencyPlugin, { db: options.db });
 
-  await app.register(healthRoutes, { db: options.db });
+  await app.register(healthRoutes, { db: options.db, queue: options.queue });
   const bodies = new VersionBodyCache(options.bodyCacheBytes);
   await app.register(planRoutes, { db: options.db, planner: options.planner, bodies, queue: options.queue, asyncPhaseThreshold: options.asyncPhaseThreshold });
   await app.register(jobRoutes, { queue: options.queue });

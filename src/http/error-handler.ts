@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { AppError, type ErrorDetail } from '../errors.js';
+import { isDatabaseUnavailable } from '../store/unavailable.js';
 import type { ErrorResponse } from './schemas/common.js';
 
 type Part = 'body' | 'querystring' | 'params' | 'headers';
@@ -43,6 +44,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       const code = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? 'invalid_json' : (fe.code ?? 'bad_request');
       return send(reply, status, { code: code.toLowerCase(), message: fe.message, details: [] });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return send(reply, 503, { code: 'database_unavailable', message: 'the database is unavailable or too slow to answer; retry shortly', details: [] });
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, 500, { code: 'internal_error', message: 'internal error; the request id in the logs has the details', details: [] });

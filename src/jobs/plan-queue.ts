@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { PlanInput } from '../schemas/plan-input.js';
 import { AppError } from '../errors.js';
+import { POOL_DEFAULTS } from '../store/database.js';
 
 export const PLAN_QUEUE = 'waveplan-plan';
 
@@ -26,15 +27,96 @@ export interface PlanJobView {
  * every instance that shares the database works the same queue, and SKIP LOCKED hands each
  * job to exactly one of them.
  */
-export class PlanQueue {
-  private constructor(private readonly boss: PgBoss) {}
+export interface QueueOptions {
+  schema?: string;
+  /** Told about errors of the queue's own connections and polling (they never end the process). */
+  onError?: (err: Error) => void;
+  /** How often a working job beats, and how long without a beat until it is handed back. */
+  heartbeatMs?: number;
+  staleAfterMs?: number;
+  connectTimeoutMs?: number;
+  statementTimeoutMs?: number;
+  queryTimeoutMs?: number;
+}
 
-  static async start(connectionString: string, opts: { schema?: string } = {}): Promise<PlanQueue> {
-    const boss = new PgBoss({ connectionString, schema: opts.schema ?? 'pgboss', max: 4, supervise: true, schedule: false });
-    boss.on('error', () => undefined);
+/** The queue's own pool, with timeouts: a stalled or severed connection fails its query instead of hanging the worker for good. */
+function queuePool(o: QueueOptions) {
+  return {
+    max: 4,
+    keepAlive: true,
+    connectionTimeoutMillis: o.connectTimeoutMs ?? POOL_DEFAULTS.connectTimeoutMs,
+    ...((o.statementTimeoutMs ?? POOL_DEFAULTS.statementTimeoutMs) ? { statement_timeout: o.statementTimeoutMs ?? POOL_DEFAULTS.statementTimeoutMs } : {}),
+    ...((o.queryTimeoutMs ?? POOL_DEFAULTS.queryTimeoutMs) ? { query_timeout: o.queryTimeoutMs ?? POOL_DEFAULTS.queryTimeoutMs } : {}),
+  };
+}
+
+export class PlanQueue {
+  private readonly sweeper: NodeJS.Timeout;
+
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly schema: string,
+    private readonly heartbeatMs: number,
+    private readonly staleAfterMs: number,
+    private readonly onError: (err: Error) => void,
+  ) {
+    this.sweeper = setInterval(() => void this.handBackStaleJobs().catch((err: Error) => this.failed(err)), Math.max(1_000, Math.floor(staleAfterMs / 2)));
+    this.sweeper.unref();
+  }
+
+  static async start(connectionString: string, opts: QueueOptions = {}): Promise<PlanQueue> {
+    const schema = opts.schema ?? 'pgboss';
+    const boss = new PgBoss({ connectionString, schema, ...queuePool(opts), supervise: true, schedule: false });
+    const queue = new PlanQueue(boss, schema, opts.heartbeatMs ?? 5_000, opts.staleAfterMs ?? 30_000, opts.onError ?? (() => undefined));
+    boss.on('error', (err: Error) => queue.failed(err));
     await boss.start();
     await boss.createQueue(PLAN_QUEUE);
-    return new PlanQueue(boss);
+    return queue;
+  }
+
+  private failed(err: Error): void {
+    this.onError(err);
+  }
+
+  /** Whether the queue's database answers now (within timeoutMs): for readiness. */
+  async ready(timeoutMs = 2_000): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    try {
+      return await Promise.race([this.boss.getQueueSize(PLAN_QUEUE).then(() => true), timeout]);
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private sql(text: string, values: unknown[] = []): Promise<{ rows: Record<string, unknown>[] }> {
+    return (this.boss.getDb() as unknown as { executeSql(t: string, v: unknown[]): Promise<{ rows: Record<string, unknown>[] }> }).executeSql(text, values);
+  }
+
+  private beat(jobId: string): Promise<unknown> {
+    return this.sql('insert into job_heartbeats (job_id, beat_at) values ($1, now()) on conflict (job_id) do update set beat_at = now()', [jobId]);
+  }
+
+  /**
+   * Jobs that are active but whose worker stopped beating (its process was killed) go back to
+   * the queue now, through pg-boss's own fail (which retries while retries are left). A job that
+   * a live worker beats for is never touched, however long it runs.
+   */
+  async handBackStaleJobs(): Promise<number> {
+    const staleSeconds = this.staleAfterMs / 1000;
+    const { rows } = await this.sql(
+      `select j.id from ${this.schema}.job j left join job_heartbeats h on h.job_id = j.id
+        where j.name = $1 and j.state = 'active' and j.started_on < now() - make_interval(secs => $2)
+          and (h.beat_at is null or h.beat_at < now() - make_interval(secs => $2))`,
+      [PLAN_QUEUE, staleSeconds],
+    );
+    const ids = rows.map((r) => String(r.id));
+    if (ids.length === 0) return 0;
+    for (const id of ids) await this.boss.fail(PLAN_QUEUE, id, { message: 'the worker stopped beating (its process ended); handed back to the queue' });
+    await this.sql('delete from job_heartbeats where job_id = any($1::uuid[])', [ids]);
+    return ids.length;
   }
 
   async enqueue(data: PlanJobData): Promise<string> {
@@ -47,6 +129,8 @@ export class PlanQueue {
   async work(handler: (data: PlanJobData) => Promise<void>, pollingIntervalSeconds = 1): Promise<void> {
     await this.boss.work<PlanJobData>(PLAN_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
       if (!job) return;
+      await this.beat(job.id).catch((err: Error) => this.failed(err));
+      const timer = setInterval(() => void this.beat(job.id).catch((err: Error) => this.failed(err)), this.heartbeatMs);
       try {
         await handler(job.data);
         return { planId: job.data.planId } satisfies PlanJobOutput;
@@ -56,6 +140,9 @@ export class PlanQueue {
           return { error: { statusCode: err.statusCode, code: err.code, message: err.message, details: err.details } } satisfies PlanJobOutput;
         }
         throw err;
+      } finally {
+        clearInterval(timer);
+        await this.sql('delete from job_heartbeats where job_id = $1', [job.id]).catch(() => undefined);
       }
     });
   }
@@ -78,6 +165,7 @@ export class PlanQueue {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.sweeper);
     await this.boss.stop({ graceful: true, wait: true, timeout: 30_000 });
   }
 }

@@ -8,16 +8,77 @@ export interface DatabaseHandle {
   db: Db;
   /** 'postgres' for a server reached by DATABASE_URL, 'pglite' for the embedded default. */
   kind: 'postgres' | 'pglite';
+  /** Connections of the pool: open, idle, and requests waiting for one (PGlite: one, never waiting). */
+  poolStats(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
 // int8 (count(*), bigint sums) as JS numbers: our counts stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export function connectPostgres(url: string, poolSize = 10): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+export interface PoolOptions {
+  poolSize?: number;
+  /** Longest wait for a new connection (ms). */
+  connectTimeoutMs?: number;
+  /** The server cancels a statement running longer (ms); 0 = no limit. */
+  statementTimeoutMs?: number;
+  /** Longest wait for any answer on a connection (ms); then the connection is thrown away. */
+  queryTimeoutMs?: number;
+  /** Told about connection errors that no query is waiting on (a restart, a terminated backend). */
+  onError?: (err: Error) => void;
+}
+
+export const POOL_DEFAULTS = { poolSize: 10, connectTimeoutMs: 5_000, statementTimeoutMs: 15_000, queryTimeoutMs: 20_000 } as const;
+
+const QUERY_READ_TIMEOUT = 'Query read timeout';
+
+/**
+ * A pg Pool that survives what networks and servers do: errors on idle and checked-out clients
+ * are reported, never thrown as unhandled 'error' events (which would end the process); every
+ * connection has a connect timeout, a server-side statement timeout and TCP keepalive; and a
+ * client whose query got no answer in time is destroyed rather than handed out again (pg leaves
+ * the unanswered query at the head of that client's queue, so every later query on it would hang).
+ */
+export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
+  const o = { ...POOL_DEFAULTS, ...options };
+  const onError = options.onError ?? (() => undefined);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: o.poolSize,
+    connectionTimeoutMillis: o.connectTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    application_name: 'waveplan',
+    ...(o.statementTimeoutMs ? { statement_timeout: o.statementTimeoutMs, idle_in_transaction_session_timeout: o.statementTimeoutMs * 2 } : {}),
+    ...(o.queryTimeoutMs ? { query_timeout: o.queryTimeoutMs } : {}),
+  });
+  pool.on('error', (err) => onError(err));
+  pool.on('connect', (client) => {
+    client.on('error', (err) => onError(err));
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      const result = query(...args);
+      if (result && typeof (result as Promise<unknown>).then === 'function') {
+        (result as Promise<unknown>).catch((err: Error) => {
+          if (err?.message === QUERY_READ_TIMEOUT) (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+        });
+      }
+      return result;
+    };
+  });
+  return pool;
+}
+
+export function connectPostgres(url: string, options: PoolOptions | number = {}): DatabaseHandle {
+  const pool = createPool(url, typeof options === 'number' ? { poolSize: options } : options);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => db.destroy(),
+  };
 }
 
 /** The embedded default: PGlite keeps its files in dataDir ('memory://' for a throw-away database). */
@@ -28,9 +89,9 @@ export async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
   ]);
   const pglite = await PGlite.create(dataDir);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', poolStats: () => ({ total: 1, idle: 1, waiting: 0 }), close: () => db.destroy() };
 }
 
-export async function connect(options: { databaseUrl?: string; dataDir: string }): Promise<DatabaseHandle> {
-  return options.databaseUrl ? connectPostgres(options.databaseUrl) : connectPglite(options.dataDir);
+export async function connect(options: { databaseUrl?: string; dataDir: string; pool?: PoolOptions }): Promise<DatabaseHandle> {
+  return options.databaseUrl ? connectPostgres(options.databaseUrl, options.pool) : connectPglite(options.dataDir);
 }

@@ -7,6 +7,7 @@ import { claimRefusal, claimablePhases, type ClaimContext, type TrackedPhase } f
 import type { EventType, TrackingEvent } from '../domain/tracking/events.js';
 import { replay } from '../domain/tracking/replay.js';
 import type { Db } from './database.js';
+import { inTransaction } from './transaction.js';
 import type { Database } from './schema.js';
 
 type Trx = Transaction<Database>;
@@ -186,7 +187,7 @@ export interface ClaimResult {
  * Serialised per plan by the plan row lock, and guarded by the one-live-claim-per-phase index.
  */
 export async function claim(db: Db, workspaceId: string, planId: string, sessionId: string, phaseId?: string, at?: string): Promise<ClaimResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await lockPlan(trx, workspaceId, planId);
     const basis = await trackingBasis(trx, workspaceId, planId);
     const session = await liveSession(trx, planId, sessionId);
@@ -230,7 +231,7 @@ export async function reportEvent(
   sessionId: string,
   e: { type: EventType; phaseId: string; percent?: number; reason?: string; gate?: string; at?: string },
 ): Promise<TrackingEvent> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await lockPlan(trx, workspaceId, planId);
     const basis = await trackingBasis(trx, workspaceId, planId);
     await liveSession(trx, planId, sessionId);
@@ -275,42 +276,59 @@ export async function reportEvent(
 /**
  * Ends sessions whose heartbeat is older than their timeout: their claims are released
  * (the phases can be claimed again) and an event per phase is logged. Safe to run from every
- * instance at once: SKIP LOCKED hands each stale session to exactly one of them.
+ * instance at once: SKIP LOCKED hands each stale session to exactly one of them. Locks are taken
+ * in the one order every tracking write uses — the plan row, then its sessions — so the sweeper
+ * and concurrent reports queue behind each other instead of deadlocking.
  */
 export async function expireSessions(db: Db, planId?: string): Promise<Array<{ sessionId: string; planId: string; phases: string[] }>> {
-  return db.transaction().execute(async (trx) => {
-    let q = trx
-      .selectFrom('sessions')
-      .select(['id', 'plan_id'])
+  let candidates = db
+    .selectFrom('sessions')
+    .select('plan_id')
+    .distinct()
+    .where('status', '=', 'active')
+    .where(sql<boolean>`last_heartbeat_at < now() - make_interval(secs => heartbeat_timeout_seconds)`);
+  if (planId) candidates = candidates.where('plan_id', '=', planId);
+  const plans = (await candidates.execute()).map((r) => r.plan_id);
+  const out: Array<{ sessionId: string; planId: string; phases: string[] }> = [];
+  for (const plan of plans) out.push(...(await inTransaction(db, (trx) => expirePlanSessions(trx, plan))));
+  return out;
+}
+
+async function expirePlanSessions(trx: Trx, planId: string): Promise<Array<{ sessionId: string; planId: string; phases: string[] }>> {
+  const locked = await trx.selectFrom('plans').select('id').where('id', '=', planId).forUpdate().skipLocked().executeTakeFirst();
+  // A plan another transaction holds is busy being written to; the next sweep takes it.
+  if (!locked) return [];
+  const stale = await trx
+    .selectFrom('sessions')
+    .select(['id', 'plan_id'])
+    .where('plan_id', '=', planId)
+    .where('status', '=', 'active')
+    .where(sql<boolean>`last_heartbeat_at < now() - make_interval(secs => heartbeat_timeout_seconds)`)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  const out: Array<{ sessionId: string; planId: string; phases: string[] }> = [];
+  for (const s of stale) {
+    await trx.updateTable('sessions').set({ status: 'expired' }).where('id', '=', s.id).execute();
+    const released = await trx
+      .updateTable('claims')
+      .set({ status: 'expired', ended_at: sql`now()` })
+      .where('session_id', '=', s.id)
       .where('status', '=', 'active')
-      .where(sql<boolean>`last_heartbeat_at < now() - make_interval(secs => heartbeat_timeout_seconds)`)
-      .forUpdate()
-      .skipLocked();
-    if (planId) q = q.where('plan_id', '=', planId);
-    const stale = await q.execute();
-    const out: Array<{ sessionId: string; planId: string; phases: string[] }> = [];
-    for (const s of stale) {
-      await trx.updateTable('sessions').set({ status: 'expired' }).where('id', '=', s.id).execute();
-      const released = await trx
-        .updateTable('claims')
-        .set({ status: 'expired', ended_at: sql`now()` })
-        .where('session_id', '=', s.id)
-        .where('status', '=', 'active')
-        .returning('phase_id')
-        .execute();
-      for (const c of released) await appendEvent(trx, s.plan_id, { phaseId: c.phase_id, sessionId: s.id, type: 'heartbeat_lost' });
-      await raiseAlert(trx, s.plan_id, {
-        kind: 'session_expired',
-        severity: 'critical',
-        subject: s.id,
-        message: `session ${s.id} sent no heartbeat within its timeout; ${released.length ? `released ${released.map((c) => c.phase_id).join(', ')}` : 'it held no phase'}`,
-        data: { phases: released.map((c) => c.phase_id) },
-      });
-      await sql`select pg_notify('waveplan_events', ${s.plan_id})`.execute(trx);
-      out.push({ sessionId: s.id, planId: s.plan_id, phases: released.map((c) => c.phase_id) });
-    }
-    return out;
-  });
+      .returning('phase_id')
+      .execute();
+    for (const c of released) await appendEvent(trx, s.plan_id, { phaseId: c.phase_id, sessionId: s.id, type: 'heartbeat_lost' });
+    await raiseAlert(trx, s.plan_id, {
+      kind: 'session_expired',
+      severity: 'critical',
+      subject: s.id,
+      message: `session ${s.id} sent no heartbeat within its timeout; ${released.length ? `released ${released.map((c) => c.phase_id).join(', ')}` : 'it held no phase'}`,
+      data: { phases: released.map((c) => c.phase_id) },
+    });
+    await sql`select pg_notify('waveplan_events', ${s.plan_id})`.execute(trx);
+    out.push({ sessionId: s.id, planId: s.plan_id, phases: released.map((c) => c.phase_id) });
+  }
+  return out;
 }
 
 export interface AlertInput {
