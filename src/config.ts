@@ -20,6 +20,7 @@ const Env = Type.Object({
   DB_QUERY_TIMEOUT_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 20_000, description: 'a connection that gives no answer this long is dropped; 0: no limit' }),
   JOB_HEARTBEAT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 5_000, description: 'how often a worker beats for the queued job it works' }),
   JOB_STALE_AFTER_MS: Type.Integer({ minimum: 500, maximum: 3_600_000, default: 30_000, description: 'a job whose worker has not beaten this long is handed back to the queue' }),
+  IDEMPOTENCY_TTL_HOURS: Type.Number({ exclusiveMinimum: 0, maximum: 8760, default: 24, description: 'how long an Idempotency-Key is remembered' }),
   PLANNING_TIME_BUDGET_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 10_000 }),
 });
 export type Config = Static<typeof Env>;

@@ -6,6 +6,7 @@ import { migrateToLatest } from './store/migrate.js';
 import { buildApp } from './http/app.js';
 import { createWorkerPlanner } from './service/worker-planner.js';
 import { expireSessions } from './store/tracking.js';
+import { expireIdempotencyKeys } from './store/idempotency.js';
 import { PlanQueue } from './jobs/plan-queue.js';
 import { planJobHandler } from './jobs/plan-job-handler.js';
 
@@ -75,6 +76,7 @@ async function main() {
     bodyLimit: config.BODY_LIMIT_BYTES,
     auth: { mode: authMode, adminToken: config.ADMIN_API_KEY },
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    idempotencyTtlSeconds: Math.round(config.IDEMPOTENCY_TTL_HOURS * 3600),
   });
   if (handle.kind === 'pglite') {
     app.log.warn(
@@ -92,12 +94,17 @@ async function main() {
     expireSessions(handle.db).catch((err: unknown) => app.log.warn({ err }, 'session sweep failed'));
   }, 5_000);
   sweeper.unref();
+  const forgetter = setInterval(() => {
+    expireIdempotencyKeys(handle.db, Math.round(config.IDEMPOTENCY_TTL_HOURS * 3600)).catch((err: unknown) => app.log.warn({ err }, 'idempotency clean-up failed'));
+  }, 10 * 60_000);
+  forgetter.unref();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: draining requests');
     clearInterval(sweeper);
+    clearInterval(forgetter);
     await app.close();
     await queue?.stop();
     await workers.close();

@@ -1,3 +1,4 @@
+import { own } from './own.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import { WorkCalendar } from './calendar.js';
 import { criticalPath } from './cpm.js';
@@ -78,7 +79,7 @@ function progressPins(input: PlanInput, project: Project, cal: WorkCalendar): { 
   if (issues.length > 0) throw new PlanInputError(issues[0]!.code, issues);
 
   const release = new Float64Array(n);
-  for (const p of project.phases) release[p.index] = Math.max(asOfDay, progress.baseline?.[p.id] ?? 0);
+  for (const p of project.phases) release[p.index] = Math.max(asOfDay, own(progress.baseline, p.id) ?? 0);
   return { pins: { release, pinnedStart, pinnedTeam, duration }, basis };
 }
 
@@ -98,7 +99,7 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
   const rules = priorityKeys(problem, { lf: cpm.lf, ls: cpm.ls, descendants: descendantsCount });
   if (input.progress?.baseline) {
     const baseline = input.progress.baseline;
-    rules.unshift({ name: 'baseline', key: Float64Array.from(project.phases, (p) => baseline[p.id] ?? cpm.es[p.index]!) });
+    rules.unshift({ name: 'baseline', key: Float64Array.from(project.phases, (p) => own(baseline, p.id) ?? cpm.es[p.index]!) });
   }
   // Heads and tails only hold without fixed work: pins make the critical path differ per phase.
   const ht = replan ? undefined : { head: cpm.es, tail: cpm.lf.map((lf) => cpm.length - lf) };

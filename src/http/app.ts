@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import rateLimit from '@fastify/rate-limit';
-import { rejectNul } from './nul-guard.js';
+import { rejectBadBody } from './body-guard.js';
 import { registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { validatorCompiler } from './validator-compiler.js';
 import { randomUUID } from 'node:crypto';
@@ -40,6 +40,8 @@ export interface AppOptions {
   /** The shared job queue for large plans (none on the embedded database). */
   queue?: PlanQueue;
   asyncPhaseThreshold?: number;
+  /** How long an Idempotency-Key's record is kept. Default 24 h. */
+  idempotencyTtlSeconds?: number;
   /** Memory for cached response bodies of (immutable) versions, in bytes. Default 64 MiB. */
   bodyCacheBytes?: number;
 }
@@ -61,7 +63,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.addHook('preValidation', async (request) => {
-    if (request.body !== undefined) rejectNul(request.body);
+    if (request.body !== undefined) rejectBadBody(request.body);
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -85,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       }),
     });
   }
-  await app.register(idempotencyPlugin, { db: options.db });
+  await app.register(idempotencyPlugin, { db: options.db, ...(options.idempotencyTtlSeconds ? { ttlSeconds: options.idempotencyTtlSeconds } : {}) });
 
   await app.register(healthRoutes, { db: options.db, queue: options.queue });
   const bodies = new VersionBodyCache(options.bodyCacheBytes);

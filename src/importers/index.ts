@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { normalise } from '../domain/input.js';
+import { MAX_NESTING, nestingDepth } from '../nesting.js';
 import { importCsv } from './csv.js';
 import { importDependencyGraph } from './dependency-graph.js';
 import { ImportError } from './import-error.js';
@@ -24,6 +25,9 @@ export const isImportFormat = (s: string): s is ImportFormat => (IMPORT_FORMATS 
 
 /** A JSON or YAML document's value, or ImportError naming the line and column that cannot be read. */
 export function parseStructured(format: string, source: string): unknown {
+  // The YAML parser's memory grows steeply with flow nesting ("[[[[…"): refuse deep text before it runs.
+  const depth = nestingDepth(source, MAX_NESTING + 1);
+  if (depth > MAX_NESTING) throw new ImportError(format, [{ path: 'file', message: `nested more than ${MAX_NESTING} levels deep` }]);
   const doc = parseDocument(source.replace(/^\uFEFF/, ''), { prettyErrors: true, schema: 'core', uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ImportError(
@@ -78,6 +82,20 @@ function importPsplib(source: string, options: ImportOptions): ImportResult {
     if (err instanceof PsplibFormatError) throw new ImportError('PSPLIB .sm', [{ path: `line ${err.line}`, message: err.message.replace(/^line \d+: /, '') }]);
     throw err;
   }
+}
+
+/**
+ * Imports a file whose format may be unknown, parsing it once: CSV and PSPLIB are told by name or
+ * text; anything else is parsed as JSON/YAML and told by what it holds.
+ */
+export function importAny(format: ImportFormat | undefined, fileName: string, source: string, options: ImportOptions = {}): ImportResult & { format: ImportFormat } {
+  const known = format ?? textFormat(fileName, source);
+  if (known === 'csv' || known === 'psplib') return { ...importPlannable(known, source, options), format: known };
+  const value = parseStructured(known === 'task-master' ? 'task-master tasks.json' : 'dependency graph', source);
+  const chosen = known ?? structuredFormat(value);
+  const result = chosen === 'task-master' ? importTaskMaster(value, options) : importDependencyGraph(value, options);
+  normalise(result.input);
+  return { ...result, format: chosen };
 }
 
 export function importText(format: ImportFormat, source: string, options: ImportOptions = {}): ImportResult {

@@ -1,10 +1,11 @@
 import { Type, type Static } from 'typebox';
+import { IsoDate } from './dates.js';
 
 /** Identifier used for phases, teams, infrastructure pools and skills. */
 export const Id = Type.String({ minLength: 1, maxLength: 120, pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$' });
 
-/** A calendar date, YYYY-MM-DD. */
-export const IsoDate = Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+/** A calendar date, YYYY-MM-DD, inside the accepted window. */
+export { IsoDate };
 
 export const ThreePointEstimate = Type.Object(
   {

@@ -38,7 +38,7 @@ async function computeStatus(db: Db, workspaceId: string, planId: string, asOf: 
   const cal = projectCalendar(basis.input);
   const escalation = basis.input.constraints?.escalation ?? {};
   const deadline = basis.input.constraints?.deadline;
-  const teamSizes = Object.fromEntries(basis.input.teams.map((t) => [t.id, t.size]));
+  const teamSizes = new Map(basis.input.teams.map((t) => [t.id, t.size]));
   const status = trackingStatus(
     plannedPhases(basis),
     replay(events),

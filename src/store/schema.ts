@@ -79,6 +79,7 @@ export interface AlertsTable {
 
 export interface IdempotencyKeysTable {
   workspace_id: string;
+  principal: Generated<string>;
   key: string;
   method: string;
   path: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { WorkCalendar } from '../../src/domain/calendar.js';
 import { computePlan } from '../../src/domain/engine.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
@@ -83,5 +84,72 @@ describe('plan dates', () => {
     expect(plan.calendar.finishDate(start[0]!, finish[0]!)).toBe('2027-01-08');
     expect(plan.calendar.dateOf(start[1]!)).toBe('2027-01-12'); // Monday 11th is a holiday
     expect(plan.calendar.finishDate(start[1]!, finish[1]!)).toBe('2027-01-18');
+  });
+});
+
+describe('WorkCalendar in closed form agrees with walking the calendar day by day', () => {
+  /** The obvious walk, as a reference. */
+  function walk(start: string, workingDays: number[], holidays: string[]) {
+    const off = new Set(holidays);
+    const isWorking = (ms: number) => workingDays.includes(new Date(ms).getUTCDay()) && !off.has(new Date(ms).toISOString().slice(0, 10));
+    let t = Date.parse(start + 'T00:00:00Z');
+    while (!isWorking(t)) t += 86_400_000;
+    const dates = [t];
+    const dateMs = (k: number) => {
+      while (dates.length <= k) {
+        let d = dates[dates.length - 1]! + 86_400_000;
+        while (!isWorking(d)) d += 86_400_000;
+        dates.push(d);
+      }
+      return dates[k]!;
+    };
+    return {
+      dateOf: (k: number) => new Date(dateMs(k)).toISOString().slice(0, 10),
+      dayOf: (iso: string) => {
+        const x = Date.parse(iso + 'T00:00:00Z');
+        let n = 0;
+        if (x < dates[0]!) {
+          for (let d = dates[0]! - 86_400_000; d >= x; d -= 86_400_000) if (isWorking(d)) n--;
+          return n;
+        }
+        while (dateMs(n) < x) n++;
+        return n;
+      },
+    };
+  }
+
+  it('on random calendars, starts, holidays, days and dates', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.array(fc.integer({ min: -30, max: 400 }), { maxLength: 20 }),
+        fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 10 }),
+        fc.array(fc.integer({ min: -60, max: 420 }), { minLength: 1, maxLength: 10 }),
+        (workingDays, startOffset, holidayOffsets, days, dateOffsets) => {
+          const base = Date.UTC(2026, 0, 1) + startOffset * 86_400_000;
+          const iso = (offset: number) => new Date(base + offset * 86_400_000).toISOString().slice(0, 10);
+          const start = iso(0);
+          const holidays = holidayOffsets.map(iso);
+          // Keep at least one working weekday free of holidays in every week, as real calendars are.
+          const cal = new WorkCalendar(start, { workingDays, holidays });
+          const ref = walk(start, workingDays, holidays);
+          for (const k of days) expect(cal.dateOf(k)).toBe(ref.dateOf(k));
+          for (const o of dateOffsets) expect(cal.dayOf(iso(o))).toBe(ref.dayOf(iso(o)));
+        },
+      ),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
+  it('answers for dates centuries away without walking to them, and refuses a plan past 9999', () => {
+    const cal = new WorkCalendar('2027-01-04', { workingDays: [1, 2, 3, 4, 5], holidays: ['2027-01-18'] });
+    // 2199-12-31 is a Tuesday; Mon–Fri working days from 2027-01-04 up to it, less one holiday.
+    const weekdays = 173 * 52 * 5;
+    const day = cal.dayOf('2199-12-31');
+    expect(Math.abs(day - weekdays)).toBeLessThan(300);
+    expect(cal.dateOf(day)).toBe('2199-12-31');
+    expect(cal.dayOf(cal.dateOf(1_000_000))).toBe(1_000_000);
+    expect(() => cal.dateOf(5_000_000)).toThrow(/past 9999-12-31/);
   });
 });

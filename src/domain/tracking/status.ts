@@ -91,7 +91,7 @@ export function trackingStatus(
   dayOf: DayOf,
   asOf: string,
   thresholds: Thresholds,
-  teamSizes: Record<string, number>,
+  teamSizes: ReadonlyMap<string, number>,
 ): TrackingStatus {
   const asOfDay = dayOf(asOf);
   const asOfMs = Date.parse(asOf);
@@ -101,7 +101,7 @@ export function trackingStatus(
   let totalEffort = 0;
   let activeDays = 0;
   let blockedDays = 0;
-  const busy: Record<string, number> = {};
+  const busy = new Map<string, number>();
   const finishedSpans: Array<[number, number, number]> = [];
 
   for (const p of planned) {
@@ -126,7 +126,7 @@ export function trackingStatus(
     if (actualStart !== null) {
       const end = actualFinish ?? asOfDay + 1;
       activeDays += end - actualStart;
-      if (p.team) busy[p.team] = (busy[p.team] ?? 0) + (end - actualStart) * effortPerDay;
+      if (p.team) busy.set(p.team, (busy.get(p.team) ?? 0) + (end - actualStart) * effortPerDay);
       if (actualFinish !== null) finishedSpans.push([actualStart, actualFinish, actualFinish - actualStart]);
     }
     if (blockedHours !== null) blockedDays += blockedHours / 24;
@@ -183,7 +183,7 @@ export function trackingStatus(
   }
   const elapsed = Math.max(asOfDay + 1 - Math.min(...planned.map((p) => p.start)), 1);
   const utilisationPercent = Object.fromEntries(
-    Object.entries(teamSizes).map(([team, size]) => [team, round(((busy[team] ?? 0) / (size * elapsed)) * 100, 1)]),
+    [...teamSizes].map(([team, size]) => [team, round(((busy.get(team) ?? 0) / (size * elapsed)) * 100, 1)]),
   );
   const behindSchedulePercent = pv > 0 ? round(((pv - ev) / pv) * 100, 1) : 0;
 

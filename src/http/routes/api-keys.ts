@@ -19,6 +19,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.post(
     '/admin/keys',
     {
+      config: { secretFields: ['token'] },
       schema: {
         tags: ['admin'],
         summary: 'Create an API key for a workspace (admin key only). The token is shown once.',

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { Id } from '../../schemas/plan-input.js';
 import type { Db } from '../../store/database.js';
 import * as store from '../../store/plans.js';
 import { NotModified, errors, notModified } from '../schemas/common.js';
@@ -77,7 +78,7 @@ export const artifactRoutes: FastifyPluginAsyncTypebox<{ db: Db; bodies: Version
       schema: {
         tags: ['artifacts'],
         summary: "One team's playbook (Markdown) of the latest version",
-        params: Type.Object({ id: Type.String({ format: 'uuid' }), team: Type.String({ minLength: 1, maxLength: 120 }) }),
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), team: Id }),
         response: { 200: Type.String({ description: 'text/markdown' }), ...errors(400, 404) },
       },
     },

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { PlanInputError } from '../../domain/errors.js';
 import { AppError } from '../../errors.js';
-import { detectFormat, ImportError, importPlannable, type ImportOptions } from '../../importers/index.js';
+import { ImportError, importAny, type ImportOptions } from '../../importers/index.js';
 import { errors } from '../schemas/common.js';
 import { ImportQuery, ImportResponse } from '../schemas/imports.js';
 
@@ -30,7 +30,6 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const q = request.query;
       const text = request.body;
       const csvBody = /^text\/(csv|tab-separated-values)\b/.test(request.headers['content-type'] ?? '');
-      const format = q.format ?? (csvBody ? 'csv' : detectFormat(q.fileName ?? '', text));
       const options: ImportOptions = {
         ...(q.startDate !== undefined ? { startDate: q.startDate } : {}),
         ...(q.name !== undefined ? { name: q.name } : {}),
@@ -41,8 +40,8 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(q.includeDone ? { includeDone: true } : {}),
       };
       try {
-        const result = importPlannable(format, text, options);
-        return { format, input: result.input, notes: result.notes };
+        const result = importAny(q.format ?? (csvBody ? 'csv' : undefined), q.fileName ?? '', text, options);
+        return { format: result.format, input: result.input, notes: result.notes };
       } catch (err) {
         if (err instanceof ImportError) {
           throw new AppError(422, 'import_failed', `${err.message}${err.issues.length > 1 ? `: ${err.issues.slice(0, 3).map((i) => `${i.path} ${i.message}`).join('; ')}` : ''}`, err.issues.map((i) => ({ in: 'body' as const, path: i.path, message: i.message })));

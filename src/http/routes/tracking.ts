@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { IsoDateTime } from '../../schemas/dates.js';
 import { AppError } from '../../errors.js';
 import type { Db } from '../../store/database.js';
 import * as tracking from '../../store/tracking.js';
@@ -114,7 +115,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
         tags: ['tracking'],
         summary: 'The append-only event log (JSON), after a given event id',
         params: PlanIdParams,
-        querystring: Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })) }),
+        querystring: Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })) }),
         response: { 200: Type.Object({ items: Type.Array(TrackingEventView) }), ...errors(400, 404) },
       },
     },
@@ -131,7 +132,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
         tags: ['tracking'],
         summary: 'Planned vs actual per phase and wave, metrics from actuals, and open alerts',
         params: PlanIdParams,
-        querystring: Type.Object({ asOf: Type.Optional(Type.String({ format: 'date-time' })) }),
+        querystring: Type.Object({ asOf: Type.Optional(IsoDateTime) }),
         response: { 200: StatusView, ...errors(400, 404) },
       },
     },

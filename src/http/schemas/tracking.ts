@@ -1,6 +1,8 @@
 import { Type } from 'typebox';
 import { Id } from '../../schemas/plan-input.js';
 
+import { IsoDate, IsoDateTime } from '../../schemas/dates.js';
+
 const Timestamp = Type.String({ format: 'date-time' });
 
 export const SessionBody = Type.Object(
@@ -27,7 +29,7 @@ export const ClaimBody = Type.Object(
   {
     sessionId: Type.String({ format: 'uuid' }),
     phaseId: Type.Optional(Id),
-    at: Type.Optional(Timestamp),
+    at: Type.Optional(IsoDateTime),
   },
   { additionalProperties: false, description: 'Without phaseId the service picks the best phase the session may start now.' },
 );
@@ -46,7 +48,7 @@ export const EventBody = Type.Object(
     percent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
     reason: Type.Optional(Type.String({ maxLength: 2000 })),
     gate: Type.Optional(Type.String({ maxLength: 200 })),
-    at: Type.Optional(Type.String({ format: 'date-time', description: 'When it happened, if not now (at most 5 minutes ahead of the server clock).' })),
+    at: Type.Optional({ ...IsoDateTime, description: 'When it happened, if not now (at most 5 minutes ahead of the server clock).' }),
   },
   { additionalProperties: false },
 );
@@ -117,6 +119,6 @@ export const StatusView = Type.Object({
 });
 
 export const ReplanBody = Type.Object(
-  { asOf: Type.Optional(Type.String({ format: 'date', description: 'Re-plan as of this date (default: today, or the latest event if later).' })) },
+  { asOf: Type.Optional({ ...IsoDate, description: 'Re-plan as of this date (default: today, or the latest event if later).' }) },
   { additionalProperties: false },
 );
