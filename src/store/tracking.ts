@@ -295,8 +295,8 @@ export async function expireSessions(db: Db, planId?: string): Promise<Array<{ s
 }
 
 async function expirePlanSessions(trx: Trx, planId: string): Promise<Array<{ sessionId: string; planId: string; phases: string[] }>> {
-  const locked = await trx.selectFrom('plans').select('id').where('id', '=', planId).forUpdate().skipLocked().executeTakeFirst();
-  // A plan another transaction holds is busy being written to; the next sweep takes it.
+  // Waits its turn behind the plan's writers (skipping a busy plan would starve the sweep under steady traffic).
+  const locked = await trx.selectFrom('plans').select('id').where('id', '=', planId).forUpdate().executeTakeFirst();
   if (!locked) return [];
   const stale = await trx
     .selectFrom('sessions')
