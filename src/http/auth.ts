@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { AppError } from '../errors.js';
 import type { Db } from '../store/database.js';
 import { findApiKey, hashToken, type ApiKey } from '../store/api-keys.js';
+import { boundedCache } from '../cache.js';
 
 export interface AuthOptions {
   /** 'off' only for local development: every request acts in the 'default' workspace with write rights. */
@@ -30,8 +31,9 @@ const OPEN = /^\/(healthz|readyz|docs|ui)(\/|$|\?)/;
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 async function auth(app: FastifyInstance, opts: AuthOptions & { db: Db }) {
-  const cache = new Map<string, { key: ApiKey | undefined; at: number }>();
   const cacheMs = opts.cacheMs ?? 5_000;
+  // Looked-up keys (and unknown tokens, so a flood of bad tokens does not reach the database each time).
+  const cache = cacheMs > 0 ? boundedCache<{ key: ApiKey | null }>({ maxBytes: 4 * 1024 * 1024, sizeOf: (_v, k) => 300 + k.length, ttlMs: cacheMs }) : undefined;
   const adminHash = opts.adminToken ? hashToken(opts.adminToken) : undefined;
   app.decorateRequest('principal', null as unknown as Principal);
 
@@ -51,11 +53,10 @@ async function auth(app: FastifyInstance, opts: AuthOptions & { db: Db }) {
       request.principal = { workspaceId: 'default', role: 'write', admin: true, keyId: null };
       return;
     }
-    let entry = cache.get(hash);
-    if (!entry || Date.now() - entry.at > cacheMs) {
-      entry = { key: await findApiKey(opts.db, token), at: Date.now() };
-      if (cache.size > 10_000) cache.clear();
-      cache.set(hash, entry);
+    let entry = cache?.get(hash);
+    if (!entry) {
+      entry = { key: (await findApiKey(opts.db, token)) ?? null };
+      cache?.set(hash, entry);
     }
     const key = entry.key;
     if (!key) throw new AppError(401, 'unauthorized', 'unknown or revoked API key', [{ in: 'headers', path: '/authorization', message: 'not a valid key' }]);

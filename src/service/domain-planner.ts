@@ -4,6 +4,9 @@ import { contentHash } from '../domain/content-hash.js';
 import { planProject, type PlannedVersion } from '../domain/plan.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import type { Planner } from './planner.js';
+import type { LRUCache } from 'lru-cache';
+import { boundedCache } from '../cache.js';
+import { jsonText } from '../store/json-text.js';
 
 export interface DomainPlannerOptions {
   timeBudgetCapMs?: number;
@@ -38,27 +41,34 @@ export function toAppError(err: unknown): unknown {
   return err;
 }
 
+/** Retained bytes of a computed plan: its object graph and the JSON text and bytes made from it, estimated from the text. */
+function plannedBytes(p: PlannedVersion): number {
+  return 3 * (jsonText(p.artifacts).length + jsonText(p.schedule).length + jsonText(p.playbooks).length) + 2 * (p.document.length + p.gantt.length);
+}
+
 /**
- * Plans are a function of their input, so the last few are kept by content hash: orchestrators
+ * Plans are a function of their input, so recent ones are kept by content hash: orchestrators
  * re-post the same input (retries, several plans of one project) and get it without a re-run.
+ * Bounded by bytes (default 128 MiB), so a run of huge plans cannot grow the process.
  */
 export class PlanMemo {
-  private readonly entries = new Map<string, PlannedVersion>();
+  private readonly entries: LRUCache<string, PlannedVersion>;
 
-  constructor(private readonly capacity = 64) {}
+  constructor(maxBytes = 128 * 1024 * 1024) {
+    this.entries = boundedCache<PlannedVersion>({ maxBytes, sizeOf: plannedBytes });
+  }
 
   get(key: string): PlannedVersion | undefined {
-    const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
+    return this.entries.get(key);
   }
 
   set(key: string, value: PlannedVersion): void {
     this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  /** Bytes held, as estimated. */
+  get bytes(): number {
+    return this.entries.calculatedSize;
   }
 }
 

@@ -7,6 +7,8 @@ import { claimRefusal, claimablePhases, type ClaimContext, type TrackedPhase } f
 import type { EventType, TrackingEvent } from '../domain/tracking/events.js';
 import { replay } from '../domain/tracking/replay.js';
 import type { Db } from './database.js';
+import type { LRUCache } from 'lru-cache';
+import { boundedCache } from '../cache.js';
 import { inTransaction } from './transaction.js';
 import type { Database } from './schema.js';
 
@@ -28,16 +30,35 @@ export interface PlanTrackingBasis {
   input: PlanInput;
   schedule: ScheduleEntry[];
   phases: Map<string, TrackedPhase>;
+  /** Estimated retained bytes, for the cache. */
+  bytes: number;
 }
 
-const basisCache = new Map<string, PlanTrackingBasis>();
+/**
+ * Tracking bases by (plan, version), owned by the database handle they were read through (one
+ * per app instance), bounded by bytes. A version never changes, so no entry is ever stale.
+ */
+const basisCaches = new WeakMap<object, LRUCache<string, PlanTrackingBasis>>();
+const BASIS_CACHE_BYTES = 64 * 1024 * 1024;
+
+function basisCacheOf(db: Db | Trx): LRUCache<string, PlanTrackingBasis> {
+  // A transaction reads through the same handle as its database: key by the Kysely executor's root.
+  const owner = ((db as unknown as { getExecutor(): object }).getExecutor?.() as { adapter?: object })?.adapter ?? db;
+  let cache = basisCaches.get(owner);
+  if (!cache) {
+    cache = boundedCache<PlanTrackingBasis>({ maxBytes: BASIS_CACHE_BYTES, sizeOf: (b) => b.bytes });
+    basisCaches.set(owner, cache);
+  }
+  return cache;
+}
 
 /** The latest version's graph and schedule. Versions are immutable, so they are cached by (plan, version). */
 export async function trackingBasis(db: Db | Trx, workspaceId: string, planId: string): Promise<PlanTrackingBasis> {
   const head = await db.selectFrom('plans').select('latest_version').where('id', '=', planId).where('workspace_id', '=', workspaceId).executeTakeFirst();
   if (!head) throw notFound(`plan ${planId}`);
   const key = `${planId}:${head.latest_version}`;
-  const cached = basisCache.get(key);
+  const cache = basisCacheOf(db);
+  const cached = cache.get(key);
   if (cached) return cached;
   const row = await db
     .selectFrom('plan_versions')
@@ -59,9 +80,9 @@ export async function trackingBasis(db: Db | Trx, workspaceId: string, planId: s
       },
     ]),
   );
-  const basis = { version: head.latest_version, input, schedule: row.schedule, phases };
-  if (basisCache.size > 500) basisCache.delete(basisCache.keys().next().value!);
-  basisCache.set(key, basis);
+  const bytes = 4 * (JSON.stringify(input).length + JSON.stringify(row.schedule).length);
+  const basis = { version: head.latest_version, input, schedule: row.schedule, phases, bytes };
+  cache.set(key, basis);
   return basis;
 }
 
