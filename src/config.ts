@@ -21,6 +21,9 @@ const Env = Type.Object({
   JOB_HEARTBEAT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 5_000, description: 'how often a worker beats for the queued job it works' }),
   JOB_STALE_AFTER_MS: Type.Integer({ minimum: 500, maximum: 3_600_000, default: 30_000, description: 'a job whose worker has not beaten this long is handed back to the queue' }),
   IDEMPOTENCY_TTL_HOURS: Type.Number({ exclusiveMinimum: 0, maximum: 8760, default: 24, description: 'how long an Idempotency-Key is remembered' }),
+  MAX_STREAMS_PER_KEY: Type.Integer({ minimum: 1, maximum: 100_000, default: 20, description: 'open event streams per API key (or client address)' }),
+  MAX_STREAMS: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1_000, description: 'open event streams per instance' }),
+  REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 1_000, maximum: 3_600_000, default: 30_000, description: 'a request whose headers and body have not arrived by then is dropped (408)' }),
   PLANNING_TIME_BUDGET_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 10_000 }),
 });
 export type Config = Static<typeof Env>;

@@ -70,6 +70,10 @@ async function main() {
   if (queue) await queue.work(async (job) => void (await planJobHandler(handle.db, planner)(job)));
   const app = await buildApp({
     db: handle.db,
+    listener: handle.listener,
+    maxStreamsPerPrincipal: config.MAX_STREAMS_PER_KEY,
+    maxStreams: config.MAX_STREAMS,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     planner,
     ...(queue ? { queue, asyncPhaseThreshold: config.ASYNC_PHASE_THRESHOLD } : {}),
     loggerInstance: log,

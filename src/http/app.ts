@@ -5,7 +5,8 @@ import rateLimit from '@fastify/rate-limit';
 import { rejectBadBody } from './body-guard.js';
 import { registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { validatorCompiler } from './validator-compiler.js';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import http from 'node:http';
 import type { Db } from '../store/database.js';
 import type { Planner } from '../service/planner.js';
 import { installErrorHandling } from './error-handler.js';
@@ -23,6 +24,7 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { importRoutes } from './routes/imports.js';
 import { VersionBodyCache } from './version-body-cache.js';
 import type { PlanQueue } from '../jobs/plan-queue.js';
+import type { Listener } from '../store/listener.js';
 
 export interface AppOptions {
   db: Db;
@@ -35,11 +37,18 @@ export interface AppOptions {
   auth?: AuthOptions;
   /** Requests per minute per API key (or client address); 0 turns the limit off. */
   rateLimitPerMinute?: number;
-  /** How often an open event stream looks for new events. */
+  /** How often an open event stream looks for new events when nothing was pushed. */
   eventPollMs?: number;
+  /** LISTEN/NOTIFY of the database, so event streams are pushed to rather than polling. */
+  listener?: Listener;
+  /** Open event streams per principal and per instance. */
+  maxStreamsPerPrincipal?: number;
+  maxStreams?: number;
   /** The shared job queue for large plans (none on the embedded database). */
   queue?: PlanQueue;
   asyncPhaseThreshold?: number;
+  /** Time to receive a whole request (headers and body); slower clients are cut off. Default 30 s. */
+  requestTimeoutMs?: number;
   /** How long an Idempotency-Key's record is kept. Default 24 h. */
   idempotencyTtlSeconds?: number;
   /** Memory for cached response bodies of (immutable) versions, in bytes. Default 64 MiB. */
@@ -49,6 +58,15 @@ export interface AppOptions {
 export type App = FastifyInstance;
 
 registerAjvFormats();
+
+/**
+ * What a request is counted under before anyone knows who sent it: the bearer token's hash (so
+ * agents behind one address with their own keys are limited apart), else the client address.
+ */
+function rateKey(authorization: string | undefined, ip: string): string {
+  const token = typeof authorization === 'string' ? authorization.match(/^Bearer\s+(\S{1,300})$/i)?.[1] : undefined;
+  return token ? `key:${createHash('sha256').update(token).digest('base64url').slice(0, 22)}` : `ip:${ip}`;
+}
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
@@ -60,6 +78,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     requestIdHeader: false,
     return503OnClosing: true,
+    // Node checks request timeouts every connectionsCheckingInterval (30 s by default): check often enough to honour the timeout.
+    serverFactory: (handler) => {
+      const timeout = options.requestTimeoutMs ?? 30_000;
+      return http.createServer({ requestTimeout: timeout, headersTimeout: Math.min(timeout, 60_000), connectionsCheckingInterval: Math.max(250, Math.min(5_000, Math.floor(timeout / 4))) }, handler);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.addHook('preValidation', async (request) => {
@@ -72,13 +95,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   installErrorHandling(app);
   await app.register(swagger, { openapi: openapiInfo });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  await app.register(authPlugin, { db: options.db, ...(options.auth ?? { mode: 'off' }) });
   if (options.rateLimitPerMinute) {
     await app.register(rateLimit, {
       max: options.rateLimitPerMinute,
       timeWindow: 60_000,
-      hook: 'preHandler',
-      keyGenerator: (request) => request.principal?.keyId ?? request.ip,
+      // First, before authentication and validation: unknown tokens and invalid bodies count too.
+      hook: 'onRequest',
+      keyGenerator: (request) => rateKey(request.headers.authorization, request.ip),
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,
         code: 'rate_limited',
@@ -87,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       }),
     });
   }
+  await app.register(authPlugin, { db: options.db, ...(options.auth ?? { mode: 'off' }), ...(options.rateLimitPerMinute ? { failuresPerMinute: Math.max(10, Math.ceil(options.rateLimitPerMinute / 10)) } : {}) });
   await app.register(idempotencyPlugin, { db: options.db, ...(options.idempotencyTtlSeconds ? { ttlSeconds: options.idempotencyTtlSeconds } : {}) });
 
   await app.register(healthRoutes, { db: options.db, queue: options.queue });
@@ -95,7 +119,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(jobRoutes, { queue: options.queue });
   await app.register(artifactRoutes, { db: options.db, bodies });
   await app.register(trackingRoutes, { db: options.db, planner: options.planner });
-  await app.register(eventStreamRoutes, { db: options.db, pollMs: options.eventPollMs });
+  await app.register(eventStreamRoutes, {
+    db: options.db,
+    ...(options.listener ? { listener: options.listener } : {}),
+    ...(options.eventPollMs !== undefined ? { pollMs: options.eventPollMs } : {}),
+    ...(options.maxStreamsPerPrincipal !== undefined ? { maxStreamsPerPrincipal: options.maxStreamsPerPrincipal } : {}),
+    ...(options.maxStreams !== undefined ? { maxStreams: options.maxStreams } : {}),
+  });
   await app.register(apiKeyRoutes, { db: options.db });
   await app.register(importRoutes);
   await app.register(dashboardRoutes);

@@ -12,6 +12,8 @@ export interface AuthOptions {
   adminToken?: string;
   /** How long a looked-up key is trusted before it is read again (revocation delay). */
   cacheMs?: number;
+  /** Refused tokens per client address per minute before that address gets 429s (0: no limit). */
+  failuresPerMinute?: number;
 }
 
 export interface Principal {
@@ -36,6 +38,16 @@ async function auth(app: FastifyInstance, opts: AuthOptions & { db: Db }) {
   const cache = cacheMs > 0 ? boundedCache<{ key: ApiKey | null }>({ maxBytes: 4 * 1024 * 1024, sizeOf: (_v, k) => 300 + k.length, ttlMs: cacheMs }) : undefined;
   const adminHash = opts.adminToken ? hashToken(opts.adminToken) : undefined;
   app.decorateRequest('principal', null as unknown as Principal);
+  // Random tokens each count as a new key for the rate limit; refusals are also counted per address.
+  const failures = opts.failuresPerMinute ? boundedCache<{ n: number }>({ maxBytes: 4 * 1024 * 1024, sizeOf: (_v, k) => 100 + k.length, ttlMs: 60_000 }) : undefined;
+  const refuse = (request: FastifyRequest, err: AppError): never => {
+    if (failures) {
+      const f = failures.get(request.ip) ?? { n: 0 };
+      f.n++;
+      if (f.n === 1) failures.set(request.ip, f);
+    }
+    throw err;
+  };
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (opts.mode === 'off') {
@@ -46,7 +58,7 @@ async function auth(app: FastifyInstance, opts: AuthOptions & { db: Db }) {
     const header = request.headers.authorization;
     const token = typeof header === 'string' ? header.match(/^Bearer\s+(\S{1,300})$/i)?.[1] : undefined;
     if (!token) {
-      throw new AppError(401, 'unauthorized', 'send an API key: Authorization: Bearer <key>', [{ in: 'headers', path: '/authorization', message: 'missing or malformed' }]);
+      return refuse(request, new AppError(401, 'unauthorized', 'send an API key: Authorization: Bearer <key>', [{ in: 'headers', path: '/authorization', message: 'missing or malformed' }]));
     }
     const hash = hashToken(token);
     if (adminHash && hash === adminHash) {
@@ -54,12 +66,16 @@ async function auth(app: FastifyInstance, opts: AuthOptions & { db: Db }) {
       return;
     }
     let entry = cache?.get(hash);
+    // An address that sent too many refused keys gets no more look-ups for a minute; keys already known pass.
+    if (!entry && failures && (failures.get(request.ip)?.n ?? 0) >= opts.failuresPerMinute!) {
+      throw new AppError(429, 'rate_limited', `more than ${opts.failuresPerMinute} refused API keys a minute from this address; retry in a minute`, []);
+    }
     if (!entry) {
       entry = { key: (await findApiKey(opts.db, token)) ?? null };
       cache?.set(hash, entry);
     }
     const key = entry.key;
-    if (!key) throw new AppError(401, 'unauthorized', 'unknown or revoked API key', [{ in: 'headers', path: '/authorization', message: 'not a valid key' }]);
+    if (!key) return refuse(request, new AppError(401, 'unauthorized', 'unknown or revoked API key', [{ in: 'headers', path: '/authorization', message: 'not a valid key' }]));
     if (key.role === 'read' && !READ_METHODS.has(request.method)) {
       throw new AppError(403, 'forbidden', `key ${key.name} may only read`, [{ in: 'headers', path: '/authorization', message: 'read-only key' }]);
     }

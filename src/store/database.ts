@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { postgresListener, type Listener } from './listener.js';
 
 export type Db = Kysely<Database>;
 
@@ -8,6 +9,8 @@ export interface DatabaseHandle {
   db: Db;
   /** 'postgres' for a server reached by DATABASE_URL, 'pglite' for the embedded default. */
   kind: 'postgres' | 'pglite';
+  /** LISTEN/NOTIFY: the one channel every tracking write notifies on, for pushing events to streams. */
+  listener: Listener;
   /** Connections of the pool: open, idle, and requests waiting for one (PGlite: one, never waiting). */
   poolStats(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
@@ -73,11 +76,16 @@ export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
 export function connectPostgres(url: string, options: PoolOptions | number = {}): DatabaseHandle {
   const pool = createPool(url, typeof options === 'number' ? { poolSize: options } : options);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const listener = postgresListener(url, typeof options === 'number' ? undefined : options.onError);
   return {
     db,
     kind: 'postgres',
+    listener,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    close: () => db.destroy(),
+    close: async () => {
+      await listener.close();
+      await db.destroy();
+    },
   };
 }
 
@@ -89,7 +97,14 @@ export async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
   ]);
   const pglite = await PGlite.create(dataDir);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', poolStats: () => ({ total: 1, idle: 1, waiting: 0 }), close: () => db.destroy() };
+  const listener: Listener = {
+    listen: async (channel, onNotify) => {
+      const off = await pglite.listen(channel, onNotify);
+      return () => off();
+    },
+    close: async () => undefined,
+  };
+  return { db, kind: 'pglite', listener, poolStats: () => ({ total: 1, idle: 1, waiting: 0 }), close: () => db.destroy() };
 }
 
 export async function connect(options: { databaseUrl?: string; dataDir: string; pool?: PoolOptions }): Promise<DatabaseHandle> {

@@ -377,7 +377,9 @@ export async function raiseAlert(db: Db | Trx, planId: string, a: AlertInput): P
     insert into alerts (plan_id, kind, severity, subject, message, data)
     values (${planId}, ${a.kind}, ${a.severity}, ${a.subject}, ${a.message}, ${JSON.stringify(a.data ?? {})}::jsonb)
     on conflict (plan_id, kind, subject) where resolved_at is null do nothing`.execute(db);
-  return Number(res.numAffectedRows ?? 0) > 0;
+  const raised = Number(res.numAffectedRows ?? 0) > 0;
+  if (raised) await sql`select pg_notify('waveplan_events', ${planId})`.execute(db);
+  return raised;
 }
 
 /** Closes open alerts of the given kinds whose subject is not in stillTrue. */

@@ -15,7 +15,7 @@ export interface TestContext {
 
 export async function startApp(backend: Backend = 'postgres', options: Partial<AppOptions> = {}): Promise<TestContext> {
   const handle = await freshDatabase(backend);
-  const app = await buildApp({ db: handle.db, planner: createDomainPlanner(), eventPollMs: 50, ...options });
+  const app = await buildApp({ db: handle.db, listener: handle.listener, planner: createDomainPlanner(), eventPollMs: 50, ...options });
   await app.ready();
   return {
     app,

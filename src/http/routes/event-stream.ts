@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../store/database.js';
+import type { Listener } from '../../store/listener.js';
 import * as tracking from '../../store/tracking.js';
+import { AppError } from '../../errors.js';
 import { PlanIdParams, errors } from '../schemas/common.js';
 import { workspaceOf } from '../workspace.js';
 
@@ -11,17 +13,50 @@ function parseLastEventId(v: unknown): { event: number; alert: number } {
   return m ? { event: Number(m[1]), alert: Number(m[2]) } : { event: 0, alert: 0 };
 }
 
+export interface EventStreamOptions {
+  db: Db;
+  /** Pushes: every tracking write notifies 'waveplan_events' with its plan id. Without one, streams poll. */
+  listener?: Listener;
+  /** How often a stream looks for new events when nothing was pushed (a lost notification, or no listener). */
+  pollMs?: number;
+  /** Open streams per API key (or client address), and per instance. */
+  maxStreamsPerPrincipal?: number;
+  maxStreams?: number;
+}
+
 /**
  * Server-Sent Events for dashboards: every tracking event ("phase") and alert ("alert"), in
- * order, resumable with Last-Event-ID. The database is the source, so any instance can serve
- * any plan; it is polled on a short interval, which keeps the stream correct across instances.
+ * order, resumable with Last-Event-ID. The database is the source, so any instance can serve any
+ * plan. One LISTEN connection per instance wakes the streams of a plan when it is written to; a
+ * stream then reads what is new once (concurrent wakes coalesce), and polls only as a slow
+ * fallback. Streams are capped per principal and per instance, so a flood of streams cannot
+ * take the pool.
  */
-export const eventStreamRoutes: FastifyPluginAsyncTypebox<{ db: Db; pollMs?: number }> = async (app, { db, pollMs = 500 }) => {
+export const eventStreamRoutes: FastifyPluginAsyncTypebox<EventStreamOptions> = async (app, o) => {
+  const { db, listener } = o;
+  const pollMs = o.pollMs ?? (listener ? 10_000 : 500);
+  const perPrincipal = o.maxStreamsPerPrincipal ?? 20;
+  const total = o.maxStreams ?? 1_000;
   const open = new Set<() => void>();
+  const byPrincipal = new Map<string, number>();
+  const wakers = new Map<string, Set<() => void>>();
+  const unlisten = listener
+    ? await listener.listen(
+        'waveplan_events',
+        (planId) => {
+          for (const wake of wakers.get(planId) ?? []) wake();
+        },
+        () => {
+          for (const set of wakers.values()) for (const wake of set) wake();
+        },
+      )
+    : undefined;
   // Streams never end on their own: close them so that shutdown is not held up.
   app.addHook('onClose', async () => {
     for (const end of open) end();
+    await unlisten?.();
   });
+
   app.get(
     '/plans/:id/events',
     {
@@ -30,11 +65,20 @@ export const eventStreamRoutes: FastifyPluginAsyncTypebox<{ db: Db; pollMs?: num
         summary: 'Server-Sent Events: "phase" for each tracking event, "alert" for each alert; resumable with Last-Event-ID',
         params: PlanIdParams,
         querystring: Type.Object({ after: Type.Optional(Type.String({ pattern: '^\\d{1,15}\\.\\d{1,15}$', description: 'Same as Last-Event-ID.' })) }),
-        response: { 200: Type.String({ description: 'text/event-stream' }), ...errors(400, 404) },
+        response: { 200: Type.String({ description: 'text/event-stream' }), ...errors(400, 404, 429, 503) },
       },
     },
     async (request, reply) => {
       await tracking.trackingBasis(db, workspaceOf(request), request.params.id);
+      const principal = request.principal?.keyId ?? `ip:${request.ip}`;
+      if (open.size >= total) {
+        reply.header('retry-after', '30');
+        throw new AppError(503, 'too_many_streams', `this instance already serves ${total} event streams; retry later or poll /plans/{id}/event-log`);
+      }
+      if ((byPrincipal.get(principal) ?? 0) >= perPrincipal) {
+        reply.header('retry-after', '30');
+        throw new AppError(429, 'too_many_streams', `at most ${perPrincipal} open event streams per API key; close one first`);
+      }
       const planId = request.params.id;
       let cursor = parseLastEventId(request.headers['last-event-id'] ?? request.query.after);
       reply.hijack();
@@ -43,40 +87,73 @@ export const eventStreamRoutes: FastifyPluginAsyncTypebox<{ db: Db; pollMs?: num
       res.write(': waveplan event stream\n\n');
       let closed = false;
       let timer: NodeJS.Timeout | undefined;
+      let reading = false;
+      let again = false;
       let idle = 0;
+      const set = wakers.get(planId) ?? new Set<() => void>();
+      wakers.set(planId, set);
+      byPrincipal.set(principal, (byPrincipal.get(principal) ?? 0) + 1);
       const close = () => {
+        if (closed) return;
         closed = true;
         if (timer) clearTimeout(timer);
         open.delete(end);
+        set.delete(wake);
+        if (set.size === 0) wakers.delete(planId);
+        const n = (byPrincipal.get(principal) ?? 1) - 1;
+        if (n > 0) byPrincipal.set(principal, n);
+        else byPrincipal.delete(principal);
       };
       const end = () => {
         close();
         res.end();
       };
-      open.add(end);
-      request.raw.on('close', close);
-      const tick = async () => {
-        if (closed) return;
-        try {
-          const [events, alerts] = await Promise.all([tracking.loadEvents(db, planId, cursor.event, 500), tracking.listAlerts(db, planId, cursor.alert)]);
-          for (const e of events) {
-            cursor = { ...cursor, event: e.id };
-            res.write(`id: ${cursor.event}.${cursor.alert}\nevent: phase\ndata: ${JSON.stringify(e)}\n\n`);
-          }
-          for (const a of alerts) {
-            cursor = { ...cursor, alert: a.id };
-            res.write(`id: ${cursor.event}.${cursor.alert}\nevent: alert\ndata: ${JSON.stringify(a)}\n\n`);
-          }
-          idle = events.length + alerts.length > 0 ? 0 : idle + pollMs;
-          if (idle >= 15_000) {
-            res.write(': keep-alive\n\n');
-            idle = 0;
-          }
-        } catch (err) {
-          request.log.warn({ err }, 'event stream poll failed');
+      const read = async () => {
+        const [events, alerts] = await Promise.all([tracking.loadEvents(db, planId, cursor.event, 500), tracking.listAlerts(db, planId, cursor.alert)]);
+        for (const e of events) {
+          cursor = { ...cursor, event: e.id };
+          res.write(`id: ${cursor.event}.${cursor.alert}\nevent: phase\ndata: ${JSON.stringify(e)}\n\n`);
         }
-        if (!closed) timer = setTimeout(() => void tick(), pollMs);
+        for (const a of alerts) {
+          cursor = { ...cursor, alert: a.id };
+          res.write(`id: ${cursor.event}.${cursor.alert}\nevent: alert\ndata: ${JSON.stringify(a)}\n\n`);
+        }
+        // A full page means there is more: read on at once.
+        return events.length >= 500;
       };
+      const tick = async (): Promise<void> => {
+        if (closed) return;
+        if (reading) {
+          again = true;
+          return;
+        }
+        reading = true;
+        if (timer) clearTimeout(timer);
+        try {
+          do {
+            again = false;
+            if (await read()) again = true;
+          } while (again && !closed);
+          idle = 0;
+        } catch (err) {
+          request.log.warn({ err }, 'event stream read failed');
+        } finally {
+          reading = false;
+        }
+        if (!closed) timer = setTimeout(() => void poll(), pollMs);
+      };
+      const poll = async () => {
+        idle += pollMs;
+        if (idle >= 15_000 && !closed) {
+          res.write(': keep-alive\n\n');
+          idle = 0;
+        }
+        await tick();
+      };
+      const wake = () => void tick();
+      open.add(end);
+      set.add(wake);
+      request.raw.on('close', close);
       await tick();
     },
   );
