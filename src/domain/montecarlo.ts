@@ -1,5 +1,6 @@
 import { WorkCalendar } from './calendar.js';
 import type { Estimate, PlanResult } from './model.js';
+import { pertShape } from './pert.js';
 import type { ProgressCallback } from './progress.js';
 
 /** Makespan distribution over the samples, in working days from the project start. */
@@ -231,14 +232,6 @@ export class SampleStream {
     const y = this.gammaOf(beta);
     return x / (x + y);
   }
-}
-
-/** PERT-beta shape parameters of an estimate: α = 1 + 4(m − o)/(p − o), β = 1 + 4(p − m)/(p − o). */
-export function pertShape(e: Estimate): { alpha: number; beta: number } {
-  const range = e.pessimistic - e.optimistic;
-  if (range <= 0) return { alpha: 1, beta: 1 };
-  const m = Math.min(e.pessimistic, Math.max(e.optimistic, e.likely));
-  return { alpha: 1 + (4 * (m - e.optimistic)) / range, beta: 1 + (4 * (e.pessimistic - m)) / range };
 }
 
 /**

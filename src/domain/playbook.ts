@@ -1,7 +1,7 @@
 import type { CoordinationProtocols } from '../schemas/artifacts/coordination-protocols.js';
 import type { RiskMitigationPlan } from '../schemas/artifacts/risk-mitigation-plan.js';
 import { finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './artifacts/context.js';
-import { r2 } from './format.js';
+import { percent, plural, r2 } from './format.js';
 
 /** One team's playbook in Markdown: its sessions in order, what it waits for and hands over, its meetings and risks. */
 export function teamPlaybook(ctx: ArtifactContext, team: number, coordination: CoordinationProtocols, risk: RiskMitigationPlan): string {
@@ -14,8 +14,8 @@ export function teamPlaybook(ctx: ArtifactContext, team: number, coordination: C
   const lines = [
     `# Playbook: ${t.name}`,
     '',
-    `${project.name}. ${t.name} has ${t.size} people (${Math.round(t.availability * 100)} % available, ${t.capacity} usable after the capacity buffer) ` +
-      `and carries ${mine.length} phase${mine.length === 1 ? '' : 's'}: ${r2(load.workDays)} person-days, ${Math.round(load.utilisation * 100)} % utilisation.`,
+    `${project.name}. ${t.name} has ${t.size} people (${percent(t.availability)} available, ${t.capacity} usable after the capacity buffer) ` +
+      `and carries ${plural(mine.length, 'phase')}: ${r2(load.workDays)} person-days, ${percent(load.utilisation)} utilisation.`,
     '',
     '## Your phases',
     '',
@@ -26,7 +26,7 @@ export function teamPlaybook(ctx: ArtifactContext, team: number, coordination: C
     lines.push(
       `### ${p.name} — ${sessionOf.get(p.id)}`,
       '',
-      `- ${startDateOf(ctx, p.index)} → ${finishDateOf(ctx, p.index)}, ${p.teamSize} ${p.teamSize === 1 ? 'person' : 'people'}${isCritical(ctx, p.index) ? ', **critical: no slack**' : `, ${r2(ctx.result.scheduleSlack[p.index]!)} days of slack`}`,
+      `- ${startDateOf(ctx, p.index)} → ${finishDateOf(ctx, p.index)}, ${plural(p.teamSize, 'person', 'people')}${isCritical(ctx, p.index) ? ', **critical: no slack**' : `, ${r2(ctx.result.scheduleSlack[p.index]!)} days of slack`}`,
       `- claim with \`POST /plans/{id}/claims {"sessionId": …, "phaseId": "${p.id}"}\` once ${p.dependencies.length > 0 ? p.dependencies.map((d) => project.phases[d]!.id).join(', ') + ' are complete' : 'the plan starts'}`,
       ...(waits.length > 0 ? [`- waits for other teams: ${waits.join(', ')}`] : []),
       ...(feeds.length > 0 ? [`- hands over to: ${feeds.join(', ')}`] : []),

@@ -1,5 +1,5 @@
 import type { Metric, MonitoringConfig } from '../../schemas/artifacts/monitoring-config.js';
-import { pct, r2 } from '../format.js';
+import { percentValue, r2 } from '../format.js';
 import type { MonteCarloResult } from '../montecarlo.js';
 import { executionPlanId, type ArtifactContext } from './context.js';
 
@@ -70,11 +70,11 @@ export function monitoringConfig(ctx: ArtifactContext, mc: MonteCarloResult): Mo
         data_source: 'started and completed events of the team\'s phases (metrics.utilisationPercent)',
         collection: 'daily',
         direction: 'band',
-        planned: pct(planned),
-        target: pct(planned),
-        warning: pct(Math.min(1, Math.max(0.85, planned + 0.1))),
-        critical: pct(Math.min(1.1, Math.max(0.95, planned + 0.2))),
-        warning_low: pct(Math.max(0, planned - 0.25)),
+        planned: percentValue(planned),
+        target: percentValue(planned),
+        warning: percentValue(Math.min(1, Math.max(0.85, planned + 0.1))),
+        critical: percentValue(Math.min(1.1, Math.max(0.95, planned + 0.2))),
+        warning_low: percentValue(Math.max(0, planned - 0.25)),
         basis: `planned from ${r2(metrics.teamLoads[t.index]!.workDays)} person-days on ${t.size} people over ${r2(schedule.makespan)} days; high warning at max(85 %, planned + 10), low warning at planned − 25`,
       };
     }),
@@ -89,11 +89,11 @@ export function monitoringConfig(ctx: ArtifactContext, mc: MonteCarloResult): Mo
         data_source: 'claims and completions of the phases holding the pool',
         collection: 'on every claim',
         direction: 'lower_is_better',
-        planned: pct(planned),
-        target: pct(planned),
-        warning: pct(Math.max(planned, 0.9)),
+        planned: percentValue(planned),
+        target: percentValue(planned),
+        warning: percentValue(Math.max(planned, 0.9)),
         critical: 100,
-        basis: `planned peak ${pct(planned)} %; warning at 90 % or the planned peak if higher, critical at capacity`,
+        basis: `planned peak ${percentValue(planned)} %; warning at 90 % or the planned peak if higher, critical at capacity`,
       };
     }),
   ];
