@@ -2,6 +2,7 @@ import type { PlanInput } from '../schemas/plan-input.js';
 import { PlanInputError, type InputIssue } from './errors.js';
 import { buildGraph } from './graph.js';
 import type { Estimate, Infrastructure, Phase, Project, Team } from './model.js';
+import { pertMean, spreadEstimate } from './pert.js';
 
 export const DEFAULTS = {
   capacityBufferPercent: 20,
@@ -19,9 +20,6 @@ export const DEFAULTS = {
 
 /** Planned durations are kept to 1/100 of a working day so that sums stay exact enough to compare. */
 export const roundDays = (d: number) => Math.round(d * 100) / 100;
-
-/** PERT expected value of a three-point estimate. */
-export const pertMean = (e: Estimate) => (e.optimistic + 4 * e.likely + e.pessimistic) / 6;
 
 /**
  * Usable concurrent people of a team: size × availability × (1 − buffer), in whole people,
@@ -85,7 +83,7 @@ export function normalise(input: PlanInput): Project {
     let duration: number;
     if (typeof p.duration === 'number') {
       duration = roundDays(p.duration);
-      estimate = { optimistic: duration * (1 - Math.min(spread, 1)), likely: duration, pessimistic: duration * (1 + spread) };
+      estimate = spreadEstimate(duration, spread);
     } else {
       estimate = p.duration;
       if (!(estimate.optimistic <= estimate.likely && estimate.likely <= estimate.pessimistic)) {

@@ -1,11 +1,15 @@
 import type { Estimate } from './model.js';
+import { SampleStream } from './montecarlo/stream.js';
 
 /** Below this spread (p − o) an estimate is a constant. */
-const DEGENERATE = 1e-12;
+export const DEGENERATE = 1e-12;
 const EPS = 1e-6;
 
 /** PERT expected value of a three-point estimate: (o + 4m + p) / 6. */
 export const pertMean = (e: Estimate) => (e.optimistic + 4 * e.likely + e.pessimistic) / 6;
+
+/** The three-point estimate of a fixed duration: ± the spread (a share; the optimistic case never below 0). */
+export const spreadEstimate = (duration: number, spread: number): Estimate => ({ optimistic: duration * (1 - Math.min(spread, 1)), likely: duration, pessimistic: duration * (1 + spread) });
 
 /** PERT-beta shape parameters of an estimate: α = 1 + 4(m − o)/(p − o), β = 1 + 4(p − m)/(p − o). */
 export function pertShape(e: Estimate): { alpha: number; beta: number } {
@@ -13,6 +17,18 @@ export function pertShape(e: Estimate): { alpha: number; beta: number } {
   if (range <= 0) return { alpha: 1, beta: 1 };
   const m = Math.min(e.pessimistic, Math.max(e.optimistic, e.likely));
   return { alpha: 1 + (4 * (m - e.optimistic)) / range, beta: 1 + (4 * (e.pessimistic - m)) / range };
+}
+
+/**
+ * A seeded sampler of the PERT-beta distribution of one estimate: o + (p − o) · B with
+ * B ~ Beta(α, β). A degenerate estimate (o = p) gives the constant.
+ */
+export function pertSampler(e: Estimate, seed: number): () => number {
+  const range = e.pessimistic - e.optimistic;
+  if (range <= DEGENERATE) return () => e.likely;
+  const { alpha, beta } = pertShape(e);
+  const stream = new SampleStream(seed);
+  return () => e.optimistic + range * stream.beta(alpha, beta);
 }
 
 /** The PERT-beta distribution of one estimate: exceedance and quantiles from a numerical CDF of Beta(α, β). */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../src/domain/engine.js';
-import { pertSampler, SampleStream, simulateSchedule } from '../../src/domain/montecarlo.js';
-import { pertShape } from '../../src/domain/pert.js';
+import { SampleStream, simulateSchedule } from '../../src/domain/montecarlo/index.js';
+import { pertSampler, pertShape } from '../../src/domain/pert.js';
 import { seededRandom } from '../../src/domain/random.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
 

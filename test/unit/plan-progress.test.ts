@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../src/domain/engine.js';
-import { simulateSchedule } from '../../src/domain/montecarlo.js';
+import { simulateSchedule } from '../../src/domain/montecarlo/index.js';
 import { planProject } from '../../src/domain/plan.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
 import { progressLine, renderProgress } from '../../src/cli/progress.js';

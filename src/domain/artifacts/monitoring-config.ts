@@ -1,6 +1,6 @@
 import type { Metric, MonitoringConfig } from '../../schemas/artifacts/monitoring-config.js';
 import { percentValue, r2 } from '../format.js';
-import type { MonteCarloResult } from '../montecarlo.js';
+import type { MonteCarloResult } from '../montecarlo/index.js';
 import { executionPlanId, type ArtifactContext } from './context.js';
 
 /** Parallel efficiency if the plan took `makespan` working days: (sequential − makespan) ÷ sequential. */
