@@ -38,6 +38,25 @@ function uniqueIds(items: { id: string }[], pointer: string, what: string, issue
   return index;
 }
 
+/** Units of each pool a phase needs (by pool index), checked against the pools declared and their capacities. */
+function poolUnits(p: PlanInput['phases'][number], i: number, poolIndex: Map<string, number>, pools: Infrastructure[], issues: InputIssue[]): Map<number, number> {
+  const resources = new Map<number, number>();
+  for (const [pool, units] of Object.entries(p.resources ?? {})) {
+    const r = poolIndex.get(pool);
+    if (r === undefined) {
+      issues.push({ code: 'unknown_resource', message: `phase "${p.id}" needs unknown infrastructure pool "${pool}"`, path: `/phases/${i}/resources/${pool}`, ids: [pool] });
+    } else if (units > pools[r]!.capacity) {
+      issues.push({
+        code: 'resource_exceeds_capacity',
+        message: `phase "${p.id}" needs ${units} of "${pool}", which has ${pools[r]!.capacity}`,
+        path: `/phases/${i}/resources/${pool}`,
+        ids: [pool],
+      });
+    } else if (units > 0) resources.set(r, units);
+  }
+  return resources;
+}
+
 const throwIfAny = (issues: InputIssue[]) => {
   if (issues.length > 0) throw new PlanInputError(issues[0]!.code, issues);
 };
@@ -91,20 +110,7 @@ export function normalise(input: PlanInput): Project {
       }
       duration = roundDays(pertMean(estimate));
     }
-    const resources = new Map<number, number>();
-    for (const [pool, units] of Object.entries(p.resources ?? {})) {
-      const r = infraIndex.get(pool);
-      if (r === undefined) {
-        issues.push({ code: 'unknown_resource', message: `phase "${p.id}" needs unknown infrastructure pool "${pool}"`, path: `/phases/${i}/resources/${pool}`, ids: [pool] });
-      } else if (units > infrastructure[r]!.capacity) {
-        issues.push({
-          code: 'resource_exceeds_capacity',
-          message: `phase "${p.id}" needs ${units} of "${pool}", which has ${infrastructure[r]!.capacity}`,
-          path: `/phases/${i}/resources/${pool}`,
-          ids: [pool],
-        });
-      } else if (units > 0) resources.set(r, units);
-    }
+    const resources = poolUnits(p, i, infraIndex, infrastructure, issues);
     return {
       index: i,
       id: p.id,
