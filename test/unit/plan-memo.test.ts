@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createDomainPlanner, PlanMemo } from '../../src/service/domain-planner.js';
 import type { PlannedVersion } from '../../src/domain/plan.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
-import { repoPath } from '../../src/paths.js';
+import { exampleInput } from '../support/fixtures.js';
 
 const fake = (n: number) => ({ document: String(n) }) as unknown as PlannedVersion;
 
@@ -20,7 +19,7 @@ describe('plan memo', () => {
   });
 
   it('answers an equal input (keys in any order) from the memo, and a changed one afresh', async () => {
-    const input = JSON.parse(readFileSync(repoPath('examples', 'web-product.json'), 'utf8')) as PlanInput;
+    const input = exampleInput();
     const planner = createDomainPlanner();
     const first = await planner(input, { planId: 'a', version: 1 });
     const reordered = Object.fromEntries(Object.entries(input).reverse()) as PlanInput;
