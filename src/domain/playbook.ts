@@ -8,7 +8,7 @@ export function teamPlaybook(ctx: ArtifactContext, team: number, coordination: C
   const { project, schedule, metrics } = ctx.result;
   const t = project.teams[team]!;
   const mine = project.phases.filter((p) => schedule.team[p.index] === team).sort((a, b) => schedule.start[a.index]! - schedule.start[b.index]!);
-  const sessionOf = new Map(coordination.session_coordination.sessions.map((s) => [s.phase, s.session_id]));
+  const slotOf = new Map(coordination.session_coordination.sessions.map((s) => [s.phase, s.session_id]));
   const load = metrics.teamLoads[team]!;
   const cp = coordination.coordination_protocols;
   const lines = [
@@ -24,7 +24,7 @@ export function teamPlaybook(ctx: ArtifactContext, team: number, coordination: C
     const waits = p.dependencies.filter((d) => schedule.team[d] !== team).map((d) => `${project.phases[d]!.id} (${teamIdOf(ctx, d) ?? 'no team'})`);
     const feeds = p.dependents.filter((d) => schedule.team[d] !== team).map((d) => `${project.phases[d]!.id} (${teamIdOf(ctx, d) ?? 'no team'})`);
     lines.push(
-      `### ${p.name} — ${sessionOf.get(p.id)}`,
+      `### ${p.name} — ${slotOf.get(p.id)}`,
       '',
       `- ${startDateOf(ctx, p.index)} → ${finishDateOf(ctx, p.index)}, ${plural(p.teamSize, 'person', 'people')}${isCritical(ctx, p.index) ? ', **critical: no slack**' : `, ${r2(ctx.result.scheduleSlack[p.index]!)} days of slack`}`,
       `- claim with \`POST /plans/{id}/claims {"sessionId": …, "phaseId": "${p.id}"}\` once ${p.dependencies.length > 0 ? p.dependencies.map((d) => project.phases[d]!.id).join(', ') + ' are complete' : 'the plan starts'}`,
