@@ -2,6 +2,7 @@ import type { PlanInput } from '../schemas/plan-input.js';
 import { PlanInputError, type InputIssue } from './errors.js';
 import { buildGraph } from './graph.js';
 import type { Estimate, Infrastructure, Phase, Project, Team } from './model.js';
+import { percent } from './format.js';
 import { pertMean, spreadEstimate } from './pert.js';
 
 export const DEFAULTS = {
@@ -139,7 +140,7 @@ export function normalise(input: PlanInput): Project {
         message:
           skilled.length === 0
             ? `no team holds every skill phase "${p.id}" needs (${p.skills.join(', ')})`
-            : `phase "${p.id}" needs ${p.teamSize} people; after the ${Math.round(buffer * 100)} % capacity buffer the teams with its skills can give at most ${Math.max(...skilled.map((t) => t.capacity))}`,
+            : `phase "${p.id}" needs ${p.teamSize} people; after the ${percent(buffer)} capacity buffer the teams with its skills can give at most ${Math.max(...skilled.map((t) => t.capacity))}`,
         path: skilled.length === 0 ? `/phases/${p.index}/skills` : `/phases/${p.index}/teamSize`,
         ids: [p.id],
       });

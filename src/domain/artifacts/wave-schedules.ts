@@ -81,7 +81,7 @@ export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => st
           dependencies: project.phases[j]!.dependencies.map((d) => project.phases[d]!.id),
         })),
         success_criteria: [
-          `All ${w.phases.length} phase${w.phases.length === 1 ? '' : 's'} of the wave completed by ${calendar.finishDate(w.start, w.finish)}`,
+          `All ${plural(w.phases.length, 'phase')} of the wave completed by ${calendar.finishDate(w.start, w.finish)}`,
           `Quality gate of wave ${w.index + 1} passed (deliverables reviewed, integration tests green)`,
           ...w.phases
             .filter((j) => project.phases[j]!.dependents.some((s) => result.waveOf[s]! > w.index))
