@@ -5,7 +5,7 @@
  *   npm run bench:montecarlo            (MC_PHASES, MC_ITERATIONS, MC_SEED override the defaults)
  */
 import { computePlan } from '../src/domain/engine.js';
-import { simulateSchedule } from '../src/domain/montecarlo.js';
+import { simulateSchedule } from '../src/domain/montecarlo/index.js';
 import { seededRandom } from '../src/domain/random.js';
 import type { PlanInput } from '../src/schemas/plan-input.js';
 

@@ -1,3 +1,4 @@
+import { plural } from '../domain/format.js';
 import type { PlanSummary } from '../schemas/plan-summary.js';
 import { ApiClient } from './http-client.js';
 import { CliError, EXIT, type PlanFiles } from './plan-command.js';
@@ -66,7 +67,7 @@ export function renderReplan(r: ReplanResult, paint: Paint = plain): string {
   lines.push(`completion ${r.summary.completionDate} · makespan ${r.summary.makespanDays} working days${deadline}`);
   if (c.moved === 0) lines.push(paint(32, 'no phase moved'));
   else {
-    lines.push(`${c.moved} phase${c.moved === 1 ? '' : 's'} moved (total shift ${c.totalShiftDays} d, largest ${c.maxShiftDays} d):`);
+    lines.push(`${plural(c.moved, 'phase')} moved (total shift ${c.totalShiftDays} d, largest ${c.maxShiftDays} d):`);
     const width = Math.max(...c.phases.map((p) => p.id.length));
     const n = (d: number) => String(Math.round(d * 100) / 100);
     for (const p of c.phases) {

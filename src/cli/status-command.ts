@@ -1,5 +1,6 @@
 import type { Static } from 'typebox';
 import type { StatusView } from '../http/schemas/tracking.js';
+import { r2 } from '../domain/format.js';
 import { ApiClient } from './http-client.js';
 import { CliError, EXIT } from './plan-command.js';
 
@@ -25,9 +26,10 @@ export type Paint = (code: number, text: string) => string;
 export const plain: Paint = (_code, text) => text;
 
 /** Working days as a short number: 4, 4.5, 12.25. */
-const days = (d: number) => String(Math.round(d * 100) / 100);
-const span = (from: number | null, to: number | null) => (from === null ? '—' : `${days(from)}–${to === null ? '…' : days(to)}`);
-const signed = (d: number) => (Math.abs(d) < 0.005 ? '0' : `${d > 0 ? '+' : '-'}${days(Math.abs(d))}`);
+/** A figure with up to two decimals (days, hours, percent). */
+const twoDecimals = (d: number) => String(r2(d));
+const span = (from: number | null, to: number | null) => (from === null ? '—' : `${twoDecimals(from)}–${to === null ? '…' : twoDecimals(to)}`);
+const signed = (d: number) => (Math.abs(d) < 0.005 ? '0' : `${d > 0 ? '+' : '-'}${twoDecimals(Math.abs(d))}`);
 
 const STATE_COLOUR: Record<string, number> = { completed: 32, in_progress: 36, claimed: 36, blocked: 31, failed: 31, pending: 2 };
 const SEVERITY_COLOUR: Record<string, number> = { critical: 31, warning: 33, info: 36 };
@@ -47,17 +49,17 @@ function table(rows: string[][], right: Set<number>, paintCell: (row: number, co
 export function renderStatus(s: PlanStatus, paint: Paint = plain): string {
   const m = s.metrics;
   const lines: string[] = [];
-  lines.push(paint(1, `plan ${s.planId} · version ${s.version} · as of ${s.asOf} (working day ${days(s.asOfDay)})`));
-  const behind = m.behindSchedulePercent > 0 ? paint(33, ` · ${days(m.behindSchedulePercent)}% behind schedule`) : '';
+  lines.push(paint(1, `plan ${s.planId} · version ${s.version} · as of ${s.asOf} (working day ${twoDecimals(s.asOfDay)})`));
+  const behind = m.behindSchedulePercent > 0 ? paint(33, ` · ${twoDecimals(m.behindSchedulePercent)}% behind schedule`) : '';
   lines.push(
-    `${m.completedPhases}/${s.phases.length} phases completed, ${days(m.percentComplete)}% of the work done · projected completion ${m.projectedCompletionDate}` +
-      ` (makespan planned ${days(m.plannedMakespan)} d, projected ${days(m.projectedMakespan)} d)${behind}`,
+    `${m.completedPhases}/${s.phases.length} phases completed, ${twoDecimals(m.percentComplete)}% of the work done · projected completion ${m.projectedCompletionDate}` +
+      ` (makespan planned ${twoDecimals(m.plannedMakespan)} d, projected ${twoDecimals(m.projectedMakespan)} d)${behind}`,
   );
   lines.push('');
   const header = ['PHASE', 'TEAM', 'WAVE', 'STATE', 'DONE', 'PLANNED (days)', 'ACTUAL (days)', 'FINISH', 'VARIANCE'];
   const rows = s.phases.map((p) => {
-    const state = p.status + (p.status === 'blocked' && p.blockedHours !== null ? ` ${days(p.blockedHours)} h` : '') + (p.gate === 'failed' ? ', gate failed' : '');
-    return [p.id, p.team ?? '—', String(p.wave), state, `${Math.round(p.percent)}%`, span(p.plannedStart, p.plannedFinish), span(p.actualStart, p.actualFinish), days(p.projectedFinish), signed(p.varianceDays)];
+    const state = p.status + (p.status === 'blocked' && p.blockedHours !== null ? ` ${twoDecimals(p.blockedHours)} h` : '') + (p.gate === 'failed' ? ', gate failed' : '');
+    return [p.id, p.team ?? '—', String(p.wave), state, `${Math.round(p.percent)}%`, span(p.plannedStart, p.plannedFinish), span(p.actualStart, p.actualFinish), twoDecimals(p.projectedFinish), signed(p.varianceDays)];
   });
   lines.push(
     ...table([header, ...rows], new Set([2, 4, 7, 8]), (row, col, text) => {

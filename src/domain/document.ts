@@ -4,6 +4,7 @@ import type { MonitoringConfig } from '../schemas/artifacts/monitoring-config.js
 import type { RiskMitigationPlan } from '../schemas/artifacts/risk-mitigation-plan.js';
 import type { WaveSchedules } from '../schemas/artifacts/wave-schedules.js';
 import type { ArtifactContext } from './artifacts/context.js';
+import { percent } from './format.js';
 import { mermaidGantt } from './gantt.js';
 
 /** Sections contributed by the coordination, risk and monitoring builders. */
@@ -133,8 +134,8 @@ export function documentSections(coordination: CoordinationProtocols, risk: Risk
       title: 'Risks',
       body: [
         `Monte Carlo (${sr.iterations} runs, seed ${sr.seed}): P50 ${sr.p50_date} (${sr.p50_days} days), P80 ${sr.p80_date} (${sr.p80_days}), P95 ${sr.p95_date} (${sr.p95_days}); ` +
-          `the planned ${sr.planned_date} holds in ${Math.round(sr.probability_plan_holds * 100)} % of runs` +
-          (sr.probability_meets_deadline !== null ? `, the deadline in ${Math.round(sr.probability_meets_deadline * 100)} %.` : '.'),
+          `the planned ${sr.planned_date} holds in ${percent(sr.probability_plan_holds)} of runs` +
+          (sr.probability_meets_deadline !== null ? `, the deadline in ${percent(sr.probability_meets_deadline)}.` : '.'),
         '',
         ...table(
           ['Risk', 'Level', 'P', 'Impact (days)', 'What', 'Response'],

@@ -2,6 +2,8 @@ import type { PlanInput } from '../schemas/plan-input.js';
 import { PlanInputError, type InputIssue } from './errors.js';
 import { buildGraph } from './graph.js';
 import type { Estimate, Infrastructure, Phase, Project, Team } from './model.js';
+import { percent } from './format.js';
+import { pertMean, spreadEstimate } from './pert.js';
 
 export const DEFAULTS = {
   capacityBufferPercent: 20,
@@ -20,9 +22,6 @@ export const DEFAULTS = {
 /** Planned durations are kept to 1/100 of a working day so that sums stay exact enough to compare. */
 export const roundDays = (d: number) => Math.round(d * 100) / 100;
 
-/** PERT expected value of a three-point estimate. */
-export const pertMean = (e: Estimate) => (e.optimistic + 4 * e.likely + e.pessimistic) / 6;
-
 /**
  * Usable concurrent people of a team: size × availability × (1 − buffer), in whole people,
  * and never less than one, so that a one-person team can still work.
@@ -38,6 +37,25 @@ function uniqueIds(items: { id: string }[], pointer: string, what: string, issue
     else index.set(item.id, i);
   });
   return index;
+}
+
+/** Units of each pool a phase needs (by pool index), checked against the pools declared and their capacities. */
+function poolUnits(p: PlanInput['phases'][number], i: number, poolIndex: Map<string, number>, pools: Infrastructure[], issues: InputIssue[]): Map<number, number> {
+  const resources = new Map<number, number>();
+  for (const [pool, units] of Object.entries(p.resources ?? {})) {
+    const r = poolIndex.get(pool);
+    if (r === undefined) {
+      issues.push({ code: 'unknown_resource', message: `phase "${p.id}" needs unknown infrastructure pool "${pool}"`, path: `/phases/${i}/resources/${pool}`, ids: [pool] });
+    } else if (units > pools[r]!.capacity) {
+      issues.push({
+        code: 'resource_exceeds_capacity',
+        message: `phase "${p.id}" needs ${units} of "${pool}", which has ${pools[r]!.capacity}`,
+        path: `/phases/${i}/resources/${pool}`,
+        ids: [pool],
+      });
+    } else if (units > 0) resources.set(r, units);
+  }
+  return resources;
 }
 
 const throwIfAny = (issues: InputIssue[]) => {
@@ -85,7 +103,7 @@ export function normalise(input: PlanInput): Project {
     let duration: number;
     if (typeof p.duration === 'number') {
       duration = roundDays(p.duration);
-      estimate = { optimistic: duration * (1 - Math.min(spread, 1)), likely: duration, pessimistic: duration * (1 + spread) };
+      estimate = spreadEstimate(duration, spread);
     } else {
       estimate = p.duration;
       if (!(estimate.optimistic <= estimate.likely && estimate.likely <= estimate.pessimistic)) {
@@ -93,20 +111,7 @@ export function normalise(input: PlanInput): Project {
       }
       duration = roundDays(pertMean(estimate));
     }
-    const resources = new Map<number, number>();
-    for (const [pool, units] of Object.entries(p.resources ?? {})) {
-      const r = infraIndex.get(pool);
-      if (r === undefined) {
-        issues.push({ code: 'unknown_resource', message: `phase "${p.id}" needs unknown infrastructure pool "${pool}"`, path: `/phases/${i}/resources/${pool}`, ids: [pool] });
-      } else if (units > infrastructure[r]!.capacity) {
-        issues.push({
-          code: 'resource_exceeds_capacity',
-          message: `phase "${p.id}" needs ${units} of "${pool}", which has ${infrastructure[r]!.capacity}`,
-          path: `/phases/${i}/resources/${pool}`,
-          ids: [pool],
-        });
-      } else if (units > 0) resources.set(r, units);
-    }
+    const resources = poolUnits(p, i, infraIndex, infrastructure, issues);
     return {
       index: i,
       id: p.id,
@@ -135,7 +140,7 @@ export function normalise(input: PlanInput): Project {
         message:
           skilled.length === 0
             ? `no team holds every skill phase "${p.id}" needs (${p.skills.join(', ')})`
-            : `phase "${p.id}" needs ${p.teamSize} people; after the ${Math.round(buffer * 100)} % capacity buffer the teams with its skills can give at most ${Math.max(...skilled.map((t) => t.capacity))}`,
+            : `phase "${p.id}" needs ${p.teamSize} people; after the ${percent(buffer)} capacity buffer the teams with its skills can give at most ${Math.max(...skilled.map((t) => t.capacity))}`,
         path: skilled.length === 0 ? `/phases/${p.index}/skills` : `/phases/${p.index}/teamSize`,
         ids: [p.id],
       });

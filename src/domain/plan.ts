@@ -9,12 +9,12 @@ import { monitoringConfig } from './artifacts/monitoring-config.js';
 import { riskMitigationPlan } from './artifacts/risk-mitigation-plan.js';
 import { waveSchedules } from './artifacts/wave-schedules.js';
 import { documentSections, strategyDocument } from './document.js';
-import { simulateSchedule } from './montecarlo.js';
+import { simulateSchedule } from './montecarlo/index.js';
 import type { ProgressCallback } from './progress.js';
 import { executionPlanIdOf } from './content-hash.js';
 import { computePlan, type EngineOptions } from './engine.js';
 import { r2 } from './format.js';
-import { sessionIds } from './sessions.js';
+import { slotIds } from './slots.js';
 import { ganttSvg } from './gantt.js';
 import { teamPlaybook } from './playbook.js';
 
@@ -48,7 +48,7 @@ export function planProject(input: PlanInput, options: PlanOptions = {}): Planne
   const { onProgress } = options;
   const result = computePlan(input, options);
   const ctx: ArtifactContext = { result, calendar: result.calendar, executionPlanId: executionPlanIdOf(input) };
-  const sessions = sessionIds(result);
+  const slots = slotIds(result);
   const { project, schedule, bounds, metrics } = result;
   const completionDate = result.calendar.finishDate(0, schedule.makespan);
   const deadline = project.constraints.deadline;
@@ -86,13 +86,13 @@ export function planProject(input: PlanInput, options: PlanOptions = {}): Planne
   onProgress?.('artifacts', 0, parts);
   const plan = executionPlan(ctx);
   step();
-  const coordination = coordinationProtocols(ctx, (j) => sessions[j]!, escalationSource);
+  const coordination = coordinationProtocols(ctx, (j) => slots[j]!, escalationSource);
   step();
   const risk = riskMitigationPlan(ctx, mc);
   step();
   const monitoring = monitoringConfig(ctx, mc);
   step();
-  const waves = waveSchedules(ctx, (j) => sessions[j]!);
+  const waves = waveSchedules(ctx, (j) => slots[j]!);
   step();
   const artifacts = {
     'execution-plan.json': plan,

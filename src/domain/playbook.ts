@@ -1,21 +1,21 @@
 import type { CoordinationProtocols } from '../schemas/artifacts/coordination-protocols.js';
 import type { RiskMitigationPlan } from '../schemas/artifacts/risk-mitigation-plan.js';
 import { finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './artifacts/context.js';
-import { r2 } from './format.js';
+import { percent, plural, r2 } from './format.js';
 
 /** One team's playbook in Markdown: its sessions in order, what it waits for and hands over, its meetings and risks. */
 export function teamPlaybook(ctx: ArtifactContext, team: number, coordination: CoordinationProtocols, risk: RiskMitigationPlan): string {
   const { project, schedule, metrics } = ctx.result;
   const t = project.teams[team]!;
   const mine = project.phases.filter((p) => schedule.team[p.index] === team).sort((a, b) => schedule.start[a.index]! - schedule.start[b.index]!);
-  const sessionOf = new Map(coordination.session_coordination.sessions.map((s) => [s.phase, s.session_id]));
+  const slotOf = new Map(coordination.session_coordination.sessions.map((s) => [s.phase, s.session_id]));
   const load = metrics.teamLoads[team]!;
   const cp = coordination.coordination_protocols;
   const lines = [
     `# Playbook: ${t.name}`,
     '',
-    `${project.name}. ${t.name} has ${t.size} people (${Math.round(t.availability * 100)} % available, ${t.capacity} usable after the capacity buffer) ` +
-      `and carries ${mine.length} phase${mine.length === 1 ? '' : 's'}: ${r2(load.workDays)} person-days, ${Math.round(load.utilisation * 100)} % utilisation.`,
+    `${project.name}. ${t.name} has ${t.size} people (${percent(t.availability)} available, ${t.capacity} usable after the capacity buffer) ` +
+      `and carries ${plural(mine.length, 'phase')}: ${r2(load.workDays)} person-days, ${percent(load.utilisation)} utilisation.`,
     '',
     '## Your phases',
     '',
@@ -24,9 +24,9 @@ export function teamPlaybook(ctx: ArtifactContext, team: number, coordination: C
     const waits = p.dependencies.filter((d) => schedule.team[d] !== team).map((d) => `${project.phases[d]!.id} (${teamIdOf(ctx, d) ?? 'no team'})`);
     const feeds = p.dependents.filter((d) => schedule.team[d] !== team).map((d) => `${project.phases[d]!.id} (${teamIdOf(ctx, d) ?? 'no team'})`);
     lines.push(
-      `### ${p.name} — ${sessionOf.get(p.id)}`,
+      `### ${p.name} — ${slotOf.get(p.id)}`,
       '',
-      `- ${startDateOf(ctx, p.index)} → ${finishDateOf(ctx, p.index)}, ${p.teamSize} ${p.teamSize === 1 ? 'person' : 'people'}${isCritical(ctx, p.index) ? ', **critical: no slack**' : `, ${r2(ctx.result.scheduleSlack[p.index]!)} days of slack`}`,
+      `- ${startDateOf(ctx, p.index)} → ${finishDateOf(ctx, p.index)}, ${plural(p.teamSize, 'person', 'people')}${isCritical(ctx, p.index) ? ', **critical: no slack**' : `, ${r2(ctx.result.scheduleSlack[p.index]!)} days of slack`}`,
       `- claim with \`POST /plans/{id}/claims {"sessionId": …, "phaseId": "${p.id}"}\` once ${p.dependencies.length > 0 ? p.dependencies.map((d) => project.phases[d]!.id).join(', ') + ' are complete' : 'the plan starts'}`,
       ...(waits.length > 0 ? [`- waits for other teams: ${waits.join(', ')}`] : []),
       ...(feeds.length > 0 ? [`- hands over to: ${feeds.join(', ')}`] : []),

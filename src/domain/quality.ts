@@ -1,5 +1,6 @@
 import type { QualityGate, RiskMitigationPlan } from '../schemas/artifacts/risk-mitigation-plan.js';
 import { finishDateOf, startDateOf, teamIdOf, type ArtifactContext } from './artifacts/context.js';
+import { plural } from './format.js';
 
 const TESTING = /\b(test|tests|testing|qa|quality|review|e2e|verification|validation|security)\b/i;
 
@@ -41,11 +42,11 @@ export function qualityGates(ctx: ArtifactContext): QualityGate[] {
       review_by: reviewers,
       entry_criteria: [
         incoming.length > 0 ? `${new Set(incoming.map(([u]) => u)).size} dependencies from earlier waves completed and their gates passed` : 'no dependencies: the wave starts the project',
-        `sessions registered for ${w.phases.length} phase${w.phases.length === 1 ? '' : 's'}`,
+        `sessions registered for ${plural(w.phases.length, 'phase')}`,
       ],
       exit_criteria: [
         `all ${w.phases.length} phases completed by ${ctx.calendar.finishDate(w.start, w.finish)}`,
-        crossTeam.length > 0 ? `${crossTeam.length} cross-team integration check${crossTeam.length === 1 ? '' : 's'} green` : 'unit and integration tests of the wave green',
+        crossTeam.length > 0 ? `${plural(crossTeam.length, 'cross-team integration check')} green` : 'unit and integration tests of the wave green',
         `review by ${reviewers.join(', ') || 'the project lead'} passed (quality_gate_passed event per phase)`,
       ],
       holds: [...new Set(outgoing.map(([, v]) => v))].sort((a, b) => schedule.start[a]! - schedule.start[b]! || a - b).map(id),
@@ -67,7 +68,7 @@ export function testingCoordination(ctx: ArtifactContext): RiskMitigationPlan['q
     rules: [
       'every phase reports quality_gate_passed or quality_gate_failed after completing; dependents are held until the gate passes',
       ...shared.map((e) => `${e.id} (capacity ${e.capacity}) is booked by ${e.test_phases.join(', ')}: claims respect its capacity`),
-      tests.length === 0 ? 'no dedicated test phase: each team tests its own phases before the wave gate' : `${tests.length} test phase${tests.length === 1 ? '' : 's'} close the waves they belong to`,
+      tests.length === 0 ? 'no dedicated test phase: each team tests its own phases before the wave gate' : `${plural(tests.length, 'test phase')} close the waves they belong to`,
     ],
   };
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { notFound } from '../errors.js';
 import type { Db } from './database.js';
@@ -16,12 +16,6 @@ export interface ApiKey {
 
 /** Tokens carry 256 random bits, so a fast hash is enough: there is nothing to brute-force. */
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
-
-export function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(hashToken(a), 'hex');
-  const y = Buffer.from(hashToken(b), 'hex');
-  return timingSafeEqual(x, y);
-}
 
 function toKey(r: { id: string; workspace_id: string; name: string; role: Role; created_at: Date | string; revoked_at: Date | string | null }): ApiKey {
   return {

@@ -418,8 +418,3 @@ export async function listAlerts(db: Db, planId: string, afterId = 0): Promise<A
 export async function listSessions(db: Db, planId: string): Promise<SessionRecord[]> {
   return (await db.selectFrom('sessions').selectAll().where('plan_id', '=', planId).orderBy('registered_at').execute()).map(toSession);
 }
-
-export async function activeClaims(db: Db | Trx, planId: string): Promise<Array<{ phaseId: string; sessionId: string; status: string }>> {
-  const rows = await db.selectFrom('claims').select(['phase_id', 'session_id', 'status']).where('plan_id', '=', planId).where('status', 'in', ['active', 'completed']).execute();
-  return rows.map((r) => ({ phaseId: r.phase_id, sessionId: r.session_id, status: r.status }));
-}

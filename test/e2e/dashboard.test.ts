@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoPath } from '../../src/paths.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
-import { exampleInput, startApp } from '../support/app.js';
+import { startApp } from '../support/app.js';
+import { exampleInput } from '../support/fixtures.js';
 import { listeningApp } from '../support/http.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

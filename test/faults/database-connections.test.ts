@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleInput } from '../support/app.js';
+import { exampleInput } from '../support/fixtures.js';
 import { freshDatabase } from '../support/db.js';
 import { PgProxy } from './support/pg-proxy.js';
 import { eventually, probe, startService, type ServiceProcess } from './support/service-process.js';

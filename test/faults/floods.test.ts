@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { exampleInput, startApp } from '../support/app.js';
+import { startApp } from '../support/app.js';
+import { exampleInput } from '../support/fixtures.js';
 import { listeningApp } from '../support/http.js';
 
 const ADMIN = 'admin-token-for-flood-tests-0123456789';

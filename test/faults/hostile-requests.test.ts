@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exampleInput, suiteApp } from '../support/app.js';
+import { suiteApp } from '../support/app.js';
+import { exampleInput } from '../support/fixtures.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
 
 const ADMIN = 'admin-token-for-fault-tests-0123456789';

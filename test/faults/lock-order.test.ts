@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expireSessions } from '../../src/store/tracking.js';
-import { exampleInput, suiteApp } from '../support/app.js';
+import { suiteApp } from '../support/app.js';
+import { exampleInput } from '../support/fixtures.js';
 
 /**
  * The heartbeat sweeper and tracking writes on one plan, racing. Before one lock order (plan row,

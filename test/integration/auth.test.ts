@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleInput, startApp, type TestContext } from '../support/app.js';
+import { startApp, type TestContext } from '../support/app.js';
+import { exampleInput } from '../support/fixtures.js';
 
 const ADMIN = 'admin-token-for-tests-0123456789abcdef';
 

@@ -9,7 +9,8 @@ import { repoPath } from '../../src/paths.js';
 import { ARTIFACT_NAMES } from '../../src/schemas/artifacts/index.js';
 import { parseInput, readInput } from '../../src/cli/read-input.js';
 import { importText } from '../../src/importers/index.js';
-import { delayedPlan, exampleInput, startApp } from '../support/app.js';
+import { delayedPlan, startApp } from '../support/app.js';
+import { examplePath, exampleInput } from '../support/fixtures.js';
 import { listeningApp } from '../support/http.js';
 
 const run = async (...args: string[]) => {
@@ -21,7 +22,7 @@ const run = async (...args: string[]) => {
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 };
-const example = repoPath('examples', 'web-product.json');
+const example = examplePath;
 const exampleYaml = repoPath('test', 'fixtures', 'cli', 'web-product.yaml');
 const read = (dir: string, name: string) => readFileSync(path.join(dir, name), 'utf8');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'waveplan-cli-'));

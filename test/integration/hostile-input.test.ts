@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { exampleInput, startApp, type TestContext } from '../support/app.js';
+import { startApp, type TestContext } from '../support/app.js';
+import { exampleInput } from '../support/fixtures.js';
 
 const TABLES = ['plans', 'plan_versions', 'sessions', 'claims', 'phase_events', 'alerts', 'idempotency_keys', 'api_keys'] as const;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ARTIFACT_NAMES } from '../../src/http/schemas/artifacts.js';
-import { exampleInput, rowCounts, suiteApp } from '../support/app.js';
+import { rowCounts, suiteApp } from '../support/app.js';
+import { exampleInput } from '../support/fixtures.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
 
 const backends = ['postgres', 'pglite'] as const;

@@ -12,7 +12,7 @@ import { planJobHandler } from '../../src/jobs/plan-job-handler.js';
 import { createDomainPlanner } from '../../src/service/domain-planner.js';
 import { connectPostgres, type DatabaseHandle } from '../../src/store/database.js';
 import { freshDatabase } from '../support/db.js';
-import { exampleInput } from '../support/app.js';
+import { exampleInput } from '../support/fixtures.js';
 
 interface Instance {
   handle: DatabaseHandle;

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import tar from 'tar-stream';
 import { Readable } from 'node:stream';
 import { ARTIFACT_NAMES } from '../../src/http/schemas/artifacts.js';
-import { exampleInput, startApp, type TestContext } from '../support/app.js';
+import { startApp, type TestContext } from '../support/app.js';
+import { exampleInput } from '../support/fixtures.js';
 
 async function untar(buf: Buffer): Promise<Map<string, string>> {
   const files = new Map<string, string>();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { projectCalendar } from '../../src/service/calendar.js';
 import { areasOverlap } from '../../src/domain/tracking/areas.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
-import { exampleInput, startApp } from '../support/app.js';
+import { startApp } from '../support/app.js';
+import { exampleInput } from '../support/fixtures.js';
 import { listeningApp } from '../support/http.js';
 
 interface Planned {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createWorkerPlanner } from '../../src/service/worker-planner.js';
 import { planProject } from '../../src/domain/plan.js';
 import { AppError } from '../../src/errors.js';
-import { exampleInput } from '../support/app.js';
+import { exampleInput } from '../support/fixtures.js';
 
 describe('planning in worker threads', () => {
   const workers = createWorkerPlanner({ inProcessBelowPhases: 1 });

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type App, type AppOptions } from '../../src/http/app.js';
 import { createDomainPlanner } from '../../src/service/domain-planner.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
-import { repoPath } from '../../src/paths.js';
 import { freshDatabase, type Backend } from './db.js';
 import type { DatabaseHandle } from '../../src/store/database.js';
 
@@ -37,10 +35,6 @@ export function suiteApp(backend: Backend = 'postgres', options: Partial<AppOpti
     await ctx?.close();
   });
   return () => ctx!;
-}
-
-export function exampleInput(): PlanInput {
-  return JSON.parse(readFileSync(repoPath('examples', 'web-product.json'), 'utf8')) as PlanInput;
 }
 
 /** Row counts of every table: a rejected request must leave them unchanged. */

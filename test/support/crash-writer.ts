@@ -3,15 +3,13 @@
  * Usage: tsx test/support/crash-writer.ts <database url>
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { planProject } from '../../src/domain/plan.js';
-import { repoPath } from '../../src/paths.js';
-import type { PlanInput } from '../../src/schemas/plan-input.js';
 import { connectPostgres } from '../../src/store/database.js';
 import * as store from '../../src/store/plans.js';
+import { exampleInput } from './fixtures.js';
 
 const handle = connectPostgres(process.argv[2]!, 4);
-const input = JSON.parse(readFileSync(repoPath('examples', 'web-product.json'), 'utf8')) as PlanInput;
+const input = exampleInput();
 const computed = planProject(input);
 const planId = randomUUID();
 await store.createPlan(handle.db, { id: planId, workspaceId: 'default', name: input.name, input, computed });

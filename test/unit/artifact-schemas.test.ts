@@ -6,8 +6,9 @@ import { ARTIFACT_NAMES, ARTIFACT_SCHEMAS } from '../../src/schemas/artifacts/in
 import type { PlanInput } from '../../src/schemas/plan-input.js';
 import { repoPath } from '../../src/paths.js';
 import { seededRandom } from '../../src/domain/random.js';
+import { exampleInput } from '../support/fixtures.js';
 
-const example = () => JSON.parse(readFileSync(repoPath('examples', 'web-product.json'), 'utf8')) as PlanInput;
+const example = () => exampleInput();
 
 function expectValid(artifacts: Record<string, unknown>) {
   for (const name of ARTIFACT_NAMES) {

@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { planProject } from '../../src/domain/plan.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
-import { repoPath } from '../../src/paths.js';
+import { exampleInput } from '../support/fixtures.js';
 
-const example = (): PlanInput => {
-  const input = JSON.parse(readFileSync(repoPath('examples', 'web-product.json'), 'utf8')) as PlanInput;
-  return { ...input, planning: { ...input.planning, iterations: 300, monteCarloIterations: 500 } };
-};
+const example = () => exampleInput({ iterations: 300, monteCarloIterations: 500 });
 const plan = (input: PlanInput) => planProject(input).artifacts;
 const risksOf = (input: PlanInput) => plan(input)['risk-mitigation-plan.json'].risk_management.risks;
 

@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../src/domain/engine.js';
-import { pertShape, pertSampler, SampleStream, simulateSchedule } from '../../src/domain/montecarlo.js';
+import { SampleStream, simulateSchedule } from '../../src/domain/montecarlo/index.js';
+import { pertSampler, pertShape } from '../../src/domain/pert.js';
 import { seededRandom } from '../../src/domain/random.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
+import { exampleInput } from '../support/fixtures.js';
 
-const example = (): PlanInput => {
-  const input = JSON.parse(readFileSync(new URL('../../examples/web-product.json', import.meta.url), 'utf8')) as PlanInput;
-  input.planning = { ...input.planning, iterations: 300, monteCarloIterations: 500 };
-  return input;
-};
+const example = () => exampleInput({ iterations: 300, monteCarloIterations: 500 });
 
 /** Every estimate collapsed to its likely value and no default spread: a deterministic plan. */
 const withoutSpread = (input: PlanInput): PlanInput => ({

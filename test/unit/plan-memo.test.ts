@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createDomainPlanner, PlanMemo } from '../../src/service/domain-planner.js';
 import type { PlannedVersion } from '../../src/domain/plan.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
-import { repoPath } from '../../src/paths.js';
+import { exampleInput } from '../support/fixtures.js';
 
 /** A computed plan whose estimated size is about 3 × textBytes + 2 × document. */
 const fake = (n: number, textBytes = 100) => ({ document: String(n), gantt: '', artifacts: { t: 'x'.repeat(textBytes) }, schedule: [], playbooks: {} }) as unknown as PlannedVersion;
@@ -27,7 +26,7 @@ describe('plan memo', () => {
   });
 
   it('answers an equal input (keys in any order) from the memo, and a changed one afresh', async () => {
-    const input = JSON.parse(readFileSync(repoPath('examples', 'web-product.json'), 'utf8')) as PlanInput;
+    const input = exampleInput();
     const planner = createDomainPlanner();
     const first = await planner(input, { planId: 'a', version: 1 });
     const reordered = Object.fromEntries(Object.entries(input).reverse()) as PlanInput;

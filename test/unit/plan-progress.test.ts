@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../src/domain/engine.js';
-import { simulateSchedule } from '../../src/domain/montecarlo.js';
+import { simulateSchedule } from '../../src/domain/montecarlo/index.js';
 import { planProject } from '../../src/domain/plan.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
 import { progressLine, renderProgress } from '../../src/cli/progress.js';
-import { repoPath } from '../../src/paths.js';
+import { exampleInput } from '../support/fixtures.js';
 
-const example = (): PlanInput => JSON.parse(readFileSync(repoPath('examples', 'web-product.json'), 'utf8')) as PlanInput;
+const example = () => exampleInput();
 
 type Call = { stage: string; done: number; total: number };
 const recorder = () => {

@@ -1,15 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../src/domain/engine.js';
-import { simulateSchedule } from '../../src/domain/montecarlo.js';
-import { impactClass, riskLevel, riskRegister, type Risk } from '../../src/domain/risks.js';
+import { simulateSchedule } from '../../src/domain/montecarlo/index.js';
+import { impactClass, riskLevel, riskRegister, type Risk } from '../../src/domain/risks/index.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
+import { exampleInput } from '../support/fixtures.js';
 
-const example = (): PlanInput => {
-  const input = JSON.parse(readFileSync(new URL('../../examples/web-product.json', import.meta.url), 'utf8')) as PlanInput;
-  input.planning = { ...input.planning, iterations: 300, monteCarloIterations: 300 };
-  return input;
-};
+const example = () => exampleInput({ iterations: 300, monteCarloIterations: 300 });
 
 /** Plan, simulate (the input's Monte Carlo iterations and seed) and build the register. */
 function register(input: PlanInput) {

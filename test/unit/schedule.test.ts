@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../src/domain/engine.js';
 import { PlanInputError } from '../../src/domain/errors.js';
 import type { PlanResult } from '../../src/domain/model.js';
-import { repoPath } from '../../src/paths.js';
 import type { PhaseInput, PlanInput, TeamInput } from '../../src/schemas/plan-input.js';
+import { exampleInput } from '../support/fixtures.js';
 import { thrown } from '../support/thrown.js';
 
 const phase = (id: string, duration: PhaseInput['duration'], extra: Partial<PhaseInput> = {}): PhaseInput => ({ id, name: id, duration, ...extra });
@@ -226,10 +225,7 @@ describe('input errors through computePlan', () => {
 });
 
 describe('determinism', () => {
-  const example = (seed: number): PlanInput => {
-    const parsed = JSON.parse(readFileSync(repoPath('examples', 'web-product.json'), 'utf8')) as PlanInput;
-    return { ...parsed, planning: { ...parsed.planning, seed, iterations: 400 } };
-  };
+  const example = (seed: number) => exampleInput({ seed, iterations: 400 });
   const snapshot = (plan: PlanResult) => ({
     start: Array.from(plan.schedule.start),
     finish: Array.from(plan.schedule.finish),

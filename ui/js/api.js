@@ -1,13 +1,20 @@
+// @ts-check
 // The Waveplan API as the page uses it: JSON with the user's API key, and the event stream.
 
 const KEY = 'waveplan.apiKey';
 
 export const apiKey = {
   get: () => sessionStorage.getItem(KEY) ?? '',
+  /** @param {string} v */
   set: (v) => (v ? sessionStorage.setItem(KEY, v) : sessionStorage.removeItem(KEY)),
 };
 
+/** A non-2xx answer: its status and the error body (statusCode, code, message, details). */
 export class ApiError extends Error {
+  /**
+   * @param {number} status
+   * @param {any} body
+   */
   constructor(status, body) {
     super(body?.message ?? `the server answered ${status}`);
     this.status = status;
@@ -15,11 +22,17 @@ export class ApiError extends Error {
   }
 }
 
+/** @returns {Record<string, string>} */
 const authHeaders = () => {
   const key = apiKey.get();
   return key ? { authorization: `Bearer ${key}` } : {};
 };
 
+/**
+ * @param {string} path
+ * @param {RequestInit & { headers?: Record<string, string> }} [init]
+ * @returns {Promise<any>} the parsed JSON body
+ */
 export async function api(path, init = {}) {
   const res = await fetch(path, { ...init, headers: { accept: 'application/json', ...authHeaders(), ...(init.headers ?? {}) } });
   const text = await res.text();
@@ -36,14 +49,20 @@ export async function api(path, init = {}) {
 /**
  * Server-Sent Events read through fetch, because EventSource cannot send the Authorization
  * header. Reconnects with Last-Event-ID, so no event is missed or repeated. Returns close().
+ * @param {string} path
+ * @param {(event: string, data: any) => void} onEvent
+ * @param {(state: 'live' | 'reconnecting' | 'off') => void} onState
+ * @returns {() => void}
  */
 export function eventStream(path, onEvent, onState) {
   const control = new AbortController();
   let lastId = '';
   let stopped = false;
 
+  /** @param {string} block */
   const dispatch = (block) => {
     let event = 'message';
+    /** @type {string[]} */
     const data = [];
     for (const line of block.split('\n')) {
       if (line.startsWith(':') || line === '') continue;
@@ -72,6 +91,7 @@ export function eventStream(path, onEvent, onState) {
           const { value, done } = await reader.read();
           if (done) break;
           buffer += value;
+          /** @type {number} */
           let cut;
           while ((cut = buffer.indexOf('\n\n')) >= 0) {
             dispatch(buffer.slice(0, cut));

@@ -1,15 +1,27 @@
+// @ts-check
 // Gantt chart by team: one lane per team (phases that overlap in a team get sub-rows),
 // critical phases marked, wave bands, sync points on the axis, progress from tracking.
 import { s, fmt } from './dom.js';
+
+/**
+ * @typedef {import('../types.js').PlanVersionJson} PlanVersionJson
+ * @typedef {import('../types.js').StatusJson} StatusJson
+ * @typedef {import('../types.js').ScheduleEntryJson} ScheduleEntryJson
+ */
 
 const LABEL_W = 150;
 const BAR_H = 22;
 const ROW_GAP = 6;
 const AXIS_H = 46;
 
-/** Rows within a lane: each phase goes in the first row free at its start. */
+/**
+ * Rows within a lane: each phase goes in the first row free at its start.
+ * @param {ScheduleEntryJson[]} phases
+ */
 function packRows(phases) {
+  /** @type {number[]} */
   const ends = [];
+  /** @type {Map<string, number>} */
   const rowOf = new Map();
   for (const p of [...phases].sort((a, b) => a.start_day - b.start_day || a.finish_day - b.finish_day)) {
     let row = ends.findIndex((end) => end <= p.start_day + 1e-9);
@@ -20,6 +32,7 @@ function packRows(phases) {
   return { rows: Math.max(1, ends.length), rowOf };
 }
 
+/** @param {number} span */
 function tickStep(span) {
   for (const step of [1, 2, 5, 10, 20, 50, 100, 200, 500]) if (span / step <= 16) return step;
   return 1000;
@@ -28,6 +41,9 @@ function tickStep(span) {
 /**
  * plan: the version JSON (artifacts inside). status (optional): GET /plans/{id}/status.
  * Returns the <svg>; bars are focusable and carry data-phase.
+ * @param {PlanVersionJson} plan
+ * @param {StatusJson | null} status
+ * @param {(phase: string) => void} [onSelect]
  */
 export function renderGantt(plan, status, onSelect) {
   const ep = plan.artifacts['execution-plan.json'];
@@ -38,9 +54,11 @@ export function renderGantt(plan, status, onSelect) {
   const span = Math.max(ep.optimisation.makespan_days, status?.metrics.projectedMakespan ?? 0, 1);
   const dayW = Math.max(6, Math.min(40, 1150 / span));
   const width = LABEL_W + span * dayW + 20;
+  /** @param {number} day */
   const x = (day) => LABEL_W + day * dayW;
 
   const teamIds = ep.resource_analysis.teams.map((t) => t.id).filter((id) => schedule.some((p) => p.team === id));
+  /** @type {{ team: string; phases: ScheduleEntryJson[]; rowOf: Map<string, number>; y: number; height: number }[]} */
   const lanes = [];
   let y = AXIS_H;
   for (const team of teamIds) {
@@ -91,7 +109,7 @@ export function renderGantt(plan, status, onSelect) {
     );
     for (const p of lane.phases) {
       const st = byPhase.get(p.id);
-      const by = lane.y + ROW_GAP + lane.rowOf.get(p.id) * (BAR_H + ROW_GAP);
+      const by = lane.y + ROW_GAP + (lane.rowOf.get(p.id) ?? 0) * (BAR_H + ROW_GAP);
       const bx = x(p.start_day);
       const bw = Math.max(3, (p.finish_day - p.start_day) * dayW);
       const state = st?.status ?? 'planned';

@@ -1,10 +1,20 @@
+// @ts-check
 import { api, ApiError } from './api.js';
 import { announce, h } from './dom.js';
 
+/** @typedef {import('../types.js').ImportJson['input']} PlanInput */
+
+/** @type {Record<string, string>} */
 const TYPES = { csv: 'text/csv', tsv: 'text/tab-separated-values', json: 'application/json', yaml: 'application/yaml', yml: 'application/yaml' };
+/** @param {string} name */
 const contentType = (name) => TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'text/plain';
 
-/** A file that already is a Waveplan plan input goes straight to POST /plans; anything else through POST /imports. */
+/**
+ * A file that already is a Waveplan plan input goes straight to POST /plans; anything else through POST /imports.
+ * @param {string} name
+ * @param {string} text
+ * @returns {PlanInput | undefined}
+ */
 function planInputIn(name, text) {
   if (!/\.json$/i.test(name)) return undefined;
   try {
@@ -15,12 +25,18 @@ function planInputIn(name, text) {
   }
 }
 
+/** @param {unknown} err */
 const problems = (err) =>
-  h('div', { role: 'alert', class: 'import-errors' }, h('p', {}, err.message), err instanceof ApiError && err.body?.details?.length ? h('ul', {}, err.body.details.map((d) => h('li', {}, h('code', {}, d.path || '(file)'), ' ', d.message))) : null);
+  h('div', { role: 'alert', class: 'import-errors' }, h('p', {}, err instanceof Error ? err.message : String(err)), err instanceof ApiError && err.body?.details?.length ? h('ul', {}, err.body.details.map((/** @type {{ path: string; message: string }} */ d) => h('li', {}, h('code', {}, d.path || '(file)'), ' ', d.message))) : null);
 
+/** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Creates the plan; a large one is queued (202) and the job is polled until it is done. */
+/**
+ * Creates the plan; a large one is queued (202) and the job is polled until it is done.
+ * @param {PlanInput} input
+ * @returns {Promise<string>} the plan id
+ */
 async function createPlan(input) {
   const res = await api('/plans', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
   if (!res.jobId) return res.planId;
@@ -48,8 +64,14 @@ export function importForm() {
   );
   const result = h('div', { class: 'import-result', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit' }, 'Import');
+  /**
+   * @param {string} label
+   * @param {HTMLInputElement | HTMLSelectElement} input
+   * @param {string} [hint]
+   */
   const field = (label, input, hint) => h('div', { class: 'field' }, h('label', { for: input.id }, label), input, hint ? h('small', {}, hint) : null);
 
+  /** @param {PlanInput} input */
   const planIt = (input) => {
     const go = h('button', { type: 'button', class: 'plan-it' }, 'Plan it');
     go.addEventListener('click', async () => {
@@ -92,11 +114,13 @@ export function importForm() {
       if (start.value) query.set('startDate', start.value);
       if (teamSize.value) query.set('teamSize', teamSize.value);
       if (format.value) query.set('format', format.value);
+      /** @type {import('../types.js').ImportJson} */
       const imported = await api(`/imports?${query}`, { method: 'POST', headers: { 'content-type': contentType(chosen.name) }, body: text });
       const summary = `Imported ${imported.input.phases.length} phases from ${chosen.name} (${imported.format}) as “${imported.input.name}”, starting ${imported.input.startDate}.`;
       result.replaceChildren(
         h('p', { class: 'import-summary' }, summary),
-        imported.notes.length ? h('ul', { class: 'import-notes', 'aria-label': 'What the import assumed' }, imported.notes.map((n) => h('li', {}, n))) : null,
+        // replaceChildren would show a null as the text "null": no notes, no list.
+        ...(imported.notes.length ? [h('ul', { class: 'import-notes', 'aria-label': 'What the import assumed' }, imported.notes.map((n) => h('li', {}, n)))] : []),
         planIt(imported.input),
       );
       announce(summary);

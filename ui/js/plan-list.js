@@ -1,8 +1,12 @@
+// @ts-check
 import { api } from './api.js';
 import { h, fmt } from './dom.js';
 import { importForm } from './import-form.js';
 
-/** The plans of the workspace, newest first, a page at a time. */
+/**
+ * The plans of the workspace, newest first, a page at a time.
+ * @param {HTMLElement} main
+ */
 export async function planList(main) {
   const tbody = h('tbody');
   const more = h('button', { type: 'button', class: 'more', hidden: true }, 'More plans');
@@ -18,6 +22,7 @@ export async function planList(main) {
     more,
     importForm(),
   );
+  /** @type {string | undefined} */
   let cursor;
   const load = async () => {
     const page = await api(`/plans?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);

@@ -1,7 +1,20 @@
+// @ts-check
 import { api, eventStream } from './api.js';
 import { announce, fmt, h } from './dom.js';
 import { renderGantt } from './gantt.js';
 
+/**
+ * @typedef {import('../types.js').PlanVersionJson} PlanVersionJson
+ * @typedef {import('../types.js').StatusJson} StatusJson
+ * @typedef {import('./dom.js').Child} Child
+ */
+
+/**
+ * @param {string} caption
+ * @param {string} className
+ * @param {string[]} head
+ * @param {HTMLTableRowElement[]} rows
+ */
 const table = (caption, className, head, rows) =>
   h(
     'table',
@@ -11,13 +24,24 @@ const table = (caption, className, head, rows) =>
     h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: head.length }, 'None.'))),
   );
 
-/** A body row: a row header, then one cell per value. */
+/**
+ * A body row: a row header, then one cell per value.
+ * @param {Record<string, unknown>} attrs
+ * @param {Child} head
+ * @param {...Child} cells
+ */
 const bodyRow = (attrs, head, ...cells) => h('tr', attrs, h('th', { scope: 'row' }, head), ...cells.map((c) => h('td', {}, c)));
 
+/** @param {PlanVersionJson} plan */
 function summary(plan) {
   const ep = plan.artifacts['execution-plan.json'];
   const ctx = ep.project_context;
   const risk = plan.artifacts['risk-mitigation-plan.json'].schedule_risk;
+  /**
+   * @param {string} label
+   * @param {string} value
+   * @param {string | null} [note]
+   */
   const card = (label, value, note) => h('div', { class: 'card' }, h('dt', {}, label), h('dd', {}, value, note ? h('small', {}, note) : null));
   return h(
     'dl',
@@ -31,6 +55,7 @@ function summary(plan) {
   );
 }
 
+/** @param {PlanVersionJson} plan */
 function wavesTable(plan) {
   const waves = plan.artifacts['wave-schedules.json'].waves;
   return table(
@@ -41,6 +66,7 @@ function wavesTable(plan) {
   );
 }
 
+/** @param {PlanVersionJson} plan */
 function syncTable(plan) {
   const points = plan.artifacts['coordination-protocols.json'].coordination_protocols.synchronization_points;
   return table(
@@ -51,6 +77,7 @@ function syncTable(plan) {
   );
 }
 
+/** @param {PlanVersionJson} plan */
 function riskTable(plan) {
   const risks = [...plan.artifacts['risk-mitigation-plan.json'].risk_management.risks].sort((a, b) => b.score - a.score);
   return table(
@@ -71,11 +98,20 @@ function riskTable(plan) {
   );
 }
 
+/**
+ * @param {PlanVersionJson} plan
+ * @param {StatusJson | null} status
+ * @param {string} id
+ */
 function phaseDetail(plan, status, id) {
   const p = plan.artifacts['execution-plan.json'].schedule.find((x) => x.id === id);
   if (!p) return h('p', {}, 'Select a bar to see the phase.');
   const slack = plan.artifacts['execution-plan.json'].critical_path.slack.find((x) => x.id === id);
   const st = status?.phases.find((x) => x.id === id);
+  /**
+   * @param {string} k
+   * @param {string} v
+   */
   const row = (k, v) => [h('dt', {}, k), h('dd', {}, v)];
   return h(
     'dl',
@@ -89,26 +125,34 @@ function phaseDetail(plan, status, id) {
   );
 }
 
-/** One plan: summary, Gantt, live progress, waves, sync points and risks. Returns a cleanup. */
+/**
+ * One plan: summary, Gantt, live progress, waves, sync points and risks. Returns a cleanup.
+ * @param {HTMLElement} main
+ * @param {string} id
+ */
 export async function planView(main, id) {
+  /** @type {PlanVersionJson} */
   let plan = await api(`/plans/${id}`);
+  /** @type {StatusJson | null} */
   let status = await api(`/plans/${id}/status`).catch(() => null);
+  /** @type {string | undefined} */
   let selected;
   const ganttBox = h('div', { class: 'gantt-box' });
   const detail = h('div', { class: 'phase-detail', 'aria-live': 'polite' });
   const live = h('section', { class: 'live', 'aria-labelledby': 'live-h' });
   const connection = h('span', { class: 'connection', 'data-state': 'connecting' }, 'connecting…');
+  /** @type {string[]} */
   const events = [];
 
   const drawGantt = () => {
-    const focused = document.activeElement?.closest?.('.bar')?.dataset.phase;
+    const focused = /** @type {SVGElement | null | undefined} */ (document.activeElement?.closest?.('.bar'))?.dataset.phase;
     ganttBox.replaceChildren(
       renderGantt(plan, status, (phase) => {
         selected = phase;
         detail.replaceChildren(phaseDetail(plan, status, phase));
       }),
     );
-    if (focused) ganttBox.querySelector(`.bar[data-phase="${CSS.escape(focused)}"]`)?.focus();
+    if (focused) /** @type {SVGElement | null} */ (ganttBox.querySelector(`.bar[data-phase="${CSS.escape(focused)}"]`))?.focus();
     if (selected) detail.replaceChildren(phaseDetail(plan, status, selected));
   };
 
@@ -121,7 +165,7 @@ export async function planView(main, id) {
             'p',
             { class: 'progress-line' },
             h('progress', { max: 100, value: m.percentComplete, 'aria-label': 'work complete' }),
-            ` ${fmt.pct(m.percentComplete)} complete · ${m.completedPhases} of ${status.phases.length} phases · projected finish ${m.projectedCompletionDate} · behind schedule ${fmt.pct(m.behindSchedulePercent)}`,
+            ` ${fmt.pct(m.percentComplete)} complete · ${m.completedPhases} of ${status?.phases.length} phases · projected finish ${m.projectedCompletionDate} · behind schedule ${fmt.pct(m.behindSchedulePercent)}`,
           )
         : h('p', {}, 'No tracking data.'),
       h('h3', {}, 'Open alerts'),
@@ -138,7 +182,8 @@ export async function planView(main, id) {
   const draw = () => {
     main.replaceChildren(
       h('h1', { tabindex: -1 }, plan.name, ' ', h('span', { class: 'version' }, `v${plan.version}`)),
-      plan.summary && plan.input.description ? h('p', { class: 'lede' }, plan.input.description) : null,
+      // replaceChildren would show a null as the text "null": no description, no paragraph.
+      ...(plan.summary && plan.input.description ? [h('p', { class: 'lede' }, plan.input.description)] : []),
       summary(plan),
       h(
         'section',
@@ -161,10 +206,10 @@ export async function planView(main, id) {
 
   ganttBox.addEventListener('keydown', (e) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const bars = [...ganttBox.querySelectorAll('.bar')];
+    const bars = [...ganttBox.querySelectorAll('.bar')].map((b) => /** @type {SVGElement} */ (b));
     const order = plan.artifacts['execution-plan.json'].schedule.map((p) => p.id);
-    bars.sort((a, b) => order.indexOf(a.dataset.phase) - order.indexOf(b.dataset.phase));
-    const at = bars.indexOf(document.activeElement);
+    bars.sort((a, b) => order.indexOf(a.dataset.phase ?? '') - order.indexOf(b.dataset.phase ?? ''));
+    const at = bars.indexOf(/** @type {SVGElement} */ (document.activeElement));
     const next = bars[Math.max(0, Math.min(bars.length - 1, at + (e.key === 'ArrowRight' ? 1 : -1)))];
     if (next) {
       e.preventDefault();
@@ -172,6 +217,7 @@ export async function planView(main, id) {
     }
   });
 
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let pending;
   const refresh = () => {
     clearTimeout(pending);

@@ -95,9 +95,54 @@ export function coordinationProtocols(ctx: ArtifactContext, sessionOf: (j: numbe
   sync.sort((a, b) => a.planned_day - b.planned_day || a.kind.localeCompare(b.kind));
   const synchronization_points = sync.map((s, k) => ({ sync_id: `sync_${String(k + 1).padStart(3, '0')}`, ...s }));
 
+  const communication = communicationSchedule(ctx, synchronization_points, teamsOf);
+
+  const teamNames = project.teams.map((t) => t.id).join(', ');
+  const peak = Math.max(0, ...waves.map((w) => w.maxConcurrent));
+  return {
+    execution_plan_id: executionPlanId(ctx),
+    session_coordination: {
+      heartbeat_interval_seconds: Math.max(1, Math.floor(esc.heartbeatTimeoutSeconds / 3)),
+      heartbeat_timeout_seconds: esc.heartbeatTimeoutSeconds,
+      max_concurrent_sessions: project.constraints.maxConcurrentSessions ?? null,
+      peak_concurrent_sessions: peak,
+      lifecycle: LIFECYCLE,
+      sessions,
+    },
+    coordination_protocols: {
+      synchronization_points,
+      communication_schedule: communication,
+      decision_hierarchy: [
+        { level: 1, role: 'session', decides: ['how to do the claimed phase', 'reporting progress, blocks and gate results'], escalates_to: 'team lead' },
+        { level: 2, role: `team lead (${teamNames})`, decides: ['order of the team\'s claimable phases', 'who takes a released phase', `blocks shorter than ${esc.blockedHours} h`], escalates_to: 'coordination lead' },
+        { level: 3, role: 'coordination lead', decides: ['hand-over disputes between teams', 'failed quality gates', 're-planning from the current state'], escalates_to: 'steering' },
+        { level: 4, role: 'steering', decides: ['scope, deadline and staffing changes', `variance beyond ${2 * esc.scheduleVariancePercent} %`], escalates_to: null },
+      ],
+      escalation: {
+        blocked_hours: esc.blockedHours,
+        schedule_variance_percent: esc.scheduleVariancePercent,
+        heartbeat_timeout_seconds: esc.heartbeatTimeoutSeconds,
+        source: escalationSource,
+        rules: [
+          { condition: `a phase blocked longer than ${esc.blockedHours} h`, action: 'escalate to the coordination lead', alert_kind: 'blocked_too_long', escalate_to_level: 3 },
+          { condition: `more than ${esc.scheduleVariancePercent} % behind schedule (earned value)`, action: 'review at the next stand-up; re-plan if it persists', alert_kind: 'schedule_variance', escalate_to_level: 3 },
+          { condition: `more than ${2 * esc.scheduleVariancePercent} % behind schedule`, action: 're-plan now and inform steering', alert_kind: 'schedule_variance', escalate_to_level: 4 },
+          { condition: 'a quality gate fails', action: 'hold dependents; the owning team fixes and re-runs the gate', alert_kind: 'quality_gate_failed', escalate_to_level: 3 },
+          { condition: `no heartbeat for ${esc.heartbeatTimeoutSeconds} s`, action: 'release the claim so another session can take the phase', alert_kind: 'session_expired', escalate_to_level: 2 },
+          { condition: 'projected completion after the deadline', action: 're-plan and decide on scope or staffing', alert_kind: 'deadline_at_risk', escalate_to_level: 4 },
+        ],
+      },
+    },
+  };
+}
+
+/** Stand-ups per wave with parallel work, the weekly integration review, and a meeting per hand-over. */
+function communicationSchedule(ctx: ArtifactContext, synchronization_points: SyncPoint[], teamsOf: (phases: number[]) => string[]): CoordinationProtocols['coordination_protocols']['communication_schedule'] {
+  const { calendar } = ctx;
+  const { project, waves } = ctx.result;
   const allTeams = teamsOf(project.phases.map((p) => p.index));
   const weeks = weeklyDates(ctx);
-  const communication = [
+  return [
     ...waves
       .filter((w) => w.maxConcurrent > 1)
       .map((w) => ({
@@ -137,42 +182,4 @@ export function coordinationProtocols(ctx: ArtifactContext, sessionOf: (j: numbe
         agenda: s.success_criteria,
       })),
   ];
-
-  const teamNames = project.teams.map((t) => t.id).join(', ');
-  const peak = Math.max(0, ...waves.map((w) => w.maxConcurrent));
-  return {
-    execution_plan_id: executionPlanId(ctx),
-    session_coordination: {
-      heartbeat_interval_seconds: Math.max(1, Math.floor(esc.heartbeatTimeoutSeconds / 3)),
-      heartbeat_timeout_seconds: esc.heartbeatTimeoutSeconds,
-      max_concurrent_sessions: project.constraints.maxConcurrentSessions ?? null,
-      peak_concurrent_sessions: peak,
-      lifecycle: LIFECYCLE,
-      sessions,
-    },
-    coordination_protocols: {
-      synchronization_points,
-      communication_schedule: communication,
-      decision_hierarchy: [
-        { level: 1, role: 'session', decides: ['how to do the claimed phase', 'reporting progress, blocks and gate results'], escalates_to: 'team lead' },
-        { level: 2, role: `team lead (${teamNames})`, decides: ['order of the team\'s claimable phases', 'who takes a released phase', `blocks shorter than ${esc.blockedHours} h`], escalates_to: 'coordination lead' },
-        { level: 3, role: 'coordination lead', decides: ['hand-over disputes between teams', 'failed quality gates', 're-planning from the current state'], escalates_to: 'steering' },
-        { level: 4, role: 'steering', decides: ['scope, deadline and staffing changes', `variance beyond ${2 * esc.scheduleVariancePercent} %`], escalates_to: null },
-      ],
-      escalation: {
-        blocked_hours: esc.blockedHours,
-        schedule_variance_percent: esc.scheduleVariancePercent,
-        heartbeat_timeout_seconds: esc.heartbeatTimeoutSeconds,
-        source: escalationSource,
-        rules: [
-          { condition: `a phase blocked longer than ${esc.blockedHours} h`, action: 'escalate to the coordination lead', alert_kind: 'blocked_too_long', escalate_to_level: 3 },
-          { condition: `more than ${esc.scheduleVariancePercent} % behind schedule (earned value)`, action: 'review at the next stand-up; re-plan if it persists', alert_kind: 'schedule_variance', escalate_to_level: 3 },
-          { condition: `more than ${2 * esc.scheduleVariancePercent} % behind schedule`, action: 're-plan now and inform steering', alert_kind: 'schedule_variance', escalate_to_level: 4 },
-          { condition: 'a quality gate fails', action: 'hold dependents; the owning team fixes and re-runs the gate', alert_kind: 'quality_gate_failed', escalate_to_level: 3 },
-          { condition: `no heartbeat for ${esc.heartbeatTimeoutSeconds} s`, action: 'release the claim so another session can take the phase', alert_kind: 'session_expired', escalate_to_level: 2 },
-          { condition: 'projected completion after the deadline', action: 're-plan and decide on scope or staffing', alert_kind: 'deadline_at_risk', escalate_to_level: 4 },
-        ],
-      },
-    },
-  };
 }

@@ -1,5 +1,5 @@
 import type { ExecutionPlan } from '../../schemas/artifacts/execution-plan.js';
-import { r2, pct } from '../format.js';
+import { percentValue, r2 } from '../format.js';
 import { executionPlanId, finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
 
 /** execution-plan.json: project context, resource analysis, critical path with slack, schedule and metrics. */
@@ -28,7 +28,7 @@ export function executionPlan(ctx: ArtifactContext): ExecutionPlan {
       ...(result.replan ? { replanned_from_day: result.replan.asOfDay, completed_phases: result.replan.completed.length, in_progress_phases: result.replan.inProgress.length } : {}),
     },
     resource_analysis: {
-      capacity_buffer_percent: pct(project.constraints.capacityBuffer),
+      capacity_buffer_percent: percentValue(project.constraints.capacityBuffer),
       max_concurrent_sessions: project.constraints.maxConcurrentSessions ?? null,
       teams: project.teams.map((t) => {
         const load = metrics.teamLoads[t.index]!;
@@ -36,13 +36,13 @@ export function executionPlan(ctx: ArtifactContext): ExecutionPlan {
           id: t.id,
           name: t.name,
           size: t.size,
-          availability_percent: pct(t.availability),
+          availability_percent: percentValue(t.availability),
           hours_per_week: t.hoursPerWeek,
           usable_capacity: t.capacity,
           skills: t.skills,
           assigned_phases: load.phases.map((j) => project.phases[j]!.id),
           work_days: r2(load.workDays),
-          utilisation_percent: pct(load.utilisation),
+          utilisation_percent: percentValue(load.utilisation),
         };
       }),
       infrastructure: project.infrastructure.map((r) => ({
@@ -50,7 +50,7 @@ export function executionPlan(ctx: ArtifactContext): ExecutionPlan {
         name: r.name,
         kind: r.kind,
         capacity: r.capacity,
-        peak_utilisation_percent: pct(metrics.infrastructurePeak[r.index]!),
+        peak_utilisation_percent: percentValue(metrics.infrastructurePeak[r.index]!),
         phases: project.phases.filter((p) => p.resources.has(r.index)).map((p) => p.id),
       })),
       skills: skills.map((s) => ({
@@ -110,7 +110,7 @@ export function executionPlan(ctx: ArtifactContext): ExecutionPlan {
       sync_points: metrics.syncPoints,
       waves: result.waves.length,
       max_concurrent_sessions: Math.max(0, ...result.waves.map((w) => w.maxConcurrent)),
-      team_utilisation_percent: Object.fromEntries(project.teams.map((t) => [t.id, pct(metrics.teamLoads[t.index]!.utilisation)])),
+      team_utilisation_percent: Object.fromEntries(project.teams.map((t) => [t.id, percentValue(metrics.teamLoads[t.index]!.utilisation)])),
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Metric, MonitoringConfig } from '../../schemas/artifacts/monitoring-config.js';
-import { pct, r2 } from '../format.js';
-import type { MonteCarloResult } from '../montecarlo.js';
+import { percentValue, r2 } from '../format.js';
+import type { MonteCarloResult } from '../montecarlo/index.js';
+import type { Escalation } from '../model.js';
 import { executionPlanId, type ArtifactContext } from './context.js';
 
 /** Parallel efficiency if the plan took `makespan` working days: (sequential − makespan) ÷ sequential. */
@@ -70,11 +71,11 @@ export function monitoringConfig(ctx: ArtifactContext, mc: MonteCarloResult): Mo
         data_source: 'started and completed events of the team\'s phases (metrics.utilisationPercent)',
         collection: 'daily',
         direction: 'band',
-        planned: pct(planned),
-        target: pct(planned),
-        warning: pct(Math.min(1, Math.max(0.85, planned + 0.1))),
-        critical: pct(Math.min(1.1, Math.max(0.95, planned + 0.2))),
-        warning_low: pct(Math.max(0, planned - 0.25)),
+        planned: percentValue(planned),
+        target: percentValue(planned),
+        warning: percentValue(Math.min(1, Math.max(0.85, planned + 0.1))),
+        critical: percentValue(Math.min(1.1, Math.max(0.95, planned + 0.2))),
+        warning_low: percentValue(Math.max(0, planned - 0.25)),
         basis: `planned from ${r2(metrics.teamLoads[t.index]!.workDays)} person-days on ${t.size} people over ${r2(schedule.makespan)} days; high warning at max(85 %, planned + 10), low warning at planned − 25`,
       };
     }),
@@ -89,47 +90,23 @@ export function monitoringConfig(ctx: ArtifactContext, mc: MonteCarloResult): Mo
         data_source: 'claims and completions of the phases holding the pool',
         collection: 'on every claim',
         direction: 'lower_is_better',
-        planned: pct(planned),
-        target: pct(planned),
-        warning: pct(Math.max(planned, 0.9)),
+        planned: percentValue(planned),
+        target: percentValue(planned),
+        warning: percentValue(Math.max(planned, 0.9)),
         critical: 100,
-        basis: `planned peak ${pct(planned)} %; warning at 90 % or the planned peak if higher, critical at capacity`,
+        basis: `planned peak ${percentValue(planned)} %; warning at 90 % or the planned peak if higher, critical at capacity`,
       };
     }),
   ];
   const deadlineDay = mc.deadline?.day;
   if (deadlineDay !== undefined) {
-    const buffer = deadlineDay - schedule.makespan;
-    list.push({
-      id: 'deadline_buffer',
-      name: 'Working days between projected completion and the deadline',
-      subject: null,
-      unit: 'working days',
-      formula: 'deadline working day − projected completion',
-      data_source: 'metrics.projectedMakespan in GET /plans/{id}/status',
-      collection: 'on every status request',
-      direction: 'higher_is_better',
-      planned: r2(buffer),
-      target: r2(buffer),
-      warning: r2(deadlineDay - mc.makespan.p80),
-      critical: 0,
-      basis: `planned buffer ${r2(buffer)} days; warning when less than the P80 leaves (${r2(deadlineDay - mc.makespan.p80)}), critical when the projection passes the deadline`,
-    });
+    list.push(deadlineBufferMetric(deadlineDay, schedule.makespan, mc));
   }
   return {
     execution_plan_id: executionPlanId(ctx),
     monitoring_and_control: {
       metrics: list,
-      control_mechanisms: [
-        { id: 'ctl_variance_warning', trigger: `schedule_variance > ${esc.scheduleVariancePercent} %`, alert_kind: 'schedule_variance', severity: 'warning', action: 'alert raised and pushed on the event stream; reviewed at the next stand-up', automatic: true },
-        { id: 'ctl_variance_critical', trigger: `schedule_variance > ${2 * esc.scheduleVariancePercent} %`, alert_kind: 'schedule_variance', severity: 'critical', action: 're-plan from the current state (POST /plans/{id}/replan)', automatic: false },
-        { id: 'ctl_gate_failed', trigger: 'a quality gate fails', alert_kind: 'quality_gate_failed', severity: 'critical', action: 'dependents are refused (sync_point_pending) until the gate passes', automatic: true },
-        { id: 'ctl_blocked', trigger: `a phase blocked > ${esc.blockedHours} h`, alert_kind: 'blocked_too_long', severity: 'critical', action: 'escalate to the coordination lead', automatic: true },
-        { id: 'ctl_heartbeat', trigger: `no heartbeat for ${esc.heartbeatTimeoutSeconds} s`, alert_kind: 'session_expired', severity: 'critical', action: 'the claim is released so another session can take the phase', automatic: true },
-        ...(deadlineDay !== undefined
-          ? [{ id: 'ctl_deadline', trigger: 'projected completion after the deadline', alert_kind: 'deadline_at_risk', severity: 'critical' as const, action: 're-plan and decide on scope or staffing', automatic: true }]
-          : []),
-      ],
+      control_mechanisms: controlMechanisms(esc, deadlineDay !== undefined),
       replan_policy: {
         triggers: [
           `schedule variance above ${2 * esc.scheduleVariancePercent} %`,
@@ -142,4 +119,38 @@ export function monitoringConfig(ctx: ArtifactContext, mc: MonteCarloResult): Mo
       reporting: { status_endpoint: 'GET /plans/{id}/status', event_stream: 'GET /plans/{id}/events', alerts_endpoint: 'GET /plans/{id}/alerts', poll_interval_seconds: Math.max(5, Math.floor(esc.heartbeatTimeoutSeconds / 3)) },
     },
   };
+}
+
+/** Working days between the projected completion and the deadline: planned from the schedule, warning from the P80. */
+function deadlineBufferMetric(deadlineDay: number, makespan: number, mc: MonteCarloResult): Metric {
+  const buffer = deadlineDay - makespan;
+  return {
+    id: 'deadline_buffer',
+    name: 'Working days between projected completion and the deadline',
+    subject: null,
+    unit: 'working days',
+    formula: 'deadline working day − projected completion',
+    data_source: 'metrics.projectedMakespan in GET /plans/{id}/status',
+    collection: 'on every status request',
+    direction: 'higher_is_better',
+    planned: r2(buffer),
+    target: r2(buffer),
+    warning: r2(deadlineDay - mc.makespan.p80),
+    critical: 0,
+    basis: `planned buffer ${r2(buffer)} days; warning when less than the P80 leaves (${r2(deadlineDay - mc.makespan.p80)}), critical when the projection passes the deadline`,
+  };
+}
+
+/** What each alert does when it fires. */
+function controlMechanisms(esc: Escalation, hasDeadline: boolean): MonitoringConfig['monitoring_and_control']['control_mechanisms'] {
+  return [
+    { id: 'ctl_variance_warning', trigger: `schedule_variance > ${esc.scheduleVariancePercent} %`, alert_kind: 'schedule_variance', severity: 'warning', action: 'alert raised and pushed on the event stream; reviewed at the next stand-up', automatic: true },
+    { id: 'ctl_variance_critical', trigger: `schedule_variance > ${2 * esc.scheduleVariancePercent} %`, alert_kind: 'schedule_variance', severity: 'critical', action: 're-plan from the current state (POST /plans/{id}/replan)', automatic: false },
+    { id: 'ctl_gate_failed', trigger: 'a quality gate fails', alert_kind: 'quality_gate_failed', severity: 'critical', action: 'dependents are refused (sync_point_pending) until the gate passes', automatic: true },
+    { id: 'ctl_blocked', trigger: `a phase blocked > ${esc.blockedHours} h`, alert_kind: 'blocked_too_long', severity: 'critical', action: 'escalate to the coordination lead', automatic: true },
+    { id: 'ctl_heartbeat', trigger: `no heartbeat for ${esc.heartbeatTimeoutSeconds} s`, alert_kind: 'session_expired', severity: 'critical', action: 'the claim is released so another session can take the phase', automatic: true },
+    ...(hasDeadline
+      ? [{ id: 'ctl_deadline', trigger: 'projected completion after the deadline', alert_kind: 'deadline_at_risk', severity: 'critical' as const, action: 're-plan and decide on scope or staffing', automatic: true }]
+      : []),
+  ];
 }

@@ -1,5 +1,5 @@
 import type { WaveSchedules } from '../../schemas/artifacts/wave-schedules.js';
-import { r2 } from '../format.js';
+import { plural, r2 } from '../format.js';
 import { executionPlanId, finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
 
 const EPS = 1e-6;
@@ -39,7 +39,7 @@ export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => st
           waits_days: 0,
           dependents: project.phases[j]!.dependents.map((s) => project.phases[s]!.id),
           critical: isCritical(ctx, j),
-          description: `${project.phases[j]!.name} blocks ${result.descendants[j]} dependent phase${result.descendants[j] === 1 ? '' : 's'}${isCritical(ctx, j) ? ' and is on the critical path' : ''}`,
+          description: `${project.phases[j]!.name} blocks ${plural(result.descendants[j]!, 'dependent phase')}${isCritical(ctx, j) ? ' and is on the critical path' : ''}`,
         }));
       const waits = w.phases
         .map((j) => ({ j, wait: resourceWait(ctx, j) }))
@@ -81,7 +81,7 @@ export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => st
           dependencies: project.phases[j]!.dependencies.map((d) => project.phases[d]!.id),
         })),
         success_criteria: [
-          `All ${w.phases.length} phase${w.phases.length === 1 ? '' : 's'} of the wave completed by ${calendar.finishDate(w.start, w.finish)}`,
+          `All ${plural(w.phases.length, 'phase')} of the wave completed by ${calendar.finishDate(w.start, w.finish)}`,
           `Quality gate of wave ${w.index + 1} passed (deliverables reviewed, integration tests green)`,
           ...w.phases
             .filter((j) => project.phases[j]!.dependents.some((s) => result.waveOf[s]! > w.index))

@@ -159,7 +159,43 @@ export function trackingStatus(
     ? Math.max(0, ...views.map((v) => v.actualFinish!))
     : Math.max(plannedMakespan + delay, ...views.map((v) => v.projectedFinish));
 
-  const waves = [...new Set(planned.map((p) => p.wave))].sort((a, b) => a - b).map((w) => {
+  const waves = waveProgress(planned, views);
+
+  let parallelEfficiencyPercent = 0;
+  if (finishedSpans.length > 0) {
+    const sum = finishedSpans.reduce((a, [, , d]) => a + d, 0);
+    const span = Math.max(...finishedSpans.map(([, f]) => f)) - Math.min(...finishedSpans.map(([s]) => s));
+    parallelEfficiencyPercent = sum > 0 ? round(((sum - span) / sum) * 100, 1) : 0;
+  }
+  const elapsed = Math.max(asOfDay + 1 - Math.min(...planned.map((p) => p.start)), 1);
+  const utilisationPercent = Object.fromEntries(
+    [...teamSizes].map(([team, size]) => [team, round(((busy.get(team) ?? 0) / (size * elapsed)) * 100, 1)]),
+  );
+  const behindSchedulePercent = pv > 0 ? round(((pv - ev) / pv) * 100, 1) : 0;
+
+  const alerts = statusAlerts(views, thresholds, { behindSchedulePercent, pv, ev, projectedMakespan });
+
+  return {
+    asOfDay,
+    phases: views,
+    waves,
+    metrics: {
+      completedPhases: views.filter((v) => v.status === 'completed').length,
+      percentComplete: totalEffort > 0 ? round((ev / totalEffort) * 100, 1) : 0,
+      behindSchedulePercent,
+      plannedMakespan: round(plannedMakespan),
+      projectedMakespan: round(projectedMakespan),
+      parallelEfficiencyPercent,
+      coordinationOverheadPercent: activeDays > 0 ? round((blockedDays / activeDays) * 100, 1) : 0,
+      utilisationPercent,
+    },
+    alerts,
+  };
+}
+
+/** Per wave: phases, completed ones, earned share of its effort, planned and projected finish. */
+function waveProgress(planned: PlannedPhase[], views: PhaseStatusView[]): TrackingStatus['waves'] {
+  return [...new Set(planned.map((p) => p.wave))].sort((a, b) => a - b).map((w) => {
     const vs = views.filter((v) => v.wave === w);
     const effort = planned.filter((p) => p.wave === w);
     const done = vs.filter((v) => v.status === 'completed').length;
@@ -174,19 +210,14 @@ export function trackingStatus(
       projectedFinish: Math.max(...vs.map((v) => v.projectedFinish)),
     };
   });
+}
 
-  let parallelEfficiencyPercent = 0;
-  if (finishedSpans.length > 0) {
-    const sum = finishedSpans.reduce((a, [, , d]) => a + d, 0);
-    const span = Math.max(...finishedSpans.map(([, f]) => f)) - Math.min(...finishedSpans.map(([s]) => s));
-    parallelEfficiencyPercent = sum > 0 ? round(((sum - span) / sum) * 100, 1) : 0;
-  }
-  const elapsed = Math.max(asOfDay + 1 - Math.min(...planned.map((p) => p.start)), 1);
-  const utilisationPercent = Object.fromEntries(
-    [...teamSizes].map(([team, size]) => [team, round(((busy.get(team) ?? 0) / (size * elapsed)) * 100, 1)]),
-  );
-  const behindSchedulePercent = pv > 0 ? round(((pv - ev) / pv) * 100, 1) : 0;
-
+/** The alerts the thresholds raise: schedule variance, failed gates, phases blocked too long, the deadline at risk. */
+function statusAlerts(
+  views: PhaseStatusView[],
+  thresholds: Thresholds,
+  { behindSchedulePercent, pv, ev, projectedMakespan }: { behindSchedulePercent: number; pv: number; ev: number; projectedMakespan: number },
+): AlertCandidate[] {
   const alerts: AlertCandidate[] = [];
   const t = thresholds.scheduleVariancePercent;
   if (behindSchedulePercent > t) {
@@ -221,21 +252,5 @@ export function trackingStatus(
       data: { projectedMakespan: round(projectedMakespan, 2), deadlineDay: thresholds.deadlineDay },
     });
   }
-
-  return {
-    asOfDay,
-    phases: views,
-    waves,
-    metrics: {
-      completedPhases: views.filter((v) => v.status === 'completed').length,
-      percentComplete: totalEffort > 0 ? round((ev / totalEffort) * 100, 1) : 0,
-      behindSchedulePercent,
-      plannedMakespan: round(plannedMakespan),
-      projectedMakespan: round(projectedMakespan),
-      parallelEfficiencyPercent,
-      coordinationOverheadPercent: activeDays > 0 ? round((blockedDays / activeDays) * 100, 1) : 0,
-      utilisationPercent,
-    },
-    alerts,
-  };
+  return alerts;
 }

@@ -1,7 +1,10 @@
 import type { PlanResult } from './model.js';
 
-/** Session ids session_001 … in order of planned start (ties: topological order): one session per phase. */
-export function sessionIds(result: Pick<PlanResult, 'schedule' | 'project'>): string[] {
+/**
+ * Slot ids — the planned sessions of the artifacts, named session_001 … as the format has it —
+ * in order of planned start (ties: topological order): one slot per phase.
+ */
+export function slotIds(result: Pick<PlanResult, 'schedule' | 'project'>): string[] {
   const { schedule, project } = result;
   const topo = new Int32Array(project.phases.length);
   project.order.forEach((j, k) => (topo[j] = k));

@@ -1,0 +1,3 @@
+export { simulateSchedule } from './simulate.js';
+export { SampleStream } from './stream.js';
+export type { HistogramBin, MakespanSummary, MonteCarloOptions, MonteCarloResult } from './summary.js';
