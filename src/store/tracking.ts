@@ -4,8 +4,9 @@ import { AppError, notFound } from '../errors.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import type { ScheduleEntry } from '../schemas/schedule-entry.js';
 import { claimRefusal, claimablePhases, type ClaimContext, type TrackedPhase } from '../domain/tracking/claim-rules.js';
-import type { EventType, TrackingEvent } from '../domain/tracking/events.js';
+import type { EventType, PhaseState, TrackingEvent } from '../domain/tracking/events.js';
 import { replay } from '../domain/tracking/replay.js';
+import { timelineRefusal } from '../domain/tracking/timeline.js';
 import type { Db } from './database.js';
 import type { LRUCache } from 'lru-cache';
 import { boundedCache } from '../cache.js';
@@ -231,6 +232,7 @@ export async function claim(db: Db, workspaceId: string, planId: string, session
       if (refusal) throw new AppError(409, refusal.reason, refusal.message, [{ path: '/phaseId', message: refusal.message, ids: refusal.ids }]);
     }
     const phase = basis.phases.get(target)!;
+    refuseOffTimeline({ type: 'claimed', phaseId: target, at: at ?? new Date().toISOString() }, basis, ctx.states, phase.dependencies);
     const row = await trx
       .insertInto('claims')
       .values({ plan_id: planId, phase_id: target, session_id: sessionId, status: 'active', areas: phase.areas })
@@ -240,6 +242,12 @@ export async function claim(db: Db, workspaceId: string, planId: string, session
     await sql`select pg_notify('waveplan_events', ${planId})`.execute(trx);
     return { claimId: Number(row.id), phaseId: target, sessionId, claimedAt: event.occurredAt ?? new Date(row.claimed_at).toISOString() };
   });
+}
+
+/** 422 when a reported time contradicts the plan's event timeline (see timelineRefusal). */
+function refuseOffTimeline(e: { type: EventType; phaseId: string; at: string }, basis: PlanTrackingBasis, states: ReadonlyMap<string, PhaseState>, dependencies: readonly string[]): void {
+  const refusal = timelineRefusal(e, { startDate: basis.input.startDate, states, dependencies });
+  if (refusal) throw new AppError(422, refusal.reason, refusal.message, [{ path: '/at', message: refusal.message, ids: refusal.ids }]);
 }
 
 const HOLDER_EVENTS: ReadonlySet<EventType> = new Set(['started', 'progress', 'blocked', 'unblocked', 'completed', 'released', 'failed']);
@@ -259,7 +267,8 @@ export async function reportEvent(
     if (!basis.phases.has(e.phaseId)) {
       throw new AppError(422, 'unknown_phase', `phase ${e.phaseId} is not in the plan`, [{ path: '/phaseId', message: 'unknown phase', ids: [e.phaseId] }]);
     }
-    const state = replay(await loadEvents(trx, planId)).get(e.phaseId);
+    const states = replay(await loadEvents(trx, planId));
+    const state = states.get(e.phaseId);
     const holds = state?.sessionId === sessionId && state.status !== 'completed' && state.status !== 'pending';
     if (HOLDER_EVENTS.has(e.type) && !holds) {
       throw new AppError(409, 'not_claim_holder', `session ${sessionId} does not hold phase ${e.phaseId}; claim it first`, [
@@ -274,6 +283,7 @@ export async function reportEvent(
     if (e.type === 'unblocked' && state?.status !== 'blocked') {
       throw new AppError(409, 'not_blocked', `phase ${e.phaseId} is not blocked`, [{ path: '/type', message: 'not blocked' }]);
     }
+    refuseOffTimeline({ type: e.type, phaseId: e.phaseId, at: e.at ?? new Date().toISOString() }, basis, states, []);
     const endStatus = e.type === 'completed' ? 'completed' : e.type === 'released' ? 'released' : e.type === 'failed' ? 'failed' : null;
     if (endStatus) {
       await trx
@@ -289,6 +299,8 @@ export async function reportEvent(
     if (e.reason !== undefined) data.reason = e.reason;
     if (e.gate !== undefined) data.gate = e.gate;
     const event = await appendEvent(trx, planId, { phaseId: e.phaseId, sessionId, type: e.type, data, at: e.at });
+    // A session that reports is alive: its report counts as a heartbeat.
+    await trx.updateTable('sessions').set({ last_heartbeat_at: sql`now()` }).where('id', '=', sessionId).where('status', '=', 'active').execute();
     await sql`select pg_notify('waveplan_events', ${planId})`.execute(trx);
     return event;
   });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { areasOverlap } from '../../src/domain/tracking/areas.js';
 import { claimRefusal, claimablePhases, type ClaimContext, type TrackedPhase } from '../../src/domain/tracking/claim-rules.js';
 import { replay, applyEvent } from '../../src/domain/tracking/replay.js';
+import { timelineRefusal } from '../../src/domain/tracking/timeline.js';
 import { initialPhaseState, type EventType, type TrackingEvent } from '../../src/domain/tracking/events.js';
 
 const phase = (id: string, dependencies: string[] = [], team: string | null = 'a', areas: string[] = [], plannedStart = 0): TrackedPhase => ({
@@ -95,5 +96,29 @@ describe('replay', () => {
     expect(s.percent).toBe(40);
     expect(s.blockedReason).toBe('waiting for API keys');
     expect(s.startedAt).not.toBeNull();
+  });
+});
+
+describe('reported times against the event timeline', () => {
+  const states = new Map([
+    ['design', { ...initialPhaseState(), status: 'completed' as const, claimedAt: '2027-01-04T09:00:00Z', startedAt: '2027-01-04T10:00:00Z', completedAt: '2027-01-08T17:00:00Z', percent: 100 }],
+    ['build', { ...initialPhaseState(), status: 'claimed' as const, sessionId: 's', claimedAt: '2027-01-11T09:00:00Z' }],
+  ]);
+  const ctx = (dependencies: string[] = []) => ({ startDate: '2027-01-04', states, dependencies });
+
+  it('refuses a claim dated before a dependency completed, naming it', () => {
+    expect(timelineRefusal({ type: 'claimed', phaseId: 'ship', at: '2027-01-07T09:00:00Z' }, ctx(['design']))).toMatchObject({ reason: 'before_dependency_completed', ids: ['design'] });
+    expect(timelineRefusal({ type: 'claimed', phaseId: 'ship', at: '2027-01-09T09:00:00Z' }, ctx(['design']))).toBeUndefined();
+  });
+
+  it('refuses a completion or start before the phase’s own claim, and anything out of order', () => {
+    expect(timelineRefusal({ type: 'completed', phaseId: 'build', at: '2027-01-10T12:00:00Z' }, ctx())).toMatchObject({ reason: 'before_claim' });
+    expect(timelineRefusal({ type: 'gate_passed', phaseId: 'design', at: '2027-01-06T12:00:00Z' }, ctx())).toMatchObject({ reason: 'out_of_order' });
+    expect(timelineRefusal({ type: 'started', phaseId: 'build', at: '2027-01-11T10:00:00Z' }, ctx())).toBeUndefined();
+  });
+
+  it('refuses a report dated more than a year before the project start (a wrong clock), not an early start', () => {
+    expect(timelineRefusal({ type: 'claimed', phaseId: 'x', at: '1970-01-01T00:00:00Z' }, ctx())).toMatchObject({ reason: 'before_project_start' });
+    expect(timelineRefusal({ type: 'claimed', phaseId: 'x', at: '2026-12-01T00:00:00Z' }, ctx())).toBeUndefined();
   });
 });
