@@ -10,6 +10,7 @@ import { InfrastructureInput, TeamInput, type PhaseInput } from '../schemas/plan
 import { assemble, dropDependenciesOn, listed, type DraftPhase, type SourcePlan } from './assemble.js';
 import { IssueList } from './import-error.js';
 import { DEFAULT_DURATION, type ImportOptions, type ImportResult } from './import-options.js';
+import { importUpstreamAnalysis, isUpstreamAnalysis } from './upstream-analysis.js';
 import { at, isObject, pick, readDays, readEstimate, readIds, readList, readPriority, text, toId, type Source } from './source-values.js';
 
 const FORMAT = 'dependency graph';
@@ -197,6 +198,7 @@ function declared<T>(root: Source, keys: string[], schema: TSchema, issues: Issu
 }
 
 export function importDependencyGraph(value: unknown, options: ImportOptions = {}): ImportResult {
+  if (isUpstreamAnalysis(value)) return importUpstreamAnalysis(value, options);
   const issues = new IssueList();
   const notes: string[] = [];
   const root: Source = Array.isArray(value) ? { phases: value } : isObject(value) ? value : {};
