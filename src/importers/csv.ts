@@ -257,6 +257,9 @@ export function importCsv(textIn: string, options: ImportOptions = {}): ImportRe
   let teams: TeamInput[] | undefined;
   if (header) {
     const columns = header.cells.map((h) => ALIASES[headerKey(h)]);
+    // GanttProject's "Resources" column holds people ("Alice;Bob"), not pools ("ci:1"): told by the absence of units.
+    const k = columns.indexOf('resources');
+    if (k >= 0 && !columns.includes('people') && rows.some((r) => (r.cells[k] ?? '') !== '') && rows.every((r) => !/:\s*\d/.test(r.cells[k] ?? ''))) columns[k] = 'people';
     const unknown = header.cells.filter((_, k) => columns[k] === undefined);
     if (!columns.includes('id') && !columns.includes('wbs')) issues.add(`line ${header.line}`, `the header has no id column (found: ${header.cells.join(', ')})`);
     else {

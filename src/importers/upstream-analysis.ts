@@ -12,6 +12,7 @@
  * constraints travel in `source`. Every key read is recorded; the rest is listed in the notes.
  */
 import type { ConstraintsInput, InfrastructureInput, PhaseInput, SourceInput } from '../schemas/plan-input.js';
+import { skillKey } from '../domain/skills.js';
 import { assemble, dropDependenciesOn, listed, type DraftPhase, type SourcePlan } from './assemble.js';
 import { IssueList } from './import-error.js';
 import { DEFAULT_DURATION, type ImportOptions, type ImportResult } from './import-options.js';
@@ -116,10 +117,9 @@ export function importUpstreamAnalysis(root: Source, options: ImportOptions = {}
     }
     for (const t of taskNodes) {
       const item = t.phase === undefined ? undefined : items.get(t.phase);
-      if (!item) continue;
-      item.areas.push(...t.files);
-      for (const s of t.skills) if (!item.node.skills.includes(s)) item.node.skills.push(s);
+      if (item) item.areas.push(...t.files);
     }
+    notes.push(...phaseSkills(phaseNodes, taskNodes));
     const orphans = taskNodes.filter((t) => t.phase === undefined);
     if (orphans.length > 0) notes.push(`${orphans.length} task(s) name no phase and are not planned at phase level: ${listed(orphans.map((t) => t.id))}`);
   }
@@ -169,7 +169,6 @@ export function importUpstreamAnalysis(root: Source, options: ImportOptions = {}
   dropDependenciesOn(drafts, done);
   if (done.size > 0) notes.push(`${done.size} finished item(s) were left out and the dependencies on them count as met: ${listed([...done])}`);
 
-  if (level === 'phase') for (const p of phaseNodes) if (p.parallelCapacity !== undefined) ledger.use(at(p.path, 'parallel_capacity'));
   const inferred = options.inferSkills ? inferSkills(drafts, items, ledger) : [];
   describeLevel(level, drafts, phaseNodes, taskNodes, notes);
   if (shared.length > 0) notes.push(`${shared.length} task(s) have no estimate and were given an equal share of their phase's duration: ${listed(shared)}`);
@@ -193,6 +192,25 @@ export function importUpstreamAnalysis(root: Source, options: ImportOptions = {}
   if (unused.length > 0) notes.push(`source keys not used (informational, or computed by Waveplan itself): ${unused.join(', ')}`);
   const result = assemble(FORMAT, drafts, source, options, issues, notes);
   return { ...result, keys: { used: ledger.usedPatterns(), unused } };
+}
+
+/**
+ * At phase level a phase naming no skills needs those all of its tasks need: one team runs the
+ * whole phase, and requiring every task's skills would ask for a team that may not exist. The
+ * skills only some tasks need are listed in a note.
+ */
+function phaseSkills(phases: GraphNode[], tasks: GraphNode[]): string[] {
+  const notes: string[] = [];
+  for (const p of phases) {
+    const mine = tasks.filter((t) => t.phase === p.id);
+    if (p.skills.length > 0 || mine.length === 0 || !mine.some((t) => t.skills.length > 0)) continue;
+    const key = (s: string) => skillKey(s);
+    const common = mine[0]!.skills.filter((s) => mine.every((t) => t.skills.some((x) => key(x) === key(s))));
+    const some = [...new Map(mine.flatMap((t) => t.skills).filter((s) => !common.some((c) => key(c) === key(s))).map((s) => [key(s), s])).values()];
+    p.skills.push(...common);
+    if (some.length > 0) notes.push(`${p.id} needs ${common.length > 0 ? common.join(', ') : 'no skill'} (what all of its tasks need); only some of its tasks need ${some.join(', ')}, which its team is not required to hold`);
+  }
+  return notes;
 }
 
 /** Phase edges, or, without them, those of the adjacency matrix (checked against the edges when both are given). */
@@ -235,7 +253,6 @@ function toDraft(item: Item, level: 'task' | 'phase', phaseById: Map<string, Gra
   const areas = [...new Set(item.areas)].filter((a) => a.length <= 500);
   if (areas.length > 0) phase.areas = areas;
   if (Object.keys(item.resources).length > 0) phase.resources = item.resources;
-  if (level === 'phase' && n.parallelCapacity !== undefined) phase.teamSize = n.parallelCapacity;
   if (n.priority !== undefined) phase.priority = n.priority;
   const hard = new Map<string, string>();
   const soft = new Map<string, string>();

@@ -20,7 +20,6 @@ export interface GraphNode {
   skills: string[];
   files: string[];
   taskType?: string;
-  parallelCapacity?: number;
   priority?: number;
   done: boolean;
   /** Dependencies listed on the node itself. */
@@ -119,11 +118,6 @@ export function readNode(raw: unknown, path: string, kind: 'phase' | 'task', iss
   // task_type is read only by the optional skill inference; it is marked there.
   const type = text(raw.task_type ?? raw.node_type, 100);
   if (type !== undefined) node.taskType = type;
-  const cap = raw.parallel_capacity;
-  if (cap !== undefined && cap !== null) {
-    if (typeof cap === 'number' && Number.isInteger(cap) && cap >= 1 && cap <= 1000) node.parallelCapacity = cap;
-    else issues.add(at(path, 'parallel_capacity'), `expected a whole number of sessions 1–1000, found ${JSON.stringify(cap)}`);
-  }
   if (raw.priority !== undefined && raw.priority !== null) {
     ledger.use(at(path, 'priority'));
     const p = readPriority(raw.priority, at(path, 'priority'), issues);

@@ -18,7 +18,7 @@ describe('POST /imports', () => {
     const body = res.json();
     expect(body.format).toBe('csv');
     expect(body.input).toEqual(importText('csv', fixture('phases.csv'), { startDate: '2027-01-04', name: 'Service launch' }).input);
-    expect(body.notes).toContain('columns ignored: Notes');
+    expect(body.input.phases[0].description).toBe('kick-off, with "stakeholders"');
     expect(await rowCounts(ctx())).toEqual(before);
 
     const planned = await ctx().app.inject({ method: 'POST', url: '/plans', payload: body.input });
