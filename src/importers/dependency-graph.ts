@@ -10,6 +10,7 @@ import { InfrastructureInput, TeamInput, type PhaseInput } from '../schemas/plan
 import { assemble, dropDependenciesOn, listed, type DraftPhase, type SourcePlan } from './assemble.js';
 import { IssueList } from './import-error.js';
 import { DEFAULT_DURATION, type ImportOptions, type ImportResult } from './import-options.js';
+import { readSeedResources, seedResourcesOf } from './seed-resources.js';
 import { importUpstreamAnalysis, isUpstreamAnalysis } from './upstream-analysis.js';
 import { at, isObject, pick, readDays, readEstimate, readIds, readList, readPriority, text, toId, type Source } from './source-values.js';
 
@@ -227,5 +228,13 @@ export function importDependencyGraph(value: unknown, options: ImportOptions = {
   const pools = declared<InfrastructureInput>(root, ['infrastructure', 'pools'], InfrastructureInput, issues, 'a pool {id, capacity} as a Waveplan input has it');
   if (teams) source.teams = teams;
   if (pools) source.infrastructure = pools;
+  // Seed-shaped resources (resource_analysis) when the file has no teams in Waveplan's shape.
+  const seed = seedResourcesOf(root);
+  if (seed) {
+    const r = readSeedResources(seed.value, seed.path, issues);
+    if (r.teams && !teams) source.teams = r.teams;
+    if (r.infrastructure) source.infrastructure = [...(source.infrastructure ?? []), ...r.infrastructure.filter((p) => !source.infrastructure?.some((q) => q.id === p.id))];
+    if (r.resourceConstraints) source.source = { resourceConstraints: r.resourceConstraints };
+  }
   return assemble(FORMAT, drafts, source, options, issues, notes);
 }

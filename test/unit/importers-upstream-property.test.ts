@@ -80,9 +80,15 @@ function forward(a: number, b: number, n: number): { source: string; target: str
 }
 
 /** The document with one bad value of the given kind. */
-function corrupt(doc: Record<string, any>, kind: (typeof CORRUPTIONS)[number]): Record<string, unknown> {
+interface Doc {
+  phase_dependency_graph: { nodes: { node_id: string; duration?: unknown }[]; edges: Record<string, unknown>[] };
+  conflict_analysis: { file_conflicts: Record<string, unknown>[] };
+  [key: string]: unknown;
+}
+
+function corrupt(doc: Doc, kind: (typeof CORRUPTIONS)[number]): Record<string, unknown> {
   const copy = structuredClone(doc);
-  const node = copy.phase_dependency_graph.nodes[0];
+  const node = copy.phase_dependency_graph.nodes[0]!;
   if (kind === 'duration') node.duration = '3 fortnights';
   else if (kind === 'strength') copy.phase_dependency_graph.edges.push({ source: node.node_id, target: 'phase-99', dependency_strength: 'sometimes' });
   else if (kind === 'lag') copy.phase_dependency_graph.edges.push({ source: node.node_id, target: node.node_id, lag: 'later' });

@@ -300,3 +300,10 @@ describe('scheduling tools’ CSV', () => {
 it('every fixture of this file imports to a schema-valid input', () => {
   for (const r of [graph(analysis('upstream-phases.json')), graph(analysis('upstream-tasks.json'))]) expect([...Value.Errors(PlanInput, r.input)]).toEqual([]);
 });
+
+it('a phase list in another shape takes seed-shaped teams from its resource_analysis too', () => {
+  const r = graph({ phases: [{ id: 'a', name: 'A', duration: 2, skills: ['react-native'] }], resource_analysis: analysis('upstream-tasks.json').resource_analysis });
+  expect(r.input.teams.map((t) => t.id)).toEqual(['backend_team_1', 'mobile_team', 'web_team', 'qa_team']);
+  expect(r.input.source!.resourceConstraints![0]!.type).toBe('shared_database');
+  expect(quick(r.input).artifacts['execution-plan.json'].schedule[0]!.team).toBe('mobile_team');
+});
