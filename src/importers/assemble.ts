@@ -110,6 +110,7 @@ export function assemble(format: string, drafts: DraftPhase[], source: SourcePla
   issues.throwIfAny(format);
 
   const phases = drafts.map((d) => d.phase);
+  if (!phases.some((p) => (p.skills ?? []).length > 0) && !notes.some((n) => n.includes('skill-blind'))) notes.push('no phase names a skill: team assignment is skill-blind (any team may take any phase)');
   const given = new Set((options.infrastructure ?? []).map((p) => p.id));
   const declared = [...(source.infrastructure ?? []).filter((p) => !given.has(p.id)), ...(options.infrastructure ?? [])];
   const constraints: ConstraintsInput = { ...source.constraints, ...(options.relaxSoftDependencies ? { relaxSoftDependencies: true } : {}) };
