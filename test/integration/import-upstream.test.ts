@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -72,5 +72,22 @@ describe('upstream analysis + seed teams → waveplan import → waveplan plan',
     // The four tasks writing src/api/router.ts hold its area lock: none overlaps another.
     const router = ep.schedule.filter((s) => ['task-1-2', 'task-2-2', 'task-3-2', 'task-4-2'].includes(s.id)).sort((a, b) => a.start_day - b.start_day);
     for (let i = 1; i < router.length; i++) expect(router[i]!.start_day).toBeGreaterThanOrEqual(router[i - 1]!.finish_day);
+  }, 120_000);
+
+  it('--level takes task or phase; a bad seed teams file is refused with the place of each problem', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'waveplan-upstream-'));
+    const teams = path.join(dir, 'teams.json');
+    writeFileSync(teams, JSON.stringify({ resource_analysis: { available_teams: [{ team_id: 'web', team_size: 0, key_skills: ['React'], availability: 'often' }] } }));
+    const [level, badTeams, phases] = await Promise.all([
+      run('import', fixture('upstream-tasks.json'), '--start-date', '2027-04-05', '--level', 'wbs'),
+      run('import', fixture('upstream-phases.json'), '--start-date', '2027-04-05', '--teams', teams),
+      run('import', fixture('upstream-tasks.json'), '--start-date', '2027-04-05', '--level', 'phase', '--json'),
+    ]);
+    expect(level.code).toBe(2);
+    expect(level.stderr).toContain('--level takes task or phase, not wbs');
+    expect(badTeams.code).toBe(3);
+    expect(badTeams.stderr).toContain('/resource_analysis/available_teams/0/team_size');
+    expect(phases.code, phases.stderr).toBe(0);
+    expect(JSON.parse(phases.stdout).input.phases).toHaveLength(8);
   }, 120_000);
 });
