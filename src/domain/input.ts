@@ -49,7 +49,7 @@ const throwIfAny = (issues: InputIssue[]) => {
 export function normalise(input: PlanInput): Project {
   const issues: InputIssue[] = [];
   const relax = input.constraints?.relaxSoftDependencies === true;
-  const graph = buildGraph(withSoftDependencies(input.phases, relax));
+  const graph = softPaths(input.phases, () => buildGraph(withSoftDependencies(input.phases, relax)));
   const spell = skillSpellings([...input.teams.flatMap((t) => t.skills), ...input.phases.flatMap((p) => p.skills ?? [])]);
   uniqueIds(input.teams, '/teams', 'team', issues);
   const infraInput = input.infrastructure ?? [];
@@ -178,6 +178,21 @@ export function normalise(input: PlanInput): Project {
     ...(input.source !== undefined ? { source: input.source } : {}),
     ...softLinks(input.phases, graph.indexOf, relax),
   };
+}
+
+/** Runs `build`, pointing a graph error on a merged soft dependency at softDependencies/k rather than past the end of dependencies. */
+function softPaths<T>(phases: PlanInput['phases'], build: () => T): T {
+  try {
+    return build();
+  } catch (err) {
+    if (!(err instanceof PlanInputError)) throw err;
+    for (const issue of err.issues) {
+      const m = /^\/phases\/(\d+)\/dependencies\/(\d+)$/.exec(issue.path);
+      const hard = m ? (phases[Number(m[1])]?.dependencies ?? []).length : 0;
+      if (m && Number(m[2]) >= hard) issue.path = `/phases/${m[1]}/softDependencies/${Number(m[2]) - hard}`;
+    }
+    throw err;
+  }
 }
 
 function softLinks(phases: PlanInput['phases'], indexOf: Map<string, number>, relaxed: boolean): Pick<Project, 'softDependencies'> {

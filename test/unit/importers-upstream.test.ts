@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { planProject } from '../../src/domain/plan.js';
+import { PlanInputError } from '../../src/domain/errors.js';
+import { normalise } from '../../src/domain/input.js';
 import { skillKey } from '../../src/domain/skills.js';
 import { ImportError, importPlannable, importText, type ImportOptions, type ImportResult } from '../../src/importers/index.js';
 import { importSeedResources } from '../../src/importers/seed-resources.js';
@@ -306,4 +308,20 @@ it('a phase list in another shape takes seed-shaped teams from its resource_anal
   expect(r.input.teams.map((t) => t.id)).toEqual(['backend_team_1', 'mobile_team', 'web_team', 'qa_team']);
   expect(r.input.source!.resourceConstraints![0]!.type).toBe('shared_database');
   expect(quick(r.input).artifacts['execution-plan.json'].schedule[0]!.team).toBe('mobile_team');
+});
+
+it('a cycle through a soft dependency is named at its softDependencies path', () => {
+  const input: PlanInput = {
+    name: 'Cycle',
+    startDate: '2027-04-05',
+    phases: [
+      { id: 'b', name: 'B', duration: 1, softDependencies: ['a'] },
+      { id: 'a', name: 'A', duration: 1, dependencies: ['b'] },
+    ],
+    teams: [{ id: 't', size: 2, skills: [] }],
+  };
+  const e = thrown(PlanInputError, () => normalise(input));
+  expect(e.issues[0]).toMatchObject({ code: 'dependency_cycle', path: '/phases/0/softDependencies/0', message: 'dependency cycle: b → a → b (each depends on the next)' });
+  // Relaxed, the soft link is no edge of the graph, so there is no cycle.
+  expect(normalise({ ...input, constraints: { relaxSoftDependencies: true } }).softDependencies).toEqual({ relaxed: true, links: [{ phase: 0, on: 1 }] });
 });
