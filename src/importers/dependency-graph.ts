@@ -30,6 +30,20 @@ const DONE = new Set(['done', 'complete', 'completed', 'finished', 'closed']);
 
 const GRAPH = ['dependencyGraph', 'dependency_graph', 'graph'];
 
+const PHASE_KEYS = new Set([...ID, ...NAME, ...DAYS, ...HOURS, ...DEPENDENCIES, ...SKILLS, ...AREAS, ...RESOURCES, ...TEAM_SIZE, 'description', 'priority', 'status', 'optimistic', 'likely', 'most_likely', 'pessimistic']);
+const ROOT_KEYS = new Set([...LISTS, ...GRAPH, 'edges', 'links', 'project', 'name', 'project_name', 'projectName', 'title', 'description', 'startDate', 'start_date', 'start', 'teams', 'infrastructure', 'pools', 'resource_analysis']);
+
+/**
+ * The keys of the file this importer does not read, for the notes: at the top level and in the
+ * phases. (A key the mapping chose another alias over counts as read.)
+ */
+function unreadKeys(root: Source, entries: Entry[]): string[] {
+  const out = new Set<string>();
+  for (const k of Object.keys(root)) if (!ROOT_KEYS.has(k)) out.add(k);
+  for (const e of entries) if (isObject(e.value) && !e.bare) for (const k of Object.keys(e.value)) if (!PHASE_KEYS.has(k)) out.add(`phases[].${k}`);
+  return [...out].sort();
+}
+
 /** A phase in the source; `bare` when it is only a list of dependencies under its id. */
 interface Entry {
   path: string;
@@ -205,7 +219,10 @@ export function importDependencyGraph(value: unknown, options: ImportOptions = {
   const root: Source = Array.isArray(value) ? { phases: value } : isObject(value) ? value : {};
   if (!Array.isArray(value) && !isObject(value)) issues.add('/', 'expected an object with a list of phases');
   const missing: string[] = [];
-  const read = phaseEntries(root, issues)
+  const entries = phaseEntries(root, issues);
+  const unread = unreadKeys(root, entries);
+  if (unread.length > 0) notes.push(`keys not used: ${unread.join(', ')}`);
+  const read = entries
     .map((e) => readPhase(e, options, issues, missing))
     .filter((r): r is ReadPhase => r !== undefined);
   const done = new Set(read.filter((r) => r.done && !options.includeDone).map((r) => r.draft.phase.id));

@@ -325,3 +325,8 @@ it('a cycle through a soft dependency is named at its softDependencies path', ()
   // Relaxed, the soft link is no edge of the graph, so there is no cycle.
   expect(normalise({ ...input, constraints: { relaxSoftDependencies: true } }).softDependencies).toEqual({ relaxed: true, links: [{ phase: 0, on: 1 }] });
 });
+
+it('other dependency-graph shapes list the keys they do not read', () => {
+  const r = graph({ phases: [{ id: 'a', name: 'A', duration: 2, owner: 'kim' }], analysis_version: 3 });
+  expect(r.notes).toContain('keys not used: analysis_version, phases[].owner');
+});
