@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { Value } from 'typebox/value';
 import { PlanInputError } from '../domain/errors.js';
 import { detectFormat, ImportError, importPlannable, IMPORT_FORMATS, isImportFormat, structuredFormat, textFormat, type ImportFormat, type ImportOptions, type ImportResult } from '../importers/index.js';
+import { importSeedResources } from '../importers/seed-resources.js';
 import { TeamInput } from '../schemas/plan-input.js';
 import { CliError, EXIT } from './plan-command.js';
 import { readInput, readText } from './read-input.js';
@@ -15,19 +16,37 @@ export interface ImportFlags {
   tag?: string;
   'default-duration'?: string;
   'include-done'?: boolean;
+  level?: string;
+  'infer-skills'?: boolean;
+  'relax-soft-dependencies'?: boolean;
 }
 
 const Teams = Type.Array(TeamInput, { minItems: 1 });
 
-/** Teams from a JSON or YAML file: a list of teams, or an object with "teams". */
-function readTeams(file: string): ImportOptions['teams'] {
+/**
+ * Teams from a JSON or YAML file: a list of Waveplan teams, an object with "teams", or the seed
+ * shape (resource_analysis with available_teams, infrastructure_capacity, resource_constraints),
+ * whose pools and constraints come along.
+ */
+function readTeams(file: string): Pick<ImportOptions, 'teams' | 'infrastructure' | 'resourceConstraints'> {
   const value = readInput(file).value;
+  let seed;
+  try {
+    seed = importSeedResources(value);
+  } catch (err) {
+    if (err instanceof ImportError) throw new CliError(EXIT.invalidInput, `${file} does not hold teams the seed way (resource_analysis.available_teams)`, err.issues);
+    throw err;
+  }
+  if (seed) {
+    if (!seed.teams) throw new CliError(EXIT.invalidInput, `${file} has a resource_analysis without available_teams`);
+    return { teams: seed.teams, ...(seed.infrastructure ? { infrastructure: seed.infrastructure } : {}), ...(seed.resourceConstraints ? { resourceConstraints: seed.resourceConstraints } : {}) };
+  }
   const teams = typeof value === 'object' && value !== null && !Array.isArray(value) && 'teams' in value ? (value as { teams: unknown }).teams : value;
   if (!Value.Check(Teams, teams)) {
     const details = [...Value.Errors(Teams, teams)].slice(0, 20).map((e) => ({ path: e.instancePath || '/', message: e.message }));
-    throw new CliError(EXIT.invalidInput, `${file} does not hold a list of teams (id, size, skills)`, details);
+    throw new CliError(EXIT.invalidInput, `${file} does not hold a list of teams (id, size, skills) or a resource_analysis with available_teams`, details);
   }
-  return teams;
+  return { teams };
 }
 
 function positiveNumber(flag: string, raw: string | undefined, integer: boolean): number | undefined {
@@ -40,14 +59,18 @@ function positiveNumber(flag: string, raw: string | undefined, integer: boolean)
 export function importOptions(flags: ImportFlags): ImportOptions {
   const teamSize = positiveNumber('team-size', flags['team-size'], true);
   const defaultDuration = positiveNumber('default-duration', flags['default-duration'], false);
+  if (flags.level !== undefined && flags.level !== 'task' && flags.level !== 'phase') throw new CliError(EXIT.usage, `--level takes task or phase, not ${flags.level}`);
   return {
     ...(flags.name !== undefined ? { name: flags.name } : {}),
     ...(flags['start-date'] !== undefined ? { startDate: flags['start-date'] } : {}),
-    ...(flags.teams !== undefined ? { teams: readTeams(flags.teams) } : {}),
+    ...(flags.teams !== undefined ? readTeams(flags.teams) : {}),
     ...(teamSize !== undefined ? { teamSize } : {}),
     ...(defaultDuration !== undefined ? { defaultDuration } : {}),
     ...(flags.tag !== undefined ? { tag: flags.tag } : {}),
     ...(flags['include-done'] ? { includeDone: true } : {}),
+    ...(flags.level !== undefined ? { level: flags.level as 'task' | 'phase' } : {}),
+    ...(flags['infer-skills'] ? { inferSkills: true } : {}),
+    ...(flags['relax-soft-dependencies'] ? { relaxSoftDependencies: true } : {}),
   };
 }
 

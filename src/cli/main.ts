@@ -16,7 +16,8 @@ const USAGE = `usage:
   waveplan replan <planId> --server URL [--api-key KEY] [--as-of DATE] [--out DIR] [--json]
   waveplan import <file> [--format dependency-graph|task-master|csv|psplib] [--start-date DATE]
                   [--name NAME] [--teams FILE] [--team-size N] [--tag TAG] [--default-duration DAYS]
-                  [--include-done] [--out FILE] [--json]
+                  [--include-done] [--level task|phase] [--infer-skills] [--relax-soft-dependencies]
+                  [--out FILE] [--json]
 
 plan     Plans the input (JSON or YAML, told apart by the extension, else by the content) on the
          server when --server is given, else locally with the same engine, and writes the five
@@ -33,8 +34,12 @@ import   Maps another tool's file to a plan input: the dependency graph of an an
          YAML), task-master's tasks.json, a CSV (id,name,duration,dependencies,skills) or a PSPLIB
          .sm instance (format told by the extension and content unless --format). Writes the input
          to --out, or to stdout; notes on what the mapping assumed go to stderr (--json: stdout
-         gets {input, notes, format}). Teams come from --teams (a JSON/YAML list), else the file,
-         else one team of --team-size holding every skill.
+         gets {input, notes, format}). Teams come from --teams (a JSON/YAML list of teams, or the
+         seed shape resource_analysis {available_teams, infrastructure_capacity,
+         resource_constraints}), else the file, else one team of --team-size holding every skill.
+         An upstream dependency analysis is planned at task level when it has tasks (--level phase
+         plans its phases); --infer-skills fills missing skills from task_type and file
+         extensions; --relax-soft-dependencies lets the schedule ignore soft dependencies.
 
 exit codes: 0 ok, 1 unexpected error, 2 usage, 3 invalid input or no such plan, 4 server unreachable`;
 
@@ -60,6 +65,9 @@ const COMMANDS = {
     tag: { type: 'string' },
     'default-duration': { type: 'string' },
     'include-done': { type: 'boolean' },
+    level: { type: 'string' },
+    'infer-skills': { type: 'boolean' },
+    'relax-soft-dependencies': { type: 'boolean' },
   },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 

@@ -4,6 +4,7 @@ import { buildGraph } from './graph.js';
 import type { Estimate, Infrastructure, Phase, Project, Team } from './model.js';
 import { percent } from './format.js';
 import { pertMean, spreadEstimate } from './pert.js';
+import { distinctSkills, skillSpellings } from './skills.js';
 
 export const DEFAULTS = {
   capacityBufferPercent: 20,
@@ -65,7 +66,9 @@ const throwIfAny = (issues: InputIssue[]) => {
 /** Turns a schema-valid input into the engine's model, or throws PlanInputError naming every offending field. */
 export function normalise(input: PlanInput): Project {
   const issues: InputIssue[] = [];
-  const graph = buildGraph(input.phases);
+  const relax = input.constraints?.relaxSoftDependencies === true;
+  const graph = softPaths(input.phases, () => buildGraph(withSoftDependencies(input.phases, relax)));
+  const spell = skillSpellings([...input.teams.flatMap((t) => t.skills), ...input.phases.flatMap((p) => p.skills ?? [])]);
   uniqueIds(input.teams, '/teams', 'team', issues);
   const infraInput = input.infrastructure ?? [];
   const infraIndex = uniqueIds(infraInput, '/infrastructure', 'infrastructure', issues);
@@ -83,7 +86,7 @@ export function normalise(input: PlanInput): Project {
       id: t.id,
       name: t.name ?? t.id,
       size: t.size,
-      skills: [...new Set(t.skills)],
+      skills: distinctSkills(t.skills, spell),
       availability,
       hoursPerWeek: t.hoursPerWeek ?? DEFAULTS.hoursPerWeek,
       capacity: teamCapacity(t.size, availability, buffer),
@@ -122,7 +125,8 @@ export function normalise(input: PlanInput): Project {
       estimated: typeof p.duration !== 'number',
       dependencies: graph.preds[i]!,
       dependents: graph.succs[i]!,
-      skills: [...new Set(p.skills ?? [])],
+      skills: distinctSkills(p.skills ?? [], spell),
+      ...(p.group !== undefined ? { group: p.group } : {}),
       teamSize: p.teamSize ?? DEFAULTS.teamSize,
       resources,
       areas: p.areas ?? [],
@@ -176,5 +180,44 @@ export function normalise(input: PlanInput): Project {
     },
     eligibleTeams,
     order: graph.order,
+    ...(input.source !== undefined ? { source: input.source } : {}),
+    ...softLinks(input.phases, graph.indexOf, relax),
   };
+}
+
+/** Runs `build`, pointing a graph error on a merged soft dependency at softDependencies/k rather than past the end of dependencies. */
+function softPaths<T>(phases: PlanInput['phases'], build: () => T): T {
+  try {
+    return build();
+  } catch (err) {
+    if (!(err instanceof PlanInputError)) throw err;
+    for (const issue of err.issues) {
+      const m = /^\/phases\/(\d+)\/dependencies\/(\d+)$/.exec(issue.path);
+      const hard = m ? (phases[Number(m[1])]?.dependencies ?? []).length : 0;
+      if (m && Number(m[2]) >= hard) issue.path = `/phases/${m[1]}/softDependencies/${Number(m[2]) - hard}`;
+    }
+    throw err;
+  }
+}
+
+function softLinks(phases: PlanInput['phases'], indexOf: Map<string, number>, relaxed: boolean): Pick<Project, 'softDependencies'> {
+  const links = phases.flatMap((p, i) => (p.softDependencies ?? []).map((on) => ({ phase: i, on: indexOf.get(on)! })));
+  return links.length > 0 ? { softDependencies: { relaxed, links } } : {};
+}
+
+/**
+ * The phases as the graph sees them: soft dependencies count as dependencies unless relaxed.
+ * A soft dependency is checked like a hard one (it must name a phase), even when relaxed.
+ */
+function withSoftDependencies(phases: PlanInput['phases'], relax: boolean): PlanInput['phases'] {
+  if (!phases.some((p) => (p.softDependencies ?? []).length > 0)) return phases;
+  const ids = new Set(phases.map((p) => p.id));
+  const issues: InputIssue[] = [];
+  phases.forEach((p, i) =>
+    p.softDependencies?.forEach((dep, j) => {
+      if (!ids.has(dep)) issues.push({ code: 'unknown_dependency', message: `phase "${p.id}" soft-depends on unknown phase "${dep}"`, path: `/phases/${i}/softDependencies/${j}`, ids: [dep] });
+    }),
+  );
+  throwIfAny(issues);
+  return relax ? phases : phases.map((p) => (p.softDependencies?.length ? { ...p, dependencies: [...(p.dependencies ?? []), ...p.softDependencies] } : p));
 }

@@ -5,6 +5,8 @@
  * after startDate); they may be fractional.
  */
 
+import type { SourceInput } from '../schemas/plan-input.js';
+
 export interface Estimate {
   optimistic: number;
   likely: number;
@@ -33,6 +35,8 @@ export interface Phase {
   resources: Map<number, number>;
   areas: string[];
   priority: number;
+  /** The group label the input gives the phase (the source's phase, WBS parent, epic). */
+  group?: string;
 }
 
 export interface Team {
@@ -100,6 +104,10 @@ export interface Project {
   eligibleTeams: number[][];
   /** Topological order of phase indices (stable: input order among ties). */
   order: number[];
+  /** Facts of the analysis the input was imported from, as the input gives them. */
+  source?: SourceInput;
+  /** The input's soft dependencies, and whether the schedule may ignore them (constraints.relaxSoftDependencies). */
+  softDependencies?: { relaxed: boolean; links: { phase: number; on: number }[] };
 }
 
 export interface Cpm {

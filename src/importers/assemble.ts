@@ -5,7 +5,8 @@
  */
 import { Value } from 'typebox/value';
 import { DEFAULTS, teamCapacity } from '../domain/input.js';
-import { PlanInput, type InfrastructureInput, type PhaseInput, type TeamInput } from '../schemas/plan-input.js';
+import { skillKey } from '../domain/skills.js';
+import { PlanInput, type ConstraintsInput, type InfrastructureInput, type PhaseInput, type SourceInput, type TeamInput } from '../schemas/plan-input.js';
 import { IssueList } from './import-error.js';
 import { DEFAULT_TEAM_SIZE, defaultName, type ImportOptions, type ImportResult } from './import-options.js';
 
@@ -14,6 +15,8 @@ export interface DraftPhase {
   phase: PhaseInput;
   path: string;
   dependencyPaths: string[];
+  /** Where each soft dependency came from, when the phase has them. */
+  softDependencyPaths?: string[];
 }
 
 export interface SourcePlan {
@@ -24,6 +27,8 @@ export interface SourcePlan {
   startDatePath?: string;
   teams?: TeamInput[];
   infrastructure?: InfrastructureInput[];
+  constraints?: ConstraintsInput;
+  source?: SourceInput;
 }
 
 const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
@@ -36,11 +41,14 @@ function checkGraph(drafts: DraftPhase[], issues: IssueList): void {
     else firstPath.set(d.phase.id, d.path);
   }
   for (const d of drafts) {
-    d.phase.dependencies?.forEach((dep, i) => {
-      const where = d.dependencyPaths[i] ?? d.path;
-      if (dep === d.phase.id) issues.add(where, `${d.phase.id} depends on itself`);
-      else if (!firstPath.has(dep)) issues.add(where, `${d.phase.id} depends on ${dep}, which the file does not define`);
-    });
+    const check = (deps: string[] | undefined, paths: string[] | undefined, how: string) =>
+      deps?.forEach((dep, i) => {
+        const where = paths?.[i] ?? d.path;
+        if (dep === d.phase.id) issues.add(where, `${d.phase.id} ${how} itself`);
+        else if (!firstPath.has(dep)) issues.add(where, `${d.phase.id} ${how} ${dep}, which the file does not define`);
+      });
+    check(d.phase.dependencies, d.dependencyPaths, 'depends on');
+    check(d.phase.softDependencies, d.softDependencyPaths, 'soft-depends on');
   }
 }
 
@@ -54,7 +62,9 @@ function defaultTeamSize(phases: PhaseInput[]): number {
 
 /** One team holding every skill the phases need, so that a file without teams can still be planned. */
 function defaultTeams(phases: PhaseInput[], size: number, notes: string[]): TeamInput[] {
-  const skills = [...new Set(phases.flatMap((p) => p.skills ?? []))].sort();
+  const byKey = new Map<string, string>();
+  for (const s of phases.flatMap((p) => p.skills ?? [])) if (!byKey.has(skillKey(s))) byKey.set(skillKey(s), s);
+  const skills = [...byKey.values()].sort();
   notes.push(`the file names no teams: the input gets one team "team-1" of ${size} holding every skill (${skills.length === 0 ? 'none needed' : skills.join(', ')}); pass teams (or a team size) to plan with your own`);
   return [{ id: 'team-1', name: 'Imported team', size, skills }];
 }
@@ -80,6 +90,15 @@ export function dropDependenciesOn(drafts: DraftPhase[], gone: Set<string>): voi
     d.phase.dependencies = keep.map((x) => x.dep);
     d.dependencyPaths = keep.map((x) => x.path);
   }
+  for (const d of drafts) {
+    const soft = d.phase.softDependencies;
+    if (!soft) continue;
+    const keep = soft.map((dep, i) => ({ dep, path: d.softDependencyPaths?.[i] ?? d.path })).filter((x) => !gone.has(x.dep));
+    if (keep.length > 0) {
+      d.phase.softDependencies = keep.map((x) => x.dep);
+      d.softDependencyPaths = keep.map((x) => x.path);
+    } else delete d.phase.softDependencies;
+  }
 }
 
 export function assemble(format: string, drafts: DraftPhase[], source: SourcePlan, options: ImportOptions, issues: IssueList, notes: string[]): ImportResult {
@@ -91,7 +110,12 @@ export function assemble(format: string, drafts: DraftPhase[], source: SourcePla
   issues.throwIfAny(format);
 
   const phases = drafts.map((d) => d.phase);
-  const declared = source.infrastructure ?? [];
+  if (!phases.some((p) => (p.skills ?? []).length > 0) && !notes.some((n) => n.includes('skill-blind'))) notes.push('no phase names a skill: team assignment is skill-blind (any team may take any phase)');
+  const given = new Set((options.infrastructure ?? []).map((p) => p.id));
+  const declared = [...(source.infrastructure ?? []).filter((p) => !given.has(p.id)), ...(options.infrastructure ?? [])];
+  const constraints: ConstraintsInput = { ...source.constraints, ...(options.relaxSoftDependencies ? { relaxSoftDependencies: true } : {}) };
+  const resourceConstraints = [...(source.source?.resourceConstraints ?? []), ...(options.resourceConstraints ?? [])];
+  const sourceFacts: SourceInput = { ...source.source, ...(resourceConstraints.length > 0 ? { resourceConstraints } : {}) };
   const infrastructure = [...declared, ...undeclaredPools(phases, declared, notes)];
   const input: PlanInput = {
     name: defaultName(options, source.name, 'Imported plan'),
@@ -100,6 +124,8 @@ export function assemble(format: string, drafts: DraftPhase[], source: SourcePla
     phases,
     teams: options.teams ?? source.teams ?? defaultTeams(phases, options.teamSize ?? defaultTeamSize(phases), notes),
     ...(infrastructure.length > 0 ? { infrastructure } : {}),
+    ...(Object.keys(constraints).length > 0 ? { constraints } : {}),
+    ...(Object.keys(sourceFacts).length > 0 ? { source: sourceFacts } : {}),
   };
   // The importers build only schema-valid values; this guards the mapping itself.
   for (const e of Value.Errors(PlanInput, input)) issues.add(`plan input ${e.instancePath || '/'}`, e.message);

@@ -10,6 +10,8 @@ import { InfrastructureInput, TeamInput, type PhaseInput } from '../schemas/plan
 import { assemble, dropDependenciesOn, listed, type DraftPhase, type SourcePlan } from './assemble.js';
 import { IssueList } from './import-error.js';
 import { DEFAULT_DURATION, type ImportOptions, type ImportResult } from './import-options.js';
+import { readSeedResources, seedResourcesOf } from './seed-resources.js';
+import { importUpstreamAnalysis, isUpstreamAnalysis } from './upstream-analysis.js';
 import { at, isObject, pick, readDays, readEstimate, readIds, readList, readPriority, text, toId, type Source } from './source-values.js';
 
 const FORMAT = 'dependency graph';
@@ -27,6 +29,20 @@ const TEAM_SIZE = ['team_size', 'teamSize', 'people', 'agents', 'sessions'];
 const DONE = new Set(['done', 'complete', 'completed', 'finished', 'closed']);
 
 const GRAPH = ['dependencyGraph', 'dependency_graph', 'graph'];
+
+const PHASE_KEYS = new Set([...ID, ...NAME, ...DAYS, ...HOURS, ...DEPENDENCIES, ...SKILLS, ...AREAS, ...RESOURCES, ...TEAM_SIZE, 'description', 'priority', 'status', 'optimistic', 'likely', 'most_likely', 'pessimistic']);
+const ROOT_KEYS = new Set([...LISTS, ...GRAPH, 'edges', 'links', 'project', 'name', 'project_name', 'projectName', 'title', 'description', 'startDate', 'start_date', 'start', 'teams', 'infrastructure', 'pools', 'resource_analysis']);
+
+/**
+ * The keys of the file this importer does not read, for the notes: at the top level and in the
+ * phases. (A key the mapping chose another alias over counts as read.)
+ */
+function unreadKeys(root: Source, entries: Entry[]): string[] {
+  const out = new Set<string>();
+  for (const k of Object.keys(root)) if (!ROOT_KEYS.has(k)) out.add(k);
+  for (const e of entries) if (isObject(e.value) && !e.bare) for (const k of Object.keys(e.value)) if (!PHASE_KEYS.has(k)) out.add(`phases[].${k}`);
+  return [...out].sort();
+}
 
 /** A phase in the source; `bare` when it is only a list of dependencies under its id. */
 interface Entry {
@@ -197,12 +213,16 @@ function declared<T>(root: Source, keys: string[], schema: TSchema, issues: Issu
 }
 
 export function importDependencyGraph(value: unknown, options: ImportOptions = {}): ImportResult {
+  if (isUpstreamAnalysis(value)) return importUpstreamAnalysis(value, options);
   const issues = new IssueList();
   const notes: string[] = [];
   const root: Source = Array.isArray(value) ? { phases: value } : isObject(value) ? value : {};
   if (!Array.isArray(value) && !isObject(value)) issues.add('/', 'expected an object with a list of phases');
   const missing: string[] = [];
-  const read = phaseEntries(root, issues)
+  const entries = phaseEntries(root, issues);
+  const unread = unreadKeys(root, entries);
+  if (unread.length > 0) notes.push(`keys not used: ${unread.join(', ')}`);
+  const read = entries
     .map((e) => readPhase(e, options, issues, missing))
     .filter((r): r is ReadPhase => r !== undefined);
   const done = new Set(read.filter((r) => r.done && !options.includeDone).map((r) => r.draft.phase.id));
@@ -225,5 +245,13 @@ export function importDependencyGraph(value: unknown, options: ImportOptions = {
   const pools = declared<InfrastructureInput>(root, ['infrastructure', 'pools'], InfrastructureInput, issues, 'a pool {id, capacity} as a Waveplan input has it');
   if (teams) source.teams = teams;
   if (pools) source.infrastructure = pools;
+  // Seed-shaped resources (resource_analysis) when the file has no teams in Waveplan's shape.
+  const seed = seedResourcesOf(root);
+  if (seed) {
+    const r = readSeedResources(seed.value, seed.path, issues);
+    if (r.teams && !teams) source.teams = r.teams;
+    if (r.infrastructure) source.infrastructure = [...(source.infrastructure ?? []), ...r.infrastructure.filter((p) => !source.infrastructure?.some((q) => q.id === p.id))];
+    if (r.resourceConstraints) source.source = { resourceConstraints: r.resourceConstraints };
+  }
   return assemble(FORMAT, drafts, source, options, issues, notes);
 }

@@ -1,4 +1,4 @@
-import type { PlanInput, TeamInput } from '../schemas/plan-input.js';
+import type { InfrastructureInput, PlanInput, SourceInput, TeamInput } from '../schemas/plan-input.js';
 
 /** What a source file does not say and the caller may: the rest of a plan input. */
 export interface ImportOptions {
@@ -10,6 +10,16 @@ export interface ImportOptions {
   startDate?: string;
   /** Teams to plan with; default: the file's own, else one team of `teamSize` holding every skill the phases need. */
   teams?: TeamInput[];
+  /** Pools to plan with besides the file's own (a seed-shaped teams file's infrastructure_capacity); same id: these win. */
+  infrastructure?: InfrastructureInput[];
+  /** Resource constraints to carry into the plan (a seed-shaped teams file's resource_constraints); added to the file's own. */
+  resourceConstraints?: NonNullable<SourceInput['resourceConstraints']>;
+  /** Dependency analysis: plan its tasks (default, when it has tasks; each keeps its phase as group) or its phases. */
+  level?: 'task' | 'phase';
+  /** Dependency analysis: fill the skills of items that name none from their task_type and file extensions (each listed in the notes). */
+  inferSkills?: boolean;
+  /** Plan soft dependencies as preferences the schedule may ignore (constraints.relaxSoftDependencies). */
+  relaxSoftDependencies?: boolean;
   /** Size of that default team. Default 2. */
   teamSize?: number;
   /** Working days for a phase the source gives no estimate for. Default 1. */
@@ -25,6 +35,8 @@ export interface ImportResult {
   input: PlanInput;
   /** Assumptions and dropped items, one sentence each, for the user to review. */
   notes: string[];
+  /** For formats that track it: the source keys read and those not used (JSON pointer patterns, list indices as "*"). */
+  keys?: { used: string[]; unused: string[] };
 }
 
 export const DEFAULT_TEAM_SIZE = 2;

@@ -30,22 +30,48 @@ export function toId(raw: unknown): string | undefined {
   return id === '' ? undefined : id;
 }
 
-const UNIT_DAYS: Record<string, number> = { h: 1 / 8, hr: 1 / 8, hrs: 1 / 8, hour: 1 / 8, hours: 1 / 8, d: 1, day: 1, days: 1, w: 5, wk: 5, week: 5, weeks: 5 };
+const UNIT_DAYS: Record<string, number> = { h: 1 / 8, hr: 1 / 8, hrs: 1 / 8, hour: 1 / 8, hours: 1 / 8, d: 1, day: 1, days: 1, w: 5, wk: 5, wks: 5, week: 5, weeks: 5, mo: 20, mon: 20, mons: 20, month: 20, months: 20, min: 1 / 480, mins: 1 / 480, minute: 1 / 480, minutes: 1 / 480 };
 
-/** Working days from a number (already in `unit`) or a string such as "3", "2.5d", "16 hours", "1 week". */
-export function readDays(value: unknown, unitDays: number, path: string, issues: IssueList): number | undefined {
+/** "2 agent-days", "3 working days", "1.5 person-days": the unit after a qualifier that does not change it. */
+const QUALIFIED = /^(?:agent|person|man|developer|dev|engineer|working|work|business|calendar|ideal|effort)[\s-]*(?=[a-z])/;
+
+/** The days one unit word stands for ("days", "agent-days", "hrs"), or undefined. */
+export function unitDays(word: string): number | undefined {
+  const unit = word.trim().toLowerCase().replace(QUALIFIED, '');
+  return UNIT_DAYS[unit];
+}
+
+/** Working days from a number (already in `unit`) or a string such as "3", "2.5d", "16 hours", "1 week", "2 agent-days". */
+export function readDays(value: unknown, unitDays_: number, path: string, issues: IssueList): number | undefined {
   let days: number | undefined;
-  if (typeof value === 'number') days = value * unitDays;
+  if (typeof value === 'number') days = value * unitDays_;
   else if (typeof value === 'string') {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
-    const unit = m?.[2]?.toLowerCase() ?? '';
-    if (m && (unit === '' || unit in UNIT_DAYS)) days = Number(m[1]) * (unit === '' ? unitDays : UNIT_DAYS[unit]!);
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z][a-z\s-]*?)?\s*$/i.exec(value);
+    const unit = m?.[2] === undefined ? unitDays_ : unitDays(m[2]);
+    if (m && unit !== undefined) days = Number(m[1]) * unit;
   }
   if (days === undefined || !Number.isFinite(days) || days < 0 || days > 10000) {
-    issues.add(path, `cannot read ${JSON.stringify(value)} as a duration (a number of days, or text such as "3d", "16h", "1 week", up to 10000 days)`);
+    issues.add(path, `cannot read ${JSON.stringify(value)} as a duration (a number of days, or text such as "3d", "16h", "1 week", "2 agent-days", up to 10000 days)`);
     return undefined;
   }
   return Math.round(days * 1000) / 1000;
+}
+
+/**
+ * A duration as an analysis writes it: a number of days, text ("2 agent-days", "3 hours",
+ * "1 week"), or a range ("2-3 days": optimistic 2, likely 2.5, pessimistic 3).
+ */
+export function readSpan(value: unknown, unitDays_: number, path: string, issues: IssueList): number | ThreePointEstimate | undefined {
+  const range = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*([a-z][a-z\s-]*?)?\s*$/i.exec(value) : null;
+  if (!range) return readDays(value, unitDays_, path, issues);
+  const unit = range[3] === undefined ? unitDays_ : unitDays(range[3]);
+  const [a, b] = [Number(range[1]), Number(range[2])];
+  if (unit === undefined || !(a <= b) || b * unit > 10000) {
+    issues.add(path, `cannot read ${JSON.stringify(value)} as a duration range (such as "2-3 days", low before high, up to 10000 days)`);
+    return undefined;
+  }
+  const r = (d: number) => Math.round(d * unit * 1000) / 1000;
+  return { optimistic: r(a), likely: r((a + b) / 2), pessimistic: r(b) };
 }
 
 const OPTIMISTIC = ['optimistic', 'min', 'best', 'best_case', 'bestCase', 'o'];

@@ -11,7 +11,7 @@ import type { PhaseInput } from '../schemas/plan-input.js';
 import { assemble, dropDependenciesOn, listed, type DraftPhase } from './assemble.js';
 import { IssueList } from './import-error.js';
 import { DEFAULT_DURATION, type ImportOptions, type ImportResult } from './import-options.js';
-import { at, isObject, readPriority, text, toId, type Source } from './source-values.js';
+import { at, isObject, readDays, readPriority, text, toId, type Source } from './source-values.js';
 
 const FORMAT = 'task-master tasks.json';
 const FINISHED = new Set(['done', 'completed']);
@@ -22,7 +22,11 @@ interface TaskList {
   path: string;
   tag?: string;
   name?: string;
+  /** Tags of the file with work still open, for the error when the chosen one has none. */
+  openTags?: string[];
 }
+
+const isOpen = (t: unknown) => isObject(t) && !FINISHED.has(String(t.status ?? 'pending').trim().toLowerCase()) && !DROPPED.has(String(t.status ?? '').trim().toLowerCase());
 
 /** The task list to import: the legacy top-level one, or the one of the chosen tag. */
 function taskList(root: unknown, options: ImportOptions, issues: IssueList): TaskList | undefined {
@@ -45,7 +49,8 @@ function taskList(root: unknown, options: ImportOptions, issues: IssueList): Tas
     issues.add(tag === undefined ? '/' : at('', tag), `${tag === undefined ? 'the file holds several tags' : `no tag ${JSON.stringify(tag)}`}; choose one of: ${tags.join(', ')}`);
     return undefined;
   }
-  return { tasks: (root[tag] as Source).tasks as unknown[], path: at(at('', tag), 'tasks'), tag };
+  const openTags = tags.filter((t) => ((root[t] as Source).tasks as unknown[]).some(isOpen));
+  return { tasks: (root[tag] as Source).tasks as unknown[], path: at(at('', tag), 'tasks'), tag, openTags };
 }
 
 interface Task {
@@ -81,7 +86,9 @@ function readTasks(list: TaskList, issues: IssueList): Task[] {
     if (subs !== undefined && subs !== null && !Array.isArray(subs)) issues.add(at(path, 'subtasks'), 'expected a list of subtasks');
     (Array.isArray(subs) ? subs : []).forEach((sub, j) => {
       const subPath = at(at(path, 'subtasks'), j);
-      const subKey = isObject(sub) ? toId(sub.id) : undefined;
+      // Newer task-master writes a subtask's id as "2.1" (task.sub); older as 1.
+      const rawSub = isObject(sub) ? toId(sub.id) : undefined;
+      const subKey = rawSub?.startsWith(`${key}.`) && rawSub.length > key.length + 1 ? rawSub.slice(key.length + 1) : rawSub;
       if (!isObject(sub) || subKey === undefined) issues.add(subPath, 'expected a subtask with an id');
       else subtasks.push({ key: subKey, path: subPath, source: sub, status: status(sub) });
     });
@@ -90,12 +97,46 @@ function readTasks(list: TaskList, issues: IssueList): Task[] {
   return tasks;
 }
 
+/** Working days from estimatedHours (8 hours a day), or undefined when the item has none (or reports it at `path`). */
+function hoursDays(src: Source, path: string, issues: IssueList): number | undefined {
+  const h = src.estimatedHours ?? src.estimated_hours;
+  if (h === undefined || h === null) return undefined;
+  return readDays(h, 1 / 8, at(path, src.estimatedHours !== undefined ? 'estimatedHours' : 'estimated_hours'), issues);
+}
+
 /** Days per phase of a task: half its complexity score (1–10) shared by its subtasks, or undefined when it has no score. */
 function scoredDays(task: Task): number | undefined {
   const score = [task.source.complexityScore, task.source.complexity].find((v) => typeof v === 'number' && v > 0) as number | undefined;
   if (score === undefined) return undefined;
   const days = Math.max(0.5, score / 2);
   return task.subtasks.length > 0 ? Math.max(0.5, Math.round((days / task.subtasks.length) * 100) / 100) : days;
+}
+
+/** Files a task names, as areas (task-master's "files", or "relevantFiles" entries {path}). */
+function fileAreas(value: unknown, path: string, issues: IssueList): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    issues.add(path, 'expected a list of files');
+    return [];
+  }
+  const out: string[] = [];
+  for (const f of value) {
+    const file = text(isObject(f) ? f.path : f, 500);
+    if (file !== undefined && !out.includes(file)) out.push(file);
+  }
+  return out;
+}
+
+const TASK_KEYS = new Set(['id', 'title', 'description', 'details', 'status', 'dependencies', 'priority', 'subtasks', 'complexityScore', 'complexity', 'estimatedHours', 'estimated_hours', 'files', 'relevantFiles']);
+
+/** Keys of the tasks and subtasks the mapping does not read (testStrategy, …), each once. */
+function unusedTaskKeys(tasks: Task[]): string[] {
+  const keys = new Set<string>();
+  for (const t of tasks) {
+    for (const k of Object.keys(t.source)) if (!TASK_KEYS.has(k)) keys.add(k);
+    for (const s of t.subtasks) for (const k of Object.keys(s.source)) if (!TASK_KEYS.has(k)) keys.add(`subtasks[].${k}`);
+  }
+  return [...keys].sort();
 }
 
 export function importTaskMaster(value: unknown, options: ImportOptions = {}): ImportResult {
@@ -155,36 +196,60 @@ export function importTaskMaster(value: unknown, options: ImportOptions = {}): I
   const unscored = new Set<string>();
   const drafts: DraftPhase[] = [];
   for (const t of tasks) {
-    const scored = scoredDays(t);
+    const hours = hoursDays(t.source, t.path, issues);
+    const subHours = t.subtasks.map((s) => hoursDays(s.source, s.path, issues));
+    // A task's hours are shared by the subtasks that give none of their own.
+    const left = hours === undefined ? undefined : Math.max(0, hours - subHours.reduce<number>((a, b) => a + (b ?? 0), 0));
+    const without = subHours.filter((h) => h === undefined).length;
+    const shareOfTask = left === undefined ? undefined : t.subtasks.length === 0 ? left : without > 0 ? Math.round((left / without) * 1000) / 1000 : undefined;
+    const scored = hours !== undefined && t.subtasks.length === 0 ? hours : scoredDays(t);
     const days = scored ?? options.defaultDuration ?? DEFAULT_DURATION;
     const priority = t.source.priority === undefined || t.source.priority === null ? undefined : readPriority(t.source.priority, at(t.path, 'priority'), issues);
     const own = dependencies(t.source, t.path);
-    if (scored === undefined) for (const id of phasesOf.get(t.key)!) unscored.add(id);
-    const base = (id: string, src: Source): PhaseInput => ({
-      id,
-      name: text(src.title, 300) ?? id,
-      ...(text(src.description, 5000) ? { description: text(src.description, 5000)! } : {}),
-      duration: days,
-      ...(priority !== undefined ? { priority } : {}),
-    });
+    const base = (id: string, src: Source, own?: number): PhaseInput => {
+      const duration = own ?? (t.subtasks.length > 0 && shareOfTask !== undefined ? shareOfTask : days);
+      if (own === undefined && (t.subtasks.length > 0 ? shareOfTask === undefined && scoredDays(t) === undefined : scored === undefined)) unscored.add(id);
+      const description = [text(src.description, 5000), text(src.details, 5000)].filter((x) => x !== undefined).join('\n\n').slice(0, 5000);
+      const files = fileAreas(src.files ?? src.relevantFiles, at(t.path, 'files'), issues);
+      return {
+        id,
+        name: text(src.title, 300) ?? id,
+        ...(description !== '' ? { description } : {}),
+        duration,
+        ...(priority !== undefined ? { priority } : {}),
+        ...(files.length > 0 ? { areas: files } : {}),
+      };
+    };
     if (t.subtasks.length === 0) {
       drafts.push({ phase: { ...base(taskPhaseId(t.key), t.source), dependencies: own.ids }, path: t.path, dependencyPaths: own.paths });
       continue;
     }
-    for (const s of t.subtasks) {
+    for (const [k, s] of t.subtasks.entries()) {
       const mine = dependencies(s.source, s.path, t);
       const ids = [...own.ids, ...mine.ids.filter((id) => !own.ids.includes(id))];
       const paths = [...own.paths, ...mine.paths.filter((_, i) => !own.ids.includes(mine.ids[i]!))];
-      drafts.push({ phase: { ...base(subtaskPhaseId(t.key, s.key), s.source), dependencies: ids }, path: s.path, dependencyPaths: paths });
+      const phase = base(subtaskPhaseId(t.key, s.key), s.source, subHours[k]);
+      // A subtask naming no files works on its task's.
+      if (!phase.areas) {
+        const taskFiles = fileAreas(t.source.files ?? t.source.relevantFiles, at(t.path, 'files'), new IssueList());
+        if (taskFiles.length > 0) phase.areas = taskFiles;
+      }
+      drafts.push({ phase: { ...phase, dependencies: ids }, path: s.path, dependencyPaths: paths });
     }
   }
   const gone = new Set([...finished, ...cancelled]);
   const kept = drafts.filter((d) => !gone.has(d.phase.id));
+  if (list?.tag !== undefined && kept.length === 0 && drafts.length > 0) {
+    const others = (list.openTags ?? []).filter((t) => t !== list.tag);
+    issues.add(at('', list.tag), `tag ${JSON.stringify(list.tag)} has nothing pending (every task is done or cancelled)${others.length > 0 ? `; tags with pending tasks: ${others.join(', ')} (choose one with --tag)` : '; no other tag has pending tasks either'}`);
+  }
   dropDependenciesOn(kept, gone);
   if (finished.size > 0) notes.push(`${finished.size} finished item(s) were left out and the dependencies on them count as met: ${listed([...finished])}`);
   if (cancelled.size > 0) notes.push(`${cancelled.size} cancelled item(s) were left out and the dependencies on them dropped: ${listed([...cancelled])}`);
   const guessed = kept.filter((d) => unscored.has(d.phase.id)).map((d) => d.phase.id);
-  if (guessed.length > 0) notes.push(`task-master keeps no durations: ${guessed.length} phase(s) of tasks without a complexity score were given ${options.defaultDuration ?? DEFAULT_DURATION} day(s): ${listed(guessed)}`);
+  const unused = unusedTaskKeys(tasks);
+  if (unused.length > 0) notes.push(`task keys not used: ${unused.join(', ')}`);
+  if (guessed.length > 0) notes.push(`${guessed.length} phase(s) have neither estimatedHours nor a complexity score and were given ${options.defaultDuration ?? DEFAULT_DURATION} day(s): ${listed(guessed)}`);
   if (list?.tag) notes.push(`imported tag "${list.tag}"`);
   return assemble(FORMAT, kept, { ...(list?.name ? { name: list.name } : {}) }, options, issues, notes);
 }

@@ -4,6 +4,12 @@ import { IsoDate } from './dates.js';
 /** Identifier used for phases, teams, infrastructure pools and skills. */
 export const Id = Type.String({ minLength: 1, maxLength: 120, pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$' });
 
+/**
+ * A skill as people write it ("React Native", "Node.js", "C#"): no leading or trailing space.
+ * Teams and phases match skills ignoring case, spaces and punctuation (src/domain/skills.ts).
+ */
+export const SkillName = Type.String({ minLength: 1, maxLength: 120, pattern: '^\\S(?:.*\\S)?$' });
+
 /** A calendar date, YYYY-MM-DD, inside the accepted window. */
 export { IsoDate };
 
@@ -26,7 +32,14 @@ export const PhaseInput = Type.Object(
       description: 'Working days: a number, or a three-point estimate (expected value (o + 4m + p) / 6 is planned).',
     }),
     dependencies: Type.Optional(Type.Array(Id, { maxItems: 1000, description: 'Ids of phases that must finish before this one starts.' })),
-    skills: Type.Optional(Type.Array(Id, { maxItems: 50, description: 'Skills the assigned team must hold (all of them).' })),
+    softDependencies: Type.Optional(
+      Type.Array(Id, {
+        maxItems: 1000,
+        description: 'Ids of phases that should finish before this one starts (a soft dependency in the source): planned as dependencies unless constraints.relaxSoftDependencies.',
+      }),
+    ),
+    group: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'Label of the group the phase belongs to (the source’s phase, WBS summary row or epic), for display.' })),
+    skills: Type.Optional(Type.Array(SkillName, { maxItems: 50, description: 'Skills the assigned team must hold (all of them); compared ignoring case, spaces and punctuation.' })),
     teamSize: Type.Optional(Type.Number({ minimum: 0, maximum: 1000, description: 'People (or agent sessions) of the assigned team this phase occupies. Default 1.' })),
     resources: Type.Optional(
       Type.Record(Id, Type.Number({ minimum: 0, maximum: 100000 }), {
@@ -45,7 +58,7 @@ export const TeamInput = Type.Object(
     id: Id,
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
     size: Type.Integer({ minimum: 1, maximum: 10000, description: 'People or agent sessions in the team.' }),
-    skills: Type.Array(Id, { maxItems: 200 }),
+    skills: Type.Array(SkillName, { maxItems: 200 }),
     availability: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100, description: 'Percent of the team available to this project. Default 100.' })),
     hoursPerWeek: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 168, description: 'Working hours per person per week. Default 40.' })),
   },
@@ -89,6 +102,7 @@ export const ConstraintsInput = Type.Object(
     deadline: Type.Optional(IsoDate),
     capacityBuffer: Type.Optional(Type.Number({ minimum: 0, maximum: 90, description: 'Percent of every team held in reserve. Default 20.' })),
     maxConcurrentSessions: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+    relaxSoftDependencies: Type.Optional(Type.Boolean({ description: 'Plan soft dependencies (phases[].softDependencies) as preferences the schedule may ignore. Default false: they are planned as dependencies.' })),
     escalation: Type.Optional(EscalationInput),
   },
   { additionalProperties: false },
@@ -138,6 +152,37 @@ export const ProgressInput = Type.Object(
 );
 export type ProgressInput = Static<typeof ProgressInput>;
 
+export const SourceResourceConstraint = Type.Object(
+  {
+    type: Type.String({ minLength: 1, maxLength: 200 }),
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    impact: Type.Optional(Type.String({ maxLength: 2000 })),
+    mitigation: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const SourceInput = Type.Object(
+  {
+    format: Type.Optional(Type.String({ maxLength: 100, description: 'The importer that read the source file.' })),
+    dependencyGraphId: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'The source analysis’ dependency_graph_id; the execution plan names it as dependency_analysis_source.' })),
+    generatedAt: Type.Optional(Type.String({ maxLength: 100, description: 'When the source analysis was generated, as it wrote it.' })),
+    criticalPath: Type.Optional(
+      Type.Object(
+        {
+          ids: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 20000, description: 'The source’s critical path, in order.' }),
+          of: Type.Enum(['phases', 'groups'], { description: 'phases: ids of this input’s phases; groups: group labels (the source’s phases when tasks are planned).' }),
+          durationDays: Type.Optional(Type.Number({ minimum: 0, maximum: 1000000 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    resourceConstraints: Type.Optional(Type.Array(SourceResourceConstraint, { maxItems: 1000 })),
+  },
+  { additionalProperties: false, description: 'Facts of the analysis the input was imported from, carried into execution-plan.json.' },
+);
+export type SourceInput = Static<typeof SourceInput>;
+
 export const PlanInput = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 300 }),
@@ -150,6 +195,7 @@ export const PlanInput = Type.Object(
     constraints: Type.Optional(ConstraintsInput),
     planning: Type.Optional(PlanningOptions),
     progress: Type.Optional(ProgressInput),
+    source: Type.Optional(SourceInput),
   },
   { additionalProperties: false, title: 'PlanInput' },
 );

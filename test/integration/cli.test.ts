@@ -247,7 +247,7 @@ describe('the waveplan CLI', () => {
     expect(body.format).toBe('csv');
     expect(body.input).toEqual(importText('csv', readFileSync(csv, 'utf8'), { startDate: '2027-01-04', fileName: csv }).input);
     expect(body.input.name).toBe('phases');
-    expect(body.notes).toContain('columns ignored: Notes');
+    expect(body.input.phases[0].description).toBe('kick-off, with "stakeholders"');
     expect(stdout.code).toBe(0);
     expect(JSON.parse(stdout.stdout).name).toBe('Launch');
     expect(broken.code).toBe(3);

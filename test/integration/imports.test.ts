@@ -18,7 +18,7 @@ describe('POST /imports', () => {
     const body = res.json();
     expect(body.format).toBe('csv');
     expect(body.input).toEqual(importText('csv', fixture('phases.csv'), { startDate: '2027-01-04', name: 'Service launch' }).input);
-    expect(body.notes).toContain('columns ignored: Notes');
+    expect(body.input.phases[0].description).toBe('kick-off, with "stakeholders"');
     expect(await rowCounts(ctx())).toEqual(before);
 
     const planned = await ctx().app.inject({ method: 'POST', url: '/plans', payload: body.input });
@@ -67,5 +67,26 @@ describe('POST /imports', () => {
     expect(badOption.json()).toMatchObject({ code: 'validation_failed', details: [{ in: 'querystring', path: '/format' }] });
     expect((await post('/imports?startDate=2027-01-04', 'text/csv', '')).statusCode).toBe(400);
     expect((await post('/imports', 'image/png', 'x')).statusCode).toBe(415);
+  });
+
+  it('takes the upstream dependency analysis with its seed-shaped teams, at task or phase level, and plans it carrying the graph id', async () => {
+    const text = fixture('upstream-tasks.json');
+    const res = await post('/imports?startDate=2027-04-05', 'application/json', text);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.format).toBe('dependency-graph');
+    expect(body.input).toEqual(importText('dependency-graph', text, { startDate: '2027-04-05' }).input);
+    expect(body.input.teams.map((t: { id: string }) => t.id)).toEqual(['backend_team_1', 'mobile_team', 'web_team', 'qa_team']);
+    expect(body.unusedKeys).toContain('/optimization_recommendations');
+    const phases = await post('/imports?startDate=2027-04-05&level=phase&relaxSoftDependencies=true', 'application/json', text);
+    expect(phases.statusCode, phases.body).toBe(200);
+    expect(phases.json().input.phases).toHaveLength(8);
+    expect(phases.json().input.constraints).toEqual({ maxConcurrentSessions: 4, relaxSoftDependencies: true });
+
+    const planned = await ctx().app.inject({ method: 'POST', url: '/plans', payload: { ...body.input, planning: { monteCarloIterations: 50, iterations: 100 } } });
+    expect(planned.statusCode, planned.body).toBe(201);
+    const ep = planned.json().artifacts['execution-plan.json'];
+    expect(ep.dependency_analysis_source).toBe('dep_graph_20270301T1400');
+    expect(ep.resource_analysis.resource_constraints[0].constraint_type).toBe('shared_database');
   });
 });

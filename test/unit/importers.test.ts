@@ -169,7 +169,7 @@ describe('task-master importer', () => {
     expect(r.notes.join('\n')).toMatch(/2 finished item.*task-1, task-3\.1/);
     expect(r.notes.join('\n')).toMatch(/cancelled.*task-6/);
     // Only the phases kept, and not task 4 (it has a complexity score).
-    expect(r.notes).toContain('task-master keeps no durations: 7 phase(s) of tasks without a complexity score were given 1 day(s): task-2, task-3.2, task-3.3, task-5, task-7.1, task-7.2, task-7.3');
+    expect(r.notes).toContain('7 phase(s) have neither estimatedHours nor a complexity score and were given 1 day(s): task-2, task-3.2, task-3.3, task-5, task-7.1, task-7.2, task-7.3');
     expectPlannable(r);
   });
 
@@ -205,7 +205,9 @@ describe('CSV importer', () => {
     expect(p.db!.skills).toEqual(['backend', 'database']);
     expect(p.svc!.areas).toEqual(['api/', 'services/']);
     expect(p.svc!.teamSize).toBe(2);
-    expect(r.notes).toContain('columns ignored: Notes');
+    // Notes is read as the description, so no column is ignored.
+    expect(p.req!.description).toBe('kick-off, with "stakeholders"');
+    expect(r.notes.some((n) => n.startsWith('columns ignored'))).toBe(false);
     expect(r.input.name).toBe('Service launch');
     expect(importFixture('phases.csv', { startDate: '2027-01-04', fileName: 'plans/Q3 launch.csv' }).input.name).toBe('Q3 launch');
     expect(importFixture('phases.csv', { startDate: '2027-01-04' }).input.name).toBe('Imported plan');

@@ -1,5 +1,6 @@
 import type { ExecutionPlan } from '../../schemas/artifacts/execution-plan.js';
 import { percentValue, r2 } from '../format.js';
+import { softDependencies, sourceCriticalPath, sourceIdentity, sourceResourceConstraints } from './source-facts.js';
 import { executionPlanId, finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
 
 /** execution-plan.json: project context, resource analysis, critical path with slack, schedule and metrics. */
@@ -9,8 +10,12 @@ export function executionPlan(ctx: ArtifactContext): ExecutionPlan {
   const completionDate = calendar.finishDate(0, schedule.makespan);
   const deadline = project.constraints.deadline;
   const skills = [...new Set(project.phases.flatMap((p) => p.skills))].sort();
+  const constraints = sourceResourceConstraints(ctx);
+  const sourcePath = sourceCriticalPath(ctx);
+  const soft = softDependencies(ctx);
   return {
     execution_plan_id: executionPlanId(ctx),
+    ...sourceIdentity(ctx),
     project_context: {
       name: project.name,
       ...(project.description !== undefined ? { description: project.description } : {}),
@@ -58,6 +63,7 @@ export function executionPlan(ctx: ArtifactContext): ExecutionPlan {
         teams: project.teams.filter((t) => t.skills.includes(s)).map((t) => t.id),
         phases: project.phases.filter((p) => p.skills.includes(s)).map((p) => p.id),
       })),
+      ...(constraints ? { resource_constraints: constraints } : {}),
     },
     critical_path: {
       length_days: r2(cpm.length),
@@ -74,7 +80,9 @@ export function executionPlan(ctx: ArtifactContext): ExecutionPlan {
         schedule_slack_days: r2(result.scheduleSlack[p.index]!),
         critical: cpm.critical[p.index]!,
       })),
+      ...(sourcePath ? { source_critical_path: sourcePath } : {}),
     },
+    ...(soft ? { soft_dependencies: soft } : {}),
     schedule: project.phases.map((p) => ({
       id: p.id,
       name: p.name,
@@ -88,6 +96,7 @@ export function executionPlan(ctx: ArtifactContext): ExecutionPlan {
       finish_date: finishDateOf(ctx, p.index),
       dependencies: p.dependencies.map((d) => project.phases[d]!.id),
       critical: isCritical(ctx, p.index),
+      ...(p.group !== undefined ? { group: p.group } : {}),
     })),
     optimisation: {
       makespan_days: r2(schedule.makespan),

@@ -38,10 +38,13 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(q.teamSize !== undefined ? { teamSize: q.teamSize } : {}),
         ...(q.defaultDuration !== undefined ? { defaultDuration: q.defaultDuration } : {}),
         ...(q.includeDone ? { includeDone: true } : {}),
+        ...(q.level !== undefined ? { level: q.level } : {}),
+        ...(q.inferSkills ? { inferSkills: true } : {}),
+        ...(q.relaxSoftDependencies ? { relaxSoftDependencies: true } : {}),
       };
       try {
         const result = importAny(q.format ?? (csvBody ? 'csv' : undefined), q.fileName ?? '', text, options);
-        return { format: result.format, input: result.input, notes: result.notes };
+        return { format: result.format, input: result.input, notes: result.notes, ...(result.keys ? { unusedKeys: result.keys.unused } : {}) };
       } catch (err) {
         if (err instanceof ImportError) {
           throw new AppError(422, 'import_failed', `${err.message}${err.issues.length > 1 ? `: ${err.issues.slice(0, 3).map((i) => `${i.path} ${i.message}`).join('; ')}` : ''}`, err.issues.map((i) => ({ in: 'body' as const, path: i.path, message: i.message })));

@@ -4,6 +4,8 @@ import { DateString, Day, Days, Ids, NullableString, Percent } from './common.js
 export const ExecutionPlan = Type.Object(
   {
     execution_plan_id: Type.String({ description: 'ep_ + the first 16 hex digits of the sha256 of the canonical input: the same input is the same execution plan.' }),
+    dependency_analysis_source: Type.Optional(Type.String({ description: 'The dependency_graph_id of the analysis the input was imported from.' })),
+    source_generation_date: Type.Optional(Type.String({ description: 'When that analysis was generated, as it wrote it.' })),
     project_context: Type.Object({
       name: Type.String(),
       description: Type.Optional(Type.String()),
@@ -43,6 +45,12 @@ export const ExecutionPlan = Type.Object(
         Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), capacity: Type.Number(), peak_utilisation_percent: Percent, phases: Ids }),
       ),
       skills: Type.Array(Type.Object({ skill: Type.String(), teams: Ids, phases: Ids })),
+      resource_constraints: Type.Optional(
+        Type.Array(
+          Type.Object({ constraint_type: Type.String(), description: Type.Optional(Type.String()), impact: Type.Optional(Type.String()), mitigation: Type.Optional(Type.String()) }),
+          { description: 'The source analysis’ resource constraints, as it states them.' },
+        ),
+      ),
     }),
     critical_path: Type.Object({
       length_days: Days,
@@ -61,7 +69,30 @@ export const ExecutionPlan = Type.Object(
           critical: Type.Boolean(),
         }),
       ),
+      source_critical_path: Type.Optional(
+        Type.Object(
+          {
+            of: Type.Enum(['phases', 'groups']),
+            ids: Type.Array(Type.String(), { description: 'The source analysis’ critical path.' }),
+            duration_days: Type.Union([Days, Type.Null()]),
+            computed_ids: Type.Array(Type.String(), { description: 'The computed critical path in the same terms (phases, or their groups).' }),
+            computed_length_days: Days,
+            same_path: Type.Boolean(),
+            only_in_source: Ids,
+            only_in_computed: Ids,
+            difference: Type.String(),
+          },
+          { description: 'The source’s own critical path beside the one computed from the imported durations and dependencies.' },
+        ),
+      ),
     }),
+    soft_dependencies: Type.Optional(
+      Type.Object({
+        count: Type.Integer(),
+        relaxed: Type.Boolean({ description: 'True when constraints.relaxSoftDependencies let the schedule ignore them.' }),
+        ignored: Type.Array(Type.Object({ phase: Type.String(), on: Type.String() }), { description: 'Soft dependencies the schedule did not keep (it started the phase before the one it soft-depends on finished).' }),
+      }),
+    ),
     schedule: Type.Array(
       Type.Object({
         id: Type.String(),
@@ -76,6 +107,7 @@ export const ExecutionPlan = Type.Object(
         finish_date: DateString,
         dependencies: Ids,
         critical: Type.Boolean(),
+        group: Type.Optional(Type.String()),
       }),
     ),
     optimisation: Type.Object({
