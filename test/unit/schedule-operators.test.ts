@@ -46,6 +46,7 @@ const inputArb: fc.Arbitrary<PlanInput> = fc
       const areas = [...new Set(ph.areas.filter((a) => a < AREAS.length).map((a) => AREAS[a]!))];
       return {
         id: `p${i}`,
+        name: `phase ${i}`,
         duration: r.integral ? Math.round(ph.duration / 100) : ph.duration / 100,
         dependencies: i === 0 ? [] : [...new Set(ph.deps.map((d) => `p${d % i}`))],
         skills,
