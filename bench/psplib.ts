@@ -1,18 +1,24 @@
 /**
- * PSPLIB benchmark: plans the single-mode RCPSP instances of J30 and J60 with the engine and
- * compares the makespans with the optimal (J30) or best known (J60) ones. Every schedule is also
- * checked against the instance itself (precedences and capacities), so a lossy adapter cannot pass.
+ * PSPLIB benchmark: plans the single-mode RCPSP instances (J30, J60, and any other j<size> set
+ * found) with the engine and compares the makespans with the optimal or best known ones. Every
+ * schedule is also checked against the instance itself (precedences and capacities), so a lossy
+ * adapter cannot pass.
  *
  *   npm run bench:psplib
  *
+ * By default every search ends at a fixed number of schedules (one schedule = one pass of the
+ * generation scheme, justification passes included), as the literature compares heuristics,
+ * so the results do not depend on the machine's speed or load.
+ *
  * Environment:
  *   PSPLIB_DIR         instances and reference makespans (default ../shared/psplib, from the repo root);
- *                      searched recursively for j30*_*.sm / j60*_*.sm, *.csv reference tables and the
+ *                      searched recursively for j<size><par>_<inst>.sm files, *.csv reference tables and the
  *                      classic PSPLIB result tables j30opt.sm, j60hrs.sm (columns Par Inst Makespan)
- *   PSPLIB_SETS        sets to run, default "j30,j60"
+ *   PSPLIB_SETS        sets to run, e.g. "j30,j60" (default: every set found)
  *   PSPLIB_LIMIT       instances per set at most (default all)
- *   PSPLIB_BUDGET_MS   time budget per instance (default 1000 for J30, 2000 for J60)
- *   PSPLIB_ITERATIONS  schedules per instance at most (default 1,000,000: the time budget decides)
+ *   PSPLIB_SAMPLE      every k-th instance only (default 1: all)
+ *   PSPLIB_ITERATIONS  schedules per instance (default 5000; the literature also uses 1000 and 50000)
+ *   PSPLIB_BUDGET_MS   time cap per instance (default 60000, so that the schedule count decides)
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -23,13 +29,20 @@ import { parsePsplib, psplibToPlanInput, type PsplibInstance } from '../src/impo
 interface BenchSet {
   name: string;
   prefix: string;
-  defaultBudgetMs: number;
 }
 
-const SETS: BenchSet[] = [
-  { name: 'J30', prefix: 'j30', defaultBudgetMs: 1000 },
-  { name: 'J60', prefix: 'j60', defaultBudgetMs: 2000 },
-];
+/** PSPLIB instance file names: j<size><par>_<inst>.sm (j301_1, j6048_10, j12060_10). */
+const INSTANCE_FILE = /^(j(?:30|60|90|120|\d+?))(\d+)_(\d+)\.sm$/i;
+
+/** The sets with at least one instance file, smallest first. */
+function setsFound(files: string[]): BenchSet[] {
+  const sizes = new Set<number>();
+  for (const f of files) {
+    const m = INSTANCE_FILE.exec(basename(f));
+    if (m) sizes.add(Number(m[1]!.slice(1)));
+  }
+  return [...sizes].sort((a, b) => a - b).map((size) => ({ name: `J${size}`, prefix: `j${size}` }));
+}
 
 const RESULT_TABLE = /^(j\d+)(opt|hrs)\.(sm|txt)$/i;
 
@@ -178,7 +191,7 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.l
 const pct = (x: number) => (Number.isNaN(x) ? 'n/a' : `${x.toFixed(2)} %`);
 const deviation = (value: number, base: number) => ((value - base) / base) * 100;
 
-function summarise(set: BenchSet, budgetMs: number, outcomes: Outcome[]): string {
+function summarise(set: BenchSet, budgetMs: number, iterations: number, outcomes: Outcome[]): { row: string; line: string } {
   const withRef = outcomes.filter((o): o is Outcome & { reference: number } => o.reference !== undefined);
   const devRef = withRef.map((o) => deviation(o.makespan, o.reference));
   const atRef = withRef.filter((o) => o.makespan <= o.reference).length;
@@ -188,7 +201,7 @@ function summarise(set: BenchSet, budgetMs: number, outcomes: Outcome[]): string
   const msPer = mean(outcomes.map((o) => o.ms));
   const share = (k: number, n: number) => (n ? `${((k / n) * 100).toFixed(1)} %` : 'n/a');
 
-  console.log(`\n${set.name}: ${outcomes.length} instances, budget ${budgetMs} ms, ${withRef.length} with a reference makespan`);
+  console.log(`\n${set.name}: ${outcomes.length} instances, ${iterations} schedules (time cap ${budgetMs} ms), ${withRef.length} with a reference makespan`);
   console.log(`  deviation from reference   mean ${pct(mean(devRef))}, max ${pct(devRef.length ? Math.max(...devRef) : NaN)}`);
   console.log(`  at reference makespan      ${atRef}/${withRef.length} (${share(atRef, withRef.length)})`);
   console.log(`  deviation from own bound   mean ${pct(devLb)}; proved optimal by it ${proved}/${outcomes.length} (${share(proved, outcomes.length)})`);
@@ -196,14 +209,19 @@ function summarise(set: BenchSet, budgetMs: number, outcomes: Outcome[]): string
   console.log(`  time per instance          mean ${msPer.toFixed(0)} ms, max ${Math.max(...outcomes.map((o) => o.ms)).toFixed(0)} ms; schedules ${mean(outcomes.map((o) => o.evaluated)).toFixed(0)} on average`);
   const below = withRef.filter((o) => o.makespan < o.reference);
   if (below.length) console.log(`  below reference (check!)   ${below.map((o) => `${o.name} ${o.makespan} < ${o.reference}`).join(', ')}`);
-  return `| ${set.name} | ${outcomes.length} | ${budgetMs} | ${pct(mean(devRef))} | ${pct(devRef.length ? Math.max(...devRef) : NaN)} | ${share(atRef, withRef.length)} | ${pct(devLb)} | ${share(proved, outcomes.length)} | ${pct(devCp)} | ${msPer.toFixed(0)} |`;
+  const line = `${set.name} n=${outcomes.length} schedules=${iterations} dev_ref=${mean(devRef).toFixed(2)}% dev_cpm=${devCp.toFixed(2)}% at_ref=${withRef.length ? ((atRef / withRef.length) * 100).toFixed(1) : 'n/a'}% ms=${msPer.toFixed(0)}`;
+  const row = `| ${set.name} | ${outcomes.length} | ${iterations} | ${pct(mean(devRef))} | ${pct(devRef.length ? Math.max(...devRef) : NaN)} | ${share(atRef, withRef.length)} | ${pct(devLb)} | ${share(proved, outcomes.length)} | ${pct(devCp)} | ${msPer.toFixed(0)} |`;
+  return { row, line };
 }
 
-function runSet(set: BenchSet, files: string[], refs: Map<string, number>): string | undefined {
+function runSet(set: BenchSet, files: string[], refs: Map<string, number>): { row: string; line: string } | undefined {
   const limit = process.env.PSPLIB_LIMIT ? Number(process.env.PSPLIB_LIMIT) : Infinity;
-  const budgetMs = Number(process.env.PSPLIB_BUDGET_MS ?? set.defaultBudgetMs);
-  const iterations = Number(process.env.PSPLIB_ITERATIONS ?? 1_000_000);
-  const paths = instanceFiles(files, set.prefix).slice(0, limit);
+  const sample = Math.max(1, Number(process.env.PSPLIB_SAMPLE ?? 1));
+  const budgetMs = Number(process.env.PSPLIB_BUDGET_MS ?? 60_000);
+  const iterations = Number(process.env.PSPLIB_ITERATIONS ?? 5000);
+  const paths = instanceFiles(files, set.prefix)
+    .filter((_, k) => k % sample === 0)
+    .slice(0, limit);
   if (paths.length === 0) {
     console.log(`\n${set.name}: no ${set.prefix}*_*.sm files found`);
     return undefined;
@@ -223,7 +241,7 @@ function runSet(set: BenchSet, files: string[], refs: Map<string, number>): stri
     }
     if ((k + 1) % 40 === 0) process.stderr.write(`  ${set.name} ${k + 1}/${paths.length}\n`);
   }
-  return outcomes.length ? summarise(set, budgetMs, outcomes) : undefined;
+  return outcomes.length ? summarise(set, budgetMs, iterations, outcomes) : undefined;
 }
 
 function main(): void {
@@ -238,13 +256,17 @@ function main(): void {
   console.log(`PSPLIB at ${dir}`);
   console.log(sources.length ? `reference makespans: ${sources.join(', ')}` : 'no reference makespans found (reference.csv, j30opt.sm, j60hrs.sm)');
 
-  const wanted = (process.env.PSPLIB_SETS ?? 'j30,j60').toLowerCase().split(',').map((s) => s.trim());
-  const rows = SETS.filter((s) => wanted.includes(s.prefix)).flatMap((s) => runSet(s, files, refs) ?? []);
-  if (rows.length === 0) return;
+  const wanted = process.env.PSPLIB_SETS?.toLowerCase().split(',').map((s) => s.trim());
+  const sets = setsFound(files).filter((s) => !wanted || wanted.includes(s.prefix));
+  if (sets.length === 0) console.log(`no instance files (j<size><par>_<inst>.sm) found${wanted ? ` for ${wanted.join(', ')}` : ''}`);
+  const results = sets.flatMap((s) => runSet(s, files, refs) ?? []);
+  if (results.length === 0) return;
   console.log('\nMarkdown (docs/benchmarks.md):\n');
-  console.log('| Set | Instances | Budget ms | Mean dev. from reference | Max dev. | At reference | Mean dev. from own bound | Proved optimal | Mean dev. from CPM bound | Mean ms |');
+  console.log('| Set | Instances | Schedules | Mean dev. from reference | Max dev. | At reference | Mean dev. from own bound | Proved optimal | Mean dev. from CPM bound | Mean ms |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const row of rows) console.log(row);
+  for (const r of results) console.log(r.row);
+  console.log('');
+  for (const r of results) console.log(r.line);
 }
 
 main();

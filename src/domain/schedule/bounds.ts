@@ -10,25 +10,23 @@ export interface HeadsTails {
 }
 
 /**
- * Energy bound with heads and tails: the work that only a set of resources can do, divided by
+ * Energy bound with heads and tails (strengthened by head and tail thresholds, see
+ * thresholdEnergy): the work that only a set of resources can do, divided by
  * their capacity, cannot start before the earliest head among that work nor end later than the
  * makespan less the smallest tail. Sets are each pool on its own and each phase's eligible teams.
  */
 export function resourceLowerBound(p: SchedulingProblem, ht?: HeadsTails): number {
   let bound = 0;
+  const head = (j: number) => (ht ? ht.head[j]! : 0);
+  const tail = (j: number) => (ht ? ht.tail[j]! : 0);
+  const all = Array.from({ length: p.n }, (_, j) => j).filter((j) => p.duration[j]! > 0);
+  const byHead = Int32Array.from(all).sort((a, b) => head(b) - head(a));
+  const byTail = Int32Array.from(all).sort((a, b) => tail(b) - tail(a));
+  const work = new Float64Array(p.n);
   const consider = (members: (j: number) => number, cap: number) => {
     if (cap <= 0) return;
-    let work = 0;
-    let head = Infinity;
-    let tail = Infinity;
-    for (let j = 0; j < p.n; j++) {
-      const q = members(j);
-      if (q <= 0 || p.duration[j]! <= 0) continue;
-      work += p.duration[j]! * q;
-      head = Math.min(head, ht ? ht.head[j]! : 0);
-      tail = Math.min(tail, ht ? ht.tail[j]! : 0);
-    }
-    if (work > 0) bound = Math.max(bound, head + work / cap + tail);
+    for (const j of all) work[j] = p.duration[j]! * members(j);
+    bound = Math.max(bound, thresholdEnergy(byHead, head, tail, work, cap), thresholdEnergy(byTail, tail, head, work, cap));
   };
   for (let r = p.teamCount; r < p.capacity.length; r++) {
     consider((j) => {
@@ -48,6 +46,26 @@ export function resourceLowerBound(p: SchedulingProblem, ht?: HeadsTails): numbe
     }, cap);
   }
   return bound;
+}
+
+/**
+ * For every subset "the work with a head of at least h": its work lies between the smallest head
+ * and the makespan less the smallest tail among it, so the makespan is at least
+ * h + work ÷ capacity + smallest tail. The best h over all heads (h = the smallest head is the
+ * plain energy bound); called with heads and tails swapped for the mirror image. `order` lists
+ * the phases by decreasing head.
+ */
+function thresholdEnergy(order: Int32Array, head: (j: number) => number, tail: (j: number) => number, work: Float64Array, cap: number): number {
+  let sum = 0;
+  let minTail = Infinity;
+  let best = 0;
+  for (const j of order) {
+    if (work[j]! <= 0) continue;
+    sum += work[j]!;
+    minTail = Math.min(minTail, tail(j));
+    best = Math.max(best, head(j) + sum / cap + minTail);
+  }
+  return best;
 }
 
 /**

@@ -11,17 +11,20 @@ export interface CapacityProfile {
 
 /**
  * A step function for any start and duration: usage[i] holds on [times[i], times[i+1]) and the
- * last step runs to infinity (always back to zero).
+ * last step runs to infinity (always back to zero). Steps live in typed arrays that grow by
+ * doubling, so a new step is a memory move rather than an array splice: at 10,000 phases a
+ * decode spent most of its time splicing JavaScript arrays.
  */
 export class ResourceProfile implements CapacityProfile {
-  times: number[] = [0];
-  usage: number[] = [0];
+  times = new Float64Array(16);
+  usage = new Float64Array(16);
+  /** Steps in use. */
+  size = 1;
 
   constructor(readonly capacity: number) {}
 
   reset(): void {
-    this.times.length = 1;
-    this.usage.length = 1;
+    this.size = 1;
     this.times[0] = 0;
     this.usage[0] = 0;
   }
@@ -30,7 +33,7 @@ export class ResourceProfile implements CapacityProfile {
   private stepAt(t: number): number {
     const times = this.times;
     let lo = 0;
-    let hi = times.length - 1;
+    let hi = this.size - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (times[mid]! <= t + EPS) lo = mid;
@@ -46,12 +49,12 @@ export class ResourceProfile implements CapacityProfile {
   conflict(t: number, d: number, q: number): number {
     const limit = this.capacity - q + EPS;
     const end = t + d - EPS;
-    const { times, usage } = this;
-    for (let i = this.stepAt(t); i < times.length && times[i]! < end; i++) {
+    const { times, usage, size } = this;
+    for (let i = this.stepAt(t); i < size && times[i]! < end; i++) {
       if (usage[i]! > limit) {
         let j = i + 1;
-        while (j < times.length && usage[j]! > limit) j++;
-        return j < times.length ? times[j]! : Infinity;
+        while (j < size && usage[j]! > limit) j++;
+        return j < size ? times[j]! : Infinity;
       }
     }
     return -1;
@@ -60,8 +63,19 @@ export class ResourceProfile implements CapacityProfile {
   private split(t: number): number {
     const i = this.stepAt(t);
     if (Math.abs(this.times[i]! - t) <= EPS) return i;
-    this.times.splice(i + 1, 0, t);
-    this.usage.splice(i + 1, 0, this.usage[i]!);
+    if (this.size === this.times.length) {
+      const times = new Float64Array(this.size * 2);
+      const usage = new Float64Array(this.size * 2);
+      times.set(this.times);
+      usage.set(this.usage);
+      this.times = times;
+      this.usage = usage;
+    }
+    this.times.copyWithin(i + 2, i + 1, this.size);
+    this.usage.copyWithin(i + 2, i + 1, this.size);
+    this.times[i + 1] = t;
+    this.usage[i + 1] = this.usage[i]!;
+    this.size++;
     return i + 1;
   }
 

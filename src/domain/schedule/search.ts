@@ -1,6 +1,7 @@
 import type { Random } from '../random.js';
 import { Justifier } from './justify.js';
 import type { SchedulingProblem } from './problem.js';
+import { fingerprint, peakWindow, resampleBlock, shiftMutation, swapMutation, twoPointCrossover, windowCrossover } from './operators.js';
 import { listByKey, sampledList } from './rules.js';
 import { better, copyDecoded, emptyDecoded, SerialSgs, type Decoded } from './sgs.js';
 
@@ -32,13 +33,33 @@ export interface SearchResult {
 interface Individual {
   list: Int32Array;
   schedule: Decoded;
+  key: number;
+  /** Decoded by the parallel scheme: a gene children inherit from the mother (Hartmann 2002, NRL 49). */
+  parallel: boolean;
 }
 
+/** Generations without a better best schedule before the population is renewed. */
+const STAGNATION = 4;
+/** Share of the population kept when it is renewed. */
+const ELITE_SHARE = 0.25;
+/** Plans up to this many phases also decode some children with the parallel scheme (O(n²)). */
+const PARALLEL_MAX_PHASES = 400;
+
 /**
- * Activity-list genetic search (after Hartmann): the population starts from the priority
- * rules and biased random samples, every child is decoded by the serial scheme and improved by
- * forward-backward justification, and the fittest survive. Deterministic for a given seed
- * unless the time budget, rather than the iteration budget, ends it.
+ * Activity-list genetic search with justification, after the methods that lead the PSPLIB
+ * comparisons at fixed schedule budgets (Kolisch & Hartmann 2006, EJOR 174):
+ * - every individual is decoded (serial scheme, or for small plans sometimes the parallel one)
+ *   and improved by forward-backward justification; its list is the justified schedule's order
+ *   (Valls, Ballestín & Quintanilla 2005, EJOR 165);
+ * - children come from two-point crossover (Hartmann 1998, NRL 45) or from a peak crossover that
+ *   keeps the mother's phases in a busy window of her schedule (Valls et al. 2008, EJOR 185);
+ *   parents by 2-tournament; swap and shift mutation;
+ * - duplicates (same start times and teams) are refused, so the population stays diverse;
+ * - when the best stops improving, a local step re-solves windows of the best schedule
+ *   (decomposition, Debels & Vanhoucke 2007, Operations Research 55) and the population is
+ *   renewed around the elite (Valls et al. 2008's second phase).
+ * Every pass of the generation scheme counts as one schedule, justification passes included,
+ * as in the literature. Deterministic for a seed unless the time budget ends the search.
  */
 export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchResult {
   const sgs = new SerialSgs(p);
@@ -46,90 +67,132 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
   const started = o.clock?.() ?? 0;
   let evaluated = 0;
   const outOfBudget = () => evaluated >= o.iterations || (o.clock !== undefined && o.clock() - started >= o.timeBudgetMs);
+  const rng = o.rng;
 
   const best = emptyDecoded(p.n);
   best.makespan = Infinity;
   let bestList: Int32Array = new Int32Array(0);
   let origin = '';
+  let improvedAt = 0;
   const optimal = () => best.makespan <= o.lowerBound + 1e-7;
   const total = o.iterations;
   const step = Math.max(1, Math.ceil(total / 20));
   let nextReport = step;
   o.onProgress?.(0, total);
 
-  const evaluate = (list: Int32Array, source: string): Individual => {
-    const schedule = sgs.decode(list, emptyDecoded(p.n));
+  const evaluate = (list: Int32Array, source: string, parallel = false): Individual => {
+    const schedule = parallel ? sgs.decodeParallel(list, emptyDecoded(p.n)) : sgs.decode(list, emptyDecoded(p.n));
     const improved = justifier.improve(schedule);
     evaluated += 3;
     if (o.onProgress && evaluated >= nextReport && evaluated < total) {
       o.onProgress(evaluated, total);
       nextReport = evaluated + step;
     }
-    const ind = { list: improved, schedule };
+    const ind = { list: improved, schedule, key: fingerprint(schedule), parallel };
     if (better(schedule, best)) {
       copyDecoded(schedule, best);
       bestList = ind.list;
       origin = source;
+      improvedAt = generations;
     }
     return ind;
   };
 
+  let generations = 0;
   const population: Individual[] = [];
+  const keys = new Set<number>();
+  const admit = (ind: Individual): boolean => {
+    if (keys.has(ind.key)) return false;
+    keys.add(ind.key);
+    population.push(ind);
+    return true;
+  };
+  const rankPopulation = (size: number) => {
+    population.sort((a, b) => (better(a.schedule, b.schedule) ? -1 : better(b.schedule, a.schedule) ? 1 : 0));
+    for (const gone of population.splice(size)) keys.delete(gone.key);
+  };
+
   for (const rule of o.rules) {
-    population.push(evaluate(listByKey(p, rule.key), rule.name));
+    admit(evaluate(listByKey(p, rule.key), rule.name));
     if (optimal() || (population.length > 0 && outOfBudget())) break;
   }
   const initialMakespan = best.makespan;
   // Large plans get a smaller population so that the genetic search starts within the budget
-  // (one decode of a 10,000-phase plan costs tens of milliseconds).
-  const size = o.populationSize ?? (p.n > 2000 ? 6 : p.n > 500 ? 16 : 40);
+  // (one decode of a 10,000-phase plan costs milliseconds).
+  const size = o.populationSize ?? (p.n > 2000 ? 8 : p.n > 500 ? 16 : 40);
   const lft = o.rules[0]!.key;
-  while (population.length < size && !optimal() && !outOfBudget()) population.push(evaluate(sampledList(p, lft, o.rng), 'sampling'));
+  const useParallel = p.n <= PARALLEL_MAX_PHASES;
+  for (let tries = 0; population.length < size && tries < 3 * size && !optimal() && !outOfBudget(); tries++) {
+    admit(evaluate(sampledList(p, lft, rng), 'sampling', useParallel && tries % 2 === 1));
+  }
 
-  let generations = 0;
   const taken = new Uint8Array(p.n);
+  const pos = new Int32Array(p.n);
+  const pick = () => {
+    const a = rng.int(population.length);
+    const b = rng.int(population.length);
+    return population[Math.min(a, b)]!;
+  };
   while (!optimal() && !outOfBudget() && population.length >= 2) {
     generations++;
-    const children: Individual[] = [];
-    for (let c = 0; c < population.length && !outOfBudget(); c++) {
-      const mother = population[o.rng.int(population.length)]!.list;
-      const father = population[o.rng.int(population.length)]!.list;
-      const child = crossover(mother, father, o.rng, taken);
-      mutate(p, child, o.rng, 0.05);
-      children.push(evaluate(child, 'genetic'));
-      if (optimal()) break;
+    const want = population.length;
+    for (let c = 0; c < want && !outOfBudget() && !optimal(); c++) {
+      const mother = pick();
+      const father = pick();
+      let child: Int32Array;
+      if (rng.next() < 0.5) child = twoPointCrossover(mother.list, father.list, rng, taken);
+      else {
+        const width = mother.schedule.makespan * (0.1 + 0.4 * rng.next());
+        child = windowCrossover(mother.list, mother.schedule, father.list, peakWindow(p, mother.schedule, width, rng));
+      }
+      swapMutation(p, child, rng, 0.02);
+      if (rng.next() < 0.3) shiftMutation(p, child, rng, pos);
+      admit(evaluate(child, 'genetic', useParallel && (rng.next() < 0.2 ? !mother.parallel : mother.parallel)));
     }
-    population.push(...children);
-    population.sort((a, b) => (better(a.schedule, b.schedule) ? -1 : better(b.schedule, a.schedule) ? 1 : 0));
-    population.length = Math.min(population.length, size);
+    rankPopulation(size);
+    if (generations - improvedAt >= STAGNATION && !optimal() && !outOfBudget()) {
+      improveBest(population[0]!);
+      renew();
+      improvedAt = generations;
+    }
   }
   if (total > 0) o.onProgress?.(total, total);
   return { best, list: bestList, origin, initialMakespan, evaluated, generations };
-}
 
-/** Two-point crossover that keeps precedence feasibility. */
-function crossover(mother: Int32Array, father: Int32Array, rng: Random, taken: Uint8Array): Int32Array {
-  const n = mother.length;
-  let q1 = rng.int(n + 1);
-  let q2 = rng.int(n + 1);
-  if (q1 > q2) [q1, q2] = [q2, q1];
-  taken.fill(0);
-  const child = new Int32Array(n);
-  let k = 0;
-  for (let i = 0; i < q1; i++) taken[(child[k++] = mother[i]!)] = 1;
-  for (let i = 0; i < n && k < q2; i++) if (!taken[father[i]!]) taken[(child[k++] = father[i]!)] = 1;
-  for (let i = 0; i < n && k < n; i++) if (!taken[mother[i]!]) taken[(child[k++] = mother[i]!)] = 1;
-  return child;
-}
+  /** Re-solves windows of the best schedule's list while that keeps it no longer. */
+  function improveBest(ind: Individual): void {
+    const inBlock = new Uint8Array(p.n);
+    let current = ind;
+    const tries = Math.max(4, Math.min(size, 3 * Math.round(Math.sqrt(p.n))));
+    for (let k = 0; k < tries && !outOfBudget() && !optimal(); k++) {
+      const w = Math.max(2, Math.min(p.n, Math.round(p.n * (0.1 + 0.3 * rng.next()))));
+      const from = rng.int(p.n - w + 1);
+      const keyOf = current.schedule.start;
+      const noisy = Float64Array.from(keyOf, (x) => x + rng.next() * current.schedule.makespan * 0.1);
+      const child = evaluate(resampleBlock(p, current.list, from, from + w, noisy, rng, inBlock), 'local-search');
+      if (!better(current.schedule, child.schedule) && !keys.has(child.key)) {
+        keys.delete(current.key);
+        const at = population.indexOf(current);
+        keys.add(child.key);
+        population[at] = child;
+        current = child;
+      }
+    }
+    rankPopulation(size);
+  }
 
-/** Swaps neighbours that do not depend on each other, each with probability `rate`. */
-function mutate(p: SchedulingProblem, list: Int32Array, rng: Random, rate: number): void {
-  for (let i = 0; i + 1 < list.length; i++) {
-    if (rng.next() >= rate) continue;
-    const a = list[i]!;
-    const b = list[i + 1]!;
-    if (p.preds[b]!.includes(a)) continue;
-    list[i] = b;
-    list[i + 1] = a;
+  /** Keeps the elite and refills the population with mutated elite lists and new samples. */
+  function renew(): void {
+    const keep = Math.max(2, Math.ceil(size * ELITE_SHARE));
+    for (const gone of population.splice(keep)) keys.delete(gone.key);
+    const elite = population.length;
+    for (let tries = 0; population.length < size && tries < 3 * size && !outOfBudget() && !optimal(); tries++) {
+      if (tries % 2 === 0) {
+        const list = Int32Array.from(population[rng.int(elite)]!.list);
+        const moves = 1 + rng.int(Math.max(2, Math.round(p.n / 10)));
+        for (let m = 0; m < moves; m++) shiftMutation(p, list, rng, pos);
+        admit(evaluate(list, 'genetic'));
+      } else admit(evaluate(sampledList(p, lft, rng), 'sampling', useParallel && rng.next() < 0.5));
+    }
   }
 }

@@ -172,6 +172,104 @@ export class SerialSgs {
       team[j] = bestTeam;
     }
 
+    return this.finishDecode(out, start, finish, teams, mirror, horizon, skillMatch);
+  }
+
+  /**
+   * Parallel schedule generation (Kolisch & Hartmann 2006, section 2.1): time moves from one
+   * finish to the next and at each time every eligible phase that fits is started, in list
+   * order. Its schedules are non-delay, a smaller set than the serial scheme's active ones that
+   * need not hold an optimum, but on scarce resources they are often better; the search uses
+   * both. Costs O(n²) per list, so the search keeps it to small plans.
+   */
+  decodeParallel(list: ArrayLike<number>, out: Decoded): Decoded {
+    const p = this.problem;
+    for (const prof of this.profiles) prof.reset();
+    this.load.fill(0);
+    const { start, finish, team } = out;
+    const done = new Uint8Array(p.n);
+    for (const j of this.pinned) {
+      const d = p.duration[j]!;
+      const s = p.pinnedStart[j]!;
+      this.place(j, s, d, p.pinnedTeam[j]!);
+      start[j] = s;
+      finish[j] = s + d;
+      team[j] = p.pinnedTeam[j]!;
+      done[j] = 1;
+    }
+    let open: number[] = [];
+    for (let k = 0; k < list.length; k++) if (!done[list[k]!]) open.push(list[k]!);
+    let skillMatch = 0;
+    let t = 0;
+    while (open.length > 0) {
+      const rest: number[] = [];
+      for (const j of open) {
+        const preds = p.preds[j]!;
+        let ready = p.release[j]! <= t + EPS;
+        for (let q = 0; ready && q < preds.length; q++) ready = done[preds[q]!] === 1 && finish[preds[q]!]! <= t + EPS;
+        const placed = ready && this.placeAt(j, t, out);
+        if (placed === false) rest.push(j);
+        else {
+          skillMatch += placed;
+          done[j] = 1;
+        }
+      }
+      open = rest;
+      let next = Infinity;
+      for (let j = 0; j < p.n; j++) if (done[j] && finish[j]! > t + EPS && finish[j]! < next) next = finish[j]!;
+      for (const j of open) if (p.release[j]! > t + EPS && p.release[j]! < next) next = p.release[j]!;
+      if (next === Infinity) {
+        // Nothing left running or released later, yet some phase does not fit: place the rest serially.
+        for (const j of open) {
+          let es = p.release[j]!;
+          for (const q of p.preds[j]!) es = Math.max(es, finish[q]!);
+          skillMatch += this.placeAt(j, es, out, Infinity) || 0;
+        }
+        break;
+      }
+      t = next;
+    }
+    return this.finishDecode(out, start, finish, undefined, false, 0, skillMatch);
+  }
+
+  /**
+   * Starts phase j at time s on the best eligible team that can take it then (or, with a bound,
+   * at the earliest start up to the bound); false when none can. Returns the skill match.
+   */
+  private placeAt(j: number, s: number, out: Decoded, bound = s): number | false {
+    const p = this.problem;
+    const d = p.duration[j]!;
+    const candidates = p.eligible[j]!;
+    let bestStart = Infinity;
+    let bestTeam = -1;
+    let bestMatch = 0;
+    if (candidates.length === 0) bestStart = this.earliest(j, s, d, -1, bound);
+    else {
+      let bestLoad = Infinity;
+      for (let c = 0; c < candidates.length; c++) {
+        const t = candidates[c]!;
+        const x = this.earliest(j, s, d, t, Math.min(bound, bestStart));
+        if (x === Infinity) continue;
+        const load = this.load[t]! / p.capacity[t]!;
+        const match = p.skillMatch[j]![c]!;
+        if (x < bestStart - EPS || (x < bestStart + EPS && (load < bestLoad - EPS || (load < bestLoad + EPS && match > bestMatch)))) {
+          bestStart = x;
+          bestTeam = t;
+          bestLoad = load;
+          bestMatch = match;
+        }
+      }
+    }
+    if (bestStart === Infinity) return false;
+    this.place(j, bestStart, d, bestTeam);
+    out.start[j] = bestStart;
+    out.finish[j] = bestStart + d;
+    out.team[j] = bestTeam;
+    return bestMatch;
+  }
+
+  private finishDecode(out: Decoded, start: Float64Array, finish: Float64Array, teams: Int32Array | undefined, mirror: boolean, horizon: number, skillMatch: number): Decoded {
+    const p = this.problem;
     let makespan = 0;
     for (let j = 0; j < p.n; j++) if (finish[j]! > makespan) makespan = finish[j]!;
     if (mirror) {

@@ -1,0 +1,190 @@
+import type { Random } from '../random.js';
+import type { SchedulingProblem } from './problem.js';
+import type { Decoded } from './sgs.js';
+
+/**
+ * Variation operators on activity lists. Every operator takes precedence-feasible lists and
+ * returns one, so any list they make decodes to a schedule that keeps every constraint the
+ * generation scheme keeps (teams, skills, pools, area locks, pins).
+ */
+
+/** Two-point crossover (Hartmann 1998): mother's head, then father's order, then mother's tail. */
+export function twoPointCrossover(mother: Int32Array, father: Int32Array, rng: Random, taken: Uint8Array): Int32Array {
+  const n = mother.length;
+  let q1 = rng.int(n + 1);
+  let q2 = rng.int(n + 1);
+  if (q1 > q2) [q1, q2] = [q2, q1];
+  taken.fill(0);
+  const child = new Int32Array(n);
+  let k = 0;
+  for (let i = 0; i < q1; i++) taken[(child[k++] = mother[i]!)] = 1;
+  for (let i = 0; i < n && k < q2; i++) if (!taken[father[i]!]) taken[(child[k++] = father[i]!)] = 1;
+  for (let i = 0; i < n && k < n; i++) if (!taken[mother[i]!]) taken[(child[k++] = mother[i]!)] = 1;
+  return child;
+}
+
+/**
+ * The window of the schedule where resources are busiest: the interval of about `width` time
+ * units with the most resource usage relative to capacity, over all resources.
+ */
+export function peakWindow(p: SchedulingProblem, s: Decoded, width: number, rng: Random): [number, number] {
+  const events: { t: number; w: number }[] = [];
+  for (let j = 0; j < p.n; j++) {
+    const d = s.finish[j]! - s.start[j]!;
+    if (d <= 0) continue;
+    let w = 0;
+    const t = s.team[j]!;
+    if (t >= 0) w += p.teamSize[j]! / p.capacity[t]!;
+    const res = p.poolRes[j]!;
+    for (let k = 0; k < res.length; k++) w += p.poolQty[j]![k]! / p.capacity[res[k]!]!;
+    if (w > 0) events.push({ t: s.start[j]!, w }, { t: s.finish[j]!, w: -w });
+  }
+  if (events.length === 0 || s.makespan <= 0) return [0, s.makespan];
+  events.sort((a, b) => a.t - b.t);
+  // Usage rate per step, then the window start with the largest integral (sampled starts).
+  const times: number[] = [];
+  const rate: number[] = [];
+  let cur = 0;
+  for (let i = 0; i < events.length; ) {
+    const t = events[i]!.t;
+    for (; i < events.length && events[i]!.t === t; i++) cur += events[i]!.w;
+    times.push(t);
+    rate.push(cur);
+  }
+  const integral = (a: number, b: number) => {
+    let sum = 0;
+    for (let i = 0; i < times.length; i++) {
+      const lo = Math.max(a, times[i]!);
+      const hi = Math.min(b, times[i + 1] ?? Infinity);
+      if (hi > lo) sum += rate[i]! * (hi - lo);
+    }
+    return sum;
+  };
+  let bestA = 0;
+  let bestVal = -1;
+  const tries = 8;
+  for (let k = 0; k < tries; k++) {
+    const a = rng.next() * Math.max(0, s.makespan - width);
+    const v = integral(a, a + width);
+    if (v > bestVal) {
+      bestVal = v;
+      bestA = a;
+    }
+  }
+  return [bestA, bestA + width];
+}
+
+/**
+ * Peak crossover in the spirit of Valls, Ballestín & Quintanilla (2008, EJOR 185): the child
+ * inherits from the mother the phases she starts in a window of her schedule (a resource peak,
+ * where good packing is hardest to find) in her order, and the phases before and after the
+ * window in the father's order. Lists of justified schedules are ordered by start, so the three
+ * parts follow the mother's start times and the child is precedence-feasible.
+ */
+export function windowCrossover(mother: Int32Array, motherSchedule: Decoded, father: Int32Array, window: [number, number]): Int32Array {
+  const n = mother.length;
+  const [a, b] = window;
+  const part = (j: number) => (motherSchedule.start[j]! < a ? 0 : motherSchedule.start[j]! < b ? 1 : 2);
+  const child = new Int32Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) if (part(father[i]!) === 0) child[k++] = father[i]!;
+  for (let i = 0; i < n; i++) if (part(mother[i]!) === 1) child[k++] = mother[i]!;
+  for (let i = 0; i < n; i++) if (part(father[i]!) === 2) child[k++] = father[i]!;
+  return child;
+}
+
+/** Swaps neighbours that do not depend on each other, each with probability `rate` (Hartmann 1998). */
+export function swapMutation(p: SchedulingProblem, list: Int32Array, rng: Random, rate: number): void {
+  for (let i = 0; i + 1 < list.length; i++) {
+    if (rng.next() >= rate) continue;
+    const a = list[i]!;
+    const b = list[i + 1]!;
+    if (p.preds[b]!.includes(a)) continue;
+    list[i] = b;
+    list[i + 1] = a;
+  }
+}
+
+/**
+ * Moves one phase to a random position between its last predecessor and its first successor in
+ * the list (the shift move of the local searches in Kolisch & Hartmann 2006). `pos` is scratch.
+ */
+export function shiftMutation(p: SchedulingProblem, list: Int32Array, rng: Random, pos: Int32Array): void {
+  const n = list.length;
+  if (n < 2) return;
+  for (let i = 0; i < n; i++) pos[list[i]!] = i;
+  const from = rng.int(n);
+  const j = list[from]!;
+  let lo = 0;
+  let hi = n - 1;
+  for (const q of p.preds[j]!) lo = Math.max(lo, pos[q]! + 1);
+  for (const q of p.succs[j]!) hi = Math.min(hi, pos[q]! - 1);
+  if (hi <= lo) return;
+  const to = lo + rng.int(hi - lo + 1);
+  if (to > from) list.copyWithin(from, from + 1, to + 1);
+  else if (to < from) list.copyWithin(to + 1, to, from);
+  list[to] = j;
+}
+
+/**
+ * Re-orders a block of consecutive list positions by regret-biased random sampling on `key`,
+ * keeping precedences inside the block: the rest of the list is unchanged. This re-solves a
+ * window of the schedule, the decomposition step of Debels & Vanhoucke (2007, Operations
+ * Research 55), here by sampling rather than by a nested search.
+ */
+export function resampleBlock(p: SchedulingProblem, list: Int32Array, from: number, to: number, key: ArrayLike<number>, rng: Random, inBlock: Uint8Array): Int32Array {
+  const child = Int32Array.from(list);
+  for (let i = from; i < to; i++) inBlock[list[i]!] = 1;
+  const indeg = new Map<number, number>();
+  const ready: number[] = [];
+  for (let i = from; i < to; i++) {
+    const j = list[i]!;
+    let c = 0;
+    for (const q of p.preds[j]!) if (inBlock[q]) c++;
+    indeg.set(j, c);
+    if (c === 0) ready.push(j);
+  }
+  let keyMin = Infinity;
+  let keyMax = -Infinity;
+  for (let i = from; i < to; i++) {
+    keyMin = Math.min(keyMin, key[list[i]!]!);
+    keyMax = Math.max(keyMax, key[list[i]!]!);
+  }
+  const spread = Math.max(1, keyMax - keyMin);
+  for (let k = from; k < to; k++) {
+    let worst = -Infinity;
+    for (const j of ready) worst = Math.max(worst, key[j]!);
+    let total = 0;
+    const weights = ready.map((j) => {
+      const w = ((worst - key[j]!) / spread) * 4 + 1;
+      total += w;
+      return w;
+    });
+    let x = rng.next() * total;
+    let pick = 0;
+    while (pick < ready.length - 1 && x >= weights[pick]!) x -= weights[pick++]!;
+    const j = ready[pick]!;
+    ready[pick] = ready[ready.length - 1]!;
+    ready.pop();
+    child[k] = j;
+    for (const s of p.succs[j]!) {
+      if (!inBlock[s]) continue;
+      const c = indeg.get(s)! - 1;
+      indeg.set(s, c);
+      if (c === 0) ready.push(s);
+    }
+  }
+  for (let i = from; i < to; i++) inBlock[list[i]!] = 0;
+  return child;
+}
+
+/** A hash of the start times and teams: equal schedules collide, so duplicates can be refused. */
+export function fingerprint(s: Decoded): number {
+  let h = 0x811c9dc5;
+  const n = s.start.length;
+  for (let j = 0; j < n; j++) {
+    const x = Math.round(s.start[j]! * 64) ^ (s.team[j]! << 20);
+    h = Math.imul(h ^ x, 0x01000193);
+  }
+  return h >>> 0;
+}

@@ -1,0 +1,174 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computePlan } from '../../src/domain/engine.js';
+import { normalise } from '../../src/domain/input.js';
+import { seededRandom } from '../../src/domain/random.js';
+import { Justifier } from '../../src/domain/schedule/justify.js';
+import { peakWindow, resampleBlock, shiftMutation, swapMutation, twoPointCrossover, windowCrossover } from '../../src/domain/schedule/operators.js';
+import { buildProblem, type SchedulingProblem } from '../../src/domain/schedule/problem.js';
+import { sampledList } from '../../src/domain/schedule/rules.js';
+import { emptyDecoded, SerialSgs, type Decoded } from '../../src/domain/schedule/sgs.js';
+import { areasOverlap } from '../../src/domain/tracking/areas.js';
+import type { PhaseInput, PlanInput } from '../../src/schemas/plan-input.js';
+
+const TOL = 1e-6;
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 40);
+const SKILLS = ['s0', 's1', 's2', 's3'];
+const AREAS = ['api', 'api/auth', 'api/search', 'web'];
+
+/** Small random plans with teams and skills, pools, a session limit and shared file areas. */
+const inputArb: fc.Arbitrary<PlanInput> = fc
+  .record({
+    teams: fc.array(fc.record({ size: fc.integer({ min: 1, max: 6 }), skills: fc.subarray(SKILLS) }), { minLength: 1, maxLength: 4 }),
+    pool: fc.integer({ min: 1, max: 3 }),
+    sessions: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+    integral: fc.boolean(),
+    seed: fc.integer({ min: 0, max: 10_000 }),
+    phases: fc.array(
+      fc.record({
+        team: fc.nat(),
+        skillMask: fc.integer({ min: 0, max: 15 }),
+        duration: fc.integer({ min: 0, max: 600 }),
+        deps: fc.array(fc.nat(), { maxLength: 3 }),
+        pool: fc.integer({ min: 0, max: 3 }),
+        areas: fc.array(fc.integer({ min: 0, max: AREAS.length + 1 }), { maxLength: 2 }),
+        big: fc.boolean(),
+      }),
+      { minLength: 2, maxLength: 25 },
+    ),
+  })
+  .map((r): PlanInput => {
+    const teams = r.teams.map((t, i) => ({ id: `team${i}`, size: t.size, skills: t.skills }));
+    const phases: PhaseInput[] = r.phases.map((ph, i) => {
+      const team = r.teams[ph.team % r.teams.length]!;
+      const skills = team.skills.filter((_, k) => (ph.skillMask >> k) & 1);
+      const cap = Math.max(1, Math.floor(team.size * 0.8 + 1e-9));
+      const areas = [...new Set(ph.areas.filter((a) => a < AREAS.length).map((a) => AREAS[a]!))];
+      return {
+        id: `p${i}`,
+        name: `phase ${i}`,
+        duration: r.integral ? Math.round(ph.duration / 100) : ph.duration / 100,
+        dependencies: i === 0 ? [] : [...new Set(ph.deps.map((d) => `p${d % i}`))],
+        skills,
+        teamSize: ph.big ? cap : 1,
+        ...(ph.pool > 0 ? { resources: { shared: Math.min(ph.pool, r.pool) } } : {}),
+        ...(areas.length > 0 ? { areas } : {}),
+      };
+    });
+    return {
+      name: 'operators',
+      startDate: '2027-01-04',
+      teams,
+      infrastructure: [{ id: 'shared', capacity: r.pool }],
+      phases,
+      ...(r.sessions !== undefined ? { constraints: { maxConcurrentSessions: r.sessions } } : {}),
+      planning: { seed: r.seed, iterations: 3000 },
+    };
+  });
+
+/** True when `list` holds every phase once and every phase after its predecessors. */
+function precedenceFeasible(p: SchedulingProblem, list: Int32Array): boolean {
+  const at = new Int32Array(p.n).fill(-1);
+  list.forEach((j, k) => (at[j] = k));
+  if (list.length !== p.n || at.some((k) => k < 0)) return false;
+  for (let j = 0; j < p.n; j++) for (const q of p.preds[j]!) if (at[q]! > at[j]!) return false;
+  return true;
+}
+
+function peak(intervals: { s: number; f: number; q: number }[]): number {
+  const events: [number, number][] = [];
+  for (const { s, f, q } of intervals) if (f - s > 1e-9 && q > 0) events.push([s, q], [f, -q]);
+  events.sort((a, b) => a[0] - b[0]);
+  let cur = 0;
+  let max = 0;
+  for (let i = 0; i < events.length; ) {
+    const t0 = events[i]![0];
+    for (; i < events.length && events[i]![0] - t0 <= TOL; i++) cur += events[i]![1];
+    max = Math.max(max, cur);
+  }
+  return max;
+}
+
+/** Checks a schedule against the plan input itself: precedences, eligible teams, team, pool and session capacities, areas. */
+function checkSchedule(input: PlanInput, p: SchedulingProblem, s: Pick<Decoded, 'start' | 'finish' | 'team'>): void {
+  const project = normalise(input);
+  for (let j = 0; j < p.n; j++) {
+    expect(s.finish[j]! - s.start[j]!).toBeCloseTo(p.duration[j]!, 9);
+    expect(s.start[j]!).toBeGreaterThanOrEqual(-TOL);
+    for (const q of p.preds[j]!) expect(s.start[j]!).toBeGreaterThanOrEqual(s.finish[q]! - TOL);
+    const ph = input.phases[j]!;
+    const t = s.team[j]!;
+    expect(t).toBeGreaterThanOrEqual(0);
+    for (const skill of ph.skills ?? []) expect(input.teams[t]!.skills).toContain(skill);
+  }
+  project.teams.forEach((team, t) => {
+    const used = peak(input.phases.flatMap((ph, j) => (s.team[j] === t ? [{ s: s.start[j]!, f: s.finish[j]!, q: ph.teamSize ?? 1 }] : [])));
+    expect(used).toBeLessThanOrEqual(team.capacity + TOL);
+  });
+  const pool = input.infrastructure![0]!;
+  expect(peak(input.phases.map((ph, j) => ({ s: s.start[j]!, f: s.finish[j]!, q: ph.resources?.shared ?? 0 })))).toBeLessThanOrEqual(pool.capacity + TOL);
+  const sessions = input.constraints?.maxConcurrentSessions;
+  if (sessions !== undefined) expect(peak(input.phases.map((_, j) => ({ s: s.start[j]!, f: s.finish[j]!, q: 1 })))).toBeLessThanOrEqual(sessions + TOL);
+  for (let a = 0; a < p.n; a++) {
+    for (let b = a + 1; b < p.n; b++) {
+      const aa = input.phases[a]!.areas ?? [];
+      const ba = input.phases[b]!.areas ?? [];
+      if (!aa.some((x) => ba.some((y) => areasOverlap(x, y)))) continue;
+      expect(peak([{ s: s.start[a]!, f: s.finish[a]!, q: 1 }, { s: s.start[b]!, f: s.finish[b]!, q: 1 }])).toBeLessThanOrEqual(1);
+    }
+  }
+}
+
+describe('search operators on random small plans with teams, skills and areas', () => {
+  it('every operator keeps lists precedence-feasible, and both schemes decode them to feasible schedules', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const p = buildProblem(normalise(input));
+        const rng = seededRandom(input.planning!.seed!);
+        const sgs = new SerialSgs(p);
+        const justifier = new Justifier(p, sgs);
+        const key = Float64Array.from({ length: p.n }, () => rng.next());
+        const taken = new Uint8Array(p.n);
+        const scratch = new Int32Array(p.n);
+        const mother = sampledList(p, key, rng);
+        const father = sampledList(p, key, rng);
+        const motherSchedule = sgs.decode(mother, emptyDecoded(p.n));
+        const justified = justifier.improve(motherSchedule);
+        const children = [
+          twoPointCrossover(justified, father, rng, taken),
+          windowCrossover(justified, motherSchedule, father, peakWindow(p, motherSchedule, motherSchedule.makespan / 3, rng)),
+          resampleBlock(p, justified, Math.floor(p.n / 3), p.n, motherSchedule.start, rng, new Uint8Array(p.n)),
+        ];
+        const mutated = Int32Array.from(father);
+        swapMutation(p, mutated, rng, 0.5);
+        for (let k = 0; k < 5; k++) shiftMutation(p, mutated, rng, scratch);
+        children.push(mutated);
+        for (const child of children) {
+          expect(precedenceFeasible(p, child)).toBe(true);
+          checkSchedule(input, p, sgs.decode(child, emptyDecoded(p.n)));
+          const parallel = sgs.decodeParallel(child, emptyDecoded(p.n));
+          checkSchedule(input, p, parallel);
+          const before = parallel.makespan;
+          justifier.improve(parallel);
+          expect(parallel.makespan).toBeLessThanOrEqual(before + TOL);
+          checkSchedule(input, p, parallel);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('the whole search (renewals and window re-solves included) returns a feasible schedule, the same for the same seed', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const a = computePlan(input);
+        checkSchedule(input, buildProblem(a.project), a.schedule);
+        expect(a.search.evaluated).toBeLessThanOrEqual(input.planning!.iterations! + 2);
+        expect(a.schedule.makespan).toBeGreaterThanOrEqual(a.bounds.best - TOL);
+        const b = computePlan(input);
+        expect(Array.from(b.schedule.start)).toEqual(Array.from(a.schedule.start));
+      }),
+      { numRuns: Math.max(10, Math.round(RUNS / 3)) },
+    );
+  });
+});
