@@ -39,6 +39,8 @@ export interface SessionsTable {
   team_id: string | null;
   status: 'active' | 'expired' | 'closed';
   heartbeat_timeout_seconds: number;
+  skills: string[] | null;
+  claim_limit: Generated<number>;
   registered_at: Timestamp;
   last_heartbeat_at: Timestamp;
 }
@@ -50,6 +52,8 @@ export interface ClaimsTable {
   session_id: string;
   status: 'active' | 'completed' | 'released' | 'expired' | 'failed';
   areas: string[];
+  team_id: string | null;
+  override_reason: string | null;
   claimed_at: Timestamp;
   ended_at: Timestamp | null;
 }
