@@ -21,6 +21,7 @@ import { apiKeyRoutes } from './routes/api-keys.js';
 import { jobRoutes } from './routes/jobs.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { importRoutes } from './routes/imports.js';
+import { mcpRoutes } from '../mcp/http-route.js';
 import { VersionBodyCache } from './version-body-cache.js';
 import type { PlanQueue } from '../jobs/plan-queue.js';
 
@@ -94,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(eventStreamRoutes, { db: options.db, pollMs: options.eventPollMs });
   await app.register(apiKeyRoutes, { db: options.db });
   await app.register(importRoutes);
+  await app.register(mcpRoutes);
   await app.register(dashboardRoutes);
   return app;
 }

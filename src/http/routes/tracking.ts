@@ -6,8 +6,7 @@ import * as tracking from '../../store/tracking.js';
 import type { Planner } from '../../service/planner.js';
 import { evaluateAlerts, planStatus, replan } from '../../service/tracking.js';
 import { PlanIdParams, errors } from '../schemas/common.js';
-import { AlertView, Claim, ClaimBody, EventBody, ReadyQuery, ReadyView, ReplanBody, Session, SessionBody, StatusView, TrackingEventView } from '../schemas/tracking.js';
-import { PlanVersion } from '../schemas/plans.js';
+import { AlertView, Claim, ClaimBody, EventBody, ReadyQuery, ReadyView, ReplanBody, ReplanResponse, Session, SessionBody, StatusView, TrackingEventView } from '../schemas/tracking.js';
 import { workspaceOf } from '../workspace.js';
 import { etagFor } from '../../store/plans.js';
 
@@ -202,16 +201,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
         params: PlanIdParams,
         body: Type.Optional(ReplanBody),
         response: {
-          201: Type.Object({
-            ...PlanVersion.properties,
-            changes: Type.Object({
-              basedOnVersion: Type.Integer(),
-              moved: Type.Integer({ description: 'Phases whose planned start changed.' }),
-              totalShiftDays: Type.Number(),
-              maxShiftDays: Type.Number(),
-              phases: Type.Array(Type.Object({ id: Type.String(), from: Type.Number(), to: Type.Number() })),
-            }),
-          }),
+          201: ReplanResponse,
           ...errors(400, 404, 412, 422),
         },
       },

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Id } from '../../schemas/plan-input.js';
+import { PlanVersion } from './plans.js';
 
 const Timestamp = Type.String({ format: 'date-time' });
 
@@ -171,3 +172,14 @@ export const ReplanBody = Type.Object(
   { asOf: Type.Optional(Type.String({ format: 'date', description: 'Re-plan as of this date (default: today, or the latest event if later).' })) },
   { additionalProperties: false },
 );
+
+export const ReplanResponse = Type.Object({
+  ...PlanVersion.properties,
+  changes: Type.Object({
+    basedOnVersion: Type.Integer(),
+    moved: Type.Integer({ description: 'Phases whose planned start changed.' }),
+    totalShiftDays: Type.Number(),
+    maxShiftDays: Type.Number(),
+    phases: Type.Array(Type.Object({ id: Type.String(), from: Type.Number(), to: Type.Number() })),
+  }),
+});
