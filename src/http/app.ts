@@ -22,6 +22,7 @@ import { jobRoutes } from './routes/jobs.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { importRoutes } from './routes/imports.js';
 import { mcpRoutes } from '../mcp/http-route.js';
+import { agentPlaybookRoutes } from './routes/agent-playbooks.js';
 import { VersionBodyCache } from './version-body-cache.js';
 import type { PlanQueue } from '../jobs/plan-queue.js';
 
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(eventStreamRoutes, { db: options.db, pollMs: options.eventPollMs });
   await app.register(apiKeyRoutes, { db: options.db });
   await app.register(importRoutes);
+  await app.register(agentPlaybookRoutes, { db: options.db });
   await app.register(mcpRoutes);
   await app.register(dashboardRoutes);
   return app;

@@ -25,7 +25,7 @@ const ROUTES: Array<{ pattern: RegExp; path: (m: RegExpMatchArray) => string; mi
   { pattern: /^waveplan:\/\/plans\/([^/]+)\/artifacts\/([^/]+)$/, path: (m) => `/plans/${m[1]}/artifacts/${m[2]}`, mimeType: 'application/json' },
   { pattern: /^waveplan:\/\/plans\/([^/]+)\/document$/, path: (m) => `/plans/${m[1]}/document`, mimeType: 'text/markdown' },
   { pattern: /^waveplan:\/\/plans\/([^/]+)\/playbooks\/([^/]+)$/, path: (m) => `/plans/${m[1]}/playbooks/${m[2]}`, mimeType: 'text/markdown' },
-  { pattern: /^waveplan:\/\/plans\/([^/]+)\/agent-playbooks\/([^/]+)$/, path: (m) => `/plans/${m[1]}/agent-playbooks/${m[2]}`, mimeType: 'text/markdown' },
+  { pattern: /^waveplan:\/\/plans\/([^/]+)\/agent-playbooks\/([^/]+)$/, path: (m) => `/plans/${m[1]}/agent-playbooks/${m[2]}?format=markdown`, mimeType: 'text/markdown' },
 ];
 
 /** The REST path and type behind a resource URI, or undefined for a URI Waveplan does not serve. */

@@ -1,8 +1,9 @@
 import { Type, type TObject, type TSchema } from 'typebox';
 import { ARTIFACT_NAMES } from '../schemas/artifacts/index.js';
-import { PlanInput } from '../schemas/plan-input.js';
+import { Id, PlanInput } from '../schemas/plan-input.js';
 import { ImportQuery } from '../http/schemas/imports.js';
 import { PlanVersion } from '../http/schemas/plans.js';
+import { AgentPlaybook } from '../schemas/agent-playbook.js';
 import { Claim, ClaimBody, EventBody, ReadyQuery, ReadyView, ReplanBody, ReplanResponse, Session, SessionBody, StatusView, TrackingEventView } from '../http/schemas/tracking.js';
 import type { ApiAnswer, ApiBackend } from './backend.js';
 
@@ -115,6 +116,15 @@ export const TOOLS: ToolDef[] = [
       { additionalProperties: false },
     ),
     run: (api, a) => api.request('GET', `/plans/${enc(a.planId)}${a.version === undefined ? '' : `/versions/${a.version}`}/artifacts/${enc(a.name)}`),
+  },
+  {
+    name: 'get_agent_playbook',
+    title: 'Agent playbook of a phase',
+    description:
+      'The brief for the agent working one phase: deliverables and acceptance criteria, the areas it owns and those held by parallel phases (do not touch), its branch wp/<plan>/<phase>, the sync points to wait for, and the exact calls to report with.',
+    input: Type.Object({ planId: PlanId, phaseId: Id }, { additionalProperties: false }),
+    output: AgentPlaybook,
+    run: (api, a) => api.request('GET', `/plans/${enc(a.planId)}/agent-playbooks/${enc(a.phaseId)}`),
   },
   {
     name: 'register_session',

@@ -14,6 +14,7 @@ const TOOL_NAMES = [
   'plan_project',
   'get_plan',
   'get_artifact',
+  'get_agent_playbook',
   'register_session',
   'ready_phases',
   'claim_phase',
@@ -83,6 +84,10 @@ async function roundTrip(client: Client) {
   expect(resources.resourceTemplates.map((r) => r.uriTemplate)).toContain('waveplan://plans/{planId}/document');
   const doc = await client.readResource({ uri: `waveplan://plans/${planId}/document` });
   expect(JSON.stringify(doc.contents[0])).toContain('mcp round trip');
+  const brief = ok(await tool(client, 'get_agent_playbook', { planId, phaseId: 'build' }));
+  expect(brief).toMatchObject({ branch: `wp/${planId}/build`, wait_for: [{ kind: 'dependency', id: 'design' }] });
+  const briefMd = await client.readResource({ uri: `waveplan://plans/${planId}/agent-playbooks/build` });
+  expect(JSON.stringify(briefMd.contents[0])).toContain('## Wait for');
   const listed = await client.listResources();
   expect(listed.resources.map((r) => r.uri)).toContain(`waveplan://plans/${planId}/artifacts/execution-plan.json`);
   return planId;
