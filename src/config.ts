@@ -15,6 +15,10 @@ const Env = Type.Object({
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 10_000_000, default: 6000 }),
   ASYNC_PHASE_THRESHOLD: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 2000, description: 'plans with more phases are queued (202) when DATABASE_URL is set' }),
   PLANNING_TIME_BUDGET_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 10_000 }),
+  WEBHOOK_ALLOWLIST: Type.Optional(
+    Type.String({ maxLength: 10_000, description: 'comma-separated hosts, IPs or CIDR ranges webhooks may go to; unset: any public address, never loopback, private or link-local' }),
+  ),
+  WEBHOOK_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 8 }),
 });
 export type Config = Static<typeof Env>;
 

@@ -7,6 +7,8 @@ import { createWorkerPlanner } from './service/worker-planner.js';
 import { expireSessions } from './store/tracking.js';
 import { PlanQueue } from './jobs/plan-queue.js';
 import { planJobHandler } from './jobs/plan-job-handler.js';
+import { WebhookQueue } from './jobs/webhook-queue.js';
+import { badAllowlistEntries } from './jobs/webhook-targets.js';
 
 function loggerOptions(config: Config) {
   if (process.stdout.isTTY) return { level: config.LOG_LEVEL, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l' } } };
@@ -35,6 +37,15 @@ async function main() {
   // Large plans go through the PostgreSQL job queue, worked by every instance on the database.
   const queue = config.DATABASE_URL ? await PlanQueue.start(config.DATABASE_URL) : undefined;
   if (queue) await queue.work(async (job) => void (await planJobHandler(handle.db, planner)(job)));
+  const allowlist = config.WEBHOOK_ALLOWLIST?.split(',').map((e) => e.trim()).filter(Boolean);
+  const badEntries = badAllowlistEntries(allowlist ?? []);
+  if (badEntries.length > 0) {
+    console.error(`Invalid configuration:\n  WEBHOOK_ALLOWLIST: not a host, IP or CIDR range: ${badEntries.join(', ')}`);
+    process.exit(1);
+  }
+  const webhookPolicy = allowlist ? { allowlist } : {};
+  // Webhooks go out through the same PostgreSQL queue machinery, from every instance.
+  const webhookQueue = config.DATABASE_URL ? await WebhookQueue.start(config.DATABASE_URL, handle.db, { ...webhookPolicy, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS }) : undefined;
   const app = await buildApp({
     db: handle.db,
     planner,
@@ -43,6 +54,7 @@ async function main() {
     bodyLimit: config.BODY_LIMIT_BYTES,
     auth: { mode: authMode, adminToken: config.ADMIN_API_KEY },
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    webhooks: { enabled: webhookQueue !== undefined, policy: webhookPolicy },
   });
   if (handle.kind === 'pglite') {
     app.log.warn(
@@ -68,6 +80,7 @@ async function main() {
     clearInterval(sweeper);
     await app.close();
     await queue?.stop();
+    await webhookQueue?.stop();
     await workers.close();
     await handle.close();
     process.exit(0);

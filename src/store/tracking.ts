@@ -20,6 +20,7 @@ import type { EventType, TrackingEvent } from '../domain/tracking/events.js';
 import { replay } from '../domain/tracking/replay.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
+import { recordWebhookEvent } from './webhooks.js';
 
 type Trx = Transaction<Database>;
 
@@ -232,7 +233,10 @@ async function appendEvent(
     })
     .returning(['id', 'occurred_at'])
     .executeTakeFirstOrThrow();
-  return { id: Number(row.id), phaseId: e.phaseId, sessionId: e.sessionId, type: e.type, data: e.data ?? {}, occurredAt: new Date(row.occurred_at).toISOString() };
+  const event = { id: Number(row.id), phaseId: e.phaseId, sessionId: e.sessionId, type: e.type, data: e.data ?? {}, occurredAt: new Date(row.occurred_at).toISOString() };
+  // Webhook deliveries commit with the event (an outbox): none is lost to a crash after the commit.
+  await recordWebhookEvent(trx, planId, `phase.${e.type}`, { event }, event.occurredAt);
+  return event;
 }
 
 export interface ClaimResult {
@@ -441,7 +445,9 @@ export async function raiseAlert(db: Db | Trx, planId: string, a: AlertInput): P
     insert into alerts (plan_id, kind, severity, subject, message, data)
     values (${planId}, ${a.kind}, ${a.severity}, ${a.subject}, ${a.message}, ${JSON.stringify(a.data ?? {})}::jsonb)
     on conflict (plan_id, kind, subject) where resolved_at is null do nothing`.execute(db);
-  return Number(res.numAffectedRows ?? 0) > 0;
+  const raised = Number(res.numAffectedRows ?? 0) > 0;
+  if (raised) await recordWebhookEvent(db, planId, 'alert.raised', { alert: a });
+  return raised;
 }
 
 /** Closes open alerts of the given kinds whose subject is not in stillTrue. */
