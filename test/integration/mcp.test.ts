@@ -116,6 +116,13 @@ describe('MCP server', () => {
   it('over Streamable HTTP at /mcp: tools listed, a plan created, ready → claim → report → complete, scoped to the key’s workspace', async () => {
     const client = await connected(http(key));
     const planId = await roundTrip(client);
+    // any importer's format: a CSV, imported then planned
+    const csv = 'id,name,duration,dependencies,skills\nspec,Spec,2,,dev\nbuild,Build,3,spec,dev\n';
+    const imported = ok(await tool(client, 'plan_project', { document: csv, options: { format: 'csv', startDate: '2027-01-04', teamSize: 2 } }));
+    expect(imported.input.phases.map((p: { id: string }) => p.id)).toEqual(['spec', 'build']);
+    const broken = await tool(client, 'plan_project', { document: 'id,name,duration,dependencies\na,A,1,b\nb,B,1,a\n', options: { format: 'csv', startDate: '2027-01-04' } });
+    expect(broken.isError).toBe(true);
+    expect(JSON.parse(broken.content[0]!.text!).statusCode).toBe(422);
     await client.close();
     const other = await connected(http(otherKey));
     const hidden = await tool(other, 'get_plan', { planId });
