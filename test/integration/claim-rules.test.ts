@@ -95,4 +95,40 @@ describe('claims respect teams, skills and limits', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].path).toContain('limit');
   });
+
+  it('barrier gating: a phase of the next wave is refused wave_pending until the whole wave is completed with gates passed', async () => {
+    const input: PlanInput = { ...INPUT, name: 'barrier claims', constraints: { capacityBuffer: 0, waveGating: 'barrier' } };
+    const planId = (await call('POST', '/plans', input)).body.planId as string;
+    const b = await session(planId, { team: 'back', claimLimit: 3 });
+    const f = await session(planId, { team: 'front' });
+    const report = (sid: string, type: string, phaseId: string) => call('POST', `/plans/${planId}/sessions/${sid}/events`, { type, phaseId });
+    const claim = (sid: string, phaseId: string) => call('POST', `/plans/${planId}/claims`, { sessionId: sid, phaseId });
+    expect((await claim(b, 'schema')).status).toBe(201);
+    await report(b, 'completed', 'schema');
+    await report(b, 'gate_passed', 'schema');
+    const early = await claim(b, 'api');
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('wave_pending');
+    expect(early.body.details[0].ids.sort()).toEqual(['docs', 'extra', 'tidy']);
+    expect(early.body.message).toContain('wave 1');
+    for (const [sid, p] of [
+      [b, 'tidy'],
+      [b, 'extra'],
+      [f, 'docs'],
+    ] as const) {
+      expect((await claim(sid, p)).status).toBe(201);
+      await report(sid, 'completed', p);
+    }
+    expect((await claim(b, 'api')).body.code).toBe('wave_pending');
+    for (const [sid, p] of [
+      [b, 'tidy'],
+      [b, 'extra'],
+      [f, 'docs'],
+    ] as const)
+      await report(sid, 'gate_passed', p);
+    expect((await claim(b, 'api')).status).toBe(201);
+    const ready = await call('GET', `/plans/${planId}/ready?explain=1`);
+    expect(ready.body.gating).toBe('barrier');
+    expect(ready.body.ready.map((r: { phaseId: string }) => r.phaseId)).toEqual(['page']);
+  });
 });
