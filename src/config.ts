@@ -25,6 +25,10 @@ const Env = Type.Object({
   MAX_STREAMS: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1_000, description: 'open event streams per instance' }),
   REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 1_000, maximum: 3_600_000, default: 30_000, description: 'a request whose headers and body have not arrived by then is dropped (408)' }),
   PLANNING_TIME_BUDGET_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 10_000 }),
+  WEBHOOK_ALLOWLIST: Type.Optional(
+    Type.String({ maxLength: 10_000, description: 'comma-separated hosts, IPs or CIDR ranges webhooks may go to; unset: any public address, never loopback, private or link-local' }),
+  ),
+  WEBHOOK_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 8 }),
 });
 export type Config = Static<typeof Env>;
 

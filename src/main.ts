@@ -9,6 +9,8 @@ import { expireSessions } from './store/tracking.js';
 import { expireIdempotencyKeys } from './store/idempotency.js';
 import { PlanQueue } from './jobs/plan-queue.js';
 import { planJobHandler } from './jobs/plan-job-handler.js';
+import { WebhookQueue } from './jobs/webhook-queue.js';
+import { badAllowlistEntries } from './jobs/webhook-targets.js';
 
 /** pino-pretty is a dev dependency: a terminal gets it only where it is installed (never in the image). */
 function prettyInstalled(): boolean {
@@ -68,6 +70,15 @@ async function main() {
         staleAfterMs: config.JOB_STALE_AFTER_MS,
         onError: (err) => log.warn({ err }, 'job queue error') }) : undefined;
   if (queue) await queue.work(async (job) => void (await planJobHandler(handle.db, planner)(job)));
+  const allowlist = config.WEBHOOK_ALLOWLIST?.split(',').map((e) => e.trim()).filter(Boolean);
+  const badEntries = badAllowlistEntries(allowlist ?? []);
+  if (badEntries.length > 0) {
+    console.error(`Invalid configuration:\n  WEBHOOK_ALLOWLIST: not a host, IP or CIDR range: ${badEntries.join(', ')}`);
+    process.exit(1);
+  }
+  const webhookPolicy = allowlist ? { allowlist } : {};
+  // Webhooks go out through the same PostgreSQL queue machinery, from every instance.
+  const webhookQueue = config.DATABASE_URL ? await WebhookQueue.start(config.DATABASE_URL, handle.db, { ...webhookPolicy, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS }) : undefined;
   const app = await buildApp({
     db: handle.db,
     listener: handle.listener,
@@ -81,6 +92,7 @@ async function main() {
     auth: { mode: authMode, adminToken: config.ADMIN_API_KEY },
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     idempotencyTtlSeconds: Math.round(config.IDEMPOTENCY_TTL_HOURS * 3600),
+    webhooks: { enabled: webhookQueue !== undefined, policy: webhookPolicy },
   });
   if (handle.kind === 'pglite') {
     app.log.warn(
@@ -111,6 +123,7 @@ async function main() {
     clearInterval(forgetter);
     await app.close();
     await queue?.stop();
+    await webhookQueue?.stop();
     await workers.close();
     await handle.close();
     process.exit(0);

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ApiClient, isPlanId, serverUrl } from './http-client.js';
+import { claimCommand, doneCommand, heartbeatCommand, readyCommand, reportCommand, type AgentFlags } from './agent-commands.js';
 import { importFile, notAPlanInput, type ImportFlags } from './import-command.js';
 import { CliError, defaultOutDir, EXIT, planLocally, planOnServer, writePlanFiles } from './plan-command.js';
 import { progressLine } from './progress.js';
@@ -18,6 +19,12 @@ const USAGE = `usage:
                   [--name NAME] [--teams FILE] [--team-size N] [--tag TAG] [--default-duration DAYS]
                   [--include-done] [--level task|phase] [--infer-skills] [--relax-soft-dependencies]
                   [--out FILE] [--json]
+  waveplan ready <planId> --server URL [--api-key KEY] [--session SID] [--team T] [--skills a,b] [--limit N] [--explain] [--json]
+  waveplan claim <planId> --server URL [--api-key KEY] (--session SID | --team T [--skills a,b]) [--phase P] [--override REASON] [--json]
+  waveplan heartbeat <planId> --server URL [--api-key KEY] --session SID [--json]
+  waveplan done <planId> --server URL [--api-key KEY] --session SID --phase P [--gate passed|failed] [--reason TEXT] [--json]
+  waveplan report <planId> --server URL [--api-key KEY] --session SID --phase P (--type T | --percent N) [--reason TEXT] [--json]
+  waveplan mcp [--server URL --api-key KEY]
 
 plan     Plans the input (JSON or YAML, told apart by the extension, else by the content) on the
          server when --server is given, else locally with the same engine, and writes the five
@@ -41,6 +48,16 @@ import   Maps another tool's file to a plan input: the dependency graph of an an
          plans its phases); --infer-skills fills missing skills from task_type and file
          extensions; --relax-soft-dependencies lets the schedule ignore soft dependencies.
 
+ready    What may be claimed now (read-only), for a session, team or skills; --explain says why
+         each other open phase is not.
+claim    Claims --phase (or the best phase for the session); without --session registers one
+         with --team (and --skills) first and prints its id. A refusal names its reason (exit 3).
+heartbeat, done, report
+         Keep the session alive; complete a held phase (and record its quality gate); report
+         started, progress (--percent), blocked (--reason), unblocked, released or failed.
+mcp      An MCP server on stdio: against --server with --api-key, or standalone on the embedded
+         database (DATA_DIR, or DATABASE_URL).
+
 exit codes: 0 ok, 1 unexpected error, 2 usage, 3 invalid input or no such plan, 4 server unreachable`;
 
 const common = {
@@ -50,7 +67,22 @@ const common = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+const agent = {
+  ...common,
+  session: { type: 'string' },
+  team: { type: 'string' },
+  skills: { type: 'string' },
+  phase: { type: 'string' },
+  label: { type: 'string' },
+} as const;
+
 const COMMANDS = {
+  ready: { ...agent, limit: { type: 'string' }, explain: { type: 'boolean' } },
+  claim: { ...agent, override: { type: 'string' } },
+  heartbeat: agent,
+  done: { ...agent, gate: { type: 'string' }, reason: { type: 'string' } },
+  report: { ...agent, type: { type: 'string' }, percent: { type: 'string' }, reason: { type: 'string' } },
+  mcp: common,
   plan: { ...common, out: { type: 'string' } },
   status: { ...common, 'as-of': { type: 'string' } },
   replan: { ...common, 'as-of': { type: 'string' }, out: { type: 'string' } },
@@ -71,7 +103,7 @@ const COMMANDS = {
   },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
-interface Values extends ImportFlags {
+interface Values extends ImportFlags, AgentFlags {
   server?: string;
   'api-key'?: string;
   json?: boolean;
@@ -173,6 +205,15 @@ async function replan(planId: string, values: Values): Promise<number> {
   return EXIT.ok;
 }
 
+const AGENT_COMMANDS = { ready: readyCommand, claim: claimCommand, heartbeat: heartbeatCommand, done: doneCommand, report: reportCommand } as const;
+
+async function agentCommand(name: keyof typeof AGENT_COMMANDS, planId: string, values: Values): Promise<number> {
+  const client = clientFor(planId, values);
+  const { view, text } = await AGENT_COMMANDS[name](client, planId, values);
+  process.stdout.write(values.json ? `${JSON.stringify(view)}\n` : text);
+  return EXIT.ok;
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
@@ -194,11 +235,19 @@ async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return EXIT.ok;
   }
+  if (name === 'mcp') {
+    if (parsed.positionals.length > 0) throw new CliError(EXIT.usage, `mcp takes no arguments\n${USAGE}`);
+    // Loaded only here: the standalone server brings the whole service with it.
+    const { mcpCommand } = await import('./mcp-command.js');
+    await mcpCommand(values.server, values['api-key']);
+    return EXIT.ok;
+  }
   const [target, ...rest] = parsed.positionals;
   if (!target || rest.length > 0) throw new CliError(EXIT.usage, `${name} takes exactly one ${name === 'plan' || name === 'import' ? 'input file' : 'plan id'}\n${USAGE}`);
   if (name === 'plan') return plan(target, values);
   if (name === 'import') return importCommand(target, values);
   if (name === 'status') return status(target, values);
+  if (Object.hasOwn(AGENT_COMMANDS, name)) return agentCommand(name as keyof typeof AGENT_COMMANDS, target, values);
   return replan(target, values);
 }
 

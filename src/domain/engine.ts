@@ -16,6 +16,7 @@ import { buildProblem, type Pins } from './schedule/problem.js';
 import { priorityKeys } from './schedule/rules.js';
 import { searchSchedule } from './schedule/search.js';
 import { SerialSgs } from './schedule/sgs.js';
+import { withWaveBarriers } from './wave-barrier.js';
 import { buildWaves } from './waves.js';
 
 export interface EngineOptions {
@@ -88,13 +89,16 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
   const project = normalise(input);
   const calendar = new WorkCalendar(project.startDate, project.calendar);
   const replan = progressPins(input, project, calendar);
-  const problem = buildProblem(project, replan?.pins);
+  const graph = buildProblem(project, replan?.pins);
+  // Barrier gating is precedence between whole waves: the schedule keeps them apart; the graph's own edges stay for hand-overs.
+  const waveGating = input.constraints?.waveGating ?? 'flow';
+  const problem = waveGating === 'barrier' ? withWaveBarriers(graph, project) : graph;
 
   const cpmRelease = replan ? problem.release.map((r, j) => (Number.isNaN(problem.pinnedStart[j]!) ? r : problem.pinnedStart[j]!)) : undefined;
   const cpm = criticalPath(problem, problem.duration, cpmRelease);
-  const reach = descendants(problem);
+  const reach = descendants(graph);
   const descendantsCount = descendantCounts(reach);
-  const reducedEdges = transitiveReduction(problem, reach);
+  const reducedEdges = transitiveReduction(graph, reach);
 
   const rules = priorityKeys(problem, { lf: cpm.lf, ls: cpm.ls, descendants: descendantsCount });
   if (input.progress?.baseline) {
@@ -143,6 +147,7 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
     descendants: descendantsCount,
     resourceEdges: resourceFlow(problem, schedule.start, schedule.finish, schedule.team),
     calendar,
+    waveGating,
   };
   if (replan) result.replan = replan.basis;
   return result;

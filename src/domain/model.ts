@@ -217,4 +217,6 @@ export interface PlanResult {
   /** Resource-flow edges [from, to]: phase `to` takes over a team or pool that `from` releases. */
   resourceEdges: [number, number][];
   replan?: ReplanBasis;
+  /** How waves open: flow (dependency levels that overlap) or barrier (one wave after the other). Default flow. */
+  waveGating?: 'flow' | 'barrier';
 }

@@ -9,15 +9,7 @@ import type { Project, Schedule, Wave, WaveKind } from './model.js';
  * more dependencies). The waves between are parallel waves.
  */
 export function buildWaves(project: Project, schedule: Schedule): { waves: Wave[]; waveOf: Int32Array } {
-  const n = project.phases.length;
-  const level = new Int32Array(n);
-  let depth = 0;
-  for (const v of project.order) {
-    let l = 0;
-    for (const d of project.phases[v]!.dependencies) l = Math.max(l, level[d]! + 1);
-    level[v] = l;
-    depth = Math.max(depth, l);
-  }
+  const { level, depth } = dependencyLevels(project);
   const members: number[][] = Array.from({ length: depth + 1 }, () => []);
   for (const v of project.order) members[level[v]!]!.push(v);
 
@@ -33,6 +25,19 @@ export function buildWaves(project: Project, schedule: Schedule): { waves: Wave[
     return { index, kind, phases, start, finish, maxConcurrent: peakConcurrency(phases, schedule.start, schedule.finish) };
   });
   return { waves, waveOf: level };
+}
+
+/** Per phase its dependency level (0 for no dependencies, else one more than its deepest dependency's), and the deepest level. */
+export function dependencyLevels(project: Pick<Project, 'phases' | 'order'>): { level: Int32Array; depth: number } {
+  const level = new Int32Array(project.phases.length);
+  let depth = 0;
+  for (const v of project.order) {
+    let l = 0;
+    for (const d of project.phases[v]!.dependencies) l = Math.max(l, level[d]! + 1);
+    level[v] = l;
+    depth = Math.max(depth, l);
+  }
+  return { level, depth };
 }
 
 function integrationStart(project: Project, members: number[][]): number {

@@ -22,6 +22,10 @@ import { apiKeyRoutes } from './routes/api-keys.js';
 import { jobRoutes } from './routes/jobs.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { importRoutes } from './routes/imports.js';
+import { mcpRoutes } from '../mcp/http-route.js';
+import { agentPlaybookRoutes } from './routes/agent-playbooks.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import type { TargetPolicy } from '../jobs/webhook-targets.js';
 import { VersionBodyCache } from './version-body-cache.js';
 import type { PlanQueue } from '../jobs/plan-queue.js';
 import type { Listener } from '../store/listener.js';
@@ -53,6 +57,8 @@ export interface AppOptions {
   idempotencyTtlSeconds?: number;
   /** Memory for cached response bodies of (immutable) versions, in bytes. Default 64 MiB. */
   bodyCacheBytes?: number;
+  /** Webhooks: on when a WebhookQueue delivers them; the policy says where they may go. */
+  webhooks?: { enabled: boolean; policy: TargetPolicy };
 }
 
 export type App = FastifyInstance;
@@ -128,6 +134,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await app.register(apiKeyRoutes, { db: options.db });
   await app.register(importRoutes);
+  await app.register(agentPlaybookRoutes, { db: options.db });
+  await app.register(webhookRoutes, { db: options.db, enabled: options.webhooks?.enabled ?? false, policy: options.webhooks?.policy ?? {} });
+  await app.register(mcpRoutes);
   await app.register(dashboardRoutes);
   return app;
 }

@@ -76,7 +76,8 @@ async function auth(app: FastifyInstance, opts: AuthOptions & { db: Db }) {
     }
     const key = entry.key;
     if (!key) return refuse(request, new AppError(401, 'unauthorized', 'unknown or revoked API key', [{ in: 'headers', path: '/authorization', message: 'not a valid key' }]));
-    if (key.role === 'read' && !READ_METHODS.has(request.method)) {
+    // A read key may speak MCP: the tools it calls go through this check again, as the REST calls they are.
+    if (key.role === 'read' && !READ_METHODS.has(request.method) && request.url !== '/mcp') {
       throw new AppError(403, 'forbidden', `key ${key.name} may only read`, [{ in: 'headers', path: '/authorization', message: 'read-only key' }]);
     }
     request.principal = { workspaceId: key.workspaceId, role: key.role, admin: false, keyId: key.id };

@@ -48,6 +48,10 @@ export const PhaseInput = Type.Object(
     ),
     areas: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 500, description: 'Files or areas of the code base this phase touches.' })),
     priority: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000, description: 'Higher runs earlier when the schedule has a choice. Default 0.' })),
+    deliverables: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 1000 }), { maxItems: 100, description: 'What the phase hands over (for its agent playbook).' })),
+    acceptanceCriteria: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 2000 }), { maxItems: 100, description: 'How its quality gate is judged (for its agent playbook).' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -103,6 +107,12 @@ export const ConstraintsInput = Type.Object(
     capacityBuffer: Type.Optional(Type.Number({ minimum: 0, maximum: 90, description: 'Percent of every team held in reserve. Default 20.' })),
     maxConcurrentSessions: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
     relaxSoftDependencies: Type.Optional(Type.Boolean({ description: 'Plan soft dependencies (phases[].softDependencies) as preferences the schedule may ignore. Default false: they are planned as dependencies.' })),
+    waveGating: Type.Optional(
+      Type.Enum(['flow', 'barrier'], {
+        description:
+          'barrier: a wave opens only when every phase of the one before is completed and its quality gate passed, and the schedule keeps waves apart in time; flow (default): waves are dependency levels that overlap, each phase starts when its own dependencies allow.',
+      }),
+    ),
     escalation: Type.Optional(EscalationInput),
   },
   { additionalProperties: false },

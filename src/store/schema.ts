@@ -39,6 +39,8 @@ export interface SessionsTable {
   team_id: string | null;
   status: 'active' | 'expired' | 'closed';
   heartbeat_timeout_seconds: number;
+  skills: string[] | null;
+  claim_limit: Generated<number>;
   registered_at: Timestamp;
   last_heartbeat_at: Timestamp;
 }
@@ -50,6 +52,8 @@ export interface ClaimsTable {
   session_id: string;
   status: 'active' | 'completed' | 'released' | 'expired' | 'failed';
   areas: string[];
+  team_id: string | null;
+  override_reason: string | null;
   claimed_at: Timestamp;
   ended_at: Timestamp | null;
 }
@@ -99,6 +103,38 @@ export interface ApiKeysTable {
   revoked_at: Timestamp | null;
 }
 
+export interface WebhookSubscriptionsTable {
+  id: string;
+  plan_id: string;
+  url: string;
+  event_types: string[];
+  secret: string;
+  description: string | null;
+  created_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  subscription_id: string;
+  plan_id: string;
+  event_type: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  status: ColumnType<'pending' | 'delivered' | 'failed', 'pending' | 'delivered' | 'failed' | undefined, 'pending' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  queued_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: Timestamp;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface WebhookAttemptsTable {
+  id: Generated<number>;
+  delivery_id: string;
+  attempted_at: Timestamp;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
 export interface Database {
   api_keys: ApiKeysTable;
   plans: PlansTable;
@@ -108,4 +144,7 @@ export interface Database {
   phase_events: PhaseEventsTable;
   alerts: AlertsTable;
   idempotency_keys: IdempotencyKeysTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

@@ -3,7 +3,19 @@ import { sql, type Selectable, type Transaction } from 'kysely';
 import { AppError, notFound } from '../errors.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import type { ScheduleEntry } from '../schemas/schedule-entry.js';
-import { claimRefusal, claimablePhases, type ClaimContext, type TrackedPhase } from '../domain/tracking/claim-rules.js';
+import {
+  claimantObstacles,
+  claimRefusal,
+  claimablePhases,
+  claimTeam,
+  type ClaimContext,
+  type Claimant,
+  type LiveClaim,
+  type TrackedPhase,
+  type TrackedTeam,
+  type WaveGating,
+} from '../domain/tracking/claim-rules.js';
+import { readySet, type ReadyFilter, type ReadySet } from '../domain/tracking/ready-set.js';
 import type { EventType, PhaseState, TrackingEvent } from '../domain/tracking/events.js';
 import { replay } from '../domain/tracking/replay.js';
 import { timelineRefusal } from '../domain/tracking/timeline.js';
@@ -12,6 +24,7 @@ import type { LRUCache } from 'lru-cache';
 import { boundedCache } from '../cache.js';
 import { inTransaction } from './transaction.js';
 import type { Database } from './schema.js';
+import { recordWebhookEvent } from './webhooks.js';
 
 type Trx = Transaction<Database>;
 
@@ -20,6 +33,10 @@ export interface SessionRecord {
   planId: string;
   label: string | null;
   team: string | null;
+  /** Skills the session named (null: its team's). */
+  skills: string[] | null;
+  /** Phases it may hold at once. */
+  claimLimit: number;
   status: 'active' | 'expired' | 'closed';
   heartbeatTimeoutSeconds: number;
   registeredAt: Date;
@@ -33,6 +50,8 @@ export interface PlanTrackingBasis {
   phases: Map<string, TrackedPhase>;
   /** Estimated retained bytes, for the cache. */
   bytes: number;
+  teams: Map<string, TrackedTeam>;
+  gating: WaveGating;
 }
 
 /**
@@ -63,12 +82,15 @@ export async function trackingBasis(db: Db | Trx, workspaceId: string, planId: s
   if (cached) return cached;
   const row = await db
     .selectFrom('plan_versions')
-    .select(['input', 'schedule'])
+    .select(['input', 'schedule', 'artifacts'])
     .where('plan_id', '=', planId)
     .where('version', '=', head.latest_version)
     .executeTakeFirstOrThrow();
   const input = row.input as PlanInput;
   const byId = new Map(row.schedule.map((s) => [s.id, s]));
+  const plan = row.artifacts['execution-plan.json'];
+  const slack = new Map(plan.critical_path.slack.map((s) => [s.id, s.schedule_slack_days]));
+  const teams = new Map<string, TrackedTeam>(plan.resource_analysis.teams.map((t) => [t.id, { id: t.id, skills: t.skills, capacity: t.usable_capacity }]));
   const phases = new Map<string, TrackedPhase>(
     input.phases.map((p) => [
       p.id,
@@ -78,11 +100,15 @@ export async function trackingBasis(db: Db | Trx, workspaceId: string, planId: s
         areas: p.areas ?? [],
         team: byId.get(p.id)?.team ?? null,
         plannedStart: byId.get(p.id)?.start ?? 0,
+        skills: p.skills ?? [],
+        teamSize: p.teamSize ?? 1,
+        wave: byId.get(p.id)?.wave,
+        slack: slack.get(p.id) ?? 0,
       },
     ]),
   );
   const bytes = 4 * (JSON.stringify(input).length + JSON.stringify(row.schedule).length);
-  const basis = { version: head.latest_version, input, schedule: row.schedule, phases, bytes };
+  const basis = { version: head.latest_version, input, schedule: row.schedule, phases, teams, gating: input.constraints?.waveGating ?? 'flow', bytes };
   cache.set(key, basis);
   return basis;
 }
@@ -105,6 +131,8 @@ function toSession(r: Selectable<Database['sessions']>): SessionRecord {
     planId: r.plan_id,
     label: r.label,
     team: r.team_id,
+    skills: r.skills,
+    claimLimit: r.claim_limit,
     status: r.status,
     heartbeatTimeoutSeconds: r.heartbeat_timeout_seconds,
     registeredAt: new Date(r.registered_at),
@@ -116,7 +144,7 @@ export async function registerSession(
   db: Db,
   workspaceId: string,
   planId: string,
-  s: { label?: string; team?: string; heartbeatTimeoutSeconds?: number },
+  s: { label?: string; team?: string; skills?: string[]; claimLimit?: number; heartbeatTimeoutSeconds?: number },
 ): Promise<SessionRecord> {
   const basis = await trackingBasis(db, workspaceId, planId);
   if (s.team !== undefined && !basis.input.teams.some((t) => t.id === s.team)) {
@@ -125,7 +153,16 @@ export async function registerSession(
   const timeout = s.heartbeatTimeoutSeconds ?? basis.input.constraints?.escalation?.heartbeatTimeoutSeconds ?? 300;
   const row = await db
     .insertInto('sessions')
-    .values({ id: randomUUID(), plan_id: planId, label: s.label ?? null, team_id: s.team ?? null, status: 'active', heartbeat_timeout_seconds: timeout })
+    .values({
+      id: randomUUID(),
+      plan_id: planId,
+      label: s.label ?? null,
+      team_id: s.team ?? null,
+      skills: s.skills ? [...new Set(s.skills)] : null,
+      claim_limit: s.claimLimit ?? 1,
+      status: 'active',
+      heartbeat_timeout_seconds: timeout,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toSession(row);
@@ -173,8 +210,33 @@ export async function loadEvents(db: Db | Trx, planId: string, afterId = 0, limi
   }));
 }
 
-async function claimContext(trx: Trx, basis: PlanTrackingBasis, planId: string): Promise<ClaimContext> {
-  return { phases: basis.phases, states: replay(await loadEvents(trx, planId)) };
+async function liveClaims(db: Db | Trx, planId: string): Promise<LiveClaim[]> {
+  const rows = await db.selectFrom('claims').select(['phase_id', 'session_id', 'team_id']).where('plan_id', '=', planId).where('status', '=', 'active').execute();
+  return rows.map((r) => ({ phaseId: r.phase_id, sessionId: r.session_id, team: r.team_id }));
+}
+
+async function claimContext(db: Db | Trx, basis: PlanTrackingBasis, planId: string): Promise<ClaimContext> {
+  return { phases: basis.phases, states: replay(await loadEvents(db, planId)), teams: basis.teams, gating: basis.gating, liveClaims: await liveClaims(db, planId) };
+}
+
+const claimantOf = (s: SessionRecord): Claimant => ({ sessionId: s.id, team: s.team, skills: s.skills, claimLimit: s.claimLimit });
+
+const refusalError = (r: { reason: string; message: string; ids: string[] }) => new AppError(409, r.reason, r.message, [{ path: '/phaseId', message: r.message, ids: r.ids }]);
+
+export interface ReadyQuery extends Omit<ReadyFilter, 'claimant'> {
+  sessionId?: string;
+}
+
+/** The read-only ready set: what may be claimed now, and for whom (with explain: why each other phase may not). */
+export async function readyPhases(db: Db, workspaceId: string, planId: string, q: ReadyQuery, explain: boolean): Promise<ReadySet & { version: number; gating: WaveGating }> {
+  const basis = await trackingBasis(db, workspaceId, planId);
+  const claimant = q.sessionId !== undefined ? claimantOf(await liveSession(db, planId, q.sessionId)) : undefined;
+  if (q.team !== undefined && !basis.teams.has(q.team)) {
+    throw new AppError(422, 'unknown_team', `team ${q.team} is not in the plan`, [{ in: 'querystring', path: '/team', message: 'unknown team', ids: [q.team] }]);
+  }
+  const ctx = await claimContext(db, basis, planId);
+  const filter: ReadyFilter = { ...(claimant ? { claimant } : {}), ...(q.team !== undefined ? { team: q.team } : {}), ...(q.skills ? { skills: q.skills } : {}), ...(q.limit !== undefined ? { limit: q.limit } : {}) };
+  return { version: basis.version, gating: basis.gating, ...readySet(ctx, filter, explain) };
 }
 
 async function appendEvent(
@@ -194,7 +256,10 @@ async function appendEvent(
     })
     .returning(['id', 'occurred_at'])
     .executeTakeFirstOrThrow();
-  return { id: Number(row.id), phaseId: e.phaseId, sessionId: e.sessionId, type: e.type, data: e.data ?? {}, occurredAt: new Date(row.occurred_at).toISOString() };
+  const event = { id: Number(row.id), phaseId: e.phaseId, sessionId: e.sessionId, type: e.type, data: e.data ?? {}, occurredAt: new Date(row.occurred_at).toISOString() };
+  // Webhook deliveries commit with the event (an outbox): none is lost to a crash after the commit.
+  await recordWebhookEvent(trx, planId, `phase.${e.type}`, { event }, event.occurredAt);
+  return event;
 }
 
 export interface ClaimResult {
@@ -202,21 +267,37 @@ export interface ClaimResult {
   phaseId: string;
   sessionId: string;
   claimedAt: string;
+  /** The team the claim runs on (the session's, else the plan's). */
+  team: string | null;
+  /** The override reason, when taken despite a skill mismatch. */
+  override?: string;
+}
+
+export interface ClaimOptions {
+  phaseId?: string;
+  at?: string;
+  /** Take the phase despite a skill mismatch; logged with the claim event. */
+  overrideReason?: string;
 }
 
 /**
  * Claims a phase for a session (or, without phaseId, the best phase it may start now).
  * Serialised per plan by the plan row lock, and guarded by the one-live-claim-per-phase index.
  */
-export async function claim(db: Db, workspaceId: string, planId: string, sessionId: string, phaseId?: string, at?: string): Promise<ClaimResult> {
+export async function claim(db: Db, workspaceId: string, planId: string, sessionId: string, options: ClaimOptions = {}): Promise<ClaimResult> {
+  const { phaseId, at, overrideReason } = options;
   return inTransaction(db, async (trx) => {
     await lockPlan(trx, workspaceId, planId);
     const basis = await trackingBasis(trx, workspaceId, planId);
     const session = await liveSession(trx, planId, sessionId);
     const ctx = await claimContext(trx, basis, planId);
+    const claimant = claimantOf(session);
     let target = phaseId;
+    let override: string | undefined;
     if (target === undefined) {
-      target = claimablePhases(ctx, session.team)[0];
+      const busy = ctx.liveClaims!.filter((c) => c.sessionId === sessionId);
+      if (busy.length >= claimant.claimLimit) throw refusalError(claimantObstacles(ctx, claimant, busy[0]!.phaseId).find((r) => r.reason === 'session_busy')!);
+      target = claimablePhases(ctx, claimant)[0];
       if (target === undefined) {
         const waiting = [...basis.phases.keys()].filter((id) => ctx.states.get(id)?.status !== 'completed');
         throw new AppError(409, 'nothing_claimable', waiting.length ? `no phase can start now; ${waiting.length} are waiting or running` : 'every phase is complete', []);
@@ -225,22 +306,48 @@ export async function claim(db: Db, workspaceId: string, planId: string, session
       const held = ctx.states.get(target);
       if (held?.sessionId === sessionId && (held.status === 'claimed' || held.status === 'in_progress' || held.status === 'blocked')) {
         // A retried claim by the holder is answered with the claim it already has.
-        const existing = await trx.selectFrom('claims').select(['id', 'claimed_at']).where('plan_id', '=', planId).where('phase_id', '=', target).where('status', '=', 'active').executeTakeFirstOrThrow();
-        return { claimId: Number(existing.id), phaseId: target, sessionId, claimedAt: new Date(existing.claimed_at).toISOString() };
+        const existing = await trx
+          .selectFrom('claims')
+          .select(['id', 'claimed_at', 'team_id', 'override_reason'])
+          .where('plan_id', '=', planId)
+          .where('phase_id', '=', target)
+          .where('status', '=', 'active')
+          .executeTakeFirstOrThrow();
+        return {
+          claimId: Number(existing.id),
+          phaseId: target,
+          sessionId,
+          claimedAt: new Date(existing.claimed_at).toISOString(),
+          team: existing.team_id,
+          ...(existing.override_reason ? { override: existing.override_reason } : {}),
+        };
       }
       const refusal = claimRefusal(ctx, target);
-      if (refusal) throw new AppError(409, refusal.reason, refusal.message, [{ path: '/phaseId', message: refusal.message, ids: refusal.ids }]);
+      if (refusal) throw refusalError(refusal);
+      const own = claimantObstacles(ctx, claimant, target);
+      const blocking = own.filter((r) => r.reason !== 'skill_mismatch' || overrideReason === undefined);
+      if (blocking.length > 0) throw refusalError(blocking[0]!);
+      if (own.some((r) => r.reason === 'skill_mismatch')) override = overrideReason;
     }
     const phase = basis.phases.get(target)!;
     refuseOffTimeline({ type: 'claimed', phaseId: target, at: at ?? new Date().toISOString() }, basis, ctx.states, phase.dependencies);
+    const team = claimTeam(claimant, phase);
     const row = await trx
       .insertInto('claims')
-      .values({ plan_id: planId, phase_id: target, session_id: sessionId, status: 'active', areas: phase.areas })
+      .values({ plan_id: planId, phase_id: target, session_id: sessionId, status: 'active', areas: phase.areas, team_id: team, override_reason: override ?? null })
       .returning(['id', 'claimed_at'])
       .executeTakeFirstOrThrow();
-    const event = await appendEvent(trx, planId, { phaseId: target, sessionId, type: 'claimed', at });
+    const data = override !== undefined ? { override: 'skill_mismatch', reason: override } : undefined;
+    const event = await appendEvent(trx, planId, { phaseId: target, sessionId, type: 'claimed', at, ...(data ? { data } : {}) });
     await sql`select pg_notify('waveplan_events', ${planId})`.execute(trx);
-    return { claimId: Number(row.id), phaseId: target, sessionId, claimedAt: event.occurredAt ?? new Date(row.claimed_at).toISOString() };
+    return {
+      claimId: Number(row.id),
+      phaseId: target,
+      sessionId,
+      claimedAt: event.occurredAt ?? new Date(row.claimed_at).toISOString(),
+      team,
+      ...(override !== undefined ? { override } : {}),
+    };
   });
 }
 
@@ -391,6 +498,7 @@ export async function raiseAlert(db: Db | Trx, planId: string, a: AlertInput): P
     on conflict (plan_id, kind, subject) where resolved_at is null do nothing`.execute(db);
   const raised = Number(res.numAffectedRows ?? 0) > 0;
   if (raised) await sql`select pg_notify('waveplan_events', ${planId})`.execute(db);
+  if (raised) await recordWebhookEvent(db, planId, 'alert.raised', { alert: a });
   return raised;
 }
 

@@ -21,10 +21,13 @@ const GATE_FAILS = 'e2e-tests';
 
 /**
  * The example plan run to completion by simulated sessions, in whole working days: each phase
- * starts on its planned day or when its dependencies and its areas are free, whichever is later.
+ * starts on its planned day or when its dependencies, its areas and room in its team (the
+ * claims refuse more than the team's usable capacity) are free, whichever is later.
  */
-function simulate(input: PlanInput, planned: Planned[]) {
+function simulate(input: PlanInput, planned: Planned[], capacity: Map<string, number>) {
   const areas = new Map(input.phases.map((p) => [p.id, p.areas ?? []]));
+  const size = new Map(input.phases.map((p) => [p.id, p.teamSize ?? 1]));
+  const teamOf = new Map(planned.map((p) => [p.id, p.team]));
   const done = new Map<string, { start: number; finish: number }>();
   const order = [...planned].sort((a, b) => a.start_day - b.start_day);
   for (const p of order) {
@@ -35,6 +38,11 @@ function simulate(input: PlanInput, planned: Planned[]) {
       if (overlap && span.finish >= start) start = span.finish + 1;
     }
     const days = Math.max(1, Math.round(p.duration_days)) + (LATE[p.id] ?? 0) + (p.id === GATE_FAILS ? 1 : 0);
+    const cap = p.team ? capacity.get(p.team)! : Infinity;
+    const busyOn = (day: number) =>
+      [...done].filter(([other, span]) => teamOf.get(other) === p.team && span.start <= day && day <= span.finish).reduce((a, [other]) => a + Math.min(size.get(other)!, cap), 0);
+    const fits = (from: number) => Array.from({ length: days }, (_, k) => from + k).every((day) => busyOn(day) + Math.min(size.get(p.id)!, cap) <= cap);
+    while (!fits(start)) start++;
     done.set(p.id, { start, finish: start + days - 1 });
   }
   return done;
@@ -61,7 +69,8 @@ describe('end-to-end: the example plan run to completion by simulated sessions',
     const planned = plan.artifacts['execution-plan.json'].schedule as Planned[];
     const cal = projectCalendar(input);
     const at = (day: number, time: string) => `${cal.startDate(day)}T${time}Z`;
-    const actual = simulate(input, planned);
+    const teams = plan.artifacts['execution-plan.json'].resource_analysis.teams as Array<{ id: string; usable_capacity: number }>;
+    const actual = simulate(input, planned, new Map(teams.map((t) => [t.id, t.usable_capacity])));
 
     type Step = { t: string; run: () => Promise<unknown> };
     const steps: Step[] = [];

@@ -9,7 +9,36 @@ export function resourceWait(ctx: ArtifactContext, j: number): number {
   const { schedule, project } = ctx.result;
   let ready = ctx.result.replan ? ctx.result.replan.asOfDay : 0;
   for (const d of project.phases[j]!.dependencies) ready = Math.max(ready, schedule.finish[d]!);
+  // Under barrier gating the wave before must finish too: that wait is the gate's, not a resource's.
+  const w = ctx.result.waveOf[j]!;
+  if (ctx.result.waveGating === 'barrier' && w > 0) ready = Math.max(ready, ctx.result.waves[w - 1]!.finish);
   return Math.max(0, schedule.start[j]! - ready);
+}
+
+/** The gating mode and what it means for this schedule: which waves overlap in time, and what claims check. */
+function waveGating(ctx: ArtifactContext): WaveSchedules['wave_gating'] {
+  const { waves, waveGating: mode = 'flow' } = ctx.result;
+  const overlaps = waves.slice(1).filter((w, k) => w.start < waves[k]!.finish - EPS);
+  const first = overlaps[0];
+  if (mode === 'barrier') {
+    return {
+      mode,
+      description:
+        `barrier: the ${waves.length} waves run one after the other; each opens when every phase of the wave before is completed and its quality gate passed. ` +
+        `The schedule keeps them apart${waves.length > 1 ? ` (wave 1 ends on day ${r2(waves[0]!.finish)}, wave 2 starts on day ${r2(waves[1]!.start)})` : ''}.`,
+      overlapping_wave_pairs: overlaps.length,
+      claims_enforce: 'a phase of wave N+1 is refused (409 wave_pending) until every phase of waves 1…N is completed with its quality gate passed',
+    };
+  }
+  return {
+    mode,
+    description:
+      `flow: waves are dependency levels, not time boxes; a phase starts when its own dependencies are done, so waves overlap in time: ${overlaps.length} of ${Math.max(0, waves.length - 1)} consecutive pairs do` +
+      (first ? ` (wave ${first.index + 1} starts on day ${r2(first.start)}, before wave ${first.index} ends on day ${r2(waves[first.index - 1]!.finish)})` : '') +
+      '.',
+    overlapping_wave_pairs: overlaps.length,
+    claims_enforce: 'a phase is claimable once its own dependencies are completed and its cross-team hand-overs have not failed their quality gate; waves do not gate claims',
+  };
 }
 
 /** wave-schedules.json: each wave with dates, phases, teams and sessions, success criteria and blocking factors. */
@@ -18,6 +47,7 @@ export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => st
   const { project, schedule } = result;
   return {
     execution_plan_id: executionPlanId(ctx),
+    wave_gating: waveGating(ctx),
     waves: result.waves.map((w) => {
       const teams = [...new Set(w.phases.map((j) => teamIdOf(ctx, j)).filter((t): t is string => t !== null))];
       const violations: { phase: string; dependency: string; reason: string }[] = [];

@@ -18,7 +18,7 @@ export interface TrackingEvent {
   phaseId: string | null;
   sessionId: string | null;
   type: EventType;
-  data: { percent?: number; reason?: string; gate?: string };
+  data: { percent?: number; reason?: string; gate?: string; /** Set on a claim taken despite a refusal (skill_mismatch), with the reason given. */ override?: string };
   /** ISO timestamp of when it happened (as reported). */
   occurredAt: string;
 }

@@ -7,8 +7,7 @@ import * as tracking from '../../store/tracking.js';
 import type { Planner } from '../../service/planner.js';
 import { evaluateAlerts, planStatus, replan } from '../../service/tracking.js';
 import { PlanIdParams, errors } from '../schemas/common.js';
-import { AlertView, Claim, ClaimBody, EventBody, ReplanBody, Session, SessionBody, StatusView, TrackingEventView } from '../schemas/tracking.js';
-import { PlanVersion } from '../schemas/plans.js';
+import { AlertView, Claim, ClaimBody, EventBody, ReadyQuery, ReadyView, ReplanBody, ReplanResponse, Session, SessionBody, StatusView, TrackingEventView } from '../schemas/tracking.js';
 import { workspaceOf } from '../workspace.js';
 import { etagFor } from '../../store/plans.js';
 
@@ -72,7 +71,8 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
     {
       schema: {
         tags: ['tracking'],
-        summary: 'Claim a phase for a session (atomic). 409 names the reason: dependency_not_done, phase_taken, phase_completed, sync_point_pending, area_locked, nothing_claimable',
+        summary:
+          'Claim a phase for a session (atomic). 409 names the reason: dependency_not_done, phase_taken, phase_completed, sync_point_pending, wave_pending, area_locked, skill_mismatch (override with a reason), team_at_capacity, session_busy, nothing_claimable',
         params: PlanIdParams,
         body: ClaimBody,
         response: { 201: Claim, ...errors(400, 404, 409, 422) },
@@ -82,8 +82,40 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
       checkReportedTime(request.body.at, '/at');
       const workspaceId = workspaceOf(request);
       await tracking.expireSessions(db, request.params.id);
-      const c = await tracking.claim(db, workspaceId, request.params.id, request.body.sessionId, request.body.phaseId, request.body.at);
+      const { sessionId, phaseId, at, override } = request.body;
+      const c = await tracking.claim(db, workspaceId, request.params.id, sessionId, {
+        ...(phaseId !== undefined ? { phaseId } : {}),
+        ...(at !== undefined ? { at } : {}),
+        ...(override ? { overrideReason: override.reason } : {}),
+      });
       return reply.code(201).send(c);
+    },
+  );
+
+  app.get(
+    '/plans/:id/ready',
+    {
+      schema: {
+        tags: ['tracking'],
+        summary:
+          'The ready set, read-only: phases that may be claimed now (dependencies done, not held, areas free, sync points and, under barrier gating, earlier waves passed), for a session, a team or a set of skills',
+        params: PlanIdParams,
+        querystring: ReadyQuery,
+        response: { 200: ReadyView, ...errors(400, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const skills = q.skills === undefined ? undefined : q.skills.split(',').map((x) => x.trim()).filter(Boolean);
+      const explain = q.explain === true || q.explain === '1';
+      const set = await tracking.readyPhases(
+        db,
+        workspaceOf(request),
+        request.params.id,
+        { ...(q.session ? { sessionId: q.session } : {}), ...(q.team ? { team: q.team } : {}), ...(skills ? { skills } : {}), ...(q.limit ? { limit: q.limit } : {}) },
+        explain,
+      );
+      return { planId: request.params.id, version: set.version, gating: set.gating, ready: set.ready, ...(explain ? { notReady: set.notReady } : {}) };
     },
   );
 
@@ -170,16 +202,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
         params: PlanIdParams,
         body: Type.Optional(ReplanBody),
         response: {
-          201: Type.Object({
-            ...PlanVersion.properties,
-            changes: Type.Object({
-              basedOnVersion: Type.Integer(),
-              moved: Type.Integer({ description: 'Phases whose planned start changed.' }),
-              totalShiftDays: Type.Number(),
-              maxShiftDays: Type.Number(),
-              phases: Type.Array(Type.Object({ id: Type.String(), from: Type.Number(), to: Type.Number() })),
-            }),
-          }),
+          201: ReplanResponse,
           ...errors(400, 404, 412, 422),
         },
       },

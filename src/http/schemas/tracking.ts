@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Id } from '../../schemas/plan-input.js';
+import { PlanVersion } from './plans.js';
 
 import { IsoDate, IsoDateTime } from '../../schemas/dates.js';
 
@@ -9,6 +10,10 @@ export const SessionBody = Type.Object(
   {
     label: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Who this is, e.g. an agent name.' })),
     team: Type.Optional(Id),
+    skills: Type.Optional(
+      Type.Array(Id, { maxItems: 200, description: "Skills this session brings; it may claim only phases whose skills both it and its team hold. Default: its team's." }),
+    ),
+    claimLimit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'Phases it may hold at once (a further claim is 409 session_busy). Default 1.' })),
     heartbeatTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 86400 })),
   },
   { additionalProperties: false },
@@ -19,6 +24,8 @@ export const Session = Type.Object({
   planId: Type.String({ format: 'uuid' }),
   label: Type.Union([Type.String(), Type.Null()]),
   team: Type.Union([Type.String(), Type.Null()]),
+  skills: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  claimLimit: Type.Integer(),
   status: Type.Enum(['active', 'expired', 'closed']),
   heartbeatTimeoutSeconds: Type.Integer(),
   registeredAt: Timestamp,
@@ -30,8 +37,17 @@ export const ClaimBody = Type.Object(
     sessionId: Type.String({ format: 'uuid' }),
     phaseId: Type.Optional(Id),
     at: Type.Optional(IsoDateTime),
+    override: Type.Optional(
+      Type.Object(
+        { reason: Type.String({ minLength: 3, maxLength: 2000, description: 'Why this session takes a phase its team lacks the skills for; logged with the claim.' }) },
+        { additionalProperties: false },
+      ),
+    ),
   },
-  { additionalProperties: false, description: 'Without phaseId the service picks the best phase the session may start now.' },
+  {
+    additionalProperties: false,
+    description: "Without phaseId the service picks the best phase the session may start now: its own team's planned phases first, then the least slack.",
+  },
 );
 
 export const Claim = Type.Object({
@@ -39,6 +55,42 @@ export const Claim = Type.Object({
   phaseId: Type.String(),
   sessionId: Type.String({ format: 'uuid' }),
   claimedAt: Timestamp,
+  team: Type.Union([Type.String(), Type.Null()], { description: 'The team the claim runs on and counts against.' }),
+  override: Type.Optional(Type.String({ description: 'The reason given for taking it despite a skill mismatch.' })),
+});
+
+export const ReadyQuery = Type.Object(
+  {
+    session: Type.Optional(Type.String({ format: 'uuid', description: "The asking session: its team's skills and capacity and its claim limit apply." })),
+    team: Type.Optional(Id),
+    skills: Type.Optional(Type.String({ maxLength: 2000, description: 'Comma-separated skills: only phases needing none outside them.' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+    explain: Type.Optional(Type.Union([Type.Boolean(), Type.Literal('1'), Type.Literal('0')], { description: 'With 1 or true: say why each other open phase is not ready.' })),
+  },
+  { additionalProperties: false },
+);
+
+const Reason = Type.Object({
+  reason: Type.String({ description: 'dependency_not_done, sync_point_pending, wave_pending, area_locked, phase_taken, skill_mismatch, team_at_capacity, session_busy' }),
+  message: Type.String(),
+  ids: Type.Array(Type.String(), { description: 'The phases, areas, skills or sessions behind it.' }),
+});
+
+export const ReadyView = Type.Object({
+  planId: Type.String({ format: 'uuid' }),
+  version: Type.Integer(),
+  gating: Type.Enum(['flow', 'barrier']),
+  ready: Type.Array(
+    Type.Object({
+      phaseId: Type.String(),
+      team: Type.Union([Type.String(), Type.Null()], { description: 'The team the plan assigns.' }),
+      wave: Type.Union([Type.Integer(), Type.Null()]),
+      slack: Type.Number({ description: 'Schedule slack, working days.' }),
+      plannedStart: Type.Number(),
+    }),
+    { description: 'In plan order: least slack, then planned start (the asking team’s own phases first).' },
+  ),
+  notReady: Type.Optional(Type.Array(Type.Object({ phaseId: Type.String(), status: Type.String(), reasons: Type.Array(Reason) }))),
 });
 
 export const EventBody = Type.Object(
@@ -58,7 +110,7 @@ export const TrackingEventView = Type.Object({
   phaseId: Type.Union([Type.String(), Type.Null()]),
   sessionId: Type.Union([Type.String(), Type.Null()]),
   type: Type.String(),
-  data: Type.Object({ percent: Type.Optional(Type.Number()), reason: Type.Optional(Type.String()), gate: Type.Optional(Type.String()) }),
+  data: Type.Object({ percent: Type.Optional(Type.Number()), reason: Type.Optional(Type.String()), gate: Type.Optional(Type.String()), override: Type.Optional(Type.String()) }),
   occurredAt: Timestamp,
 });
 
@@ -122,3 +174,14 @@ export const ReplanBody = Type.Object(
   { asOf: Type.Optional({ ...IsoDate, description: 'Re-plan as of this date (default: today, or the latest event if later).' }) },
   { additionalProperties: false },
 );
+
+export const ReplanResponse = Type.Object({
+  ...PlanVersion.properties,
+  changes: Type.Object({
+    basedOnVersion: Type.Integer(),
+    moved: Type.Integer({ description: 'Phases whose planned start changed.' }),
+    totalShiftDays: Type.Number(),
+    maxShiftDays: Type.Number(),
+    phases: Type.Array(Type.Object({ id: Type.String(), from: Type.Number(), to: Type.Number() })),
+  }),
+});

@@ -4,6 +4,12 @@ import { DateString, Day, Days, Ids, NullableString } from './common.js';
 export const WaveSchedules = Type.Object(
   {
     execution_plan_id: Type.String(),
+    wave_gating: Type.Object({
+      mode: Type.Enum(['flow', 'barrier']),
+      description: Type.String({ description: 'What the mode means for this plan, with its own figures.' }),
+      overlapping_wave_pairs: Type.Integer({ minimum: 0, description: 'Consecutive waves whose scheduled dates overlap (0 under barrier).' }),
+      claims_enforce: Type.String({ description: 'What the claim rules check while the work runs.' }),
+    }),
     waves: Type.Array(
       Type.Object({
         wave_id: Type.String(),

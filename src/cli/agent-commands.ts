@@ -1,0 +1,105 @@
+import type { Static } from 'typebox';
+import type { Claim, ReadyView, Session, TrackingEventView } from '../http/schemas/tracking.js';
+import type { ApiClient } from './http-client.js';
+import { CliError, EXIT } from './plan-command.js';
+
+/** Flags of the commands a shell-driven agent uses: ready, claim, heartbeat, done, report. */
+export interface AgentFlags {
+  session?: string;
+  team?: string;
+  skills?: string;
+  phase?: string;
+  limit?: string;
+  explain?: boolean;
+  override?: string;
+  type?: string;
+  percent?: string;
+  reason?: string;
+  gate?: string;
+  label?: string;
+}
+
+type Ready = Static<typeof ReadyView>;
+type ClaimView = Static<typeof Claim>;
+type SessionView = Static<typeof Session>;
+type EventView = Static<typeof TrackingEventView>;
+
+const need = (value: string | undefined, flag: string, command: string) => {
+  if (value === undefined || value === '') throw new CliError(EXIT.usage, `${command} needs --${flag}`);
+  return value;
+};
+
+const skillsOf = (flags: AgentFlags) => flags.skills?.split(',').map((s) => s.trim()).filter(Boolean);
+
+function positiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new CliError(EXIT.usage, `--${flag} ${value} is not a positive whole number`);
+  return n;
+}
+
+export async function readyCommand(client: ApiClient, planId: string, f: AgentFlags): Promise<{ view: Ready; text: string }> {
+  const params = new URLSearchParams();
+  if (f.session) params.set('session', f.session);
+  if (f.team) params.set('team', f.team);
+  if (f.skills) params.set('skills', skillsOf(f)!.join(','));
+  if (f.limit) params.set('limit', String(positiveInt(f.limit, 'limit')));
+  if (f.explain) params.set('explain', '1');
+  const query = params.toString();
+  const { body } = await client.json<Ready>('GET', `/plans/${planId}/ready${query ? `?${query}` : ''}`, undefined, `no such plan: ${planId}`);
+  const lines = body.ready.map((r) => `${r.phaseId}\t${r.team ?? '—'}\twave ${r.wave ?? '—'}\tslack ${r.slack}`);
+  if (body.ready.length === 0) lines.push('nothing is ready now');
+  for (const n of body.notReady ?? []) lines.push(`not ready: ${n.phaseId} (${n.status}): ${n.reasons.map((r) => r.message).join('; ')}`);
+  return { view: body, text: `${lines.join('\n')}\n` };
+}
+
+/** Claims a phase (or the best one); without --session it first registers one with --team / --skills and says its id. */
+export async function claimCommand(client: ApiClient, planId: string, f: AgentFlags): Promise<{ view: ClaimView & { registered?: SessionView }; text: string }> {
+  let sessionId = f.session;
+  let registered: SessionView | undefined;
+  if (!sessionId) {
+    const skills = skillsOf(f);
+    const body = { label: f.label ?? 'waveplan cli', ...(f.team ? { team: f.team } : {}), ...(skills ? { skills } : {}) };
+    registered = (await client.json<SessionView>('POST', `/plans/${planId}/sessions`, body, `no such plan: ${planId}`)).body;
+    sessionId = registered.id;
+  }
+  const claimBody = { sessionId, ...(f.phase ? { phaseId: f.phase } : {}), ...(f.override ? { override: { reason: f.override } } : {}) };
+  const { body } = await client.json<ClaimView>('POST', `/plans/${planId}/claims`, claimBody, `no such plan: ${planId}`);
+  const text = `${registered ? `session ${sessionId} (team ${registered.team ?? 'none'})\n` : ''}claimed ${body.phaseId} (claim ${body.claimId}, team ${body.team ?? 'none'})${body.override ? `, overriding: ${body.override}` : ''}\n`;
+  return { view: { ...body, ...(registered ? { registered } : {}) }, text };
+}
+
+export async function heartbeatCommand(client: ApiClient, planId: string, f: AgentFlags): Promise<{ view: SessionView; text: string }> {
+  const sessionId = need(f.session, 'session', 'heartbeat');
+  const { body } = await client.json<SessionView>('POST', `/plans/${planId}/sessions/${encodeURIComponent(sessionId)}/heartbeat`, undefined, `no such plan or session: ${planId} ${sessionId}`);
+  return { view: body, text: `session ${body.id} alive at ${body.lastHeartbeatAt} (timeout ${body.heartbeatTimeoutSeconds} s)\n` };
+}
+
+const event = (client: ApiClient, planId: string, sessionId: string, body: object) =>
+  client.json<EventView>('POST', `/plans/${planId}/sessions/${encodeURIComponent(sessionId)}/events`, body, `no such plan or session: ${planId} ${sessionId}`);
+
+/** Completes a held phase; with --gate passed|failed also records its quality gate. */
+export async function doneCommand(client: ApiClient, planId: string, f: AgentFlags): Promise<{ view: { events: EventView[] }; text: string }> {
+  const sessionId = need(f.session, 'session', 'done');
+  const phaseId = need(f.phase, 'phase', 'done');
+  if (f.gate !== undefined && f.gate !== 'passed' && f.gate !== 'failed') throw new CliError(EXIT.usage, `--gate ${f.gate}: use passed or failed`);
+  const events = [(await event(client, planId, sessionId, { type: 'completed', phaseId })).body];
+  if (f.gate) events.push((await event(client, planId, sessionId, { type: `gate_${f.gate}`, phaseId, ...(f.reason ? { reason: f.reason } : {}) })).body);
+  return { view: { events }, text: `${phaseId} completed${f.gate ? `, quality gate ${f.gate}` : ''}\n` };
+}
+
+const REPORT_TYPES = ['started', 'progress', 'blocked', 'unblocked', 'released', 'failed', 'gate_passed', 'gate_failed'];
+
+export async function reportCommand(client: ApiClient, planId: string, f: AgentFlags): Promise<{ view: EventView; text: string }> {
+  const sessionId = need(f.session, 'session', 'report');
+  const phaseId = need(f.phase, 'phase', 'report');
+  const type = f.type ?? (f.percent !== undefined ? 'progress' : undefined);
+  if (!type || !REPORT_TYPES.includes(type)) throw new CliError(EXIT.usage, `report needs --type, one of ${REPORT_TYPES.join(', ')} (or --percent for progress)`);
+  let percent: number | undefined;
+  if (f.percent !== undefined) {
+    percent = Number(f.percent);
+    if (!Number.isFinite(percent) || percent < 0 || percent > 100) throw new CliError(EXIT.usage, `--percent ${f.percent} is not between 0 and 100`);
+  }
+  const body = { type, phaseId, ...(percent !== undefined ? { percent } : {}), ...(f.reason ? { reason: f.reason } : {}) };
+  const { body: view } = await event(client, planId, sessionId, body);
+  return { view, text: `${phaseId}: ${type}${percent !== undefined ? ` ${percent}%` : ''} (event ${view.id})\n` };
+}
