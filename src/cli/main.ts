@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { asWaveplanError } from '../errors.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -258,6 +259,12 @@ try {
     process.stderr.write(`${colour(31, err.message)}\n`);
     for (const d of err.details) process.stderr.write(`  ${d.path}: ${d.message}\n`);
     process.exitCode = err.exitCode;
+  } else if (asWaveplanError(err)) {
+    // The catalogue's errors (an impossible plan, a refusal) exit with the catalogue's code.
+    const known = asWaveplanError(err)!;
+    process.stderr.write(`${colour(31, known.message)}\n`);
+    for (const d of known.details) process.stderr.write(`  ${d.path}: ${d.message}\n`);
+    process.exitCode = known.exitCode;
   } else {
     process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
     process.exitCode = EXIT.unexpected;

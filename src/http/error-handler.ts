@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
-import { AppError, type ErrorDetail } from '../errors.js';
+import { asWaveplanError, type ErrorDetail } from '../errors.js';
 import { isDatabaseUnavailable } from '../store/unavailable.js';
 import type { ErrorResponse } from './schemas/common.js';
 
@@ -23,10 +23,11 @@ function send(reply: FastifyReply, statusCode: number, body: Omit<ErrorResponse,
 }
 
 export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof AppError) {
-      if (error.statusCode >= 500) request.log.error({ err: error }, error.message);
-      return send(reply, error.statusCode, { code: error.code, message: error.message, details: error.details });
+  app.setErrorHandler((error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
+    const known = asWaveplanError(error);
+    if (known) {
+      if (known.statusCode >= 500) request.log.error({ err: error }, known.message);
+      return send(reply, known.statusCode, { code: known.code, message: known.message, details: known.details });
     }
     const fe = error as FastifyError;
     if (fe.validation) {

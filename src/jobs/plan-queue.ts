@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { PlanInput } from '../schemas/plan-input.js';
-import { AppError } from '../errors.js';
+import { WaveplanError } from '../errors.js';
 import { POOL_DEFAULTS } from '../store/database.js';
 
 export const PLAN_QUEUE = 'waveplan-plan';
@@ -136,7 +136,7 @@ export class PlanQueue {
         return { planId: job.data.planId } satisfies PlanJobOutput;
       } catch (err) {
         // Bad input fails the same way every time: record it instead of retrying.
-        if (err instanceof AppError && err.statusCode < 500) {
+        if (err instanceof WaveplanError && err.statusCode < 500) {
           return { error: { statusCode: err.statusCode, code: err.code, message: err.message, details: err.details } } satisfies PlanJobOutput;
         }
         throw err;

@@ -1,4 +1,4 @@
-import { AppError } from '../errors.js';
+import { AppError, fromPlanInputError } from '../errors.js';
 import { PlanInputError } from '../domain/errors.js';
 import { contentHash } from '../domain/content-hash.js';
 import { planProject, type PlannedVersion } from '../domain/plan.js';
@@ -26,19 +26,6 @@ export function checkLimits(input: PlanInput, { maxPhases = Infinity, maxTeams =
       { path: '/teams', message: `more than ${maxTeams} teams`, code: 'too_many_teams' },
     ]);
   }
-}
-
-/** Maps the domain's input errors to a 422 with every offending field. */
-export function toAppError(err: unknown): unknown {
-  if (err instanceof PlanInputError) {
-    return new AppError(
-      422,
-      err.code,
-      err.message,
-      err.issues.map((i) => ({ path: i.path, message: i.message, code: i.code, ...(i.ids ? { ids: i.ids } : {}) })),
-    );
-  }
-  return err;
 }
 
 /** Retained bytes of a computed plan: its object graph and the JSON text and bytes made from it, estimated from the text. */
@@ -84,7 +71,7 @@ export function createDomainPlanner(options: DomainPlannerOptions = {}, memo = n
       memo.set(key, planned);
       return planned;
     } catch (err) {
-      throw toAppError(err);
+      throw err instanceof PlanInputError ? fromPlanInputError(err) : err;
     }
   };
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../errors.js';
+import { UnprocessableError } from '../errors.js';
 import type { PlanInput, PhaseProgress } from '../schemas/plan-input.js';
 import type { Db } from '../store/database.js';
 import * as store from '../store/plans.js';
@@ -111,7 +111,7 @@ export async function replan(db: Db, planner: Planner, workspaceId: string, plan
   const baseline = Object.fromEntries(basis.schedule.map((s) => [s.id, s.start]));
   const input: PlanInput = { ...(current.input as PlanInput), progress: { asOf, phases: progress, baseline } };
   if (cal.dayOf(asOf) < 0) {
-    throw new AppError(422, 'replan_before_start', `asOf ${asOf} is before the project start`, [{ path: '/asOf', message: 'before start' }]);
+    throw new UnprocessableError('replan_before_start', `asOf ${asOf} is before the project start`, [{ path: '/asOf', message: 'before start' }]);
   }
   const computed = await planner(input, { planId, version: current.version + 1 });
   const meta = await store.addVersion(db, {

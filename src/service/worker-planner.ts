@@ -1,7 +1,8 @@
 import { Piscina } from 'piscina';
 import { contentHash } from '../domain/content-hash.js';
 import { PlanInputError } from '../domain/errors.js';
-import { checkLimits, createDomainPlanner, PlanMemo, toAppError, type DomainPlannerOptions } from './domain-planner.js';
+import { checkLimits, createDomainPlanner, PlanMemo, type DomainPlannerOptions } from './domain-planner.js';
+import { fromPlanInputError } from '../errors.js';
 import type { PlanTask, PlanTaskResult } from './plan-worker.js';
 import type { Planner } from './planner.js';
 
@@ -36,7 +37,7 @@ export function createWorkerPlanner(options: DomainPlannerOptions & { threads?: 
     if (hit) return hit;
     const task: PlanTask = { input, ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}) };
     const result = (await pool.run(task)) as PlanTaskResult;
-    if ('error' in result) throw toAppError(new PlanInputError(result.error.code, result.error.issues));
+    if ('error' in result) throw fromPlanInputError(new PlanInputError(result.error.code, result.error.issues));
     memo.set(key, result.ok);
     return result.ok;
   };

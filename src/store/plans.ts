@@ -2,7 +2,7 @@ import { jsonText } from './json-text.js';
 import { sql } from 'kysely';
 import { contentHash } from '../domain/content-hash.js';
 import type { PlannedVersion } from '../domain/plan.js';
-import { AppError, notFound } from '../errors.js';
+import { BadRequestError, PreconditionFailedError, notFound } from '../errors.js';
 import type { Db } from './database.js';
 
 export { contentHash };
@@ -123,9 +123,7 @@ export async function addVersion(
         .where('workspace_id', '=', v.workspaceId)
         .executeTakeFirst();
       if (!current) throw notFound(`plan ${v.planId}`);
-      throw new AppError(
-        412,
-        'version_conflict',
+      throw new PreconditionFailedError('version_conflict',
         `plan ${v.planId} is at version ${current.latest_version}, not ${v.expectedVersion}; fetch it again and retry with its ETag`,
         [{ path: '/headers/if-match', message: `current ETag is ${etagFor(current.latest_version)}` }],
       );
@@ -339,5 +337,5 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
   } catch {
     // fall through to the 400 below
   }
-  throw new AppError(400, 'invalid_cursor', 'cursor is not one this service issued', [{ path: '/querystring/cursor', message: 'invalid cursor' }]);
+  throw new BadRequestError('invalid_cursor', 'cursor is not one this service issued', [{ path: '/querystring/cursor', message: 'invalid cursor' }]);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Selectable, type Transaction } from 'kysely';
-import { AppError, notFound } from '../errors.js';
+import { ConflictError, UnprocessableError, notFound } from '../errors.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import type { ScheduleEntry } from '../schemas/schedule-entry.js';
 import {
@@ -148,7 +148,7 @@ export async function registerSession(
 ): Promise<SessionRecord> {
   const basis = await trackingBasis(db, workspaceId, planId);
   if (s.team !== undefined && !basis.input.teams.some((t) => t.id === s.team)) {
-    throw new AppError(422, 'unknown_team', `team ${s.team} is not in the plan`, [{ path: '/team', message: 'unknown team', ids: [s.team] }]);
+    throw new UnprocessableError('unknown_team', `team ${s.team} is not in the plan`, [{ path: '/team', message: 'unknown team', ids: [s.team] }]);
   }
   const timeout = s.heartbeatTimeoutSeconds ?? basis.input.constraints?.escalation?.heartbeatTimeoutSeconds ?? 300;
   const row = await db
@@ -173,7 +173,7 @@ async function liveSession(trx: Db | Trx, planId: string, sessionId: string): Pr
   if (!row) throw notFound(`session ${sessionId}`);
   const s = toSession(row);
   if (s.status !== 'active') {
-    throw new AppError(409, 'session_not_active', `session ${sessionId} is ${s.status}; register a new session`, [{ path: '/sessionId', message: s.status }]);
+    throw new ConflictError('session_not_active', `session ${sessionId} is ${s.status}; register a new session`, [{ path: '/sessionId', message: s.status }]);
   }
   return s;
 }
@@ -221,7 +221,7 @@ async function claimContext(db: Db | Trx, basis: PlanTrackingBasis, planId: stri
 
 const claimantOf = (s: SessionRecord): Claimant => ({ sessionId: s.id, team: s.team, skills: s.skills, claimLimit: s.claimLimit });
 
-const refusalError = (r: { reason: string; message: string; ids: string[] }) => new AppError(409, r.reason, r.message, [{ path: '/phaseId', message: r.message, ids: r.ids }]);
+const refusalError = (r: { reason: string; message: string; ids: string[] }) => new ConflictError(r.reason, r.message, [{ path: '/phaseId', message: r.message, ids: r.ids }]);
 
 export interface ReadyQuery extends Omit<ReadyFilter, 'claimant'> {
   sessionId?: string;
@@ -232,7 +232,7 @@ export async function readyPhases(db: Db, workspaceId: string, planId: string, q
   const basis = await trackingBasis(db, workspaceId, planId);
   const claimant = q.sessionId !== undefined ? claimantOf(await liveSession(db, planId, q.sessionId)) : undefined;
   if (q.team !== undefined && !basis.teams.has(q.team)) {
-    throw new AppError(422, 'unknown_team', `team ${q.team} is not in the plan`, [{ in: 'querystring', path: '/team', message: 'unknown team', ids: [q.team] }]);
+    throw new UnprocessableError('unknown_team', `team ${q.team} is not in the plan`, [{ in: 'querystring', path: '/team', message: 'unknown team', ids: [q.team] }]);
   }
   const ctx = await claimContext(db, basis, planId);
   const filter: ReadyFilter = { ...(claimant ? { claimant } : {}), ...(q.team !== undefined ? { team: q.team } : {}), ...(q.skills ? { skills: q.skills } : {}), ...(q.limit !== undefined ? { limit: q.limit } : {}) };
@@ -300,7 +300,7 @@ export async function claim(db: Db, workspaceId: string, planId: string, session
       target = claimablePhases(ctx, claimant)[0];
       if (target === undefined) {
         const waiting = [...basis.phases.keys()].filter((id) => ctx.states.get(id)?.status !== 'completed');
-        throw new AppError(409, 'nothing_claimable', waiting.length ? `no phase can start now; ${waiting.length} are waiting or running` : 'every phase is complete', []);
+        throw new ConflictError('nothing_claimable', waiting.length ? `no phase can start now; ${waiting.length} are waiting or running` : 'every phase is complete', []);
       }
     } else {
       const held = ctx.states.get(target);
@@ -354,7 +354,7 @@ export async function claim(db: Db, workspaceId: string, planId: string, session
 /** 422 when a reported time contradicts the plan's event timeline (see timelineRefusal). */
 function refuseOffTimeline(e: { type: EventType; phaseId: string; at: string }, basis: PlanTrackingBasis, states: ReadonlyMap<string, PhaseState>, dependencies: readonly string[]): void {
   const refusal = timelineRefusal(e, { startDate: basis.input.startDate, states, dependencies });
-  if (refusal) throw new AppError(422, refusal.reason, refusal.message, [{ path: '/at', message: refusal.message, ids: refusal.ids }]);
+  if (refusal) throw new UnprocessableError(refusal.reason, refusal.message, [{ path: '/at', message: refusal.message, ids: refusal.ids }]);
 }
 
 const HOLDER_EVENTS: ReadonlySet<EventType> = new Set(['started', 'progress', 'blocked', 'unblocked', 'completed', 'released', 'failed']);
@@ -372,23 +372,23 @@ export async function reportEvent(
     const basis = await trackingBasis(trx, workspaceId, planId);
     await liveSession(trx, planId, sessionId);
     if (!basis.phases.has(e.phaseId)) {
-      throw new AppError(422, 'unknown_phase', `phase ${e.phaseId} is not in the plan`, [{ path: '/phaseId', message: 'unknown phase', ids: [e.phaseId] }]);
+      throw new UnprocessableError('unknown_phase', `phase ${e.phaseId} is not in the plan`, [{ path: '/phaseId', message: 'unknown phase', ids: [e.phaseId] }]);
     }
     const states = replay(await loadEvents(trx, planId));
     const state = states.get(e.phaseId);
     const holds = state?.sessionId === sessionId && state.status !== 'completed' && state.status !== 'pending';
     if (HOLDER_EVENTS.has(e.type) && !holds) {
-      throw new AppError(409, 'not_claim_holder', `session ${sessionId} does not hold phase ${e.phaseId}; claim it first`, [
+      throw new ConflictError('not_claim_holder', `session ${sessionId} does not hold phase ${e.phaseId}; claim it first`, [
         { path: '/phaseId', message: 'not held by this session', ids: [e.phaseId] },
       ]);
     }
     if ((e.type === 'gate_passed' || e.type === 'gate_failed') && state?.status !== 'completed') {
-      throw new AppError(409, 'phase_not_completed', `a quality gate is judged on a completed phase; ${e.phaseId} is ${state?.status ?? 'pending'}`, [
+      throw new ConflictError('phase_not_completed', `a quality gate is judged on a completed phase; ${e.phaseId} is ${state?.status ?? 'pending'}`, [
         { path: '/phaseId', message: 'not completed', ids: [e.phaseId] },
       ]);
     }
     if (e.type === 'unblocked' && state?.status !== 'blocked') {
-      throw new AppError(409, 'not_blocked', `phase ${e.phaseId} is not blocked`, [{ path: '/type', message: 'not blocked' }]);
+      throw new ConflictError('not_blocked', `phase ${e.phaseId} is not blocked`, [{ path: '/type', message: 'not blocked' }]);
     }
     refuseOffTimeline({ type: e.type, phaseId: e.phaseId, at: e.at ?? new Date().toISOString() }, basis, states, []);
     const endStatus = e.type === 'completed' ? 'completed' : e.type === 'released' ? 'released' : e.type === 'failed' ? 'failed' : null;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { PlanInputError } from '../../domain/errors.js';
-import { AppError } from '../../errors.js';
+import { AppError, fromPlanInputError, UnprocessableError } from '../../errors.js';
 import { ImportError, importAny, type ImportOptions } from '../../importers/index.js';
 import { errors } from '../schemas/common.js';
 import { ImportQuery, ImportResponse } from '../schemas/imports.js';
@@ -50,7 +50,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
           throw new AppError(422, 'import_failed', `${err.message}${err.issues.length > 1 ? `: ${err.issues.slice(0, 3).map((i) => `${i.path} ${i.message}`).join('; ')}` : ''}`, err.issues.map((i) => ({ in: 'body' as const, path: i.path, message: i.message })));
         }
         if (err instanceof PlanInputError) {
-          throw new AppError(422, 'import_impossible_plan', `the file maps to a plan the planner refuses: ${err.message}`, err.issues.map((i) => ({ path: i.path, message: i.message, code: i.code, ...(i.ids ? { ids: i.ids } : {}) })));
+          throw new UnprocessableError('import_impossible_plan', `the file maps to a plan the planner refuses: ${err.message}`, fromPlanInputError(err).details);
         }
         throw err;
       }
