@@ -10,6 +10,7 @@ import type { Db } from '../store/database.js';
 import type { Planner } from '../service/planner.js';
 import { installErrorHandling } from './error-handler.js';
 import { openapiInfo } from './openapi-info.js';
+import { finishDocument } from './openapi-document.js';
 import { authPlugin, type AuthOptions } from './auth.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { healthRoutes } from './routes/health.js';
@@ -66,7 +67,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   installErrorHandling(app);
-  await app.register(swagger, { openapi: openapiInfo });
+  await app.register(swagger, { openapi: openapiInfo, transformObject: (d) => ('openapiObject' in d ? finishDocument(d.openapiObject as never) : d.swaggerObject) as never });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(authPlugin, { db: options.db, ...(options.auth ?? { mode: 'off' }) });
   if (options.rateLimitPerMinute) {

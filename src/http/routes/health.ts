@@ -5,16 +5,16 @@ import type { Db } from '../../store/database.js';
 import { errors } from '../schemas/common.js';
 import { AppError } from '../../errors.js';
 
-const Health = Type.Object({ status: Type.Enum(['ok']) });
+const Health = Type.Object({ status: Type.Enum(['ok']) }, { title: 'Health' });
 
 export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
-  app.get('/healthz', { schema: { tags: ['health'], summary: 'The process is up', response: { 200: Health } } }, async () => ({
+  app.get('/healthz', { schema: { tags: ['health'], operationId: 'getLiveness', security: [], summary: 'The process is up', response: { 200: Health } } }, async () => ({
     status: 'ok' as const,
   }));
 
   app.get(
     '/readyz',
-    { schema: { tags: ['health'], summary: 'The database answers', response: { 200: Health, ...errors(503) } } },
+    { schema: { tags: ['health'], operationId: 'getReadiness', security: [], summary: 'The database answers', response: { 200: Health, ...errors(503) } } },
     async (request) => {
       try {
         await sql`select 1`.execute(db);

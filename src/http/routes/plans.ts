@@ -67,6 +67,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
     {
       schema: {
         tags: ['plans'],
+        operationId: 'createPlan',
         summary: 'Plan a project: validates the graph, schedules it and stores version 1 with its artifacts',
         body: { ...PlanInput, ...bodyExample },
         response: {
@@ -98,6 +99,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
     {
       schema: {
         tags: ['plans'],
+        operationId: 'listPlans',
         summary: 'List plans, newest first',
         querystring: ListQuery,
         response: { 200: PlanPage, ...errors(400) },
@@ -117,6 +119,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
     {
       schema: {
         tags: ['plans'],
+        operationId: 'getPlan',
         summary: 'The latest version of a plan, with its input and artifacts (ETag names the version)',
         params: PlanIdParams,
         response: { 200: PlanVersion, 304: NotModified, ...errors(400, 404) },
@@ -130,6 +133,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
     {
       schema: {
         tags: ['plans'],
+        operationId: 'listVersions',
         summary: 'Every version of a plan, oldest first (without artifacts)',
         params: PlanIdParams,
         response: { 200: VersionList, ...errors(400, 404) },
@@ -143,6 +147,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
     {
       schema: {
         tags: ['plans'],
+        operationId: 'getVersion',
         summary: 'One version of a plan, with its input and artifacts',
         params: VersionParams,
         response: { 200: PlanVersion, 304: NotModified, ...errors(400, 404) },
@@ -156,6 +161,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
     {
       schema: {
         tags: ['plans'],
+        operationId: 'createVersion',
         summary: 'Store new input as the next version. Requires If-Match with the current ETag (412 when stale, 428 when absent)',
         params: PlanIdParams,
         headers: Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'The ETag of the version this change is based on, e.g. "v3".' })) }),

@@ -32,6 +32,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
     {
       schema: {
         tags: ['tracking'],
+        operationId: 'createSession',
         summary: 'Register a session (an agent or team member) that will claim and work phases',
         params: PlanIdParams,
         body: SessionBody,
@@ -46,7 +47,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
 
   app.get(
     '/plans/:id/sessions',
-    { schema: { tags: ['tracking'], summary: 'Sessions of a plan', params: PlanIdParams, response: { 200: Type.Object({ items: Type.Array(Session) }), ...errors(400, 404) } } },
+    { schema: { tags: ['tracking'], operationId: 'listSessions', summary: 'Sessions of a plan', params: PlanIdParams, response: { 200: Type.Object({ items: Type.Array(Session) }), ...errors(400, 404) } } },
     async (request) => {
       await tracking.trackingBasis(db, workspaceOf(request), request.params.id);
       return { items: (await tracking.listSessions(db, request.params.id)).map(sessionJson) };
@@ -58,6 +59,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
     {
       schema: {
         tags: ['tracking'],
+        operationId: 'heartbeatSession',
         summary: 'Keep a session alive; a session silent past its timeout loses its claims',
         params: SessionParams,
         response: { 200: Session, ...errors(400, 404, 409) },
@@ -71,6 +73,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
     {
       schema: {
         tags: ['tracking'],
+        operationId: 'createClaim',
         summary: 'Claim a phase for a session (atomic). 409 names the reason: dependency_not_done, phase_taken, phase_completed, sync_point_pending, area_locked, nothing_claimable',
         params: PlanIdParams,
         body: ClaimBody,
@@ -91,6 +94,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
     {
       schema: {
         tags: ['tracking'],
+        operationId: 'reportEvent',
         summary: 'Report progress on a held phase: started, progress, blocked, unblocked, completed, gate_passed, gate_failed, released, failed',
         params: SessionParams,
         body: EventBody,
@@ -112,6 +116,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
     {
       schema: {
         tags: ['tracking'],
+        operationId: 'listEvents',
         summary: 'The append-only event log (JSON), after a given event id',
         params: PlanIdParams,
         querystring: Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })) }),
@@ -129,6 +134,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
     {
       schema: {
         tags: ['tracking'],
+        operationId: 'getStatus',
         summary: 'Planned vs actual per phase and wave, metrics from actuals, and open alerts',
         params: PlanIdParams,
         querystring: Type.Object({ asOf: Type.Optional(Type.String({ format: 'date-time' })) }),
@@ -147,6 +153,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
     {
       schema: {
         tags: ['tracking'],
+        operationId: 'listAlerts',
         summary: 'Alerts raised for a plan, oldest first',
         params: PlanIdParams,
         querystring: Type.Object({ open: Type.Optional(Type.Boolean()) }),
@@ -165,6 +172,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
     {
       schema: {
         tags: ['tracking'],
+        operationId: 'replanPlan',
         summary: 'Re-plan from where things stand: a new version that keeps completed work, pins running phases and moves as little as it can',
         params: PlanIdParams,
         body: Type.Optional(ReplanBody),

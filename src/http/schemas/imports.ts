@@ -21,4 +21,4 @@ export const ImportResponse = Type.Object({
   format: Type.Enum([...IMPORT_FORMATS]),
   input: PlanInput,
   notes: Type.Array(Type.String(), { description: 'What the mapping assumed or left out, one sentence each.' }),
-});
+}, { title: 'ImportResult' });

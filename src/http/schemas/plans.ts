@@ -12,7 +12,7 @@ export const VersionMeta = Type.Object({
   contentHash: Type.String({ description: 'sha256 of the canonical input JSON.' }),
   createdAt: Type.String({ format: 'date-time' }),
   summary: PlanSummary,
-});
+}, { title: 'VersionMeta' });
 
 
 export const PlanVersion = Type.Object(
@@ -24,7 +24,7 @@ export const PlanVersion = Type.Object(
   { title: 'PlanVersion' },
 );
 
-export const VersionList = Type.Object({ items: Type.Array(VersionMeta) });
+export const VersionList = Type.Object({ items: Type.Array(VersionMeta) }, { title: 'VersionList' });
 
 export const PlanListItem = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -32,12 +32,12 @@ export const PlanListItem = Type.Object({
   latestVersion: Type.Integer(),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
-});
+}, { title: 'PlanListItem' });
 
 export const PlanPage = Type.Object({
   items: Type.Array(PlanListItem),
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as ?cursor= for the next page; null on the last page.' }),
-});
+}, { title: 'PlanPage' });
 
 export const ListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),

@@ -21,7 +21,7 @@ export const Session = Type.Object({
   heartbeatTimeoutSeconds: Type.Integer(),
   registeredAt: Timestamp,
   lastHeartbeatAt: Timestamp,
-});
+}, { title: 'Session' });
 
 export const ClaimBody = Type.Object(
   {
@@ -37,7 +37,7 @@ export const Claim = Type.Object({
   phaseId: Type.String(),
   sessionId: Type.String({ format: 'uuid' }),
   claimedAt: Timestamp,
-});
+}, { title: 'Claim' });
 
 export const EventBody = Type.Object(
   {
@@ -58,7 +58,7 @@ export const TrackingEventView = Type.Object({
   type: Type.String(),
   data: Type.Object({ percent: Type.Optional(Type.Number()), reason: Type.Optional(Type.String()), gate: Type.Optional(Type.String()) }),
   occurredAt: Timestamp,
-});
+}, { title: 'TrackingEvent' });
 
 export const AlertView = Type.Object({
   id: Type.Integer(),
@@ -69,7 +69,7 @@ export const AlertView = Type.Object({
   data: Type.Record(Type.String(), Type.Unknown()),
   raisedAt: Timestamp,
   resolvedAt: Type.Union([Timestamp, Type.Null()]),
-});
+}, { title: 'Alert' });
 
 const Num = Type.Number();
 const NumOrNull = Type.Union([Type.Number(), Type.Null()]);
@@ -114,7 +114,7 @@ export const StatusView = Type.Object({
     utilisationPercent: Type.Record(Type.String(), Num),
   }),
   alerts: Type.Array(AlertView, { description: 'Open alerts.' }),
-});
+}, { title: 'Status' });
 
 export const ReplanBody = Type.Object(
   { asOf: Type.Optional(Type.String({ format: 'date', description: 'Re-plan as of this date (default: today, or the latest event if later).' })) },
