@@ -118,7 +118,8 @@ export interface paths {
         get: operations["getPlan"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Archive a plan: it leaves GET /plans and takes no new versions; every version stays readable by its URL (repeatable) */
+        delete: operations["archivePlan"];
         options?: never;
         head?: never;
         patch?: never;
@@ -284,7 +285,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sessions of a plan */
+        /** Sessions of a plan, oldest first */
         get: operations["listSessions"];
         put?: never;
         /** Register a session (an agent or team member) that will claim and work phases */
@@ -373,7 +374,7 @@ export interface paths {
         /** Every version of a plan, oldest first (without artifacts) */
         get: operations["listVersions"];
         put?: never;
-        /** Store new input as the next version. Requires If-Match with the current ETag (412 when stale, 428 when absent) */
+        /** Store new input as the next version. Requires If-Match with the current ETag, or * (412 when stale or weak, 428 when absent) */
         post: operations["createVersion"];
         delete?: never;
         options?: never;
@@ -407,6 +408,23 @@ export interface paths {
         };
         /** One artifact of a given version */
         get: operations["getVersionArtifact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/versions/{version}/diff/{other}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed from one version to another: input fields, phases and teams added, removed or changed; phases the schedule moved; the makespan */
+        get: operations["diffVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -451,6 +469,12 @@ export interface components {
             severity: "info" | "warning" | "critical";
             subject: string;
         };
+        /** AlertPage */
+        AlertPage: {
+            items: components["schemas"]["Alert"][];
+            /** @description URL of the next page (also in the Link header, rel="next"); null on the last page. */
+            next: string | null;
+        };
         /** ApiKey */
         ApiKey: {
             /** Format: date-time */
@@ -462,6 +486,14 @@ export interface components {
             /** @enum {unknown} */
             role: "read" | "write";
             workspaceId: string;
+        };
+        /** ArchivedPlan */
+        ArchivedPlan: {
+            /** Format: date-time */
+            archivedAt: string;
+            latestVersion: number;
+            /** Format: uuid */
+            planId: string;
         };
         /** Artifacts */
         Artifacts: {
@@ -591,6 +623,12 @@ export interface components {
             }[];
             message: string;
             statusCode: number;
+        };
+        /** EventPage */
+        EventPage: {
+            items: components["schemas"]["TrackingEvent"][];
+            /** @description URL of the next page (also in the Link header, rel="next"); null on the last page. */
+            next: string | null;
         };
         /**
          * ExecutionPlan
@@ -941,6 +979,8 @@ export interface components {
         };
         /** PlanListItem */
         PlanListItem: {
+            /** @description When the plan was archived (DELETE); null while it is live. */
+            archivedAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -953,6 +993,8 @@ export interface components {
         /** PlanPage */
         PlanPage: {
             items: components["schemas"]["PlanListItem"][];
+            /** @description URL of the next page (also in the Link header, rel="next"); null on the last page. */
+            next: string | null;
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             nextCursor: string | null;
         };
@@ -1134,6 +1176,12 @@ export interface components {
             status: "active" | "expired" | "closed";
             team: string | null;
         };
+        /** SessionPage */
+        SessionPage: {
+            items: components["schemas"]["Session"][];
+            /** @description URL of the next page (also in the Link header, rel="next"); null on the last page. */
+            next: string | null;
+        };
         /** Status */
         Status: {
             /** @description Open alerts. */
@@ -1201,9 +1249,63 @@ export interface components {
             sessionId: string | null;
             type: string;
         };
-        /** VersionList */
-        VersionList: {
-            items: components["schemas"]["VersionMeta"][];
+        /** VersionDiff */
+        VersionDiff: {
+            from: number;
+            input: {
+                /** @description Top-level input fields (other than phases and teams) that differ. */
+                fields: string[];
+                phases: {
+                    added: string[];
+                    changed: {
+                        /** @description Input fields whose value differs. */
+                        fields: string[];
+                        id: string;
+                    }[];
+                    removed: string[];
+                };
+                teams: {
+                    added: string[];
+                    changed: {
+                        /** @description Input fields whose value differs. */
+                        fields: string[];
+                        id: string;
+                    }[];
+                    removed: string[];
+                };
+            };
+            /** Format: uuid */
+            planId: string;
+            schedule: {
+                added: string[];
+                makespanDays: {
+                    delta: number;
+                    from: number;
+                    to: number;
+                };
+                /** @description Phases in both versions whose start, finish, team or wave differ. */
+                moved: {
+                    finish: {
+                        from: number;
+                        to: number;
+                    };
+                    id: string;
+                    start: {
+                        from: number;
+                        to: number;
+                    };
+                    team: {
+                        from: string | null;
+                        to: string | null;
+                    };
+                    wave: {
+                        from: number;
+                        to: number;
+                    };
+                }[];
+                removed: string[];
+            };
+            to: number;
         };
         /** VersionMeta */
         VersionMeta: {
@@ -1219,6 +1321,12 @@ export interface components {
             reason: "create" | "update" | "replan";
             summary: components["schemas"]["PlanSummary"];
             version: number;
+        };
+        /** VersionPage */
+        VersionPage: {
+            items: components["schemas"]["VersionMeta"][];
+            /** @description URL of the next page (also in the Link header, rel="next"); null on the last page. */
+            next: string | null;
         };
         /**
          * WaveSchedules
@@ -1673,6 +1781,8 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
+                /** @description List archived plans too (default: live plans only). */
+                includeArchived?: boolean;
                 limit?: number;
             };
             header?: never;
@@ -2240,9 +2350,66 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    archivePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchivedPlan"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listAlerts: {
         parameters: {
             query?: {
+                /** @description From the previous page's next link; opaque. */
+                cursor?: string;
+                limit?: number;
                 open?: boolean;
             };
             header?: never;
@@ -2262,9 +2429,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["Alert"][];
-                    };
+                    "application/json": components["schemas"]["AlertPage"];
                 };
             };
             /** @description Every 4xx and 5xx response has this shape. */
@@ -2507,9 +2672,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["TrackingEvent"][];
-                    };
+                    "application/json": components["schemas"]["EventPage"];
                 };
             };
             /** @description Every 4xx and 5xx response has this shape. */
@@ -2807,7 +2970,11 @@ export interface operations {
     };
     listSessions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description From the previous page's next link; opaque. */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -2825,9 +2992,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["Session"][];
-                    };
+                    "application/json": components["schemas"]["SessionPage"];
                 };
             };
             /** @description Every 4xx and 5xx response has this shape. */
@@ -3170,7 +3335,11 @@ export interface operations {
     };
     listVersions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description From the previous page's next link; opaque. */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -3188,7 +3357,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VersionList"];
+                    "application/json": components["schemas"]["VersionPage"];
                 };
             };
             /** @description Every 4xx and 5xx response has this shape. */
@@ -3219,7 +3388,7 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: a repeat with the same key, path and body gets the first response (1–200 visible ASCII characters). */
                 "idempotency-key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The ETag of the version this change is based on, e.g. "v3". */
+                /** @description The ETag of the version this change is based on, e.g. "v3" (strong comparison), or * for whatever version is current. */
                 "if-match"?: string;
             };
             path: {
@@ -3794,6 +3963,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    diffVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                other: number;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionDiff"];
+                };
             };
             /** @description Every 4xx and 5xx response has this shape. */
             400: {

@@ -11,6 +11,10 @@ import type { Planner } from '../service/planner.js';
 import { installErrorHandling } from './error-handler.js';
 import { openapiInfo } from './openapi-info.js';
 import { finishDocument } from './openapi-document.js';
+import { clientErrorHandler, frameworkErrors } from './framework-errors.js';
+import { rejectEncodedBodies } from './content-encoding.js';
+import { RouteMethods } from './method-not-allowed.js';
+import { securityHeaders } from './security-headers.js';
 import { authPlugin, type AuthOptions } from './auth.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { healthRoutes } from './routes/health.js';
@@ -41,6 +45,10 @@ export interface AppOptions {
   asyncPhaseThreshold?: number;
   /** Memory for cached response bodies of (immutable) versions, in bytes. Default 64 MiB. */
   bodyCacheBytes?: number;
+  /** Trust X-Forwarded-* from these proxies (Fastify trustProxy: true, or addresses/CIDRs). Default: none. */
+  trustProxy?: boolean | string | string[];
+  /** Origins allowed to call the API from a browser (CORS); none by default. ['*'] allows any. */
+  corsOrigins?: string[];
 }
 
 export type App = FastifyInstance;
@@ -48,7 +56,7 @@ export type App = FastifyInstance;
 registerAjvFormats();
 
 export async function buildApp(options: AppOptions): Promise<App> {
-  const app = Fastify({
+  const serverOptions: FastifyServerOptions = {
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
     genReqId: (req) => {
@@ -57,7 +65,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     requestIdHeader: false,
     return503OnClosing: true,
-  }).withTypeProvider<TypeBoxTypeProvider>();
+    trustProxy: options.trustProxy ?? false,
+    frameworkErrors: frameworkErrors as never,
+    clientErrorHandler,
+  };
+  const app = Fastify(serverOptions).withTypeProvider<TypeBoxTypeProvider>();
+  const routeMethods = new RouteMethods();
+  routeMethods.watch(app);
   app.setValidatorCompiler(validatorCompiler);
   app.addHook('preValidation', async (request) => {
     if (request.body !== undefined) rejectNul(request.body);
@@ -66,7 +80,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     reply.header('x-request-id', request.id);
   });
 
-  installErrorHandling(app);
+  installErrorHandling(app, routeMethods);
+  app.addHook('onRequest', rejectEncodedBodies);
+  await app.register(securityHeaders, { corsOrigins: options.corsOrigins ?? [] });
   await app.register(swagger, { openapi: openapiInfo, transformObject: (d) => ('openapiObject' in d ? finishDocument(d.openapiObject as never) : d.swaggerObject) as never });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(authPlugin, { db: options.db, ...(options.auth ?? { mode: 'off' }) });
@@ -75,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       max: options.rateLimitPerMinute,
       timeWindow: 60_000,
       hook: 'preHandler',
+      enableDraftSpec: true,
       keyGenerator: (request) => request.principal?.keyId ?? request.ip,
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,

@@ -112,6 +112,10 @@ describe('the client generated from the OpenAPI document', () => {
 
     const replanned = await client.POST('/plans/{id}/replan', { params: { path: { id } }, body: { asOf: '2026-01-06' } });
     expect(replanned.response.status).toBe(201);
+    const diff = await client.GET('/plans/{id}/versions/{version}/diff/{other}', { params: { path: { id, version: 1, other: 2 } } });
+    expect(diff.data?.input.fields).toContain('name');
+    const archived = await client.DELETE('/plans/{id}', { params: { path: { id } } });
+    expect(archived.data?.planId).toBe(id);
 
     const key = await client.POST('/admin/keys', { body: { workspace: 'client', name: 'reader', role: 'read' } });
     expect(key.data?.token).toMatch(/^wp_/);
@@ -130,6 +134,7 @@ describe('the client generated from the OpenAPI document', () => {
     const big = exampleInput();
     const queued = await client.POST('/plans', { body: big });
     expect(queued.response.status).toBe(202);
+    expect(queued.response.headers.get('retry-after')).toBe('1');
     const jobId = (queued.data as unknown as { jobId: string }).jobId;
     let job = await client.GET('/jobs/{jobId}', { params: { path: { jobId } } });
     for (let i = 0; i < 200 && job.data?.state !== 'completed'; i++) {

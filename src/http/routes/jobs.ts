@@ -30,6 +30,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ queue?: PlanQueue }> = async
       const job = queue ? await queue.get(request.params.jobId, workspaceOf(request)) : undefined;
       if (!job) throw notFound(`job ${request.params.jobId}`);
       if (job.state === 'completed') reply.header('location', `/plans/${job.planId}`);
+      else if (job.state !== 'failed') reply.header('retry-after', '1');
       return job as never;
     },
   );

@@ -9,6 +9,7 @@ import { PlanIdParams, errors } from '../schemas/common.js';
 import { AlertView, Claim, ClaimBody, EventBody, ReplanBody, Session, SessionBody, StatusView, TrackingEventView } from '../schemas/tracking.js';
 import { PlanVersion } from '../schemas/plans.js';
 import { workspaceOf } from '../workspace.js';
+import { NextLink, PageQuery, pageOf, linkWith, nextLink } from '../pagination.js';
 import { etagFor } from '../../store/plans.js';
 
 const SessionParams = Type.Object({ id: Type.String({ format: 'uuid' }), sessionId: Type.String({ format: 'uuid' }) });
@@ -47,10 +48,19 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
 
   app.get(
     '/plans/:id/sessions',
-    { schema: { tags: ['tracking'], operationId: 'listSessions', summary: 'Sessions of a plan', params: PlanIdParams, response: { 200: Type.Object({ items: Type.Array(Session) }), ...errors(400, 404) } } },
-    async (request) => {
+    {
+      schema: {
+        tags: ['tracking'],
+        operationId: 'listSessions',
+        summary: 'Sessions of a plan, oldest first',
+        params: PlanIdParams,
+        querystring: PageQuery,
+        response: { 200: Type.Object({ items: Type.Array(Session), next: NextLink }, { title: 'SessionPage' }), ...errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
       await tracking.trackingBasis(db, workspaceOf(request), request.params.id);
-      return { items: (await tracking.listSessions(db, request.params.id)).map(sessionJson) };
+      return pageOf(request, reply, (await tracking.listSessions(db, request.params.id)).map(sessionJson), request.query);
     },
   );
 
@@ -120,12 +130,15 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
         summary: 'The append-only event log (JSON), after a given event id',
         params: PlanIdParams,
         querystring: Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })) }),
-        response: { 200: Type.Object({ items: Type.Array(TrackingEventView) }), ...errors(400, 404) },
+        response: { 200: Type.Object({ items: Type.Array(TrackingEventView), next: NextLink }, { title: 'EventPage' }), ...errors(400, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       await tracking.trackingBasis(db, workspaceOf(request), request.params.id);
-      return { items: await tracking.loadEvents(db, request.params.id, request.query.after ?? 0, request.query.limit ?? 1000) };
+      const limit = request.query.limit ?? 1000;
+      const items = await tracking.loadEvents(db, request.params.id, request.query.after ?? 0, limit);
+      const last = items.at(-1);
+      return { items, next: nextLink(reply, items.length === limit && last ? linkWith(request, { after: last.id, limit }) : null) };
     },
   );
 
@@ -156,14 +169,14 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
         operationId: 'listAlerts',
         summary: 'Alerts raised for a plan, oldest first',
         params: PlanIdParams,
-        querystring: Type.Object({ open: Type.Optional(Type.Boolean()) }),
-        response: { 200: Type.Object({ items: Type.Array(AlertView) }), ...errors(400, 404) },
+        querystring: Type.Object({ open: Type.Optional(Type.Boolean()), ...PageQuery.properties }),
+        response: { 200: Type.Object({ items: Type.Array(AlertView), next: NextLink }, { title: 'AlertPage' }), ...errors(400, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       await tracking.trackingBasis(db, workspaceOf(request), request.params.id);
       const all = await tracking.listAlerts(db, request.params.id);
-      return { items: request.query.open ? all.filter((a) => a.resolvedAt === null) : all };
+      return pageOf(request, reply, request.query.open ? all.filter((a) => a.resolvedAt === null) : all, request.query);
     },
   );
 
