@@ -14,11 +14,26 @@ const Env = Type.Object({
   MAX_TEAMS: Type.Integer({ minimum: 1, maximum: 10_000, default: 1_000 }),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 10_000_000, default: 6000 }),
   ASYNC_PHASE_THRESHOLD: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 2000, description: 'plans with more phases are queued (202) when DATABASE_URL is set' }),
+  DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 10, description: 'connections per instance to DATABASE_URL' }),
+  TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, description: 'true, or comma-separated proxy addresses/CIDRs whose X-Forwarded-* headers are believed (default: none)' })),
+  CORS_ORIGINS: Type.Optional(Type.String({ minLength: 1, description: 'comma-separated origins allowed to call the API from a browser, or * (default: none)' })),
   PLANNING_TIME_BUDGET_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 10_000 }),
 });
 export type Config = Static<typeof Env>;
 
 export class ConfigError extends Error {}
+
+/** TRUST_PROXY as Fastify's trustProxy option: true, a list of addresses, or false. */
+export function trustProxyOf(config: Config): boolean | string[] {
+  const v = config.TRUST_PROXY?.trim();
+  if (!v || v === 'false') return false;
+  if (v === 'true') return true;
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+export function corsOriginsOf(config: Config): string[] {
+  return (config.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
 
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -1,5 +1,6 @@
-import pino from 'pino';
-import { loadConfig, ConfigError, type Config } from './config.js';
+import { loadConfig, ConfigError, corsOriginsOf, trustProxyOf, type Config } from './config.js';
+import { loggerOptions } from './logger.js';
+import { DataDirError, ensureWritableDir } from './store/data-dir.js';
 import { connect } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { buildApp } from './http/app.js';
@@ -8,11 +9,6 @@ import { expireSessions } from './store/tracking.js';
 import { PlanQueue } from './jobs/plan-queue.js';
 import { planJobHandler } from './jobs/plan-job-handler.js';
 
-function loggerOptions(config: Config) {
-  if (process.stdout.isTTY) return { level: config.LOG_LEVEL, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l' } } };
-  // Lines are written from libuv's thread pool, not by the request's thread (pino flushes what is left on exit).
-  return { level: config.LOG_LEVEL, stream: pino.destination({ dest: 1, sync: false }) };
-}
 
 async function main() {
   let config: Config;
@@ -25,7 +21,16 @@ async function main() {
     }
     throw err;
   }
-  const handle = await connect({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  if (!config.DATABASE_URL) {
+    try {
+      ensureWritableDir(config.DATA_DIR);
+    } catch (err) {
+      if (!(err instanceof DataDirError)) throw err;
+      console.error(err.message);
+      process.exit(1);
+    }
+  }
+  const handle = await connect({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE });
   await migrateToLatest(handle.db);
   // Auth is on unless switched off; the embedded default is local-only and runs without it.
   const authMode = config.AUTH ?? (handle.kind === 'pglite' ? 'off' : 'on');
@@ -39,7 +44,9 @@ async function main() {
     db: handle.db,
     planner,
     ...(queue ? { queue, asyncPhaseThreshold: config.ASYNC_PHASE_THRESHOLD } : {}),
-    logger: loggerOptions(config),
+    logger: loggerOptions(config.LOG_LEVEL),
+    trustProxy: trustProxyOf(config),
+    corsOrigins: corsOriginsOf(config),
     bodyLimit: config.BODY_LIMIT_BYTES,
     auth: { mode: authMode, adminToken: config.ADMIN_API_KEY },
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,

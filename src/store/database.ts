@@ -31,6 +31,6 @@ export async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 
-export async function connect(options: { databaseUrl?: string; dataDir: string }): Promise<DatabaseHandle> {
-  return options.databaseUrl ? connectPostgres(options.databaseUrl) : connectPglite(options.dataDir);
+export async function connect(options: { databaseUrl?: string; dataDir: string; poolSize?: number }): Promise<DatabaseHandle> {
+  return options.databaseUrl ? connectPostgres(options.databaseUrl, options.poolSize) : connectPglite(options.dataDir);
 }
