@@ -42,7 +42,7 @@ async function checkImage(root: string, databaseUrl: string): Promise<{ code: nu
  * scripts/check-image.sh on this machine (no Docker engine): passes on the repository as it is,
  * and fails on each of the three faults the image shipped with when one is put back.
  */
-describe.concurrent.skipIf(process.getuid?.() !== 0)('scripts/check-image.sh (the non-Docker path)', () => {
+describe.skipIf(process.getuid?.() !== 0).concurrent('scripts/check-image.sh (the non-Docker path)', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   const roots: string[] = [];
   beforeAll(async () => {
