@@ -24,6 +24,8 @@ const Env = Type.Object({
   MAX_STREAMS_PER_KEY: Type.Integer({ minimum: 1, maximum: 100_000, default: 20, description: 'open event streams per API key (or client address)' }),
   MAX_STREAMS: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1_000, description: 'open event streams per instance' }),
   REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 1_000, maximum: 3_600_000, default: 30_000, description: 'a request whose headers and body have not arrived by then is dropped (408)' }),
+  TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, description: 'true, or comma-separated proxy addresses/CIDRs whose X-Forwarded-* headers are believed (default: none)' })),
+  CORS_ORIGINS: Type.Optional(Type.String({ minLength: 1, description: 'comma-separated origins allowed to call the API from a browser, or * (default: none)' })),
   PLANNING_TIME_BUDGET_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 10_000 }),
   WEBHOOK_ALLOWLIST: Type.Optional(
     Type.String({ maxLength: 10_000, description: 'comma-separated hosts, IPs or CIDR ranges webhooks may go to; unset: any public address, never loopback, private or link-local' }),
@@ -33,6 +35,18 @@ const Env = Type.Object({
 export type Config = Static<typeof Env>;
 
 export class ConfigError extends Error {}
+
+/** TRUST_PROXY as Fastify's trustProxy option: true, a list of addresses, or false. */
+export function trustProxyOf(config: Config): boolean | string[] {
+  const v = config.TRUST_PROXY?.trim();
+  if (!v || v === 'false') return false;
+  if (v === 'true') return true;
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+export function corsOriginsOf(config: Config): string[] {
+  return (config.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
 
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

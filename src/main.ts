@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
-import pino from 'pino';
-import { loadConfig, ConfigError, type Config } from './config.js';
+import { loadConfig, ConfigError, corsOriginsOf, trustProxyOf, type Config } from './config.js';
+import { createLogger } from './logger.js';
+import { DataDirError, ensureWritableDir } from './store/data-dir.js';
 import { connect } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { buildApp } from './http/app.js';
@@ -12,23 +12,6 @@ import { planJobHandler } from './jobs/plan-job-handler.js';
 import { WebhookQueue } from './jobs/webhook-queue.js';
 import { badAllowlistEntries } from './jobs/webhook-targets.js';
 
-/** pino-pretty is a dev dependency: a terminal gets it only where it is installed (never in the image). */
-function prettyInstalled(): boolean {
-  try {
-    createRequire(import.meta.url).resolve('pino-pretty');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function createLogger(config: Config): pino.Logger {
-  if (process.stdout.isTTY && prettyInstalled()) {
-    return pino({ level: config.LOG_LEVEL, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l' } } });
-  }
-  // Lines are written from libuv's thread pool, not by the request's thread (pino flushes what is left on exit).
-  return pino({ level: config.LOG_LEVEL }, pino.destination({ dest: 1, sync: false }));
-}
 
 async function main() {
   let config: Config;
@@ -41,9 +24,18 @@ async function main() {
     }
     throw err;
   }
+  if (!config.DATABASE_URL) {
+    try {
+      ensureWritableDir(config.DATA_DIR);
+    } catch (err) {
+      if (!(err instanceof DataDirError)) throw err;
+      console.error(err.message);
+      process.exit(1);
+    }
+  }
   // Errors of connections that no request is waiting on (a restart, a terminated backend, a
   // failover) are logged; the pool replaces the connection on next use. They never end the process.
-  const log = createLogger(config);
+  const log = createLogger(config.LOG_LEVEL);
   const handle = await connect({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
@@ -70,7 +62,7 @@ async function main() {
         staleAfterMs: config.JOB_STALE_AFTER_MS,
         onError: (err) => log.warn({ err }, 'job queue error') }) : undefined;
   if (queue) await queue.work(async (job) => void (await planJobHandler(handle.db, planner)(job)));
-  const allowlist = config.WEBHOOK_ALLOWLIST?.split(',').map((e) => e.trim()).filter(Boolean);
+  const allowlist = config.WEBHOOK_ALLOWLIST?.split(',').map((e: string) => e.trim()).filter(Boolean);
   const badEntries = badAllowlistEntries(allowlist ?? []);
   if (badEntries.length > 0) {
     console.error(`Invalid configuration:\n  WEBHOOK_ALLOWLIST: not a host, IP or CIDR range: ${badEntries.join(', ')}`);
@@ -88,6 +80,8 @@ async function main() {
     planner,
     ...(queue ? { queue, asyncPhaseThreshold: config.ASYNC_PHASE_THRESHOLD } : {}),
     loggerInstance: log,
+    trustProxy: trustProxyOf(config),
+    corsOrigins: corsOriginsOf(config),
     bodyLimit: config.BODY_LIMIT_BYTES,
     auth: { mode: authMode, adminToken: config.ADMIN_API_KEY },
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,

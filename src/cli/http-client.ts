@@ -55,7 +55,7 @@ export class ApiClient {
   }
 
   /** Sends a request and parses the JSON answer; an error status becomes a CliError (404 with `notFound` as its message, when given). */
-  async json<T>(method: string, path: string, body?: unknown, notFound?: string): Promise<{ body: T; text: string; headers: Headers }> {
+  async json<T>(method: string, path: string, body?: unknown, notFound?: string): Promise<{ status: number; body: T; text: string; headers: Headers }> {
     const res = await this.request(method, path, body);
     let parsed: unknown;
     try {
@@ -64,7 +64,7 @@ export class ApiClient {
       throw new CliError(EXIT.unexpected, `${method} ${path}: the server answered ${res.status} with a body that is not JSON`);
     }
     if (res.status >= 400) throw apiError(res.status, parsed as ErrorBody | null, notFound);
-    return { body: parsed as T, text: res.text, headers: res.headers };
+    return { status: res.status, body: parsed as T, text: res.text, headers: res.headers };
   }
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { asWaveplanError } from '../errors.js';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { repoPath } from '../paths.js';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ApiClient, isPlanId, serverUrl } from './http-client.js';
@@ -9,57 +10,77 @@ import { importFile, notAPlanInput, type ImportFlags } from './import-command.js
 import { CliError, defaultOutDir, EXIT, planLocally, planOnServer, writePlanFiles } from './plan-command.js';
 import { progressLine } from './progress.js';
 import { parseInput, readText, type ReadInput } from './read-input.js';
-import { renderReplan, replanAsOf, replanFiles, requestReplan } from './replan-command.js';
+import { defaultReplanAsOf, renderReplan, replanAsOf, replanFiles, requestReplan } from './replan-command.js';
 import { fetchStatus, renderStatus, statusAsOf, type Paint } from './status-command.js';
 
-const USAGE = `usage:
-  waveplan plan <input.json|input.yaml|input.yml> [--server URL] [--api-key KEY] [--out DIR] [--json]
-  waveplan status <planId> --server URL [--api-key KEY] [--as-of ISO] [--json]
-  waveplan replan <planId> --server URL [--api-key KEY] [--as-of DATE] [--out DIR] [--json]
-  waveplan import <file> [--format dependency-graph|task-master|csv|psplib] [--start-date DATE]
-                  [--name NAME] [--teams FILE] [--team-size N] [--tag TAG] [--default-duration DAYS]
-                  [--include-done] [--level task|phase] [--infer-skills] [--relax-soft-dependencies]
-                  [--out FILE] [--json]
-  waveplan ready <planId> --server URL [--api-key KEY] [--session SID] [--team T] [--skills a,b] [--limit N] [--explain] [--json]
-  waveplan claim <planId> --server URL [--api-key KEY] (--session SID | --team T [--skills a,b]) [--phase P] [--override REASON] [--json]
-  waveplan heartbeat <planId> --server URL [--api-key KEY] --session SID [--json]
-  waveplan done <planId> --server URL [--api-key KEY] --session SID --phase P [--gate passed|failed] [--reason TEXT] [--json]
-  waveplan report <planId> --server URL [--api-key KEY] --session SID --phase P (--type T | --percent N) [--reason TEXT] [--json]
-  waveplan mcp [--server URL --api-key KEY]
+const HELP = {
+  plan: `usage: waveplan plan <input.json|input.yaml|input.yml> [--server URL] [--api-key KEY] [--out DIR] [--json]
 
-plan     Plans the input (JSON or YAML, told apart by the extension, else by the content) on the
-         server when --server is given, else locally with the same engine, and writes the five
-         artifacts, strategy.md (and, locally, gantt.svg and playbooks/) into --out (default
-         .claude/state/projects/<name>/parallel-execution/). On a terminal (never with --json)
-         stderr shows a progress line: the search, Monte Carlo and artifacts of a local run, or
-         the state of a server's job when the plan is large enough to be queued there.
-status   Planned vs actual per phase and the open alerts of a tracked plan; --as-of views it at
-         an earlier moment (ISO date or timestamp); --json prints the server's JSON as it is.
-replan   Re-plans from where things stand (as of --as-of, an ISO date; default today): prints
-         the new version and the phases that moved (--json: as JSON), and with --out writes the
-         new version's artifacts and strategy.md there.
-import   Maps another tool's file to a plan input: the dependency graph of an analysis step (JSON or
-         YAML), task-master's tasks.json, a CSV (id,name,duration,dependencies,skills) or a PSPLIB
-         .sm instance (format told by the extension and content unless --format). Writes the input
-         to --out, or to stdout; notes on what the mapping assumed go to stderr (--json: stdout
-         gets {input, notes, format}). Teams come from --teams (a JSON/YAML list of teams, or the
-         seed shape resource_analysis {available_teams, infrastructure_capacity,
-         resource_constraints}), else the file, else one team of --team-size holding every skill.
-         An upstream dependency analysis is planned at task level when it has tasks (--level phase
-         plans its phases); --infer-skills fills missing skills from task_type and file
-         extensions; --relax-soft-dependencies lets the schedule ignore soft dependencies.
+Plans the input (JSON or YAML, told apart by the extension, else by the content) on the server
+when --server is given (a URL, with any path prefix the service is mounted under), else locally
+with the same engine, and writes the five artifacts, strategy.md, gantt.svg and playbooks/ into
+--out (default .claude/state/projects/<name>/parallel-execution/); files an earlier plan left
+there that this one does not write (a removed team's playbook) are deleted. On a terminal (never
+with --json) stderr shows a progress line: the search, Monte Carlo and artifacts of a local
+run, or the state of a server's job when the plan is large enough to be queued there.`,
+  status: `usage: waveplan status <planId> --server URL [--api-key KEY] [--as-of ISO] [--json]
 
-ready    What may be claimed now (read-only), for a session, team or skills; --explain says why
-         each other open phase is not.
-claim    Claims --phase (or the best phase for the session); without --session registers one
-         with --team (and --skills) first and prints its id. A refusal names its reason (exit 3).
-heartbeat, done, report
-         Keep the session alive; complete a held phase (and record its quality gate); report
-         started, progress (--percent), blocked (--reason), unblocked, released or failed.
-mcp      An MCP server on stdio: against --server with --api-key, or standalone on the embedded
-         database (DATA_DIR, or DATABASE_URL).
+Planned vs actual per phase and the open alerts of a tracked plan; --as-of views it at an
+earlier moment (ISO date or timestamp); --json prints the server's JSON as it is.`,
+  replan: `usage: waveplan replan <planId> --server URL [--api-key KEY] [--as-of DATE] [--out DIR] [--json]
 
-exit codes: 0 ok, 1 unexpected error, 2 usage, 3 invalid input or no such plan, 4 server unreachable`;
+Re-plans from where things stand, as of --as-of (an ISO date; default: the date of the latest
+tracking event, else the plan's start while it lies ahead, else today): prints the new version
+and the phases that moved (--json: as JSON), and with --out writes the new version's files there
+(the same files as plan).`,
+  import: `usage: waveplan import <file> [--format dependency-graph|task-master|csv|psplib] [--start-date DATE]
+                       [--name NAME] [--teams FILE] [--team-size N] [--tag TAG] [--default-duration DAYS]
+                       [--include-done] [--level task|phase] [--infer-skills] [--relax-soft-dependencies]
+                       [--out FILE] [--json]
+
+Maps another tool's file to a plan input: the dependency graph of an analysis step (JSON or
+YAML), task-master's tasks.json, a CSV (id,name,duration,dependencies,skills, or an MS Project /
+ProjectLibre / GanttProject export) or a PSPLIB .sm instance (format told by the extension and
+content unless --format). Writes the input to --out, or to stdout; notes on what the mapping
+assumed go to stderr (--json: stdout gets {input, notes, format}). Teams come from --teams (a
+JSON/YAML list of teams, or the seed shape resource_analysis {available_teams,
+infrastructure_capacity, resource_constraints}), else the file, else one team of --team-size
+holding every skill. An upstream dependency analysis is planned at task level when it has tasks
+(--level phase plans its phases); --infer-skills fills missing skills from task_type and file
+extensions; --relax-soft-dependencies lets the schedule ignore soft dependencies.`,
+  ready: `usage: waveplan ready <planId> --server URL [--api-key KEY] [--session SID] [--team T] [--skills a,b] [--limit N] [--explain] [--json]
+
+What may be claimed now (read-only), for a session, team or skills; --explain says why each other
+open phase is not.`,
+  claim: `usage: waveplan claim <planId> --server URL [--api-key KEY] (--session SID | --team T [--skills a,b]) [--phase P] [--override REASON] [--json]
+
+Claims --phase (or the best phase for the session); without --session registers one with --team
+(and --skills) first and prints its id. A refusal names its reason (exit 3).`,
+  heartbeat: `usage: waveplan heartbeat <planId> --server URL [--api-key KEY] --session SID [--json]
+
+Keeps the session alive.`,
+  done: `usage: waveplan done <planId> --server URL [--api-key KEY] --session SID --phase P [--gate passed|failed] [--reason TEXT] [--json]
+
+Completes a held phase (and records its quality gate).`,
+  report: `usage: waveplan report <planId> --server URL [--api-key KEY] --session SID --phase P (--type T | --percent N) [--reason TEXT] [--json]
+
+Reports started, progress (--percent), blocked (--reason), unblocked, released or failed.`,
+  mcp: `usage: waveplan mcp [--server URL --api-key KEY]
+
+An MCP server on stdio: against --server with --api-key, or standalone on the embedded database
+(DATA_DIR, or DATABASE_URL).`,
+} as const;
+
+const TRAILER = `--api-key defaults to $WAVEPLAN_API_KEY.
+exit codes: 0 ok, 1 unexpected error, 2 usage (also a missing file), 3 invalid input or no such plan, 4 server unreachable`;
+
+const USAGE = `usage: waveplan <plan|status|replan|import|ready|claim|heartbeat|done|report|mcp> … (waveplan <command> --help for one), waveplan --version
+
+${Object.values(HELP).join('\n\n')}
+
+${TRAILER}`;
+
+const version = (): string => (JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as { version: string }).version;
 
 const common = {
   server: { type: 'string' },
@@ -193,7 +214,7 @@ async function status(planId: string, values: Values): Promise<number> {
 
 async function replan(planId: string, values: Values): Promise<number> {
   const client = clientFor(planId, values);
-  const asOf = values['as-of'] === undefined ? undefined : replanAsOf(values['as-of']);
+  const asOf = values['as-of'] === undefined ? await defaultReplanAsOf(client, planId) : replanAsOf(values['as-of']);
   const result = await requestReplan(client, planId, asOf);
   const written = values.out === undefined ? undefined : writePlanFiles(values.out, await replanFiles(client, result));
   if (values.json) {
@@ -221,6 +242,10 @@ async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return EXIT.ok;
   }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    console.log(version());
+    return EXIT.ok;
+  }
   if (command === undefined || !Object.hasOwn(COMMANDS, command)) {
     throw new CliError(EXIT.usage, `${command === undefined ? 'no command given' : `unknown command ${command}`}\n${USAGE}`);
   }
@@ -229,22 +254,23 @@ async function run(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: COMMANDS[name] });
   } catch (err) {
-    throw new CliError(EXIT.usage, `${(err as Error).message}\n${USAGE}`);
+    throw new CliError(EXIT.usage, `${(err as Error).message}\n${HELP[name]}`);
   }
   const values = parsed.values as Values;
   if (values.help) {
-    console.log(USAGE);
+    console.log(`${HELP[name]}\n\n${TRAILER}`);
     return EXIT.ok;
   }
+  values['api-key'] ??= process.env.WAVEPLAN_API_KEY || undefined;
   if (name === 'mcp') {
-    if (parsed.positionals.length > 0) throw new CliError(EXIT.usage, `mcp takes no arguments\n${USAGE}`);
+    if (parsed.positionals.length > 0) throw new CliError(EXIT.usage, `mcp takes no arguments\n${HELP.mcp}`);
     // Loaded only here: the standalone server brings the whole service with it.
     const { mcpCommand } = await import('./mcp-command.js');
     await mcpCommand(values.server, values['api-key']);
     return EXIT.ok;
   }
   const [target, ...rest] = parsed.positionals;
-  if (!target || rest.length > 0) throw new CliError(EXIT.usage, `${name} takes exactly one ${name === 'plan' || name === 'import' ? 'input file' : 'plan id'}\n${USAGE}`);
+  if (!target || rest.length > 0) throw new CliError(EXIT.usage, `${name} takes exactly one ${name === 'plan' || name === 'import' ? 'input file' : 'plan id'}\n${HELP[name]}`);
   if (name === 'plan') return plan(target, values);
   if (name === 'import') return importCommand(target, values);
   if (name === 'status') return status(target, values);

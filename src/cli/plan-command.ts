@@ -1,10 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Value } from 'typebox/value';
 import { PlanInputError } from '../domain/errors.js';
 import { planProject, type ProgressCallback } from '../domain/plan.js';
 import { ARTIFACT_NAMES } from '../schemas/artifacts/index.js';
 import { PlanInput } from '../schemas/plan-input.js';
+import { ApiClient, serverUrl } from './http-client.js';
+import { serverFiles } from './server-files.js';
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, invalidInput: 3, unreachable: 4 } as const;
 
@@ -44,36 +46,41 @@ export function planLocally(input: unknown, onProgress?: ProgressCallback): Plan
 }
 
 /**
- * Posts the input to a Waveplan server and reads back what it stored; a large plan is queued
- * there (202), and its job is polled, `onWait` told its state and the seconds waited.
+ * Posts the input to a Waveplan server (keeping any path prefix of its URL) and reads back what
+ * it stored, the same files a local plan writes; a large plan is queued there (202), and its job
+ * is polled, `onWait` told its state and the seconds waited.
  */
 export async function planOnServer(input: unknown, server: string, apiKey?: string, onWait?: (state: string, seconds: number) => void): Promise<PlanFiles & { planId: string; version: number }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
-  const call = async (url: string, init: RequestInit = {}) => {
-    try {
-      return await fetch(new URL(url, server), { ...init, headers });
-    } catch (err) {
-      throw new CliError(EXIT.unreachable, `cannot reach ${server}: ${(err as Error).message}`);
-    }
-  };
-  let res = await call('/plans', { method: 'POST', body: JSON.stringify(input) });
-  if (res.status === 202) {
-    const job = (await res.json()) as { jobId: string; planId: string };
+  const client = new ApiClient(serverUrl(server), apiKey);
+  let created = await client.json<{ planId: string; version: number; artifacts: Record<string, unknown>; jobId?: string }>('POST', '/plans', input);
+  if (created.status === 202) {
+    const job = created.body as unknown as { jobId: string; planId: string };
     const queuedAt = Date.now();
     for (let state = 'queued'; ; ) {
       onWait?.(state, Math.round((Date.now() - queuedAt) / 1000));
       await new Promise((r) => setTimeout(r, 500));
-      const polled = (await (await call(`/jobs/${job.jobId}`)).json()) as { state: string; error?: { message: string; details: { path: string; message: string }[] } };
+      const polled = (await client.json<{ state: string; error?: { message: string; details: { path: string; message: string }[] } }>('GET', `/jobs/${job.jobId}`)).body;
       state = polled.state;
       if (state === 'failed') throw new CliError(EXIT.invalidInput, polled.error?.message ?? 'planning failed', polled.error?.details ?? []);
       if (state === 'completed') break;
     }
-    res = await call(`/plans/${job.planId}`);
+    created = await client.json('GET', `/plans/${job.planId}`);
   }
-  const body = (await res.json()) as { planId: string; version: number; artifacts: Record<string, unknown>; message?: string; details?: { path: string; message: string }[] };
-  if (res.status >= 400) throw new CliError(res.status < 500 ? EXIT.invalidInput : EXIT.unexpected, body.message ?? `server answered ${res.status}`, body.details ?? []);
-  const document = await (await call(`/plans/${body.planId}/document`)).text();
-  return { planId: body.planId, version: body.version, artifacts: body.artifacts, document };
+  const { planId, version, artifacts } = created.body;
+  return { planId, version, ...(await serverFiles(client, planId, version, artifacts)) };
+}
+
+/** Removes what an earlier plan wrote into dir and this one did not (a team's playbook that is gone, a Gantt chart); nothing else. */
+function removeStale(dir: string, written: string[]): void {
+  const kept = new Set(written.map((f) => path.resolve(f)));
+  const gantt = path.resolve(dir, 'gantt.svg');
+  if (!kept.has(gantt) && existsSync(gantt)) rmSync(gantt);
+  const books = path.join(dir, 'playbooks');
+  if (!existsSync(books)) return;
+  for (const name of readdirSync(books)) {
+    const file = path.resolve(books, name);
+    if (name.endsWith('.md') && !kept.has(file)) rmSync(file);
+  }
 }
 
 /** Writes the five artifacts, the strategy document and (when present) playbooks and Gantt chart. */
@@ -90,5 +97,6 @@ export function writePlanFiles(dir: string, files: PlanFiles): string[] {
   write('strategy.md', files.document);
   if (files.gantt) write('gantt.svg', files.gantt);
   for (const [team, md] of Object.entries(files.playbooks ?? {})) write(path.join('playbooks', `${team}.md`), md);
+  removeStale(dir, written);
   return written;
 }

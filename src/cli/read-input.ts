@@ -113,12 +113,14 @@ export function parseInput(file: string, text: string): ReadInput {
   return formatOf(file, body) === 'json' ? parseJson(file, body) : parseYaml(file, body);
 }
 
-/** A file's text; a file that cannot be read is exit 3, naming why (ENOENT, EACCES, …). */
+/** A file's text; a missing file is a usage error (exit 2), one that cannot be read exit 3, naming why (EACCES, EISDIR, …). */
 export function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    throw new CliError(EXIT.invalidInput, `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(EXIT.usage, `no such file: ${file}`);
+    throw new CliError(EXIT.invalidInput, `cannot read ${file}: ${code ?? (err as Error).message}`);
   }
 }
 

@@ -2,6 +2,7 @@ import { plural } from '../domain/format.js';
 import type { PlanSummary } from '../schemas/plan-summary.js';
 import { ApiClient } from './http-client.js';
 import { CliError, EXIT, type PlanFiles } from './plan-command.js';
+import { serverFiles } from './server-files.js';
 import { plain, type Paint } from './status-command.js';
 
 export interface ReplanChanges {
@@ -49,13 +50,25 @@ export async function requestReplan(client: ApiClient, planId: string, asOf?: st
  * this fails rather than write a document that does not belong to the artifacts.
  */
 export async function replanFiles(client: ApiClient, result: ReplanResult): Promise<PlanFiles> {
-  const res = await client.request('GET', `/plans/${result.planId}/document`);
-  if (res.status >= 400) throw new CliError(res.status < 500 ? EXIT.invalidInput : EXIT.unexpected, `cannot fetch the strategy document: the server answered ${res.status}`);
-  const etag = res.headers.get('etag');
-  if (etag !== null && etag !== `"v${result.version}"`) {
-    throw new CliError(EXIT.unexpected, `the plan moved on to ${etag.replace(/"/g, '')} before the strategy document of v${result.version} was fetched; nothing written`);
+  return serverFiles(client, result.planId, result.version, result.artifacts);
+}
+
+/**
+ * The as-of of a re-plan run without --as-of: the date of the latest tracking event, else the
+ * plan's start while it lies ahead (the server's default, today, would come before it); else
+ * none, and the server takes today.
+ */
+export async function defaultReplanAsOf(client: ApiClient, planId: string, today = new Date()): Promise<string | undefined> {
+  let last: string | undefined;
+  for (let path: string | null = `/plans/${planId}/event-log?limit=10000`; path; ) {
+    const page: { body: { items: { occurredAt: string }[]; next?: string | null } } = await client.json('GET', path, undefined, `no such plan: ${planId}`);
+    last = page.body.items.at(-1)?.occurredAt ?? last;
+    path = page.body.next ?? null;
   }
-  return { artifacts: result.artifacts, document: res.text };
+  if (last) return last.slice(0, 10);
+  const plan = await client.json<{ input: { startDate: string } }>('GET', `/plans/${planId}`, undefined, `no such plan: ${planId}`);
+  const start = plan.body.input.startDate;
+  return start > today.toISOString().slice(0, 10) ? start : undefined;
 }
 
 /** What changed, for people: the new version, its completion and the phases that moved. */

@@ -11,6 +11,11 @@ import type { Db } from '../store/database.js';
 import type { Planner } from '../service/planner.js';
 import { installErrorHandling } from './error-handler.js';
 import { openapiInfo } from './openapi-info.js';
+import { finishDocument } from './openapi-document.js';
+import { clientErrorHandler, frameworkErrors } from './framework-errors.js';
+import { rejectEncodedBodies } from './content-encoding.js';
+import { RouteMethods } from './method-not-allowed.js';
+import { securityHeaders } from './security-headers.js';
 import { authPlugin, type AuthOptions } from './auth.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { healthRoutes } from './routes/health.js';
@@ -59,6 +64,10 @@ export interface AppOptions {
   bodyCacheBytes?: number;
   /** Webhooks: on when a WebhookQueue delivers them; the policy says where they may go. */
   webhooks?: { enabled: boolean; policy: TargetPolicy };
+  /** Trust X-Forwarded-* from these proxies (Fastify trustProxy: true, or addresses/CIDRs). Default: none. */
+  trustProxy?: boolean | string | string[];
+  /** Origins allowed to call the API from a browser (CORS); none by default. ['*'] allows any. */
+  corsOrigins?: string[];
 }
 
 export type App = FastifyInstance;
@@ -75,7 +84,7 @@ function rateKey(authorization: string | undefined, ip: string): string {
 }
 
 export async function buildApp(options: AppOptions): Promise<App> {
-  const app = Fastify({
+  const serverOptions: FastifyServerOptions = {
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? false }),
     bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
     genReqId: (req) => {
@@ -84,12 +93,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     requestIdHeader: false,
     return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
+    frameworkErrors: frameworkErrors as never,
+    clientErrorHandler,
     // Node checks request timeouts every connectionsCheckingInterval (30 s by default): check often enough to honour the timeout.
     serverFactory: (handler) => {
       const timeout = options.requestTimeoutMs ?? 30_000;
       return http.createServer({ requestTimeout: timeout, headersTimeout: Math.min(timeout, 60_000), connectionsCheckingInterval: Math.max(250, Math.min(5_000, Math.floor(timeout / 4))) }, handler);
     },
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  };
+  const app = Fastify(serverOptions).withTypeProvider<TypeBoxTypeProvider>();
+  const routeMethods = new RouteMethods();
+  routeMethods.watch(app);
   app.setValidatorCompiler(validatorCompiler);
   app.addHook('preValidation', async (request) => {
     if (request.body !== undefined) rejectBadBody(request.body);
@@ -98,8 +113,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     reply.header('x-request-id', request.id);
   });
 
-  installErrorHandling(app);
-  await app.register(swagger, { openapi: openapiInfo });
+  installErrorHandling(app, routeMethods);
+  app.addHook('onRequest', rejectEncodedBodies);
+  await app.register(securityHeaders, { corsOrigins: options.corsOrigins ?? [] });
+  await app.register(swagger, { openapi: openapiInfo, transformObject: (d) => ('openapiObject' in d ? finishDocument(d.openapiObject as never) : d.swaggerObject) as never });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   if (options.rateLimitPerMinute) {
     await app.register(rateLimit, {
@@ -107,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       timeWindow: 60_000,
       // First, before authentication and validation: unknown tokens and invalid bodies count too.
       hook: 'onRequest',
+      enableDraftSpec: true,
       keyGenerator: (request) => rateKey(request.headers.authorization, request.ip),
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.js';
 import type { Db } from '../store/database.js';
@@ -21,6 +22,8 @@ export interface Principal {
   role: 'read' | 'write';
   admin: boolean;
   keyId: string | null;
+  /** Auth is off: nobody was authenticated (the default workspace, write rights, never admin). */
+  unauthenticated?: boolean;
 }
 
 declare module 'fastify' {
@@ -36,7 +39,7 @@ async function auth(app: FastifyInstance, opts: AuthOptions & { db: Db }) {
   const cacheMs = opts.cacheMs ?? 5_000;
   // Looked-up keys (and unknown tokens, so a flood of bad tokens does not reach the database each time).
   const cache = cacheMs > 0 ? boundedCache<{ key: ApiKey | null }>({ maxBytes: 4 * 1024 * 1024, sizeOf: (_v, k) => 300 + k.length, ttlMs: cacheMs }) : undefined;
-  const adminHash = opts.adminToken ? hashToken(opts.adminToken) : undefined;
+  const adminHash = opts.adminToken ? Buffer.from(hashToken(opts.adminToken), 'hex') : undefined;
   app.decorateRequest('principal', null as unknown as Principal);
   // Random tokens each count as a new key for the rate limit; refusals are also counted per address.
   const failures = opts.failuresPerMinute ? boundedCache<{ n: number }>({ maxBytes: 4 * 1024 * 1024, sizeOf: (_v, k) => 100 + k.length, ttlMs: 60_000 }) : undefined;
@@ -49,19 +52,24 @@ async function auth(app: FastifyInstance, opts: AuthOptions & { db: Db }) {
     throw err;
   };
 
-  app.addHook('onRequest', async (request: FastifyRequest) => {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    /** RFC 9110 §11.6.1: a 401 names the scheme to use. */
+    const unauthorized = (message: string, detail: string) => {
+      reply.header('www-authenticate', 'Bearer realm="waveplan"');
+      return new AppError(401, 'unauthorized', message, [{ in: 'headers', path: '/authorization', message: detail }]);
+    };
     if (opts.mode === 'off') {
-      request.principal = { workspaceId: 'default', role: 'write', admin: true, keyId: null };
+      request.principal = { workspaceId: 'default', role: 'write', admin: false, keyId: null, unauthenticated: true };
       return;
     }
     if (OPEN.test(request.url) || request.url === '/docs') return;
     const header = request.headers.authorization;
     const token = typeof header === 'string' ? header.match(/^Bearer\s+(\S{1,300})$/i)?.[1] : undefined;
     if (!token) {
-      return refuse(request, new AppError(401, 'unauthorized', 'send an API key: Authorization: Bearer <key>', [{ in: 'headers', path: '/authorization', message: 'missing or malformed' }]));
+      return refuse(request, unauthorized('send an API key: Authorization: Bearer <key>', 'missing or malformed'));
     }
     const hash = hashToken(token);
-    if (adminHash && hash === adminHash) {
+    if (adminHash && timingSafeEqual(Buffer.from(hash, 'hex'), adminHash)) {
       request.principal = { workspaceId: 'default', role: 'write', admin: true, keyId: null };
       return;
     }
@@ -75,7 +83,7 @@ async function auth(app: FastifyInstance, opts: AuthOptions & { db: Db }) {
       cache?.set(hash, entry);
     }
     const key = entry.key;
-    if (!key) return refuse(request, new AppError(401, 'unauthorized', 'unknown or revoked API key', [{ in: 'headers', path: '/authorization', message: 'not a valid key' }]));
+    if (!key) return refuse(request, unauthorized('unknown or revoked API key', 'not a valid key'));
     // A read key may speak MCP: the tools it calls go through this check again, as the REST calls they are.
     if (key.role === 'read' && !READ_METHODS.has(request.method) && request.url !== '/mcp') {
       throw new AppError(403, 'forbidden', `key ${key.name} may only read`, [{ in: 'headers', path: '/authorization', message: 'read-only key' }]);
@@ -87,5 +95,8 @@ async function auth(app: FastifyInstance, opts: AuthOptions & { db: Db }) {
 export const authPlugin = fp(auth, { name: 'auth' });
 
 export function requireAdmin(request: FastifyRequest): void {
+  if (request.principal?.unauthenticated) {
+    throw new AppError(403, 'auth_off', 'auth is off (AUTH=off, or the embedded database without AUTH=on): API keys cannot be managed or used; start with AUTH=on and ADMIN_API_KEY', []);
+  }
   if (!request.principal?.admin) throw new AppError(403, 'forbidden', 'managing API keys needs the admin key', []);
 }

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, Fasti
 import { asWaveplanError, type ErrorDetail } from '../errors.js';
 import { isDatabaseUnavailable } from '../store/unavailable.js';
 import type { ErrorResponse } from './schemas/common.js';
+import type { RouteMethods } from './method-not-allowed.js';
 
 type Part = 'body' | 'querystring' | 'params' | 'headers';
 
@@ -22,7 +23,7 @@ function send(reply: FastifyReply, statusCode: number, body: Omit<ErrorResponse,
   return reply.code(statusCode).type('application/json; charset=utf-8').send({ statusCode, ...body });
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(app: FastifyInstance, routes?: RouteMethods): void {
   app.setErrorHandler((error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
     const known = asWaveplanError(error);
     if (known) {
@@ -55,7 +56,13 @@ export function installErrorHandling(app: FastifyInstance): void {
     return send(reply, 500, { code: 'internal_error', message: 'internal error; the request id in the logs has the details', details: [] });
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, 404, { code: 'route_not_found', message: `no route ${request.method} ${request.url.split('?')[0]}`, details: [] }),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allow = routes?.allowed(path) ?? [];
+    if (allow.length > 0) {
+      reply.header('allow', allow.join(', '));
+      return send(reply, 405, { code: 'method_not_allowed', message: `${request.method} is not allowed on ${path}; use ${allow.join(', ')}`, details: [] });
+    }
+    return send(reply, 404, { code: 'route_not_found', message: `no route ${request.method} ${path}`, details: [] });
+  });
 }

@@ -10,7 +10,9 @@ export const openapiInfo = {
     version: '0.1.0',
     description:
       'Turns a dependency graph and team capacities into a parallel execution strategy (critical path, resource- and skill-aware schedule, waves, coordination, risks, monitoring), stored as immutable versions.',
+    license: { name: 'UNLICENSED: private, no licence granted (package.json)' },
   },
+  servers: [{ url: 'http://127.0.0.1:3000', description: 'A local instance (npm start); the dashboard and /docs use the origin they were served from.' }],
   tags: [
     { name: 'plans', description: 'Create plans and new versions of them' },
     { name: 'artifacts', description: 'The five JSON artifacts and the strategy document' },
@@ -20,7 +22,6 @@ export const openapiInfo = {
   ],
   components: {
     securitySchemes: { apiKey: { type: 'http' as const, scheme: 'bearer', description: 'An API key: Authorization: Bearer wp_…' } },
-    examples: { webProduct: { summary: 'A web product PRD: 14 phases, 4 teams', value: example } },
   },
   security: [{ apiKey: [] }],
 };

@@ -2,7 +2,7 @@ import { jsonText } from './json-text.js';
 import { sql } from 'kysely';
 import { contentHash } from '../domain/content-hash.js';
 import type { PlannedVersion } from '../domain/plan.js';
-import { BadRequestError, PreconditionFailedError, notFound } from '../errors.js';
+import { BadRequestError, ConflictError, PreconditionFailedError, notFound } from '../errors.js';
 import type { Db } from './database.js';
 
 export { contentHash };
@@ -34,6 +34,7 @@ export interface PlanListItem {
   latestVersion: number;
   createdAt: Date;
   updatedAt: Date;
+  archivedAt: Date | null;
 }
 
 
@@ -113,16 +114,18 @@ export async function addVersion(
       .where('id', '=', v.planId)
       .where('workspace_id', '=', v.workspaceId)
       .where('latest_version', '=', v.expectedVersion)
+      .where('archived_at', 'is', null)
       .returning(['latest_version'])
       .executeTakeFirst();
     if (!bumped) {
       const current = await trx
         .selectFrom('plans')
-        .select('latest_version')
+        .select(['latest_version', 'archived_at'])
         .where('id', '=', v.planId)
         .where('workspace_id', '=', v.workspaceId)
         .executeTakeFirst();
       if (!current) throw notFound(`plan ${v.planId}`);
+      if (current.archived_at) throw planArchived(v.planId, new Date(current.archived_at));
       throw new PreconditionFailedError('version_conflict',
         `plan ${v.planId} is at version ${current.latest_version}, not ${v.expectedVersion}; fetch it again and retry with its ETag`,
         [{ path: '/headers/if-match', message: `current ETag is ${etagFor(current.latest_version)}` }],
@@ -176,6 +179,22 @@ async function insertVersion(
   const row = await trx.insertInto('plan_versions').values(values).returning(['created_at']).executeTakeFirstOrThrow();
   const { name: _name, ...meta } = versionMeta(values, '', computed, row.created_at);
   return meta;
+}
+
+const planArchived = (planId: string, at: Date) =>
+  new ConflictError('plan_archived', `plan ${planId} was archived at ${at.toISOString()}: its versions stay readable, it takes no new ones`, []);
+
+/** Archives a plan (DELETE): it leaves the list and takes no new versions; every version stays readable. Repeating it changes nothing. */
+export async function archivePlan(db: Db, workspaceId: string, planId: string): Promise<{ planId: string; archivedAt: Date; latestVersion: number }> {
+  const row = await db
+    .updateTable('plans')
+    .set({ archived_at: sql`coalesce(archived_at, now())` })
+    .where('id', '=', planId)
+    .where('workspace_id', '=', workspaceId)
+    .returning(['archived_at', 'latest_version'])
+    .executeTakeFirst();
+  if (!row) throw notFound(`plan ${planId}`);
+  return { planId, archivedAt: new Date(row.archived_at!), latestVersion: row.latest_version };
 }
 
 export function etagFor(version: number): string {
@@ -297,11 +316,12 @@ export interface PlanPage {
 }
 
 /** Newest first, keyset-paginated on (created_at, id); the cursor is opaque to clients. */
-export async function listPlans(db: Db, workspaceId: string, opts: { limit: number; cursor?: string }): Promise<PlanPage> {
+export async function listPlans(db: Db, workspaceId: string, opts: { limit: number; cursor?: string; includeArchived?: boolean }): Promise<PlanPage> {
   let query = db
     .selectFrom('plans')
-    .select(['id', 'name', 'latest_version', 'created_at', 'updated_at'])
+    .select(['id', 'name', 'latest_version', 'created_at', 'updated_at', 'archived_at'])
     .where('workspace_id', '=', workspaceId);
+  if (!opts.includeArchived) query = query.where('archived_at', 'is', null);
   if (opts.cursor) {
     const { createdAt: at, id } = decodeCursor(opts.cursor);
     const createdAt = new Date(at);
@@ -319,6 +339,7 @@ export async function listPlans(db: Db, workspaceId: string, opts: { limit: numb
       latestVersion: r.latest_version,
       createdAt: new Date(r.created_at),
       updatedAt: new Date(r.updated_at),
+      archivedAt: r.archived_at ? new Date(r.archived_at) : null,
     })),
     nextCursor: rows.length > opts.limit && last ? encodeCursor(new Date(last.created_at), last.id) : null,
   };

@@ -14,6 +14,7 @@ export interface PlansTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   judged_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  archived_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface PlanVersionsTable {

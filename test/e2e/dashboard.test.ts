@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoPath } from '../../src/paths.js';
@@ -141,5 +142,24 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     expect((await page.locator('svg.gantt .bar.critical').evaluateAll((els) => els.map((e) => e.getAttribute('data-phase')!))).sort()).toEqual(critical.sort());
     expect(stored.input.teams).toEqual([{ id: 'team-1', name: 'Imported team', size: 4, skills: ['backend', 'database', 'devops', 'frontend', 'product', 'qa'] }]);
     expect(errors).toEqual([]);
+  });
+  it('has no serious or critical axe-core violation on the plan list and the plan view', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const audit = async (where: string) => {
+      // page.evaluate is not subject to the page's CSP, which (rightly) refuses injected scripts.
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ['violations'] });
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      expect(violations, where).toEqual([]);
+    };
+    await page.goto(`${server.base()}/ui/`);
+    const link = page.getByRole('link', { name: exampleInput().name });
+    await link.waitFor();
+    await audit('plan list');
+    await link.click();
+    await page.locator('svg.gantt .bar').first().waitFor();
+    await audit('plan view');
   });
 });

@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { planProject } from '../../src/domain/plan.js';
 import { repoPath } from '../../src/paths.js';
 import { ARTIFACT_NAMES } from '../../src/schemas/artifacts/index.js';
@@ -12,10 +12,11 @@ import { importText } from '../../src/importers/index.js';
 import { delayedPlan, startApp } from '../support/app.js';
 import { examplePath, exampleInput } from '../support/fixtures.js';
 import { listeningApp } from '../support/http.js';
+import { builtCli, ensureBuilt } from '../support/built.js';
 
 const run = async (...args: string[]) => {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', repoPath('src', 'cli', 'main.ts'), ...args], { cwd: repoPath(), env: { ...process.env, NO_COLOR: '1' } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [builtCli, ...args], { cwd: repoPath(), env: { ...process.env, NO_COLOR: '1' } });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -29,6 +30,7 @@ const tmp = () => mkdtempSync(path.join(tmpdir(), 'waveplan-cli-'));
 const UNKNOWN_PLAN = '00000000-0000-4000-8000-000000000000';
 
 describe('the waveplan CLI', () => {
+  beforeAll(ensureBuilt, 300_000);
   const server = listeningApp(() => startApp('postgres'));
 
   it('plans locally and writes what the domain computes', async () => {
@@ -202,7 +204,7 @@ describe('the waveplan CLI', () => {
     expect([badId.code, noServer.code, badAsOf.code]).toEqual([2, 2, 2]);
     expect(help.code).toBe(0);
     for (const c of ['waveplan plan ', 'waveplan status ', 'waveplan replan ']) expect(help.stdout).toContain(c);
-    expect(help.stdout).toContain('exit codes: 0 ok, 1 unexpected error, 2 usage, 3 invalid input or no such plan, 4 server unreachable');
+    expect(help.stdout).toContain('exit codes: 0 ok, 1 unexpected error, 2 usage (also a missing file), 3 invalid input or no such plan, 4 server unreachable');
   });
 
   it('import writes the plan input the importer maps, which then plans on the server to the API\'s artifacts', async () => {
@@ -272,7 +274,6 @@ describe('the waveplan CLI', () => {
 
   it('the installed command itself: package.json\'s bin, built, run as `npx waveplan`, writes what the domain computes', async () => {
     const exec = promisify(execFile);
-    await exec('npm', ['run', 'build', '--silent'], { cwd: repoPath() });
     const out = tmp();
     const { stdout } = await exec('npx', ['--no-install', 'waveplan', 'plan', example, '--out', out, '--json'], { cwd: repoPath(), env: { ...process.env, NO_COLOR: '1' } });
     expect(JSON.parse(stdout).out).toBe(out);

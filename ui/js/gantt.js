@@ -113,15 +113,18 @@ export function renderGantt(plan, status, onSelect) {
       const bx = x(p.start_day);
       const bw = Math.max(3, (p.finish_day - p.start_day) * dayW);
       const state = st?.status ?? 'planned';
-      const label = `${p.id}: ${p.name}. Team ${p.team}, wave ${p.wave}. ${p.start_date} to ${p.finish_date} (${fmt.days(p.duration_days)}).${p.critical ? ' Critical.' : ''} Status ${state.replace('_', ' ')}${st ? `, ${fmt.num(st.percent, 0)} % done` : ''}.`;
+      const label = `${p.name} (${p.id}). Team ${p.team}, wave ${p.wave}. ${p.start_date} to ${p.finish_date} (${fmt.days(p.duration_days)}).${p.critical ? ' Critical.' : ''} Status ${state.replace('_', ' ')}${st ? `, ${fmt.num(st.percent, 0)} % done` : ''}.`;
       const bar = s(
         'g',
         { class: `bar ${p.critical ? 'critical' : ''} status-${state}`, 'data-phase': p.id, tabindex: 0, role: 'button', 'aria-label': label },
         s('title', {}, label),
         s('rect', { class: 'bar-body', x: bx, y: by, width: bw, height: BAR_H, rx: 3 }),
         st && st.percent > 0 ? s('rect', { class: 'bar-progress', x: bx, y: by + BAR_H - 5, width: (bw * Math.min(100, st.percent)) / 100, height: 5, rx: 2 }) : null,
-        bw > 40 ? s('text', { class: 'bar-label', x: bx + 4, y: by + BAR_H / 2 + 4 }, p.id.length * 6.5 > bw - 8 ? `${p.id.slice(0, Math.max(1, Math.floor((bw - 14) / 6.5)))}…` : p.id) : null,
       );
+      // The visible label is the phase's name (cut to the bar), drawn beside the bar's group and
+      // hidden from assistive technology: the bar's own accessible name is the full label.
+      const shown = p.name.length * 6.5 > bw - 8 ? `${p.name.slice(0, Math.max(1, Math.floor((bw - 14) / 6.5)))}…` : p.name;
+      const text = bw > 40 ? s('text', { class: 'bar-label', x: bx + 4, y: by + BAR_H / 2 + 4, 'aria-hidden': 'true' }, shown) : null;
       bar.addEventListener('click', () => onSelect?.(p.id));
       bar.addEventListener('keydown', (e) => {
         if (e.key === 'Enter' || e.key === ' ') {
@@ -130,6 +133,7 @@ export function renderGantt(plan, status, onSelect) {
         }
       });
       svg.append(bar);
+      if (text) svg.append(text);
     }
   }
 

@@ -49,7 +49,11 @@ function summary(plan) {
     card('Parallel duration', fmt.days(ctx.parallel_duration_days), `vs ${fmt.days(ctx.sequential_duration_days)} in sequence`),
     card('Time saved', fmt.pct(ctx.time_savings_percent)),
     card('Completion', ctx.completion_date, ctx.deadline ? `deadline ${ctx.deadline}${ctx.deadline_met ? ' (met)' : ' (missed)'}` : null),
-    card('Critical path', fmt.days(ep.critical_path.length_days), `${ep.critical_path.phases.length} phases`),
+    card(
+      'Critical path',
+      fmt.days(ep.critical_path.length_days),
+      `${ep.critical_path.phases.length} phases in the dependency chain; ${ep.schedule.filter((p) => p.critical).length} red bars cannot slip in this schedule (teams and resources included)`,
+    ),
     card('P50 / P80 / P95', `${risk.p50_date} · ${risk.p80_date} · ${risk.p95_date}`, `${risk.iterations} Monte Carlo runs`),
     card('Schedule quality', ep.optimisation.proven_optimal ? 'proven optimal' : `≤ ${fmt.pct(ep.optimisation.gap_percent)} from bound`),
   );
@@ -189,7 +193,7 @@ export async function planView(main, id) {
         'section',
         { 'aria-labelledby': 'gantt-h' },
         h('h2', { id: 'gantt-h' }, 'Schedule by team'),
-        h('p', { class: 'legend' }, h('span', { class: 'key critical' }), ' critical path ', h('span', { class: 'key normal' }), ' other phases ', h('span', { class: 'key sync' }), ' sync point. Tab to a bar, arrow keys move along, Enter shows it.'),
+        h('p', { class: 'legend' }, h('span', { class: 'key critical' }), ' cannot slip without moving the finish (resource-constrained critical) ', h('span', { class: 'key normal' }), ' other phases ', h('span', { class: 'key sync' }), ' sync point. Tab to a bar, arrow keys move along, Enter shows it.'),
         ganttBox,
         detail,
       ),

@@ -13,7 +13,7 @@ const ApiKeyView = Type.Object({
   role: Type.Enum(['read', 'write']),
   createdAt: Type.String({ format: 'date-time' }),
   revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-});
+}, { title: 'ApiKey' });
 
 export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.post(
@@ -22,6 +22,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
       config: { secretFields: ['token'] },
       schema: {
         tags: ['admin'],
+        operationId: 'createApiKey',
         summary: 'Create an API key for a workspace (admin key only). The token is shown once.',
         body: Type.Object({ workspace: Workspace, name: Type.String({ minLength: 1, maxLength: 200 }), role: Type.Enum(['read', 'write']) }, { additionalProperties: false }),
         response: { 201: Type.Object({ ...ApiKeyView.properties, token: Type.String() }), ...errors(400, 401, 403) },
@@ -38,6 +39,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
     {
       schema: {
         tags: ['admin'],
+        operationId: 'listApiKeys',
         summary: 'List API keys (admin key only)',
         querystring: Type.Object({ workspace: Type.Optional(Workspace) }),
         response: { 200: Type.Object({ items: Type.Array(ApiKeyView) }), ...errors(400, 401, 403) },
@@ -54,6 +56,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
     {
       schema: {
         tags: ['admin'],
+        operationId: 'revokeApiKey',
         summary: 'Revoke an API key (admin key only)',
         params: Type.Object({ keyId: Type.String({ format: 'uuid' }) }),
         response: { 200: ApiKeyView, ...errors(400, 401, 403, 404) },

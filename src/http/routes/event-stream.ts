@@ -4,7 +4,7 @@ import type { Db } from '../../store/database.js';
 import type { Listener } from '../../store/listener.js';
 import * as tracking from '../../store/tracking.js';
 import { AppError } from '../../errors.js';
-import { PlanIdParams, errors } from '../schemas/common.js';
+import { PlanIdParams, errors, mediaResponse } from '../schemas/common.js';
 import { workspaceOf } from '../workspace.js';
 
 /** Last-Event-ID is "<eventId>.<alertId>": where this client had got to in both logs. */
@@ -62,10 +62,12 @@ export const eventStreamRoutes: FastifyPluginAsyncTypebox<EventStreamOptions> = 
     {
       schema: {
         tags: ['tracking'],
+        operationId: 'streamEvents',
         summary: 'Server-Sent Events: "phase" for each tracking event, "alert" for each alert; resumable with Last-Event-ID',
         params: PlanIdParams,
         querystring: Type.Object({ after: Type.Optional(Type.String({ pattern: '^\\d{1,15}\\.\\d{1,15}$', description: 'Same as Last-Event-ID.' })) }),
-        response: { 200: Type.String({ description: 'text/event-stream' }), ...errors(400, 404, 429, 503) },
+        headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ description: 'The id of the last event received ("<eventId>.<alertId>"): the stream resumes after it.' })) }),
+        response: { 200: mediaResponse('text/event-stream', 'An endless stream of "phase" and "alert" events'), ...errors(400, 404, 429, 503) },
       },
     },
     async (request, reply) => {

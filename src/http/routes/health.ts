@@ -6,7 +6,7 @@ import type { PlanQueue } from '../../jobs/plan-queue.js';
 import { errors } from '../schemas/common.js';
 import { AppError } from '../../errors.js';
 
-const Health = Type.Object({ status: Type.Enum(['ok']) });
+const Health = Type.Object({ status: Type.Enum(['ok']) }, { title: 'Health' });
 
 /** Resolves to false when the promise does not settle in time or rejects. */
 async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
@@ -22,7 +22,7 @@ async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
 }
 
 export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db; queue?: PlanQueue; readyTimeoutMs?: number }> = async (app, { db, queue, readyTimeoutMs = 2_000 }) => {
-  app.get('/healthz', { schema: { tags: ['health'], summary: 'The process is up', response: { 200: Health } } }, async () => ({
+  app.get('/healthz', { schema: { tags: ['health'], operationId: 'getLiveness', security: [], summary: 'The process is up', response: { 200: Health } } }, async () => ({
     status: 'ok' as const,
   }));
 
@@ -31,6 +31,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db; queue?: PlanQueue
     {
       schema: {
         tags: ['health'],
+        operationId: 'getReadiness',
+        security: [],
         summary: 'The database answers, and so does the job queue where there is one (each within 2 s)',
         response: { 200: Health, ...errors(503) },
       },

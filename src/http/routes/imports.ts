@@ -19,16 +19,17 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['plans'],
+        operationId: 'importPlanInput',
         summary: 'Map a dependency graph, task-master tasks.json, CSV or PSPLIB file to a plan input (POST it to /plans to plan it)',
         description: `Send the file as the body with its own content type (${TEXT_TYPES.join(', ')}). Nothing is stored.`,
         querystring: ImportQuery,
-        body: Type.String({ minLength: 1, description: 'The file, as text.' }),
+        body: { content: Object.fromEntries(TEXT_TYPES.map((t) => [t, { schema: Type.String({ minLength: 1, description: 'The file, as text.' }) }])) },
         response: { 200: ImportResponse, ...errors(400, 413, 415, 422) },
       },
     },
     async (request) => {
       const q = request.query;
-      const text = request.body;
+      const text = request.body as string; // every body of this scope is parsed as text
       const csvBody = /^text\/(csv|tab-separated-values)\b/.test(request.headers['content-type'] ?? '');
       const options: ImportOptions = {
         ...(q.startDate !== undefined ? { startDate: q.startDate } : {}),

@@ -12,7 +12,7 @@ export const JobView = Type.Object({
   error: Type.Optional(Type.Omit(ErrorResponse, [])),
   createdAt: Type.String({ format: 'date-time' }),
   completedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-});
+}, { title: 'Job' });
 
 export const jobRoutes: FastifyPluginAsyncTypebox<{ queue?: PlanQueue }> = async (app, { queue }) => {
   app.get(
@@ -20,6 +20,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ queue?: PlanQueue }> = async
     {
       schema: {
         tags: ['plans'],
+        operationId: 'getJob',
         summary: 'A queued planning job (large plans are answered 202 with this URL)',
         params: Type.Object({ jobId: Type.String({ format: 'uuid' }) }),
         response: { 200: JobView, ...errors(400, 404) },
@@ -29,6 +30,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ queue?: PlanQueue }> = async
       const job = queue ? await queue.get(request.params.jobId, workspaceOf(request)) : undefined;
       if (!job) throw notFound(`job ${request.params.jobId}`);
       if (job.state === 'completed') reply.header('location', `/plans/${job.planId}`);
+      else if (job.state !== 'failed') reply.header('retry-after', '1');
       return job as never;
     },
   );

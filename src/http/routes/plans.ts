@@ -11,8 +11,11 @@ import { NotModified, PlanIdParams, VersionParams, errors, notModified } from '.
 import { jsonBytes } from '../../store/json-text.js';
 import type { VersionBodyCache } from '../version-body-cache.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ListQuery, PlanPage, PlanVersion, VersionList } from '../schemas/plans.js';
+import { ListQuery, PlanPage, PlanVersion, VersionDiffView, VersionList } from '../schemas/plans.js';
+import { diffVersions } from '../../domain/version-diff.js';
 import { workspaceOf } from '../workspace.js';
+import { ifMatchHolds, onlyWeakTags } from '../if-match.js';
+import { PageQuery, linkWith, nextLink, pageOf } from '../pagination.js';
 import { exampleInput } from '../openapi-info.js';
 
 const bodyExample = { examples: [exampleInput] };
@@ -67,6 +70,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
     {
       schema: {
         tags: ['plans'],
+        operationId: 'createPlan',
         summary: 'Plan a project: validates the graph, schedules it and stores version 1 with its artifacts',
         body: { ...PlanInput, ...bodyExample },
         response: {
@@ -80,7 +84,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
       const id = randomUUID();
       if (queue && request.body.phases.length > asyncPhaseThreshold) {
         const jobId = await queue.enqueue({ planId: id, workspaceId: workspaceOf(request), input: request.body });
-        return reply.code(202).header('location', `/jobs/${jobId}`).send({ jobId, planId: id, state: 'queued' as const });
+        return reply.code(202).header('location', `/jobs/${jobId}`).header('retry-after', '1').send({ jobId, planId: id, state: 'queued' as const });
       }
       const computed = await planner(request.body, { planId: id, version: 1 });
       const meta = await store.createPlan(db, { id, workspaceId: workspaceOf(request), name: request.body.name, input: request.body, computed });
@@ -98,16 +102,19 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
     {
       schema: {
         tags: ['plans'],
+        operationId: 'listPlans',
         summary: 'List plans, newest first',
         querystring: ListQuery,
         response: { 200: PlanPage, ...errors(400) },
       },
     },
-    async (request) => {
-      const page = await store.listPlans(db, workspaceOf(request), { limit: request.query.limit ?? 50, cursor: request.query.cursor });
+    async (request, reply) => {
+      const limit = request.query.limit ?? 50;
+      const page = await store.listPlans(db, workspaceOf(request), { limit, cursor: request.query.cursor, includeArchived: request.query.includeArchived === true });
       return {
         nextCursor: page.nextCursor,
-        items: page.items.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() })),
+        next: nextLink(reply, page.nextCursor ? linkWith(request, { cursor: page.nextCursor, limit }) : null),
+        items: page.items.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString(), archivedAt: p.archivedAt?.toISOString() ?? null })),
       };
     },
   );
@@ -117,6 +124,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
     {
       schema: {
         tags: ['plans'],
+        operationId: 'getPlan',
         summary: 'The latest version of a plan, with its input and artifacts (ETag names the version)',
         params: PlanIdParams,
         response: { 200: PlanVersion, 304: NotModified, ...errors(400, 404) },
@@ -130,12 +138,14 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
     {
       schema: {
         tags: ['plans'],
+        operationId: 'listVersions',
         summary: 'Every version of a plan, oldest first (without artifacts)',
         params: PlanIdParams,
+        querystring: PageQuery,
         response: { 200: VersionList, ...errors(400, 404) },
       },
     },
-    async (request) => ({ items: (await store.listVersions(db, workspaceOf(request), request.params.id)).map(metaJson) }),
+    async (request, reply) => pageOf(request, reply, (await store.listVersions(db, workspaceOf(request), request.params.id)).map(metaJson), request.query),
   );
 
   app.get(
@@ -143,6 +153,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
     {
       schema: {
         tags: ['plans'],
+        operationId: 'getVersion',
         summary: 'One version of a plan, with its input and artifacts',
         params: VersionParams,
         response: { 200: PlanVersion, 304: NotModified, ...errors(400, 404) },
@@ -156,9 +167,10 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
     {
       schema: {
         tags: ['plans'],
-        summary: 'Store new input as the next version. Requires If-Match with the current ETag (412 when stale, 428 when absent)',
+        operationId: 'createVersion',
+        summary: 'Store new input as the next version. Requires If-Match with the current ETag, or * (412 when stale or weak, 428 when absent)',
         params: PlanIdParams,
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'The ETag of the version this change is based on, e.g. "v3".' })) }),
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'The ETag of the version this change is based on, e.g. "v3" (strong comparison), or * for whatever version is current.' })) }),
         body: { ...PlanInput, ...bodyExample },
         response: { 201: PlanVersion, ...errors(400, 404, 412, 413, 415, 422, 428) },
       },
@@ -170,21 +182,17 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
           { in: 'headers', path: '/if-match', message: 'required' }
         ]);
       }
-      const expected = store.parseEtag(header);
       const workspaceId = workspaceOf(request);
-      if (expected === undefined) {
-        const current = await store.getVersion(db, workspaceId, request.params.id);
-        throw new AppError(412, 'version_conflict', `If-Match ${header} does not match the current ETag ${store.etagFor(current.version)}`, [
-          { in: 'headers', path: '/if-match', message: 'not an ETag of this plan' }
-        ]);
-      }
       // Fail fast (404/412) before the planning work; the conditional write below is what guarantees it.
-      const current = await store.getVersion(db, workspaceId, request.params.id);
-      if (current.version !== expected) {
-        throw new AppError(412, 'version_conflict', `plan is at ${store.etagFor(current.version)}, not ${header}; fetch it again and retry`, [
-          { in: 'headers', path: '/if-match', message: `current ETag is ${store.etagFor(current.version)}` }
+      const currentVersion = await store.resolveVersion(db, workspaceId, request.params.id);
+      const currentEtag = store.etagFor(currentVersion);
+      if (!ifMatchHolds(header, currentEtag)) {
+        const why = onlyWeakTags(header) ? 'a weak tag never matches (If-Match compares strongly)' : `current ETag is ${currentEtag}`;
+        throw new AppError(412, 'version_conflict', `plan is at ${currentEtag}, not ${header}; fetch it again and retry`, [
+          { in: 'headers', path: '/if-match', message: why }
         ]);
       }
+      const expected = currentVersion;
       const computed = await planner(request.body, { planId: request.params.id, version: expected + 1 });
       const meta = await store.addVersion(db, {
         planId: request.params.id,
@@ -201,6 +209,55 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
         .header('etag', store.etagFor(meta.version))
         .type('application/json; charset=utf-8')
         .send(versionBody({ ...meta, inputJson: jsonBytes(request.body), artifactsJson: jsonBytes(computed.artifacts) }) as never);
+    },
+  );
+  app.delete(
+    '/plans/:id',
+    {
+      schema: {
+        tags: ['plans'],
+        operationId: 'archivePlan',
+        summary: 'Archive a plan: it leaves GET /plans and takes no new versions; every version stays readable by its URL (repeatable)',
+        params: PlanIdParams,
+        response: {
+          200: Type.Object(
+            { planId: Type.String({ format: 'uuid' }), archivedAt: Type.String({ format: 'date-time' }), latestVersion: Type.Integer() },
+            { title: 'ArchivedPlan' },
+          ),
+          ...errors(400, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const a = await store.archivePlan(db, workspaceOf(request), request.params.id);
+      return { planId: a.planId, archivedAt: a.archivedAt.toISOString(), latestVersion: a.latestVersion };
+    },
+  );
+
+  app.get(
+    '/plans/:id/versions/:version/diff/:other',
+    {
+      schema: {
+        tags: ['plans'],
+        operationId: 'diffVersions',
+        summary: 'What changed from one version to another: input fields, phases and teams added, removed or changed; phases the schedule moved; the makespan',
+        params: Type.Object({ ...VersionParams.properties, other: VersionParams.properties.version }),
+        response: { 200: VersionDiffView, ...errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const workspaceId = workspaceOf(request);
+      const [a, b] = await Promise.all([
+        store.getVersion(db, workspaceId, request.params.id, request.params.version),
+        store.getVersion(db, workspaceId, request.params.id, request.params.other),
+      ]);
+      const side = (v: typeof a) => {
+        const plan = v.artifacts['execution-plan.json'];
+        return { input: v.input as Record<string, unknown>, schedule: plan.schedule, makespanDays: plan.optimisation.makespan_days };
+      };
+      // Both versions are immutable, so the diff is too.
+      reply.header('cache-control', 'private, max-age=31536000, immutable');
+      return { planId: request.params.id, from: a.version, to: b.version, ...diffVersions(side(a), side(b)) };
     },
   );
 };

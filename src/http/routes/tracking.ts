@@ -9,6 +9,7 @@ import { evaluateAlerts, planStatus, replan } from '../../service/tracking.js';
 import { PlanIdParams, errors } from '../schemas/common.js';
 import { AlertView, Claim, ClaimBody, EventBody, ReadyQuery, ReadyView, ReplanBody, ReplanResponse, Session, SessionBody, StatusView, TrackingEventView } from '../schemas/tracking.js';
 import { workspaceOf } from '../workspace.js';
+import { NextLink, PageQuery, pageOf, linkWith, nextLink } from '../pagination.js';
 import { etagFor } from '../../store/plans.js';
 
 const SessionParams = Type.Object({ id: Type.String({ format: 'uuid' }), sessionId: Type.String({ format: 'uuid' }) });
@@ -32,6 +33,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
     {
       schema: {
         tags: ['tracking'],
+        operationId: 'createSession',
         summary: 'Register a session (an agent or team member) that will claim and work phases',
         params: PlanIdParams,
         body: SessionBody,
@@ -46,10 +48,19 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
 
   app.get(
     '/plans/:id/sessions',
-    { schema: { tags: ['tracking'], summary: 'Sessions of a plan', params: PlanIdParams, response: { 200: Type.Object({ items: Type.Array(Session) }), ...errors(400, 404) } } },
-    async (request) => {
+    {
+      schema: {
+        tags: ['tracking'],
+        operationId: 'listSessions',
+        summary: 'Sessions of a plan, oldest first',
+        params: PlanIdParams,
+        querystring: PageQuery,
+        response: { 200: Type.Object({ items: Type.Array(Session), next: NextLink }, { title: 'SessionPage' }), ...errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
       await tracking.trackingBasis(db, workspaceOf(request), request.params.id);
-      return { items: (await tracking.listSessions(db, request.params.id)).map(sessionJson) };
+      return pageOf(request, reply, (await tracking.listSessions(db, request.params.id)).map(sessionJson), request.query);
     },
   );
 
@@ -58,6 +69,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
     {
       schema: {
         tags: ['tracking'],
+        operationId: 'heartbeatSession',
         summary: 'Keep a session alive; a session silent past its timeout loses its claims',
         params: SessionParams,
         response: { 200: Session, ...errors(400, 404, 409) },
@@ -71,6 +83,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
     {
       schema: {
         tags: ['tracking'],
+        operationId: 'createClaim',
         summary:
           'Claim a phase for a session (atomic). 409 names the reason: dependency_not_done, phase_taken, phase_completed, sync_point_pending, wave_pending, area_locked, skill_mismatch (override with a reason), team_at_capacity, session_busy, nothing_claimable',
         params: PlanIdParams,
@@ -124,6 +137,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
     {
       schema: {
         tags: ['tracking'],
+        operationId: 'reportEvent',
         summary: 'Report progress on a held phase: started, progress, blocked, unblocked, completed, gate_passed, gate_failed, released, failed',
         params: SessionParams,
         body: EventBody,
@@ -145,15 +159,19 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
     {
       schema: {
         tags: ['tracking'],
+        operationId: 'listEvents',
         summary: 'The append-only event log (JSON), after a given event id',
         params: PlanIdParams,
         querystring: Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })) }),
-        response: { 200: Type.Object({ items: Type.Array(TrackingEventView) }), ...errors(400, 404) },
+        response: { 200: Type.Object({ items: Type.Array(TrackingEventView), next: NextLink }, { title: 'EventPage' }), ...errors(400, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       await tracking.trackingBasis(db, workspaceOf(request), request.params.id);
-      return { items: await tracking.loadEvents(db, request.params.id, request.query.after ?? 0, request.query.limit ?? 1000) };
+      const limit = request.query.limit ?? 1000;
+      const items = await tracking.loadEvents(db, request.params.id, request.query.after ?? 0, limit);
+      const last = items.at(-1);
+      return { items, next: nextLink(reply, items.length === limit && last ? linkWith(request, { after: last.id, limit }) : null) };
     },
   );
 
@@ -162,6 +180,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
     {
       schema: {
         tags: ['tracking'],
+        operationId: 'getStatus',
         summary: 'Planned vs actual per phase and wave, metrics from actuals, and open alerts',
         params: PlanIdParams,
         querystring: Type.Object({ asOf: Type.Optional(IsoDateTime) }),
@@ -180,16 +199,17 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
     {
       schema: {
         tags: ['tracking'],
+        operationId: 'listAlerts',
         summary: 'Alerts raised for a plan, oldest first',
         params: PlanIdParams,
-        querystring: Type.Object({ open: Type.Optional(Type.Boolean()) }),
-        response: { 200: Type.Object({ items: Type.Array(AlertView) }), ...errors(400, 404) },
+        querystring: Type.Object({ open: Type.Optional(Type.Boolean()), ...PageQuery.properties }),
+        response: { 200: Type.Object({ items: Type.Array(AlertView), next: NextLink }, { title: 'AlertPage' }), ...errors(400, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       await tracking.trackingBasis(db, workspaceOf(request), request.params.id);
       const all = await tracking.listAlerts(db, request.params.id);
-      return { items: request.query.open ? all.filter((a) => a.resolvedAt === null) : all };
+      return pageOf(request, reply, request.query.open ? all.filter((a) => a.resolvedAt === null) : all, request.query);
     },
   );
 
@@ -198,6 +218,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planne
     {
       schema: {
         tags: ['tracking'],
+        operationId: 'replanPlan',
         summary: 'Re-plan from where things stand: a new version that keeps completed work, pins running phases and moves as little as it can',
         params: PlanIdParams,
         body: Type.Optional(ReplanBody),

@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 
 export const ErrorDetail = Type.Object({
   in: Type.Optional(Type.Enum(['body', 'querystring', 'params', 'headers'])),
@@ -31,6 +31,11 @@ export function errors(...codes: number[]): Record<number, typeof ErrorResponse>
 }
 
 export const NotModified = Type.Null({ description: 'Not modified: the If-None-Match ETag names this version.' });
+
+/** A response whose body is not JSON, under its real media type (the OpenAPI document shows it so). */
+export function mediaResponse(mediaType: string, description: string, schema: TSchema = Type.String()) {
+  return { description, content: { [mediaType]: { schema } } };
+}
 
 /** True when the request's If-None-Match already names etag. */
 export function notModified(request: { headers: Record<string, string | string[] | undefined> }, etag: string): boolean {

@@ -25,4 +25,4 @@ export const ImportResponse = Type.Object({
   input: PlanInput,
   notes: Type.Array(Type.String(), { description: 'What the mapping assumed or left out, one sentence each.' }),
   unusedKeys: Type.Optional(Type.Array(Type.String(), { description: 'Upstream dependency analysis: the source keys not used (JSON pointers, list indices as *); also listed in the notes.' })),
-});
+}, { title: 'ImportResult' });

@@ -30,7 +30,7 @@ export const Session = Type.Object({
   heartbeatTimeoutSeconds: Type.Integer(),
   registeredAt: Timestamp,
   lastHeartbeatAt: Timestamp,
-});
+}, { title: 'Session' });
 
 export const ClaimBody = Type.Object(
   {
@@ -57,7 +57,7 @@ export const Claim = Type.Object({
   claimedAt: Timestamp,
   team: Type.Union([Type.String(), Type.Null()], { description: 'The team the claim runs on and counts against.' }),
   override: Type.Optional(Type.String({ description: 'The reason given for taking it despite a skill mismatch.' })),
-});
+}, { title: 'Claim' });
 
 export const ReadyQuery = Type.Object(
   {
@@ -112,7 +112,7 @@ export const TrackingEventView = Type.Object({
   type: Type.String(),
   data: Type.Object({ percent: Type.Optional(Type.Number()), reason: Type.Optional(Type.String()), gate: Type.Optional(Type.String()), override: Type.Optional(Type.String()) }),
   occurredAt: Timestamp,
-});
+}, { title: 'TrackingEvent' });
 
 export const AlertView = Type.Object({
   id: Type.Integer(),
@@ -123,7 +123,7 @@ export const AlertView = Type.Object({
   data: Type.Record(Type.String(), Type.Unknown()),
   raisedAt: Timestamp,
   resolvedAt: Type.Union([Timestamp, Type.Null()]),
-});
+}, { title: 'Alert' });
 
 const Num = Type.Number();
 const NumOrNull = Type.Union([Type.Number(), Type.Null()]);
@@ -168,7 +168,7 @@ export const StatusView = Type.Object({
     utilisationPercent: Type.Record(Type.String(), Num),
   }),
   alerts: Type.Array(AlertView, { description: 'Open alerts.' }),
-});
+}, { title: 'Status' });
 
 export const ReplanBody = Type.Object(
   { asOf: Type.Optional({ ...IsoDate, description: 'Re-plan as of this date (default: today, or the latest event if later).' }) },

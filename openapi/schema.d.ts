@@ -1,0 +1,4851 @@
+// Generated from openapi/openapi.json by `npm run openapi` (openapi-typescript). Do not edit.
+export interface paths {
+    "/admin/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API keys (admin key only) */
+        get: operations["listApiKeys"];
+        put?: never;
+        /** Create an API key for a workspace (admin key only). The token is shown once. */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key (admin key only) */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process is up */
+        get: operations["getLiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Map a dependency graph, task-master tasks.json, CSV or PSPLIB file to a plan input (POST it to /plans to plan it)
+         * @description Send the file as the body with its own content type (text/csv, text/tab-separated-values, text/plain, application/json, application/yaml, application/x-yaml, text/yaml, application/octet-stream). Nothing is stored.
+         */
+        post: operations["importPlanInput"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A queued planning job (large plans are answered 202 with this URL) */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List plans, newest first */
+        get: operations["listPlans"];
+        put?: never;
+        /** Plan a project: validates the graph, schedules it and stores version 1 with its artifacts */
+        post: operations["createPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest version of a plan, with its input and artifacts (ETag names the version) */
+        get: operations["getPlan"];
+        put?: never;
+        post?: never;
+        /** Archive a plan: it leaves GET /plans and takes no new versions; every version stays readable by its URL (repeatable) */
+        delete: operations["archivePlan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/agent-playbooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agent playbooks of the latest version: one brief per phase (JSON, or Markdown with ?format=markdown) */
+        get: operations["getPlansIdAgentPlaybooks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/agent-playbooks/{phaseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One phase's agent playbook: deliverables and acceptance criteria, the areas it owns and those held by parallel phases, its branch, the sync points to wait for and the exact MCP/REST calls to report with */
+        get: operations["getPlansIdAgentPlaybooksPhaseId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alerts raised for a plan, oldest first */
+        get: operations["listAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/artifacts/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One artifact of the latest version */
+        get: operations["getArtifact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a phase for a session (atomic). 409 names the reason: dependency_not_done, phase_taken, phase_completed, sync_point_pending, wave_pending, area_locked, skill_mismatch (override with a reason), team_at_capacity, session_busy, nothing_claimable */
+        post: operations["createClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The strategy document (Markdown) of the latest version */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/event-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The append-only event log (JSON), after a given event id */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-Sent Events: "phase" for each tracking event, "alert" for each alert; resumable with Last-Event-ID */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/gantt.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gantt chart of the latest version (SVG): one lane per team, the critical phases in red */
+        get: operations["getGantt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/playbooks/{team}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One team's playbook (Markdown) of the latest version */
+        get: operations["getPlaybook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ready set, read-only: phases that may be claimed now (dependencies done, not held, areas free, sync points and, under barrier gating, earlier waves passed), for a session, a team or a set of skills */
+        get: operations["getPlansIdReady"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/replan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-plan from where things stand: a new version that keeps completed work, pins running phases and moves as little as it can */
+        post: operations["replanPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sessions of a plan, oldest first */
+        get: operations["listSessions"];
+        put?: never;
+        /** Register a session (an agent or team member) that will claim and work phases */
+        post: operations["createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/sessions/{sessionId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report progress on a held phase: started, progress, blocked, unblocked, completed, gate_passed, gate_failed, released, failed */
+        post: operations["reportEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/sessions/{sessionId}/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep a session alive; a session silent past its timeout loses its claims */
+        post: operations["heartbeatSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/state.tar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The five artifacts of the latest version as parallel-execution/<name>.json in a tar archive */
+        get: operations["getStateArchive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Planned vs actual per phase and wave, metrics from actuals, and open alerts */
+        get: operations["getStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a plan, oldest first (without artifacts) */
+        get: operations["listVersions"];
+        put?: never;
+        /** Store new input as the next version. Requires If-Match with the current ETag, or * (412 when stale or weak, 428 when absent) */
+        post: operations["createVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a plan, with its input and artifacts */
+        get: operations["getVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/versions/{version}/artifacts/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One artifact of a given version */
+        get: operations["getVersionArtifact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/versions/{version}/diff/{other}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed from one version to another: input fields, phases and teams added, removed or changed; phases the schedule moved; the makespan */
+        get: operations["diffVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook subscriptions of a plan (without their secrets) */
+        get: operations["getPlansIdWebhooks"];
+        put?: never;
+        /** Subscribe a URL to a plan's events: signed POSTs (Standard Webhooks), retried with backoff; the URL must pass the allow-list */
+        post: operations["postPlansIdWebhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a subscription (and its delivery log) */
+        delete: operations["deletePlansIdWebhooksWebhookId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log of a subscription, newest first: each delivery with every attempt (status code or error) */
+        get: operations["getPlansIdWebhooksWebhookIdDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The database answers, and so does the job queue where there is one (each within 2 s) */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** AgentPlaybook */
+        AgentPlaybook: {
+            acceptance_criteria: string[];
+            /** @description wp/<plan id>/<phase id> */
+            branch: string;
+            calls: {
+                mcp: {
+                    arguments: {
+                        [key: string]: unknown;
+                    };
+                    tool: string;
+                };
+                rest: {
+                    body?: {
+                        [key: string]: unknown;
+                    };
+                    method: string;
+                    path: string;
+                };
+                /** @description When to make the call. */
+                step: string;
+            }[];
+            deliverables: string[];
+            hands_over_to: {
+                phase: string;
+                team: string | null;
+            }[];
+            heartbeat_interval_seconds: number;
+            /** @description Areas held by phases planned to run in parallel with this one. */
+            must_not_touch: {
+                areas: string[];
+                finish_date: string;
+                phase: string;
+                start_date: string;
+                team: string | null;
+            }[];
+            /** @description Files and areas this phase works in. */
+            owns: string[];
+            phase: {
+                critical: boolean;
+                description: string | null;
+                duration_days: number;
+                finish_date: string;
+                id: string;
+                name: string;
+                skills: string[];
+                slack_days: number;
+                start_date: string;
+                team: string | null;
+                team_size: number;
+                wave: number;
+            };
+            plan: {
+                id: string;
+                name: string;
+                version: number;
+                /** @enum {unknown} */
+                wave_gating: "flow" | "barrier";
+            };
+            quality_gate: {
+                exit_criteria: string[];
+                gate_id: string;
+                name: string;
+            } | null;
+            wait_for: {
+                id: string;
+                /** @enum {unknown} */
+                kind: "dependency" | "sync_point" | "wave";
+                planned_date: string;
+                what: string;
+            }[];
+            /** @description A git command that makes the worktree for the branch. */
+            worktree: string;
+        };
+        /** Alert */
+        Alert: {
+            data: {
+                [key: string]: unknown;
+            };
+            id: number;
+            kind: string;
+            message: string;
+            /** Format: date-time */
+            raisedAt: string;
+            resolvedAt: string | null;
+            /** @enum {unknown} */
+            severity: "info" | "warning" | "critical";
+            subject: string;
+        };
+        /** AlertPage */
+        AlertPage: {
+            items: components["schemas"]["Alert"][];
+            /** @description URL of the next page (also in the Link header, rel="next"); null on the last page. */
+            next: string | null;
+        };
+        /** ApiKey */
+        ApiKey: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            revokedAt: string | null;
+            /** @enum {unknown} */
+            role: "read" | "write";
+            workspaceId: string;
+        };
+        /** ArchivedPlan */
+        ArchivedPlan: {
+            /** Format: date-time */
+            archivedAt: string;
+            latestVersion: number;
+            /** Format: uuid */
+            planId: string;
+        };
+        /** Artifacts */
+        Artifacts: {
+            "coordination-protocols.json": components["schemas"]["CoordinationProtocols"];
+            "execution-plan.json": components["schemas"]["ExecutionPlan"];
+            "monitoring-config.json": components["schemas"]["MonitoringConfig"];
+            "risk-mitigation-plan.json": components["schemas"]["RiskMitigationPlan"];
+            "wave-schedules.json": components["schemas"]["WaveSchedules"];
+        };
+        /** Claim */
+        Claim: {
+            /** Format: date-time */
+            claimedAt: string;
+            claimId: number;
+            /** @description The reason given for taking it despite a skill mismatch. */
+            override?: string;
+            phaseId: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** @description The team the claim runs on and counts against. */
+            team: string | null;
+        };
+        /**
+         * CoordinationProtocols
+         * @description coordination-protocols.json
+         */
+        CoordinationProtocols: {
+            coordination_protocols: {
+                communication_schedule: {
+                    agenda: string[];
+                    cadence: string;
+                    dates?: string[];
+                    duration_minutes: number;
+                    /** Format: date */
+                    finish_date: string;
+                    id: string;
+                    /** @enum {unknown} */
+                    kind: "daily_standup" | "weekly_integration_review" | "handover_meeting";
+                    name: string;
+                    participants: string[];
+                    /** Format: date */
+                    start_date: string;
+                }[];
+                decision_hierarchy: {
+                    decides: string[];
+                    escalates_to: string | null;
+                    level: number;
+                    role: string;
+                }[];
+                escalation: {
+                    blocked_hours: number;
+                    heartbeat_timeout_seconds: number;
+                    rules: {
+                        action: string;
+                        alert_kind: string;
+                        condition: string;
+                        escalate_to_level: number;
+                    }[];
+                    schedule_variance_percent: number;
+                    source: {
+                        [key: string]: "input" | "default";
+                    };
+                };
+                synchronization_points: {
+                    failure_procedure: string;
+                    /** @enum {unknown} */
+                    kind: "handover" | "wave_boundary";
+                    participants: string[];
+                    phases: string[];
+                    /** Format: date */
+                    planned_date: string;
+                    /** @description Working days from the project start. */
+                    planned_day: number;
+                    sessions: string[];
+                    success_criteria: string[];
+                    sync_id: string;
+                    trigger: string;
+                }[];
+            };
+            execution_plan_id: string;
+            session_coordination: {
+                heartbeat_interval_seconds: number;
+                heartbeat_timeout_seconds: number;
+                lifecycle: {
+                    states: string[];
+                    transitions: {
+                        endpoint: string;
+                        event: string;
+                        from: string;
+                        to: string;
+                    }[];
+                };
+                max_concurrent_sessions: number | null;
+                peak_concurrent_sessions: number;
+                sessions: {
+                    areas: string[];
+                    /** Format: date */
+                    finish_date: string;
+                    /** @description Working days from the project start. */
+                    finish_day: number;
+                    phase: string;
+                    phase_name: string;
+                    session_id: string;
+                    /** Format: date */
+                    start_date: string;
+                    /** @description Working days from the project start. */
+                    start_day: number;
+                    team: string | null;
+                    unblocks: string[];
+                    waits_for: string[];
+                    wave: number;
+                }[];
+            };
+        };
+        /**
+         * Error
+         * @description Every 4xx and 5xx response has this shape.
+         */
+        Error: {
+            /** @description Stable machine-readable error code. */
+            code: string;
+            details: {
+                code?: string;
+                /** @description Ids involved, e.g. the phases of a dependency cycle in order. */
+                ids?: string[];
+                /** @enum {unknown} */
+                in?: "body" | "querystring" | "params" | "headers";
+                message: string;
+                /** @description JSON pointer to the offending field within the request part ("" for the whole part). */
+                path: string;
+            }[];
+            message: string;
+            statusCode: number;
+        };
+        /** EventPage */
+        EventPage: {
+            items: components["schemas"]["TrackingEvent"][];
+            /** @description URL of the next page (also in the Link header, rel="next"); null on the last page. */
+            next: string | null;
+        };
+        /**
+         * ExecutionPlan
+         * @description execution-plan.json
+         */
+        ExecutionPlan: {
+            critical_path: {
+                /** @description A span in working days. */
+                length_days: number;
+                /** @description One precedence-critical chain, in order. */
+                phases: string[];
+                /** @description Phases that cannot slip without moving the finish in the resource-constrained schedule. */
+                resource_constrained_phases: string[];
+                slack: {
+                    critical: boolean;
+                    /** @description Working days from the project start. */
+                    earliest_finish: number;
+                    /** @description Working days from the project start. */
+                    earliest_start: number;
+                    /** @description A span in working days. */
+                    free_slack_days: number;
+                    id: string;
+                    /** @description Working days from the project start. */
+                    latest_finish: number;
+                    /** @description Working days from the project start. */
+                    latest_start: number;
+                    /** @description A span in working days. */
+                    schedule_slack_days: number;
+                    /** @description A span in working days. */
+                    total_slack_days: number;
+                }[];
+                /** @description The source’s own critical path beside the one computed from the imported durations and dependencies. */
+                source_critical_path?: {
+                    /** @description The computed critical path in the same terms (phases, or their groups). */
+                    computed_ids: string[];
+                    /** @description A span in working days. */
+                    computed_length_days: number;
+                    difference: string;
+                    duration_days: number | null;
+                    /** @description The source analysis’ critical path. */
+                    ids: string[];
+                    /** @enum {unknown} */
+                    of: "phases" | "groups";
+                    only_in_computed: string[];
+                    only_in_source: string[];
+                    same_path: boolean;
+                };
+            };
+            /** @description The dependency_graph_id of the analysis the input was imported from. */
+            dependency_analysis_source?: string;
+            /** @description ep_ + the first 16 hex digits of the sha256 of the canonical input: the same input is the same execution plan. */
+            execution_plan_id: string;
+            metrics: {
+                /** @description Percent. */
+                coordination_overhead_percent: number;
+                max_concurrent_sessions: number;
+                /** @description Percent. */
+                parallel_efficiency_percent: number;
+                sync_points: number;
+                team_utilisation_percent: {
+                    [key: string]: number;
+                };
+                /** @description Percent. */
+                time_savings_percent: number;
+                waves: number;
+            };
+            optimisation: {
+                /** @description Percent. */
+                gap_percent: number;
+                lower_bounds: {
+                    /** @description A span in working days. */
+                    best_days: number;
+                    /** @description A span in working days. */
+                    critical_path_days: number;
+                    /** @description A span in working days. */
+                    resource_days: number;
+                };
+                /** @description A span in working days. */
+                makespan_days: number;
+                proven_optimal: boolean;
+                search: {
+                    /** @description A span in working days. */
+                    best_priority_rule_makespan_days: number;
+                    found_by: string;
+                    generations: number;
+                    iteration_budget: number;
+                    schedules_evaluated: number;
+                    seed: number;
+                };
+            };
+            project_context: {
+                calendar: {
+                    holidays: string[];
+                    working_days: number[];
+                };
+                completed_phases?: number;
+                /** Format: date */
+                completion_date: string;
+                deadline: string | null;
+                deadline_met: boolean | null;
+                description?: string;
+                in_progress_phases?: number;
+                name: string;
+                /** @description A span in working days. */
+                parallel_duration_days: number;
+                phases: number;
+                /** @description Working days from the project start. */
+                replanned_from_day?: number;
+                /** @description A span in working days. */
+                sequential_duration_days: number;
+                /** Format: date */
+                start_date: string;
+                teams: number;
+                time_savings_days: number;
+                /** @description Percent. */
+                time_savings_percent: number;
+            };
+            resource_analysis: {
+                /** @description Percent. */
+                capacity_buffer_percent: number;
+                infrastructure: {
+                    capacity: number;
+                    id: string;
+                    kind: string;
+                    name: string;
+                    /** @description Percent. */
+                    peak_utilisation_percent: number;
+                    phases: string[];
+                }[];
+                max_concurrent_sessions: number | null;
+                /** @description The source analysis’ resource constraints, as it states them. */
+                resource_constraints?: {
+                    constraint_type: string;
+                    description?: string;
+                    impact?: string;
+                    mitigation?: string;
+                }[];
+                skills: {
+                    phases: string[];
+                    skill: string;
+                    teams: string[];
+                }[];
+                teams: {
+                    assigned_phases: string[];
+                    /** @description Percent. */
+                    availability_percent: number;
+                    hours_per_week: number;
+                    id: string;
+                    name: string;
+                    size: number;
+                    skills: string[];
+                    /** @description Concurrent people after availability and the capacity buffer. */
+                    usable_capacity: number;
+                    /** @description Percent. */
+                    utilisation_percent: number;
+                    /** @description Person-days assigned. */
+                    work_days: number;
+                }[];
+            };
+            schedule: {
+                critical: boolean;
+                dependencies: string[];
+                /** @description A span in working days. */
+                duration_days: number;
+                /** Format: date */
+                finish_date: string;
+                /** @description Working days from the project start. */
+                finish_day: number;
+                group?: string;
+                id: string;
+                name: string;
+                /** Format: date */
+                start_date: string;
+                /** @description Working days from the project start. */
+                start_day: number;
+                team: string | null;
+                team_size: number;
+                wave: number;
+            }[];
+            soft_dependencies?: {
+                count: number;
+                /** @description Soft dependencies the schedule did not keep (it started the phase before the one it soft-depends on finished). */
+                ignored: {
+                    on: string;
+                    phase: string;
+                }[];
+                /** @description True when constraints.relaxSoftDependencies let the schedule ignore them. */
+                relaxed: boolean;
+            };
+            /** @description When that analysis was generated, as it wrote it. */
+            source_generation_date?: string;
+        };
+        /** Health */
+        Health: {
+            /** @enum {unknown} */
+            status: "ok";
+        };
+        /** ImportResult */
+        ImportResult: {
+            /** @enum {unknown} */
+            format: "dependency-graph" | "task-master" | "csv" | "psplib";
+            input: components["schemas"]["PlanInput"];
+            /** @description What the mapping assumed or left out, one sentence each. */
+            notes: string[];
+            /** @description Upstream dependency analysis: the source keys not used (JSON pointers, list indices as *); also listed in the notes. */
+            unusedKeys?: string[];
+        };
+        /** Job */
+        Job: {
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            error?: {
+                /** @description Stable machine-readable error code. */
+                code: string;
+                details: {
+                    code?: string;
+                    /** @description Ids involved, e.g. the phases of a dependency cycle in order. */
+                    ids?: string[];
+                    /** @enum {unknown} */
+                    in?: "body" | "querystring" | "params" | "headers";
+                    message: string;
+                    /** @description JSON pointer to the offending field within the request part ("" for the whole part). */
+                    path: string;
+                }[];
+                message: string;
+                statusCode: number;
+            };
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The plan this job creates; GET /plans/{planId} once completed.
+             */
+            planId: string;
+            /** @enum {unknown} */
+            state: "queued" | "running" | "completed" | "failed";
+        };
+        /**
+         * MonitoringConfig
+         * @description monitoring-config.json
+         */
+        MonitoringConfig: {
+            execution_plan_id: string;
+            monitoring_and_control: {
+                control_mechanisms: {
+                    action: string;
+                    alert_kind: string;
+                    automatic: boolean;
+                    id: string;
+                    /** @enum {unknown} */
+                    severity: "info" | "warning" | "critical";
+                    trigger: string;
+                }[];
+                metrics: {
+                    /** @description Where target and thresholds come from. */
+                    basis: string;
+                    collection: string;
+                    critical: number;
+                    data_source: string;
+                    /** @enum {unknown} */
+                    direction: "higher_is_better" | "lower_is_better" | "band";
+                    formula: string;
+                    id: string;
+                    name: string;
+                    planned: number;
+                    subject: string | null;
+                    target: number;
+                    unit: string;
+                    warning: number;
+                    warning_low?: number;
+                }[];
+                replan_policy: {
+                    endpoint: string;
+                    keeps: string[];
+                    triggers: string[];
+                };
+                reporting: {
+                    alerts_endpoint: string;
+                    event_stream: string;
+                    poll_interval_seconds: number;
+                    status_endpoint: string;
+                };
+            };
+        };
+        /** PlanInput */
+        PlanInput: {
+            calendar?: {
+                holidays?: string[];
+                /** @description ISO weekday numbers that are worked, 0 = Sunday. Default Monday–Friday. */
+                workingDays?: number[];
+            };
+            constraints?: {
+                /** @description Percent of every team held in reserve. Default 20. */
+                capacityBuffer?: number;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+                 */
+                deadline?: string;
+                escalation?: {
+                    /** @description A phase blocked longer than this is escalated. Default 4. */
+                    blockedHours?: number;
+                    /** @description A session silent this long loses its claim. Default 300. */
+                    heartbeatTimeoutSeconds?: number;
+                    /** @description Behind-schedule share that raises an alert. Default 5. */
+                    scheduleVariancePercent?: number;
+                };
+                maxConcurrentSessions?: number;
+                /** @description Plan soft dependencies (phases[].softDependencies) as preferences the schedule may ignore. Default false: they are planned as dependencies. */
+                relaxSoftDependencies?: boolean;
+                /**
+                 * @description barrier: a wave opens only when every phase of the one before is completed and its quality gate passed, and the schedule keeps waves apart in time; flow (default): waves are dependency levels that overlap, each phase starts when its own dependencies allow.
+                 * @enum {unknown}
+                 */
+                waveGating?: "flow" | "barrier";
+            };
+            description?: string;
+            infrastructure?: {
+                /** @description Units available at any one time. */
+                capacity: number;
+                id: string;
+                /** @description environment, ci, database, … (free text, for display). */
+                kind?: string;
+                name?: string;
+            }[];
+            name: string;
+            phases: {
+                /** @description How its quality gate is judged (for its agent playbook). */
+                acceptanceCriteria?: string[];
+                /** @description Files or areas of the code base this phase touches. */
+                areas?: string[];
+                /** @description What the phase hands over (for its agent playbook). */
+                deliverables?: string[];
+                /** @description Ids of phases that must finish before this one starts. */
+                dependencies?: string[];
+                description?: string;
+                /** @description Working days: a number, or a three-point estimate (expected value (o + 4m + p) / 6 is planned). */
+                duration: number | {
+                    likely: number;
+                    optimistic: number;
+                    pessimistic: number;
+                };
+                /** @description Label of the group the phase belongs to (the source’s phase, WBS summary row or epic), for display. */
+                group?: string;
+                id: string;
+                name: string;
+                /** @description Higher runs earlier when the schedule has a choice. Default 0. */
+                priority?: number;
+                /** @description Units of shared infrastructure pools (by pool id) held for the whole phase. */
+                resources?: {
+                    [key: string]: number;
+                };
+                /** @description Skills the assigned team must hold (all of them); compared ignoring case, spaces and punctuation. */
+                skills?: string[];
+                /** @description Ids of phases that should finish before this one starts (a soft dependency in the source): planned as dependencies unless constraints.relaxSoftDependencies. */
+                softDependencies?: string[];
+                /** @description People (or agent sessions) of the assigned team this phase occupies. Default 1. */
+                teamSize?: number;
+            }[];
+            planning?: {
+                /** @description For fixed durations: ± spread used by the Monte Carlo. Default 25. */
+                defaultSpreadPercent?: number;
+                /** @description Improvement search budget (schedules evaluated). */
+                iterations?: number;
+                /** @description Schedule-risk samples. Default 2000. */
+                monteCarloIterations?: number;
+                /** @description Seed for every random choice. Default 1. */
+                seed?: number;
+                /** @description Wall-clock cap for the improvement search. */
+                timeBudgetMs?: number;
+            };
+            /** @description Work already done or under way, for a re-plan: completed phases keep their actual dates, in-progress ones stay with their team, nothing else starts before asOf. */
+            progress?: {
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+                 */
+                asOf?: string;
+                /** @description Start day of each phase in the version being re-planned; the new schedule keeps to this order where it can. */
+                baseline?: {
+                    [key: string]: number;
+                };
+                phases: {
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+                     */
+                    actualFinish?: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+                     */
+                    actualStart: string;
+                    id: string;
+                    percentComplete?: number;
+                    /** @enum {unknown} */
+                    status: "completed" | "in_progress";
+                    team?: string;
+                }[];
+            };
+            /** @description Facts of the analysis the input was imported from, carried into execution-plan.json. */
+            source?: {
+                criticalPath?: {
+                    durationDays?: number;
+                    /** @description The source’s critical path, in order. */
+                    ids: string[];
+                    /**
+                     * @description phases: ids of this input’s phases; groups: group labels (the source’s phases when tasks are planned).
+                     * @enum {unknown}
+                     */
+                    of: "phases" | "groups";
+                };
+                /** @description The source analysis’ dependency_graph_id; the execution plan names it as dependency_analysis_source. */
+                dependencyGraphId?: string;
+                /** @description The importer that read the source file. */
+                format?: string;
+                /** @description When the source analysis was generated, as it wrote it. */
+                generatedAt?: string;
+                resourceConstraints?: {
+                    description?: string;
+                    impact?: string;
+                    mitigation?: string;
+                    type: string;
+                }[];
+            };
+            /**
+             * Format: date
+             * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+             */
+            startDate: string;
+            teams: {
+                /** @description Percent of the team available to this project. Default 100. */
+                availability?: number;
+                /** @description Working hours per person per week. Default 40. */
+                hoursPerWeek?: number;
+                id: string;
+                name?: string;
+                /** @description People or agent sessions in the team. */
+                size: number;
+                skills: string[];
+            }[];
+        };
+        /** PlanListItem */
+        PlanListItem: {
+            /** @description When the plan was archived (DELETE); null while it is live. */
+            archivedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            latestVersion: number;
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** PlanPage */
+        PlanPage: {
+            items: components["schemas"]["PlanListItem"][];
+            /** @description URL of the next page (also in the Link header, rel="next"); null on the last page. */
+            next: string | null;
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /** PlanSummary */
+        PlanSummary: {
+            /** Format: date */
+            completionDate: string;
+            criticalPathDays: number;
+            /** Format: date */
+            deadline?: string;
+            deadlineMet?: boolean;
+            /** @description Distance of the makespan above the best lower bound. */
+            gapPercent: number;
+            lowerBoundDays: number;
+            /** @description Parallel duration in working days. */
+            makespanDays: number;
+            /** @description The makespan equals a lower bound: no schedule can be shorter. */
+            optimal: boolean;
+            phases: number;
+            /** @description All phases one after another, in working days. */
+            sequentialDays: number;
+            /** Format: date */
+            startDate: string;
+            teams: number;
+            timeSavingsPercent: number;
+        };
+        /** PlanVersion */
+        PlanVersion: {
+            artifacts: components["schemas"]["Artifacts"];
+            /** @description sha256 of the canonical input JSON. */
+            contentHash: string;
+            /** Format: date-time */
+            createdAt: string;
+            input: components["schemas"]["PlanInput"];
+            name: string;
+            parentVersion: number | null;
+            /** Format: uuid */
+            planId: string;
+            /** @enum {unknown} */
+            reason: "create" | "update" | "replan";
+            summary: components["schemas"]["PlanSummary"];
+            version: number;
+        };
+        /**
+         * RiskMitigationPlan
+         * @description risk-mitigation-plan.json
+         */
+        RiskMitigationPlan: {
+            execution_plan_id: string;
+            quality_assurance: {
+                quality_gates: {
+                    deliverables: string[];
+                    entry_criteria: string[];
+                    exit_criteria: string[];
+                    gate_id: string;
+                    holds: string[];
+                    integration_tests: {
+                        check: string;
+                        from: string;
+                        from_team: string;
+                        to: string;
+                        to_team: string;
+                    }[];
+                    name: string;
+                    /** Format: date */
+                    planned_date: string;
+                    review_by: string[];
+                    wave: number;
+                }[];
+                testing_coordination: {
+                    rules: string[];
+                    shared_environments: {
+                        capacity: number;
+                        id: string;
+                        test_phases: string[];
+                    }[];
+                    test_phases: {
+                        environments: string[];
+                        /** Format: date */
+                        finish_date: string;
+                        phase: string;
+                        /** Format: date */
+                        start_date: string;
+                        team: string | null;
+                    }[];
+                };
+            };
+            risk_management: {
+                risks: {
+                    /** @description How probability and impact were computed from the plan. */
+                    basis: string;
+                    /** @enum {unknown} */
+                    category: "critical_path" | "bottleneck" | "skill_single_point_of_failure" | "shared_infrastructure" | "coordination_capacity" | "merge_conflict" | "schedule_uncertainty" | "deadline" | "team_overload";
+                    contingency: string;
+                    description: string;
+                    detection: {
+                        early_warning_signs: string[];
+                        method: string;
+                    };
+                    id: string;
+                    /** @description impact_days relative to the makespan: 1 (< 1 %) … 5 (≥ 10 %). */
+                    impact: number;
+                    /** @description A span in working days. */
+                    impact_days: number;
+                    /** @enum {unknown} */
+                    level: "low" | "medium" | "high" | "critical";
+                    phases: string[];
+                    prevention: string[];
+                    probability: number;
+                    response: string[];
+                    /** @description probability × impact */
+                    score: number;
+                    /** @description Skills concerned (single points of failure). */
+                    skills?: string[];
+                    teams: string[];
+                    title: string;
+                }[];
+                summary: {
+                    by_level: {
+                        critical: number;
+                        high: number;
+                        low: number;
+                        medium: number;
+                    };
+                    highest: string | null;
+                    risks: number;
+                };
+            };
+            schedule_risk: {
+                criticality_index: {
+                    index: number;
+                    phase: string;
+                }[];
+                histogram: {
+                    count: number;
+                    from_days: number;
+                    to_days: number;
+                }[];
+                iterations: number;
+                /** @description A span in working days. */
+                mean_days: number;
+                method: string;
+                /** Format: date */
+                p50_date: string;
+                /** @description A span in working days. */
+                p50_days: number;
+                /** Format: date */
+                p80_date: string;
+                /** @description A span in working days. */
+                p80_days: number;
+                /** Format: date */
+                p95_date: string;
+                /** @description A span in working days. */
+                p95_days: number;
+                /** Format: date */
+                planned_date: string;
+                /** @description A span in working days. */
+                planned_days: number;
+                probability_meets_deadline: number | null;
+                probability_plan_holds: number;
+                seed: number;
+                /** @description A span in working days. */
+                std_dev_days: number;
+            };
+        };
+        /** Session */
+        Session: {
+            claimLimit: number;
+            heartbeatTimeoutSeconds: number;
+            /** Format: uuid */
+            id: string;
+            label: string | null;
+            /** Format: date-time */
+            lastHeartbeatAt: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: date-time */
+            registeredAt: string;
+            skills: string[] | null;
+            /** @enum {unknown} */
+            status: "active" | "expired" | "closed";
+            team: string | null;
+        };
+        /** SessionPage */
+        SessionPage: {
+            items: components["schemas"]["Session"][];
+            /** @description URL of the next page (also in the Link header, rel="next"); null on the last page. */
+            next: string | null;
+        };
+        /** Status */
+        Status: {
+            /** @description Open alerts. */
+            alerts: components["schemas"]["Alert"][];
+            /** Format: date-time */
+            asOf: string;
+            asOfDay: number;
+            metrics: {
+                behindSchedulePercent: number;
+                completedPhases: number;
+                coordinationOverheadPercent: number;
+                parallelEfficiencyPercent: number;
+                percentComplete: number;
+                plannedMakespan: number;
+                /** Format: date */
+                projectedCompletionDate: string;
+                projectedMakespan: number;
+                utilisationPercent: {
+                    [key: string]: number;
+                };
+            };
+            phases: {
+                actualFinish: number | null;
+                actualStart: number | null;
+                blockedHours: number | null;
+                gate: string;
+                id: string;
+                percent: number;
+                plannedFinish: number;
+                /** Format: date */
+                plannedFinishDate: string;
+                plannedStart: number;
+                /** Format: date */
+                plannedStartDate: string;
+                projectedFinish: number;
+                sessionId: string | null;
+                status: string;
+                team: string | null;
+                varianceDays: number;
+                wave: number;
+            }[];
+            /** Format: uuid */
+            planId: string;
+            version: number;
+            waves: {
+                completed: number;
+                percent: number;
+                phases: number;
+                plannedFinish: number;
+                projectedFinish: number;
+                wave: number;
+            }[];
+        };
+        /** TrackingEvent */
+        TrackingEvent: {
+            data: {
+                gate?: string;
+                override?: string;
+                percent?: number;
+                reason?: string;
+            };
+            id: number;
+            /** Format: date-time */
+            occurredAt: string;
+            phaseId: string | null;
+            sessionId: string | null;
+            type: string;
+        };
+        /** VersionDiff */
+        VersionDiff: {
+            from: number;
+            input: {
+                /** @description Top-level input fields (other than phases and teams) that differ. */
+                fields: string[];
+                phases: {
+                    added: string[];
+                    changed: {
+                        /** @description Input fields whose value differs. */
+                        fields: string[];
+                        id: string;
+                    }[];
+                    removed: string[];
+                };
+                teams: {
+                    added: string[];
+                    changed: {
+                        /** @description Input fields whose value differs. */
+                        fields: string[];
+                        id: string;
+                    }[];
+                    removed: string[];
+                };
+            };
+            /** Format: uuid */
+            planId: string;
+            schedule: {
+                added: string[];
+                makespanDays: {
+                    delta: number;
+                    from: number;
+                    to: number;
+                };
+                /** @description Phases in both versions whose start, finish, team or wave differ. */
+                moved: {
+                    finish: {
+                        from: number;
+                        to: number;
+                    };
+                    id: string;
+                    start: {
+                        from: number;
+                        to: number;
+                    };
+                    team: {
+                        from: string | null;
+                        to: string | null;
+                    };
+                    wave: {
+                        from: number;
+                        to: number;
+                    };
+                }[];
+                removed: string[];
+            };
+            to: number;
+        };
+        /** VersionMeta */
+        VersionMeta: {
+            /** @description sha256 of the canonical input JSON. */
+            contentHash: string;
+            /** Format: date-time */
+            createdAt: string;
+            name: string;
+            parentVersion: number | null;
+            /** Format: uuid */
+            planId: string;
+            /** @enum {unknown} */
+            reason: "create" | "update" | "replan";
+            summary: components["schemas"]["PlanSummary"];
+            version: number;
+        };
+        /** VersionPage */
+        VersionPage: {
+            items: components["schemas"]["VersionMeta"][];
+            /** @description URL of the next page (also in the Link header, rel="next"); null on the last page. */
+            next: string | null;
+        };
+        /**
+         * WaveSchedules
+         * @description wave-schedules.json
+         */
+        WaveSchedules: {
+            execution_plan_id: string;
+            wave_gating: {
+                /** @description What the claim rules check while the work runs. */
+                claims_enforce: string;
+                /** @description What the mode means for this plan, with its own figures. */
+                description: string;
+                /** @enum {unknown} */
+                mode: "flow" | "barrier";
+                /** @description Consecutive waves whose scheduled dates overlap (0 under barrier). */
+                overlapping_wave_pairs: number;
+            };
+            waves: {
+                blocking_factors: {
+                    blocks_phases: number;
+                    critical: boolean;
+                    dependents: string[];
+                    description: string;
+                    /** @enum {unknown} */
+                    kind: "blocks_dependents" | "resource_wait";
+                    phase: string;
+                    /** @description A span in working days. */
+                    waits_days: number;
+                }[];
+                dependency_validation: {
+                    dependencies_checked: number;
+                    valid: boolean;
+                    violations: {
+                        dependency: string;
+                        phase: string;
+                        reason: string;
+                    }[];
+                };
+                /** @description A span in working days. */
+                duration_days: number;
+                effort_person_days: number;
+                /** Format: date */
+                finish_date: string;
+                /** @description Working days from the project start. */
+                finish_day: number;
+                /** @enum {unknown} */
+                kind: "foundation" | "parallel" | "integration";
+                max_concurrent_sessions: number;
+                name: string;
+                phases: {
+                    critical: boolean;
+                    dependencies: string[];
+                    /** Format: date */
+                    finish_date: string;
+                    /** @description Working days from the project start. */
+                    finish_day: number;
+                    id: string;
+                    name: string;
+                    session_id: string;
+                    /** Format: date */
+                    start_date: string;
+                    /** @description Working days from the project start. */
+                    start_day: number;
+                    team: string | null;
+                    team_size: number;
+                }[];
+                /** Format: date */
+                start_date: string;
+                /** @description Working days from the project start. */
+                start_day: number;
+                success_criteria: string[];
+                teams: string[];
+                wave: number;
+                wave_id: string;
+            }[];
+        };
+    };
+    responses: {
+        /** @description Rate limit exceeded: retry after Retry-After seconds. */
+        TooManyRequests: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No API key, or one that is unknown or revoked. */
+        Unauthorized: {
+            headers: {
+                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Makes the POST safe to retry: a repeat with the same key, path and body gets the first response (1–200 visible ASCII characters). */
+        IdempotencyKey: string;
+        /** @description ETags the client holds; 304 Not Modified when one names the current version. */
+        IfNoneMatch: string;
+    };
+    requestBodies: never;
+    headers: {
+        /** @description Strong validator of the plan version the body belongs to, e.g. "v3". */
+        ETag: string;
+        /** @description "true" when this response is a replay of the first request with the same Idempotency-Key. */
+        IdempotentReplayed: "true";
+        /** @description URL of the created resource (or, on 202, of the job to poll). */
+        Location: string;
+        /** @description Requests allowed per window (IETF RateLimit header fields). */
+        RateLimitLimit: number;
+        /** @description Requests left in the current window. */
+        RateLimitRemaining: number;
+        /** @description Seconds until the window resets. */
+        RateLimitReset: number;
+        /** @description Seconds to wait before retrying (or polling again). */
+        RetryAfter: number;
+        /** @description The authentication scheme to use: Bearer. */
+        WWWAuthenticate: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listApiKeys: {
+        parameters: {
+            query?: {
+                workspace?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ApiKey"][];
+                    };
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: a repeat with the same key, path and body gets the first response (1–200 visible ASCII characters). */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @enum {unknown} */
+                    role: "read" | "write";
+                    workspace: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        revokedAt: string | null;
+                        /** @enum {unknown} */
+                        role: "read" | "write";
+                        token: string;
+                        workspaceId: string;
+                    };
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    importPlanInput: {
+        parameters: {
+            query?: {
+                /** @description Working days for items without an estimate. Default 1. */
+                defaultDuration?: number;
+                /** @description Name of the uploaded file: its extension helps tell the format, and it names the plan when the file does not. */
+                fileName?: string;
+                /** @description Default: text/csv bodies are CSV, else told by fileName and content. */
+                format?: "dependency-graph" | "task-master" | "csv" | "psplib";
+                /** @description Keep finished items (default: left out, their dependents count them as met). */
+                includeDone?: boolean;
+                /** @description Fill the skills of items that name none from task_type and file extensions (each listed in the notes). */
+                inferSkills?: boolean;
+                /** @description Upstream dependency analysis: plan its tasks (default when it has any, each with its phase as group) or its phases. */
+                level?: "task" | "phase";
+                name?: string;
+                /** @description Let the schedule ignore soft dependencies (constraints.relaxSoftDependencies). */
+                relaxSoftDependencies?: boolean;
+                /** @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31 */
+                startDate?: string;
+                /** @description task-master: the tag to import. Default master. */
+                tag?: string;
+                /** @description Size of the one team made when the file names none. */
+                teamSize?: number;
+            };
+            header?: {
+                /** @description Makes the POST safe to retry: a repeat with the same key, path and body gets the first response (1–200 visible ASCII characters). */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string;
+                "application/octet-stream": string;
+                "application/x-yaml": string;
+                "application/yaml": string;
+                "text/csv": string;
+                "text/plain": string;
+                "text/tab-separated-values": string;
+                "text/yaml": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPlans: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description List archived plans too (default: live plans only). */
+                includeArchived?: boolean;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanPage"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: a repeat with the same key, path and body gets the first response (1–200 visible ASCII characters). */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Marketplace web app v1",
+                 *       "description": "PRD: a two-sided marketplace web product with accounts, listings, search, checkout and an admin console.",
+                 *       "startDate": "2027-01-04",
+                 *       "calendar": {
+                 *         "holidays": [
+                 *           "2027-01-18",
+                 *           "2027-02-15"
+                 *         ]
+                 *       },
+                 *       "teams": [
+                 *         {
+                 *           "id": "platform",
+                 *           "name": "Platform team",
+                 *           "size": 3,
+                 *           "skills": [
+                 *             "backend",
+                 *             "database",
+                 *             "devops"
+                 *           ],
+                 *           "availability": 100,
+                 *           "hoursPerWeek": 40
+                 *         },
+                 *         {
+                 *           "id": "web",
+                 *           "name": "Web team",
+                 *           "size": 4,
+                 *           "skills": [
+                 *             "frontend",
+                 *             "design-system",
+                 *             "backend"
+                 *           ],
+                 *           "availability": 90,
+                 *           "hoursPerWeek": 40
+                 *         },
+                 *         {
+                 *           "id": "payments",
+                 *           "name": "Payments squad",
+                 *           "size": 2,
+                 *           "skills": [
+                 *             "backend",
+                 *             "payments",
+                 *             "security"
+                 *           ],
+                 *           "availability": 100,
+                 *           "hoursPerWeek": 40
+                 *         },
+                 *         {
+                 *           "id": "qa",
+                 *           "name": "Quality team",
+                 *           "size": 2,
+                 *           "skills": [
+                 *             "qa",
+                 *             "automation",
+                 *             "security"
+                 *           ],
+                 *           "availability": 80,
+                 *           "hoursPerWeek": 32
+                 *         }
+                 *       ],
+                 *       "infrastructure": [
+                 *         {
+                 *           "id": "staging",
+                 *           "name": "Staging environment",
+                 *           "kind": "environment",
+                 *           "capacity": 2
+                 *         },
+                 *         {
+                 *           "id": "ci",
+                 *           "name": "CI runners",
+                 *           "kind": "ci",
+                 *           "capacity": 3
+                 *         }
+                 *       ],
+                 *       "constraints": {
+                 *         "deadline": "2027-03-26",
+                 *         "capacityBuffer": 20,
+                 *         "maxConcurrentSessions": 6,
+                 *         "escalation": {
+                 *           "blockedHours": 4,
+                 *           "scheduleVariancePercent": 5,
+                 *           "heartbeatTimeoutSeconds": 300
+                 *         }
+                 *       },
+                 *       "planning": {
+                 *         "seed": 42,
+                 *         "iterations": 2000,
+                 *         "monteCarloIterations": 2000
+                 *       },
+                 *       "phases": [
+                 *         {
+                 *           "id": "infra-setup",
+                 *           "name": "Cloud infrastructure and CI/CD",
+                 *           "duration": {
+                 *             "optimistic": 3,
+                 *             "likely": 4,
+                 *             "pessimistic": 7
+                 *           },
+                 *           "skills": [
+                 *             "devops"
+                 *           ],
+                 *           "teamSize": 1,
+                 *           "resources": {
+                 *             "ci": 1
+                 *           },
+                 *           "areas": [
+                 *             "infra/",
+                 *             ".github/workflows/"
+                 *           ],
+                 *           "priority": 10
+                 *         },
+                 *         {
+                 *           "id": "db-schema",
+                 *           "name": "Core database schema",
+                 *           "duration": {
+                 *             "optimistic": 2,
+                 *             "likely": 3,
+                 *             "pessimistic": 5
+                 *           },
+                 *           "skills": [
+                 *             "database"
+                 *           ],
+                 *           "teamSize": 1,
+                 *           "areas": [
+                 *             "db/migrations/"
+                 *           ],
+                 *           "priority": 10
+                 *         },
+                 *         {
+                 *           "id": "design-system",
+                 *           "name": "Design system and component library",
+                 *           "duration": {
+                 *             "optimistic": 4,
+                 *             "likely": 6,
+                 *             "pessimistic": 9
+                 *           },
+                 *           "skills": [
+                 *             "frontend",
+                 *             "design-system"
+                 *           ],
+                 *           "teamSize": 2,
+                 *           "areas": [
+                 *             "web/components/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "auth",
+                 *           "name": "Accounts and authentication",
+                 *           "duration": {
+                 *             "optimistic": 4,
+                 *             "likely": 5,
+                 *             "pessimistic": 8
+                 *           },
+                 *           "dependencies": [
+                 *             "db-schema",
+                 *             "infra-setup"
+                 *           ],
+                 *           "skills": [
+                 *             "backend",
+                 *             "security"
+                 *           ],
+                 *           "teamSize": 1,
+                 *           "resources": {
+                 *             "ci": 1
+                 *           },
+                 *           "areas": [
+                 *             "api/auth/",
+                 *             "db/migrations/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "listings-api",
+                 *           "name": "Listings API",
+                 *           "duration": {
+                 *             "optimistic": 5,
+                 *             "likely": 7,
+                 *             "pessimistic": 11
+                 *           },
+                 *           "dependencies": [
+                 *             "db-schema"
+                 *           ],
+                 *           "skills": [
+                 *             "backend"
+                 *           ],
+                 *           "teamSize": 2,
+                 *           "resources": {
+                 *             "ci": 1
+                 *           },
+                 *           "areas": [
+                 *             "api/listings/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "search",
+                 *           "name": "Search indexing and query",
+                 *           "duration": {
+                 *             "optimistic": 4,
+                 *             "likely": 6,
+                 *             "pessimistic": 12
+                 *           },
+                 *           "dependencies": [
+                 *             "listings-api",
+                 *             "infra-setup"
+                 *           ],
+                 *           "skills": [
+                 *             "backend",
+                 *             "database"
+                 *           ],
+                 *           "teamSize": 1,
+                 *           "resources": {
+                 *             "staging": 1
+                 *           },
+                 *           "areas": [
+                 *             "api/search/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "payments",
+                 *           "name": "Checkout and payments integration",
+                 *           "duration": {
+                 *             "optimistic": 6,
+                 *             "likely": 8,
+                 *             "pessimistic": 14
+                 *           },
+                 *           "dependencies": [
+                 *             "auth",
+                 *             "listings-api"
+                 *           ],
+                 *           "skills": [
+                 *             "payments",
+                 *             "security"
+                 *           ],
+                 *           "teamSize": 1,
+                 *           "resources": {
+                 *             "staging": 1,
+                 *             "ci": 1
+                 *           },
+                 *           "areas": [
+                 *             "api/checkout/",
+                 *             "api/listings/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "web-shell",
+                 *           "name": "Web app shell, routing and sign-in",
+                 *           "duration": 5,
+                 *           "dependencies": [
+                 *             "design-system",
+                 *             "auth"
+                 *           ],
+                 *           "skills": [
+                 *             "frontend"
+                 *           ],
+                 *           "teamSize": 2,
+                 *           "areas": [
+                 *             "web/app/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "web-listings",
+                 *           "name": "Listing pages and seller flows",
+                 *           "duration": {
+                 *             "optimistic": 5,
+                 *             "likely": 7,
+                 *             "pessimistic": 10
+                 *           },
+                 *           "dependencies": [
+                 *             "web-shell",
+                 *             "listings-api"
+                 *           ],
+                 *           "skills": [
+                 *             "frontend"
+                 *           ],
+                 *           "teamSize": 2,
+                 *           "areas": [
+                 *             "web/listings/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "web-checkout",
+                 *           "name": "Cart and checkout UI",
+                 *           "duration": {
+                 *             "optimistic": 3,
+                 *             "likely": 5,
+                 *             "pessimistic": 8
+                 *           },
+                 *           "dependencies": [
+                 *             "web-shell",
+                 *             "payments"
+                 *           ],
+                 *           "skills": [
+                 *             "frontend"
+                 *           ],
+                 *           "teamSize": 2,
+                 *           "areas": [
+                 *             "web/checkout/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "admin",
+                 *           "name": "Admin console",
+                 *           "duration": 6,
+                 *           "dependencies": [
+                 *             "auth",
+                 *             "listings-api"
+                 *           ],
+                 *           "skills": [
+                 *             "frontend",
+                 *             "backend"
+                 *           ],
+                 *           "teamSize": 1,
+                 *           "areas": [
+                 *             "web/admin/",
+                 *             "api/admin/"
+                 *           ],
+                 *           "priority": 0
+                 *         },
+                 *         {
+                 *           "id": "e2e-tests",
+                 *           "name": "End-to-end test suite",
+                 *           "duration": {
+                 *             "optimistic": 4,
+                 *             "likely": 5,
+                 *             "pessimistic": 8
+                 *           },
+                 *           "dependencies": [
+                 *             "web-listings",
+                 *             "web-checkout",
+                 *             "search"
+                 *           ],
+                 *           "skills": [
+                 *             "qa",
+                 *             "automation"
+                 *           ],
+                 *           "teamSize": 1,
+                 *           "resources": {
+                 *             "staging": 1,
+                 *             "ci": 1
+                 *           },
+                 *           "areas": [
+                 *             "e2e/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "security-review",
+                 *           "name": "Security review and penetration test",
+                 *           "duration": 4,
+                 *           "dependencies": [
+                 *             "payments",
+                 *             "admin"
+                 *           ],
+                 *           "skills": [
+                 *             "security"
+                 *           ],
+                 *           "teamSize": 1,
+                 *           "resources": {
+                 *             "staging": 1
+                 *           },
+                 *           "areas": [
+                 *             "api/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "launch",
+                 *           "name": "Launch readiness and production cut-over",
+                 *           "duration": 2,
+                 *           "dependencies": [
+                 *             "e2e-tests",
+                 *             "security-review"
+                 *           ],
+                 *           "skills": [
+                 *             "devops"
+                 *           ],
+                 *           "teamSize": 1,
+                 *           "resources": {
+                 *             "ci": 1
+                 *           },
+                 *           "areas": [
+                 *             "infra/"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PlanInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVersion"];
+                };
+            };
+            /** @description A large plan: poll the job in Location. */
+            202: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jobId: string;
+                        /** Format: uuid */
+                        planId: string;
+                        /** @enum {string} */
+                        state: "queued";
+                    };
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags the client holds; 304 Not Modified when one names the current version. */
+                "if-none-match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVersion"];
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag names this version. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    archivePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchivedPlan"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPlansIdAgentPlaybooks: {
+        parameters: {
+            query?: {
+                /** @description Default json; markdown also when the Accept header asks for text/markdown. */
+                format?: "json" | "markdown";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AgentPlaybook"][];
+                    } | string;
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPlansIdAgentPlaybooksPhaseId: {
+        parameters: {
+            query?: {
+                /** @description Default json; markdown also when the Accept header asks for text/markdown. */
+                format?: "json" | "markdown";
+            };
+            header?: never;
+            path: {
+                id: string;
+                phaseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentPlaybook"] | string;
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listAlerts: {
+        parameters: {
+            query?: {
+                /** @description From the previous page's next link; opaque. */
+                cursor?: string;
+                limit?: number;
+                open?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertPage"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getArtifact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags the client holds; 304 Not Modified when one names the current version. */
+                "if-none-match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: string;
+                /** @description One of the five artifact file names. */
+                name: "execution-plan.json" | "wave-schedules.json" | "coordination-protocols.json" | "risk-mitigation-plan.json" | "monitoring-config.json";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The artifact named in the path */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionPlan"] | components["schemas"]["WaveSchedules"] | components["schemas"]["CoordinationProtocols"] | components["schemas"]["RiskMitigationPlan"] | components["schemas"]["MonitoringConfig"];
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag names this version. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createClaim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: a repeat with the same key, path and body gets the first response (1–200 visible ASCII characters). */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Without phaseId the service picks the best phase the session may start now: its own team's planned phases first, then the least slack. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 date-time, from 1970-01-01 to 2199-12-31
+                     */
+                    at?: string;
+                    override?: {
+                        /** @description Why this session takes a phase its team lacks the skills for; logged with the claim. */
+                        reason: string;
+                    };
+                    phaseId?: string;
+                    /** Format: uuid */
+                    sessionId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags the client holds; 304 Not Modified when one names the current version. */
+                "if-none-match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The strategy document */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": string;
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag names this version. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: {
+                /** @description Same as Last-Event-ID. */
+                after?: string;
+            };
+            header?: {
+                /** @description The id of the last event received ("<eventId>.<alertId>"): the stream resumes after it. */
+                "last-event-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless stream of "phase" and "alert" events */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getGantt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags the client holds; 304 Not Modified when one names the current version. */
+                "if-none-match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Gantt chart */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag names this version. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPlaybook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags the client holds; 304 Not Modified when one names the current version. */
+                "if-none-match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: string;
+                team: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team's playbook */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": string;
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag names this version. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPlansIdReady: {
+        parameters: {
+            query?: {
+                /** @description With 1 or true: say why each other open phase is not ready. */
+                explain?: boolean | "1" | "0";
+                limit?: number;
+                /** @description The asking session: its team's skills and capacity and its claim limit apply. */
+                session?: string;
+                /** @description Comma-separated skills: only phases needing none outside them. */
+                skills?: string;
+                team?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        gating: "flow" | "barrier";
+                        notReady?: {
+                            phaseId: string;
+                            reasons: {
+                                /** @description The phases, areas, skills or sessions behind it. */
+                                ids: string[];
+                                message: string;
+                                /** @description dependency_not_done, sync_point_pending, wave_pending, area_locked, phase_taken, skill_mismatch, team_at_capacity, session_busy */
+                                reason: string;
+                            }[];
+                            status: string;
+                        }[];
+                        /** Format: uuid */
+                        planId: string;
+                        /** @description In plan order: least slack, then planned start (the asking team’s own phases first). */
+                        ready: {
+                            phaseId: string;
+                            plannedStart: number;
+                            /** @description Schedule slack, working days. */
+                            slack: number;
+                            /** @description The team the plan assigns. */
+                            team: string | null;
+                            wave: number | null;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    replanPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: a repeat with the same key, path and body gets the first response (1–200 visible ASCII characters). */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Re-plan as of this date (default: today, or the latest event if later).
+                     */
+                    asOf?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        artifacts: components["schemas"]["Artifacts"];
+                        changes: {
+                            basedOnVersion: number;
+                            maxShiftDays: number;
+                            /** @description Phases whose planned start changed. */
+                            moved: number;
+                            phases: {
+                                from: number;
+                                id: string;
+                                to: number;
+                            }[];
+                            totalShiftDays: number;
+                        };
+                        /** @description sha256 of the canonical input JSON. */
+                        contentHash: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        input: components["schemas"]["PlanInput"];
+                        name: string;
+                        parentVersion: number | null;
+                        /** Format: uuid */
+                        planId: string;
+                        /** @enum {unknown} */
+                        reason: "create" | "update" | "replan";
+                        summary: components["schemas"]["PlanSummary"];
+                        version: number;
+                    };
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: {
+                /** @description From the previous page's next link; opaque. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPage"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: a repeat with the same key, path and body gets the first response (1–200 visible ASCII characters). */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Phases it may hold at once (a further claim is 409 session_busy). Default 1. */
+                    claimLimit?: number;
+                    heartbeatTimeoutSeconds?: number;
+                    /** @description Who this is, e.g. an agent name. */
+                    label?: string;
+                    /** @description Skills this session brings; it may claim only phases whose skills both it and its team hold. Default: its team's. */
+                    skills?: string[];
+                    team?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    reportEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: a repeat with the same key, path and body gets the first response (1–200 visible ASCII characters). */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description When it happened, if not now (at most 5 minutes ahead of the server clock).
+                     */
+                    at?: string;
+                    gate?: string;
+                    percent?: number;
+                    phaseId: string;
+                    reason?: string;
+                    /** @enum {unknown} */
+                    type: "started" | "progress" | "blocked" | "unblocked" | "completed" | "gate_passed" | "gate_failed" | "released" | "failed";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingEvent"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    heartbeatSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: a repeat with the same key, path and body gets the first response (1–200 visible ASCII characters). */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getStateArchive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags the client holds; 304 Not Modified when one names the current version. */
+                "if-none-match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A tar archive of parallel-execution/<name>.json */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-tar": string;
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag names this version. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getStatus: {
+        parameters: {
+            query?: {
+                /** @description RFC 3339 date-time, from 1970-01-01 to 2199-12-31 */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Status"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listVersions: {
+        parameters: {
+            query?: {
+                /** @description From the previous page's next link; opaque. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionPage"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: a repeat with the same key, path and body gets the first response (1–200 visible ASCII characters). */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The ETag of the version this change is based on, e.g. "v3" (strong comparison), or * for whatever version is current. */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Marketplace web app v1",
+                 *       "description": "PRD: a two-sided marketplace web product with accounts, listings, search, checkout and an admin console.",
+                 *       "startDate": "2027-01-04",
+                 *       "calendar": {
+                 *         "holidays": [
+                 *           "2027-01-18",
+                 *           "2027-02-15"
+                 *         ]
+                 *       },
+                 *       "teams": [
+                 *         {
+                 *           "id": "platform",
+                 *           "name": "Platform team",
+                 *           "size": 3,
+                 *           "skills": [
+                 *             "backend",
+                 *             "database",
+                 *             "devops"
+                 *           ],
+                 *           "availability": 100,
+                 *           "hoursPerWeek": 40
+                 *         },
+                 *         {
+                 *           "id": "web",
+                 *           "name": "Web team",
+                 *           "size": 4,
+                 *           "skills": [
+                 *             "frontend",
+                 *             "design-system",
+                 *             "backend"
+                 *           ],
+                 *           "availability": 90,
+                 *           "hoursPerWeek": 40
+                 *         },
+                 *         {
+                 *           "id": "payments",
+                 *           "name": "Payments squad",
+                 *           "size": 2,
+                 *           "skills": [
+                 *             "backend",
+                 *             "payments",
+                 *             "security"
+                 *           ],
+                 *           "availability": 100,
+                 *           "hoursPerWeek": 40
+                 *         },
+                 *         {
+                 *           "id": "qa",
+                 *           "name": "Quality team",
+                 *           "size": 2,
+                 *           "skills": [
+                 *             "qa",
+                 *             "automation",
+                 *             "security"
+                 *           ],
+                 *           "availability": 80,
+                 *           "hoursPerWeek": 32
+                 *         }
+                 *       ],
+                 *       "infrastructure": [
+                 *         {
+                 *           "id": "staging",
+                 *           "name": "Staging environment",
+                 *           "kind": "environment",
+                 *           "capacity": 2
+                 *         },
+                 *         {
+                 *           "id": "ci",
+                 *           "name": "CI runners",
+                 *           "kind": "ci",
+                 *           "capacity": 3
+                 *         }
+                 *       ],
+                 *       "constraints": {
+                 *         "deadline": "2027-03-26",
+                 *         "capacityBuffer": 20,
+                 *         "maxConcurrentSessions": 6,
+                 *         "escalation": {
+                 *           "blockedHours": 4,
+                 *           "scheduleVariancePercent": 5,
+                 *           "heartbeatTimeoutSeconds": 300
+                 *         }
+                 *       },
+                 *       "planning": {
+                 *         "seed": 42,
+                 *         "iterations": 2000,
+                 *         "monteCarloIterations": 2000
+                 *       },
+                 *       "phases": [
+                 *         {
+                 *           "id": "infra-setup",
+                 *           "name": "Cloud infrastructure and CI/CD",
+                 *           "duration": {
+                 *             "optimistic": 3,
+                 *             "likely": 4,
+                 *             "pessimistic": 7
+                 *           },
+                 *           "skills": [
+                 *             "devops"
+                 *           ],
+                 *           "teamSize": 1,
+                 *           "resources": {
+                 *             "ci": 1
+                 *           },
+                 *           "areas": [
+                 *             "infra/",
+                 *             ".github/workflows/"
+                 *           ],
+                 *           "priority": 10
+                 *         },
+                 *         {
+                 *           "id": "db-schema",
+                 *           "name": "Core database schema",
+                 *           "duration": {
+                 *             "optimistic": 2,
+                 *             "likely": 3,
+                 *             "pessimistic": 5
+                 *           },
+                 *           "skills": [
+                 *             "database"
+                 *           ],
+                 *           "teamSize": 1,
+                 *           "areas": [
+                 *             "db/migrations/"
+                 *           ],
+                 *           "priority": 10
+                 *         },
+                 *         {
+                 *           "id": "design-system",
+                 *           "name": "Design system and component library",
+                 *           "duration": {
+                 *             "optimistic": 4,
+                 *             "likely": 6,
+                 *             "pessimistic": 9
+                 *           },
+                 *           "skills": [
+                 *             "frontend",
+                 *             "design-system"
+                 *           ],
+                 *           "teamSize": 2,
+                 *           "areas": [
+                 *             "web/components/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "auth",
+                 *           "name": "Accounts and authentication",
+                 *           "duration": {
+                 *             "optimistic": 4,
+                 *             "likely": 5,
+                 *             "pessimistic": 8
+                 *           },
+                 *           "dependencies": [
+                 *             "db-schema",
+                 *             "infra-setup"
+                 *           ],
+                 *           "skills": [
+                 *             "backend",
+                 *             "security"
+                 *           ],
+                 *           "teamSize": 1,
+                 *           "resources": {
+                 *             "ci": 1
+                 *           },
+                 *           "areas": [
+                 *             "api/auth/",
+                 *             "db/migrations/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "listings-api",
+                 *           "name": "Listings API",
+                 *           "duration": {
+                 *             "optimistic": 5,
+                 *             "likely": 7,
+                 *             "pessimistic": 11
+                 *           },
+                 *           "dependencies": [
+                 *             "db-schema"
+                 *           ],
+                 *           "skills": [
+                 *             "backend"
+                 *           ],
+                 *           "teamSize": 2,
+                 *           "resources": {
+                 *             "ci": 1
+                 *           },
+                 *           "areas": [
+                 *             "api/listings/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "search",
+                 *           "name": "Search indexing and query",
+                 *           "duration": {
+                 *             "optimistic": 4,
+                 *             "likely": 6,
+                 *             "pessimistic": 12
+                 *           },
+                 *           "dependencies": [
+                 *             "listings-api",
+                 *             "infra-setup"
+                 *           ],
+                 *           "skills": [
+                 *             "backend",
+                 *             "database"
+                 *           ],
+                 *           "teamSize": 1,
+                 *           "resources": {
+                 *             "staging": 1
+                 *           },
+                 *           "areas": [
+                 *             "api/search/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "payments",
+                 *           "name": "Checkout and payments integration",
+                 *           "duration": {
+                 *             "optimistic": 6,
+                 *             "likely": 8,
+                 *             "pessimistic": 14
+                 *           },
+                 *           "dependencies": [
+                 *             "auth",
+                 *             "listings-api"
+                 *           ],
+                 *           "skills": [
+                 *             "payments",
+                 *             "security"
+                 *           ],
+                 *           "teamSize": 1,
+                 *           "resources": {
+                 *             "staging": 1,
+                 *             "ci": 1
+                 *           },
+                 *           "areas": [
+                 *             "api/checkout/",
+                 *             "api/listings/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "web-shell",
+                 *           "name": "Web app shell, routing and sign-in",
+                 *           "duration": 5,
+                 *           "dependencies": [
+                 *             "design-system",
+                 *             "auth"
+                 *           ],
+                 *           "skills": [
+                 *             "frontend"
+                 *           ],
+                 *           "teamSize": 2,
+                 *           "areas": [
+                 *             "web/app/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "web-listings",
+                 *           "name": "Listing pages and seller flows",
+                 *           "duration": {
+                 *             "optimistic": 5,
+                 *             "likely": 7,
+                 *             "pessimistic": 10
+                 *           },
+                 *           "dependencies": [
+                 *             "web-shell",
+                 *             "listings-api"
+                 *           ],
+                 *           "skills": [
+                 *             "frontend"
+                 *           ],
+                 *           "teamSize": 2,
+                 *           "areas": [
+                 *             "web/listings/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "web-checkout",
+                 *           "name": "Cart and checkout UI",
+                 *           "duration": {
+                 *             "optimistic": 3,
+                 *             "likely": 5,
+                 *             "pessimistic": 8
+                 *           },
+                 *           "dependencies": [
+                 *             "web-shell",
+                 *             "payments"
+                 *           ],
+                 *           "skills": [
+                 *             "frontend"
+                 *           ],
+                 *           "teamSize": 2,
+                 *           "areas": [
+                 *             "web/checkout/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "admin",
+                 *           "name": "Admin console",
+                 *           "duration": 6,
+                 *           "dependencies": [
+                 *             "auth",
+                 *             "listings-api"
+                 *           ],
+                 *           "skills": [
+                 *             "frontend",
+                 *             "backend"
+                 *           ],
+                 *           "teamSize": 1,
+                 *           "areas": [
+                 *             "web/admin/",
+                 *             "api/admin/"
+                 *           ],
+                 *           "priority": 0
+                 *         },
+                 *         {
+                 *           "id": "e2e-tests",
+                 *           "name": "End-to-end test suite",
+                 *           "duration": {
+                 *             "optimistic": 4,
+                 *             "likely": 5,
+                 *             "pessimistic": 8
+                 *           },
+                 *           "dependencies": [
+                 *             "web-listings",
+                 *             "web-checkout",
+                 *             "search"
+                 *           ],
+                 *           "skills": [
+                 *             "qa",
+                 *             "automation"
+                 *           ],
+                 *           "teamSize": 1,
+                 *           "resources": {
+                 *             "staging": 1,
+                 *             "ci": 1
+                 *           },
+                 *           "areas": [
+                 *             "e2e/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "security-review",
+                 *           "name": "Security review and penetration test",
+                 *           "duration": 4,
+                 *           "dependencies": [
+                 *             "payments",
+                 *             "admin"
+                 *           ],
+                 *           "skills": [
+                 *             "security"
+                 *           ],
+                 *           "teamSize": 1,
+                 *           "resources": {
+                 *             "staging": 1
+                 *           },
+                 *           "areas": [
+                 *             "api/"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "launch",
+                 *           "name": "Launch readiness and production cut-over",
+                 *           "duration": 2,
+                 *           "dependencies": [
+                 *             "e2e-tests",
+                 *             "security-review"
+                 *           ],
+                 *           "skills": [
+                 *             "devops"
+                 *           ],
+                 *           "teamSize": 1,
+                 *           "resources": {
+                 *             "ci": 1
+                 *           },
+                 *           "areas": [
+                 *             "infra/"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PlanInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVersion"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags the client holds; 304 Not Modified when one names the current version. */
+                "if-none-match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVersion"];
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag names this version. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getVersionArtifact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags the client holds; 304 Not Modified when one names the current version. */
+                "if-none-match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: string;
+                /** @description One of the five artifact file names. */
+                name: "execution-plan.json" | "wave-schedules.json" | "coordination-protocols.json" | "risk-mitigation-plan.json" | "monitoring-config.json";
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The artifact named in the path */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionPlan"] | components["schemas"]["WaveSchedules"] | components["schemas"]["CoordinationProtocols"] | components["schemas"]["RiskMitigationPlan"] | components["schemas"]["MonitoringConfig"];
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag names this version. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    diffVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                other: number;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionDiff"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPlansIdWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            eventTypes: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            planId: string;
+                            /** @description Only in the answer to its creation: verify webhook-signature with it. */
+                            secret?: string;
+                            url: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPlansIdWebhooks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: a repeat with the same key, path and body gets the first response (1–200 visible ASCII characters). */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    /** @description "*" for every type. */
+                    eventTypes: ("phase.claimed" | "phase.started" | "phase.progress" | "phase.blocked" | "phase.unblocked" | "phase.completed" | "phase.gate_passed" | "phase.gate_failed" | "phase.released" | "phase.failed" | "phase.heartbeat_lost" | "alert.raised" | "*")[];
+                    /** @description Standard Webhooks secret (whsec_ + base64 of 24+ bytes); generated when absent. */
+                    secret?: string;
+                    /** @description http(s) URL that receives a POST per event; checked against the allow-list. */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string | null;
+                        eventTypes: string[];
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        planId: string;
+                        /** @description Only in the answer to its creation: verify webhook-signature with it. */
+                        secret?: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deletePlansIdWebhooksWebhookId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPlansIdWebhooksWebhookIdDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            attempts: {
+                                /** Format: date-time */
+                                at: string;
+                                durationMs: number;
+                                error: string | null;
+                                statusCode: number | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            eventType: string;
+                            finishedAt: string | null;
+                            /**
+                             * Format: uuid
+                             * @description The webhook-id header: the same on every retry.
+                             */
+                            id: string;
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {unknown} */
+                            status: "pending" | "delivered" | "failed";
+                        }[];
+                    };
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+}

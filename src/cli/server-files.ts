@@ -1,0 +1,29 @@
+import { ApiClient } from './http-client.js';
+import { CliError, EXIT, type PlanFiles } from './plan-command.js';
+
+async function text(client: ApiClient, path: string, version: number): Promise<string> {
+  const res = await client.request('GET', path);
+  if (res.status >= 400) throw new CliError(res.status < 500 ? EXIT.invalidInput : EXIT.unexpected, `GET ${path}: the server answered ${res.status}`);
+  const etag = res.headers.get('etag');
+  if (etag !== null && etag !== `"v${version}"`) {
+    throw new CliError(EXIT.unexpected, `the plan moved on to ${etag.replace(/"/g, '')} while v${version} was being fetched; nothing written`);
+  }
+  return res.text;
+}
+
+/** The team ids of a plan's execution-plan.json: one playbook each. */
+function teamsOf(artifacts: Record<string, unknown>): string[] {
+  const plan = artifacts['execution-plan.json'] as { resource_analysis?: { teams?: { id: string }[] } } | undefined;
+  return (plan?.resource_analysis?.teams ?? []).map((t) => t.id);
+}
+
+/** What a local plan writes, read from the server for a stored version: document, Gantt chart and every team's playbook. */
+export async function serverFiles(client: ApiClient, planId: string, version: number, artifacts: Record<string, unknown>): Promise<PlanFiles> {
+  const [document, gantt, ...books] = await Promise.all([
+    text(client, `/plans/${planId}/document`, version),
+    text(client, `/plans/${planId}/gantt.svg`, version),
+    ...teamsOf(artifacts).map((team) => text(client, `/plans/${planId}/playbooks/${encodeURIComponent(team)}`, version)),
+  ]);
+  const playbooks = Object.fromEntries(teamsOf(artifacts).map((team, i) => [team, books[i]!]));
+  return { artifacts, document: document!, gantt: gantt!, playbooks };
+}
