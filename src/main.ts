@@ -74,6 +74,7 @@ async function main() {
   const app = await buildApp({
     db: handle.db,
     listener: handle.listener,
+    importer: workers.importer,
     maxStreamsPerPrincipal: config.MAX_STREAMS_PER_KEY,
     maxStreams: config.MAX_STREAMS,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,

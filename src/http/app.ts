@@ -34,6 +34,7 @@ import type { TargetPolicy } from '../jobs/webhook-targets.js';
 import { VersionBodyCache } from './version-body-cache.js';
 import type { PlanQueue } from '../jobs/plan-queue.js';
 import type { Listener } from '../store/listener.js';
+import type { Importer } from '../service/importer.js';
 
 export interface AppOptions {
   db: Db;
@@ -56,6 +57,8 @@ export interface AppOptions {
   /** The shared job queue for large plans (none on the embedded database). */
   queue?: PlanQueue;
   asyncPhaseThreshold?: number;
+  /** Maps files to plan inputs (POST /imports); the worker pool's reads large files off the event loop. */
+  importer?: Importer;
   /** Time to receive a whole request (headers and body); slower clients are cut off. Default 30 s. */
   requestTimeoutMs?: number;
   /** How long an Idempotency-Key's record is kept. Default 24 h. */
@@ -151,7 +154,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...(options.maxStreams !== undefined ? { maxStreams: options.maxStreams } : {}),
   });
   await app.register(apiKeyRoutes, { db: options.db });
-  await app.register(importRoutes);
+  await app.register(importRoutes, options.importer ? { importer: options.importer } : {});
   await app.register(agentPlaybookRoutes, { db: options.db });
   await app.register(webhookRoutes, { db: options.db, enabled: options.webhooks?.enabled ?? false, policy: options.webhooks?.policy ?? {} });
   await app.register(mcpRoutes);

@@ -1,6 +1,7 @@
 import { PlanInputError, type InputIssue } from '../domain/errors.js';
 import { planProject, type PlannedVersion } from '../domain/plan.js';
 import type { PlanInput } from '../schemas/plan-input.js';
+import { ImportError, importAny, type ImportFormat, type ImportIssue, type ImportOptions, type ImportResult } from '../importers/index.js';
 
 export interface PlanTask {
   input: PlanInput;
@@ -16,6 +17,30 @@ export default function planTask(task: PlanTask): PlanTaskResult {
     return { ok: planProject(task.input, { clock: () => performance.now(), ...(task.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: task.timeBudgetCapMs } : {}) }) };
   } catch (err) {
     if (err instanceof PlanInputError) return { error: { code: err.code, issues: err.issues } };
+    throw err;
+  }
+}
+
+export interface ImportTask {
+  format: ImportFormat | undefined;
+  fileName: string;
+  text: string;
+  options: ImportOptions;
+}
+
+/** What an import sends back across the thread boundary: the result, or either error as plain data. */
+export type ImportTaskResult =
+  | { ok: ImportResult & { format: ImportFormat } }
+  | { importError: { format: string; issues: ImportIssue[] } }
+  | { planError: { code: string; issues: InputIssue[] } };
+
+/** Runs in a worker thread: imports one large file, so that parsing 100,000 CSV rows does not hold the event loop. */
+export function importTask(task: ImportTask): ImportTaskResult {
+  try {
+    return { ok: importAny(task.format, task.fileName, task.text, task.options) };
+  } catch (err) {
+    if (err instanceof ImportError) return { importError: { format: err.format, issues: err.issues } };
+    if (err instanceof PlanInputError) return { planError: { code: err.code, issues: err.issues } };
     throw err;
   }
 }

@@ -3,11 +3,15 @@ import { contentHash } from '../domain/content-hash.js';
 import { PlanInputError } from '../domain/errors.js';
 import { checkLimits, createDomainPlanner, PlanMemo, type DomainPlannerOptions } from './domain-planner.js';
 import { fromPlanInputError } from '../errors.js';
-import type { PlanTask, PlanTaskResult } from './plan-worker.js';
+import type { ImportTask, ImportTaskResult, PlanTask, PlanTaskResult } from './plan-worker.js';
+import { inProcessImporter, type Importer } from './importer.js';
+import { ImportError } from '../importers/index.js';
 import type { Planner } from './planner.js';
 
 export interface WorkerPlanner {
   planner: Planner;
+  /** Imports files of importOffThreadBytes or more in the pool, smaller ones in-process. */
+  importer: Importer;
   close(): Promise<void>;
 }
 
@@ -18,7 +22,7 @@ export interface WorkerPlanner {
  * repeats come from the memo without a thread hop. Compiled, the worker is plan-worker.js beside
  * this module; under tsx (development, tests) it is the .ts file, loaded through tsx.
  */
-export function createWorkerPlanner(options: DomainPlannerOptions & { threads?: number; inProcessBelowPhases?: number } = {}): WorkerPlanner {
+export function createWorkerPlanner(options: DomainPlannerOptions & { threads?: number; inProcessBelowPhases?: number; importOffThreadBytes?: number } = {}): WorkerPlanner {
   const here = import.meta.url;
   const underTsx = here.endsWith('.ts');
   const pool = new Piscina({
@@ -41,5 +45,14 @@ export function createWorkerPlanner(options: DomainPlannerOptions & { threads?: 
     memo.set(key, result.ok);
     return result.ok;
   };
-  return { planner, close: () => pool.destroy() };
+  const importOffThread = options.importOffThreadBytes ?? 256 * 1024;
+  const importer: Importer = async (format, fileName, text, importOptions) => {
+    if (text.length < importOffThread) return inProcessImporter(format, fileName, text, importOptions);
+    const task: ImportTask = { format, fileName, text, options: importOptions };
+    const result = (await pool.run(task, { name: 'importTask' })) as ImportTaskResult;
+    if ('importError' in result) throw new ImportError(result.importError.format, result.importError.issues);
+    if ('planError' in result) throw new PlanInputError(result.planError.code, result.planError.issues);
+    return result.ok;
+  };
+  return { planner, importer, close: () => pool.destroy() };
 }

@@ -1,8 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWorkerPlanner } from '../../src/service/worker-planner.js';
 import { planProject } from '../../src/domain/plan.js';
-import { AppError } from '../../src/errors.js';
+import { WaveplanError } from '../../src/errors.js';
 import { exampleInput } from '../support/fixtures.js';
+import { inProcessImporter } from '../../src/service/importer.js';
+import { ImportError } from '../../src/importers/index.js';
+import { PlanInputError } from '../../src/domain/errors.js';
 
 describe('planning in worker threads', () => {
   const workers = createWorkerPlanner({ inProcessBelowPhases: 1 });
@@ -25,8 +28,32 @@ describe('planning in worker threads', () => {
     const input = exampleInput();
     input.phases[0]!.dependencies = ['launch'];
     const err = await workers.planner(input, { planId: 'x', version: 1 }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(AppError);
+    expect(err).toBeInstanceOf(WaveplanError);
     expect(err).toMatchObject({ statusCode: 422, code: 'dependency_cycle' });
-    expect((err as AppError).details[0]).toMatchObject({ path: expect.stringMatching(/^\/phases\/\d+\/dependencies\/\d+$/) });
+    expect((err as WaveplanError).details[0]).toMatchObject({ path: expect.stringMatching(/^\/phases\/\d+\/dependencies\/\d+$/) });
+  });
+});
+
+describe('importing large files in worker threads', () => {
+  const workers = createWorkerPlanner({ importOffThreadBytes: 1 });
+  afterAll(async () => {
+    await workers.close();
+  });
+
+  const csv = (rows: number) => ['id,name,duration,dependencies,skills', ...Array.from({ length: rows }, (_, i) => `t${i},Task ${i},${1 + (i % 4)},${i > 0 ? `t${i - 1}` : ''},web`)].join('\n');
+
+  it('gives what importing in-process gives', async () => {
+    const text = csv(2_000);
+    const off = await workers.importer(undefined, 'big.csv', text, { startDate: '2027-01-04' });
+    expect(off).toEqual(await inProcessImporter(undefined, 'big.csv', text, { startDate: '2027-01-04' }));
+    expect(off.input.phases).toHaveLength(2_000);
+  });
+
+  it('keeps the importers’ located errors, and the planner’s', async () => {
+    const broken = await workers.importer('csv', 'x.csv', 'id,name,duration\na,A,soon', { startDate: '2027-01-04' }).catch((e: unknown) => e);
+    expect(broken).toBeInstanceOf(ImportError);
+    expect((broken as ImportError).issues[0]!.path).toMatch(/^line 2/);
+    const cycle = await workers.importer('csv', 'x.csv', 'id,name,duration,dependencies\na,A,1,b\nb,B,1,a', { startDate: '2027-01-04' }).catch((e: unknown) => e);
+    expect(cycle).toBeInstanceOf(PlanInputError);
   });
 });

@@ -2,14 +2,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { PlanInputError } from '../../domain/errors.js';
 import { AppError, fromPlanInputError, UnprocessableError } from '../../errors.js';
-import { ImportError, importAny, type ImportOptions } from '../../importers/index.js';
+import { ImportError, type ImportOptions } from '../../importers/index.js';
+import { inProcessImporter, type Importer } from '../../service/importer.js';
 import { errors } from '../schemas/common.js';
 import { ImportQuery, ImportResponse } from '../schemas/imports.js';
 
 const TEXT_TYPES = ['text/csv', 'text/tab-separated-values', 'text/plain', 'application/json', 'application/yaml', 'application/x-yaml', 'text/yaml', 'application/octet-stream'];
 
 /** POST /imports: another tool's file in the body, the plan input it maps to out. Writes nothing. */
-export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const importRoutes: FastifyPluginAsyncTypebox<{ importer?: Importer }> = async (app, { importer = inProcessImporter }) => {
   // The importers read text themselves (and locate their errors in it), so this scope takes every body as text.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(TEXT_TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
@@ -44,7 +45,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(q.relaxSoftDependencies ? { relaxSoftDependencies: true } : {}),
       };
       try {
-        const result = importAny(q.format ?? (csvBody ? 'csv' : undefined), q.fileName ?? '', text, options);
+        const result = await importer(q.format ?? (csvBody ? 'csv' : undefined), q.fileName ?? '', text, options);
         return { format: result.format, input: result.input, notes: result.notes, ...(result.keys ? { unusedKeys: result.keys.unused } : {}) };
       } catch (err) {
         if (err instanceof ImportError) {
