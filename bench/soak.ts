@@ -49,7 +49,8 @@ const url = new URL(adminUrl);
 url.pathname = `/${dbName}`;
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const service = spawn(process.execPath, ['--import', 'tsx', repoPath('src', 'main.ts')], {
+// The built service, as production runs it (npm run bench:soak builds first).
+const service = spawn(process.execPath, [repoPath('dist', 'src', 'main.js')], {
   env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), AUTH: 'off', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', ASYNC_PHASE_THRESHOLD: '1000' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });

@@ -51,7 +51,12 @@ async function main() {
   // Auth is on unless switched off; the embedded default is local-only and runs without it.
   const authMode = config.AUTH ?? (handle.kind === 'pglite' ? 'off' : 'on');
   // Larger plans are computed in worker threads so that the event loop keeps serving requests.
-  const workers = createWorkerPlanner({ timeBudgetCapMs: config.PLANNING_TIME_BUDGET_MS, maxPhases: config.MAX_PHASES, maxTeams: config.MAX_TEAMS });
+  const workers = createWorkerPlanner({
+    timeBudgetCapMs: config.PLANNING_TIME_BUDGET_MS,
+    maxPhases: config.MAX_PHASES,
+    maxTeams: config.MAX_TEAMS,
+    onError: (err) => log.error({ err }, 'planning worker error'),
+  });
   const planner = workers.planner;
   // Large plans go through the PostgreSQL job queue, worked by every instance on the database.
   const queue = config.DATABASE_URL ? await PlanQueue.start(config.DATABASE_URL, {

@@ -22,14 +22,18 @@ export interface WorkerPlanner {
  * repeats come from the memo without a thread hop. Compiled, the worker is plan-worker.js beside
  * this module; under tsx (development, tests) it is the .ts file, loaded through tsx.
  */
-export function createWorkerPlanner(options: DomainPlannerOptions & { threads?: number; inProcessBelowPhases?: number; importOffThreadBytes?: number } = {}): WorkerPlanner {
+export function createWorkerPlanner(options: DomainPlannerOptions & { threads?: number; inProcessBelowPhases?: number; importOffThreadBytes?: number; onError?: (err: Error) => void } = {}): WorkerPlanner {
   const here = import.meta.url;
   const underTsx = here.endsWith('.ts');
   const pool = new Piscina({
     filename: new URL(underTsx ? './plan-worker.ts' : './plan-worker.js', here).href,
     ...(underTsx ? { execArgv: ['--import', 'tsx'] } : {}),
     maxThreads: options.threads ?? 2,
+    // Threads are kept rather than started anew for each burst: a new thread re-reads every module.
+    idleTimeout: 10 * 60_000,
   });
+  // A worker that fails to start (out of file descriptors, out of memory) fails its task; it must never end the process.
+  pool.on('error', (err: Error) => options.onError?.(err));
   const memo = new PlanMemo();
   const inProcess = createDomainPlanner(options, memo);
   const threshold = options.inProcessBelowPhases ?? 0;
