@@ -70,8 +70,8 @@ export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, wave
     '## Teams and resources',
     '',
     ...table(
-      ['Team', 'People usable', 'Phases', 'Person-days', 'Utilisation'],
-      plan.resource_analysis.teams.map((t) => [t.name, `${t.usable_capacity} of ${t.size}`, t.assigned_phases.join(', ') || '—', t.work_days, `${t.utilisation_percent} %`]),
+      ['Team', 'Usable (FTE)', 'Phases', 'Person-days', 'Utilisation'],
+      plan.resource_analysis.teams.map((t) => [t.name, `${t.usable_capacity} FTE of ${t.size}`, t.assigned_phases.join(', ') || '—', t.work_days, `${t.utilisation_percent} %`]),
     ),
     '',
   );

@@ -87,7 +87,8 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
   const project = normalise(input);
   const calendar = new WorkCalendar(project.startDate, project.calendar);
   const replan = progressPins(input, project, calendar);
-  const problem = buildProblem(project, replan?.pins);
+  // A phase holds its FTE demand of its team (capacity.ts), which is below its head count when it is stretched.
+  const problem = { ...buildProblem(project, replan?.pins), teamSize: Float64Array.from(project.phases, (p) => p.demand) };
 
   const cpmRelease = replan ? problem.release.map((r, j) => (Number.isNaN(problem.pinnedStart[j]!) ? r : problem.pinnedStart[j]!)) : undefined;
   const cpm = criticalPath(problem, problem.duration, cpmRelease);
@@ -128,7 +129,7 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
     bounds: scheduleBounds(problem, cpm.length, schedule.makespan, ht),
     waves,
     waveOf,
-    metrics: computeMetrics(project, schedule, waves, waveOf, reducedEdges),
+    metrics: computeMetrics(project, schedule, waves, waveOf, reducedEdges, replan?.basis),
     search: {
       seed: project.planning.seed,
       iterations: project.planning.iterations,

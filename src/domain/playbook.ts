@@ -14,7 +14,7 @@ export function teamPlaybook(ctx: ArtifactContext, team: number, coordination: C
   const lines = [
     `# Playbook: ${t.name}`,
     '',
-    `${project.name}. ${t.name} has ${t.size} people (${Math.round(t.availability * 100)} % available, ${t.capacity} usable after the capacity buffer) ` +
+    `${project.name}. ${t.name} has ${t.size} people (${Math.round(t.availability * 100)} % available, ${r2(t.capacity)} full-time equivalents usable after hours, availability and the capacity buffer) ` +
       `and carries ${mine.length} phase${mine.length === 1 ? '' : 's'}: ${r2(load.workDays)} person-days, ${Math.round(load.utilisation * 100)} % utilisation.`,
     '',
     '## Your phases',
