@@ -1,9 +1,9 @@
-import type { ExecutionPlan } from '../../schemas/artifacts/execution-plan.js';
+import type { ExecutionPlan, Recommendations, SuccessCriterion } from '../../schemas/artifacts/execution-plan.js';
 import { r2, pct } from '../format.js';
 import { executionPlanId, finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
 
-/** execution-plan.json: project context, resource analysis, critical path with slack, schedule and metrics. */
-export function executionPlan(ctx: ArtifactContext): ExecutionPlan {
+/** execution-plan.json: success criteria and recommendations (advisor/), project context, resource analysis, critical path with slack, schedule and metrics. */
+export function executionPlan(ctx: ArtifactContext, advice: { success_criteria: SuccessCriterion[]; recommendations: Recommendations }): ExecutionPlan {
   const { result, calendar } = ctx;
   const { project, schedule, cpm, metrics, bounds } = result;
   const completionDate = calendar.finishDate(0, schedule.makespan);
@@ -11,6 +11,8 @@ export function executionPlan(ctx: ArtifactContext): ExecutionPlan {
   const skills = [...new Set(project.phases.flatMap((p) => p.skills))].sort();
   return {
     execution_plan_id: executionPlanId(ctx),
+    success_criteria: advice.success_criteria,
+    recommendations: advice.recommendations,
     project_context: {
       name: project.name,
       ...(project.description !== undefined ? { description: project.description } : {}),
