@@ -8,12 +8,17 @@ import { CliError, defaultOutDir, EXIT, planLocally, planOnServer, writePlanFile
 import { progressLine } from './progress.js';
 import { parseInput, readText, type ReadInput } from './read-input.js';
 import { renderReplan, replanAsOf, replanFiles, requestReplan } from './replan-command.js';
+import { changesFromFlags, renderWhatif, WHATIF_OPTIONS, whatifLocally, whatifOnServer, type WhatifFlags } from './whatif-command.js';
 import { fetchStatus, renderStatus, statusAsOf, type Paint } from './status-command.js';
 
 const USAGE = `usage:
   waveplan plan <input.json|input.yaml|input.yml> [--server URL] [--api-key KEY] [--out DIR] [--json]
   waveplan status <planId> --server URL [--api-key KEY] [--as-of ISO] [--json]
   waveplan replan <planId> --server URL [--api-key KEY] [--as-of DATE] [--out DIR] [--json]
+  waveplan whatif <planId|input.json|input.yaml> [--server URL] [--api-key KEY] [--json]
+                  [--add-person TEAM]… [--add-people TEAM=N] [--resize TEAM=N] [--availability TEAM=PCT]
+                  [--remove-team TEAM] [--buffer PCT] [--deadline DATE|none] [--pool POOL=N] [--drop PHASE]
+                  [--estimate PHASE=DAYS] [--split PHASE=N] [--add-dependency PHASE:ON] [--remove-dependency PHASE:ON]
   waveplan import <file> [--format dependency-graph|task-master|csv|psplib] [--start-date DATE]
                   [--name NAME] [--teams FILE] [--team-size N] [--tag TAG] [--default-duration DAYS]
                   [--include-done] [--out FILE] [--json]
@@ -29,6 +34,9 @@ status   Planned vs actual per phase and the open alerts of a tracked plan; --as
 replan   Re-plans from where things stand (as of --as-of, an ISO date; default today): prints
          the new version and the phases that moved (--json: as JSON), and with --out writes the
          new version's artifacts and strategy.md there.
+whatif   Plans the changes without storing anything and prints what they change against the current
+         plan (makespan, completion, success criteria, utilisation): a plan id asks the server
+         (POST /plans/{id}/scenarios), an input file plans both locally with the same engine and seed.
 import   Maps another tool's file to a plan input: the dependency graph of an analysis step (JSON or
          YAML), task-master's tasks.json, a CSV (id,name,duration,dependencies,skills) or a PSPLIB
          .sm instance (format told by the extension and content unless --format). Writes the input
@@ -49,6 +57,7 @@ const COMMANDS = {
   plan: { ...common, out: { type: 'string' } },
   status: { ...common, 'as-of': { type: 'string' } },
   replan: { ...common, 'as-of': { type: 'string' }, out: { type: 'string' } },
+  whatif: { ...common, ...WHATIF_OPTIONS },
   import: {
     ...common,
     out: { type: 'string' },
@@ -63,7 +72,7 @@ const COMMANDS = {
   },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
-interface Values extends ImportFlags {
+interface Values extends ImportFlags, WhatifFlags {
   server?: string;
   'api-key'?: string;
   json?: boolean;
@@ -165,6 +174,23 @@ async function replan(planId: string, values: Values): Promise<number> {
   return EXIT.ok;
 }
 
+async function whatif(target: string, values: Values): Promise<number> {
+  const changes = changesFromFlags(values);
+  let result;
+  if (isPlanId(target)) result = await whatifOnServer(clientFor(target, values), target, changes);
+  else {
+    const read = parseInput(target, readText(target));
+    try {
+      result = whatifLocally(read.value, changes, target);
+    } catch (err) {
+      throw located(err, read);
+    }
+  }
+  if (values.json) console.log(JSON.stringify(result));
+  else process.stdout.write(renderWhatif(result));
+  return EXIT.ok;
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
@@ -187,10 +213,11 @@ async function run(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const [target, ...rest] = parsed.positionals;
-  if (!target || rest.length > 0) throw new CliError(EXIT.usage, `${name} takes exactly one ${name === 'plan' || name === 'import' ? 'input file' : 'plan id'}\n${USAGE}`);
+  if (!target || rest.length > 0) throw new CliError(EXIT.usage, `${name} takes exactly one ${name === 'plan' || name === 'import' ? 'input file' : name === 'whatif' ? 'plan id or input file' : 'plan id'}\n${USAGE}`);
   if (name === 'plan') return plan(target, values);
   if (name === 'import') return importCommand(target, values);
   if (name === 'status') return status(target, values);
+  if (name === 'whatif') return whatif(target, values);
   return replan(target, values);
 }
 
