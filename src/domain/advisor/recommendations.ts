@@ -12,7 +12,7 @@ import { deadlineFacts, successCriteria, type Criterion } from './criteria.js';
 export interface AdvisorOptions extends Pick<EngineOptions, 'clock' | 'timeBudgetCapMs'> {
   /** Most changed inputs to re-plan (candidates and trade-off points together). Default 16. */
   maxPlans?: number;
-  /** Wall-clock budget for all re-plans, when a clock is given. Default 10 000 ms. */
+  /** Wall-clock budget for all re-plans, when a clock is given: no re-plan starts that the mean so far says would end past it. Default 8 000 ms. */
   budgetMs?: number;
 }
 
@@ -122,12 +122,16 @@ export function recommend(input: PlanInput, result: Planned, criteria: Criterion
   const empty: Recommendations = { evaluated: 0, candidates: 0, complete: true, method: METHOD, items: [], trade_off: null };
   if (missed.length === 0) return empty;
   const maxPlans = options.maxPlans ?? 16;
-  const budgetMs = options.budgetMs ?? 10_000;
+  const budgetMs = options.budgetMs ?? 8_000;
   const t0 = options.clock?.() ?? 0;
-  const overBudget = () => options.clock !== undefined && options.clock() - t0 > budgetMs;
+  let evaluated = 0;
+  const overBudget = () => {
+    if (options.clock === undefined) return false;
+    const elapsed = options.clock() - t0;
+    return elapsed + (evaluated > 0 ? elapsed / evaluated : 0) > budgetMs;
+  };
   const base = result.schedule.makespan;
   const candidates = candidateChanges(input, result, missed);
-  let evaluated = 0;
   let complete = true;
   const bySize = new Map<number, Planned>();
   const items: Recommendation[] = [];
