@@ -11,7 +11,7 @@ import { seededRandom } from './random.js';
 import { scheduleBounds } from './schedule/bounds.js';
 import { resourceFlow } from './schedule/flow.js';
 import { Justifier } from './schedule/justify.js';
-import { buildProblem, type Pins } from './schedule/problem.js';
+import { buildProblem, type Pins, type SchedulingProblem } from './schedule/problem.js';
 import { priorityKeys } from './schedule/rules.js';
 import { searchSchedule } from './schedule/search.js';
 import { SerialSgs } from './schedule/sgs.js';
@@ -82,13 +82,20 @@ function progressPins(input: PlanInput, project: Project, cal: WorkCalendar): { 
   return { pins: { release, pinnedStart, pinnedTeam, duration }, basis };
 }
 
+/**
+ * The scheduling problem of a project: a phase holds its FTE demand of its team (capacity.ts),
+ * which is below its head count when it is stretched. Use this, not buildProblem alone.
+ */
+export function schedulingProblem(project: Project, pins?: Pins): SchedulingProblem {
+  return { ...buildProblem(project, pins), teamSize: Float64Array.from(project.phases, (p) => p.demand) };
+}
+
 /** The whole planning run: validate, analyse the graph, schedule under resources, derive waves and metrics. */
 export function computePlan(input: PlanInput, options: EngineOptions = {}): PlanResult & { calendar: WorkCalendar } {
   const project = normalise(input);
   const calendar = new WorkCalendar(project.startDate, project.calendar);
   const replan = progressPins(input, project, calendar);
-  // A phase holds its FTE demand of its team (capacity.ts), which is below its head count when it is stretched.
-  const problem = { ...buildProblem(project, replan?.pins), teamSize: Float64Array.from(project.phases, (p) => p.demand) };
+  const problem = schedulingProblem(project, replan?.pins);
 
   const cpmRelease = replan ? problem.release.map((r, j) => (Number.isNaN(problem.pinnedStart[j]!) ? r : problem.pinnedStart[j]!)) : undefined;
   const cpm = criticalPath(problem, problem.duration, cpmRelease);

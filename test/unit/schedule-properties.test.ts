@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computePlan } from '../../src/domain/engine.js';
+import { computePlan, schedulingProblem } from '../../src/domain/engine.js';
 import { normalise } from '../../src/domain/input.js';
 import type { PlanResult } from '../../src/domain/model.js';
-import { buildProblem } from '../../src/domain/schedule/problem.js';
 import { emptyDecoded, SerialSgs } from '../../src/domain/schedule/sgs.js';
 import { areasOverlap } from '../../src/domain/tracking/areas.js';
 import type { PhaseInput, PlanInput, TeamInput } from '../../src/schemas/plan-input.js';
@@ -266,7 +265,7 @@ function checkPlan(input: PlanInput, plan: PlanResult): void {
  * reach every active schedule, and one of those is optimal.
  */
 function bruteForceOptimum(input: PlanInput): number {
-  const p = buildProblem(normalise(input));
+  const p = schedulingProblem(normalise(input));
   const sgs = new SerialSgs(p);
   const out = emptyDecoded(p.n);
   const teams = new Int32Array(p.n).fill(-1);
