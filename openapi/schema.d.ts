@@ -329,6 +329,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/plans/{id}/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan a what-if: the latest version with changes, planned but not stored, beside the current version with the differences */
+        post: operations["postPlansIdScenarios"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/scenarios/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adopt a what-if: the same changes applied to the version If-Match names, stored as the next version (412 when stale, 428 when absent) */
+        post: operations["postPlansIdScenariosAdopt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans/{id}/sessions": {
         parameters: {
             query?: never;
@@ -863,9 +897,11 @@ export interface components {
             /** @description ep_ + the first 16 hex digits of the sha256 of the canonical input: the same input is the same execution plan. */
             execution_plan_id: string;
             metrics: {
-                /** @description Percent. */
+                /** @description Share of session time in sync points and stand-ups: coordination ÷ (work + coordination) hours × 100. */
                 coordination_overhead_percent: number;
                 max_concurrent_sessions: number;
+                /** @description Savings, efficiency and utilisation cover the work from this working day: 0, or a re-plan's as-of day. */
+                measured_from_day: number;
                 /** @description Percent. */
                 parallel_efficiency_percent: number;
                 sync_points: number;
@@ -874,6 +910,8 @@ export interface components {
                 };
                 /** @description Percent. */
                 time_savings_percent: number;
+                /** @description All teams: person-days of work ÷ (Σ FTE × parallel duration) × 100. */
+                utilisation_percent: number;
                 waves: number;
             };
             optimisation: {
@@ -927,6 +965,131 @@ export interface components {
                 /** @description Percent. */
                 time_savings_percent: number;
             };
+            recommendations: {
+                /** @description Changes considered. */
+                candidates: number;
+                /** @description False when the time budget stopped the evaluation. */
+                complete: boolean;
+                /** @description Changed inputs re-planned. */
+                evaluated: number;
+                items: {
+                    added_capacity: {
+                        amount: number;
+                        unit: string;
+                    };
+                    /** @description The changes to the input; POST them to /plans/{id}/scenarios to see the whole plan. */
+                    change: ({
+                        /** @enum {string} */
+                        kind: "add_people";
+                        people: number;
+                        team: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "resize_team";
+                        size: number;
+                        team: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "add_team";
+                        team: {
+                            /** @description Percent of the team available to this project. Default 100. */
+                            availability?: number;
+                            /** @description Working hours per person per week. Default 40. */
+                            hoursPerWeek?: number;
+                            id: string;
+                            name?: string;
+                            /** @description People or agent sessions in the team. */
+                            size: number;
+                            skills: string[];
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "remove_team";
+                        team: string;
+                    } | {
+                        availability: number;
+                        /** @enum {string} */
+                        kind: "set_availability";
+                        team: string;
+                    } | {
+                        hoursPerWeek: number;
+                        /** @enum {string} */
+                        kind: "set_hours";
+                        team: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "set_buffer";
+                        percent: number;
+                    } | {
+                        deadline: string | null;
+                        /** @enum {string} */
+                        kind: "set_deadline";
+                    } | {
+                        capacity: number;
+                        /** @enum {string} */
+                        kind: "set_pool_capacity";
+                        pool: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "set_max_sessions";
+                        sessions: number | null;
+                    } | {
+                        /** @enum {string} */
+                        kind: "drop_phase";
+                        phase: string;
+                    } | {
+                        duration: number | {
+                            likely: number;
+                            optimistic: number;
+                            pessimistic: number;
+                        };
+                        /** @enum {string} */
+                        kind: "re_estimate";
+                        phase: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "split_phase";
+                        parts: number;
+                        phase: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "add_dependency";
+                        on: string;
+                        phase: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "remove_dependency";
+                        on: string;
+                        phase: string;
+                    })[];
+                    criteria_met: string[];
+                    description: string;
+                    /** @description Added FTE × the new makespan: person-days the change pays for. */
+                    extra_person_days: number;
+                    /** @description A span in working days. */
+                    makespan_days: number;
+                    saved_days: number;
+                    /** @description saved_days ÷ added capacity; null when nothing is added. */
+                    saved_days_per_unit: number | null;
+                    saved_percent: number;
+                    /** @description The missed criteria this change is meant to help. */
+                    targets: string[];
+                    /** @description Percent. */
+                    utilisation_percent: number;
+                }[];
+                method: string;
+                trade_off: {
+                    points: {
+                        fte: number;
+                        /** @description A span in working days. */
+                        makespan_days: number;
+                        size: number;
+                        /** @description Percent. */
+                        utilisation_percent: number;
+                    }[];
+                    team: string;
+                } | null;
+            };
             resource_analysis: {
                 /** @description Percent. */
                 capacity_buffer_percent: number;
@@ -961,7 +1124,7 @@ export interface components {
                     name: string;
                     size: number;
                     skills: string[];
-                    /** @description Concurrent people after availability and the capacity buffer. */
+                    /** @description Full-time equivalents: size × availability × min(hours, 40) ÷ 40 × (1 − capacity buffer). */
                     usable_capacity: number;
                     /** @description Percent. */
                     utilisation_percent: number;
@@ -1001,6 +1164,21 @@ export interface components {
             };
             /** @description When that analysis was generated, as it wrote it. */
             source_generation_date?: string;
+            success_criteria: {
+                /** @enum {unknown} */
+                comparison: "at_least" | "at_most";
+                /** @enum {unknown} */
+                criterion: "time_reduction" | "coordination_overhead" | "utilisation" | "completeness" | "feasibility" | "risk_coverage" | "deadline";
+                explanation: string;
+                met: boolean;
+                name: string;
+                target: number;
+                target_max?: number;
+                /** @enum {unknown} */
+                unit: "percent" | "working days";
+                /** @description The same figure as the metric elsewhere in the artifacts. */
+                value: number;
+            }[];
         };
         /** Health */
         Health: {
@@ -1121,6 +1299,19 @@ export interface components {
                 maxConcurrentSessions?: number;
                 /** @description Plan soft dependencies (phases[].softDependencies) as preferences the schedule may ignore. Default false: they are planned as dependencies. */
                 relaxSoftDependencies?: boolean;
+                /** @description Targets of the success criteria; the defaults are the strategy's. */
+                successCriteria?: {
+                    /** @description Most session time spent coordinating. Default 10. */
+                    coordinationOverheadPercent?: number;
+                    /** @description Least share of risks with prevention, response and contingency. Default 100. */
+                    riskCoveragePercent?: number;
+                    /** @description Upper end of the expected range (beyond it is reported, still met). Default 60. */
+                    timeReductionMaxPercent?: number;
+                    /** @description Least reduction against doing the phases one after another. Default 40. */
+                    timeReductionPercent?: number;
+                    /** @description Least utilisation of the teams' capacity. Default 80. */
+                    utilisationPercent?: number;
+                };
                 /**
                  * @description barrier: a wave opens only when every phase of the one before is completed and its quality gate passed, and the schedule keeps waves apart in time; flow (default): waves are dependency levels that overlap, each phase starts when its own dependencies allow.
                  * @enum {unknown}
@@ -1435,6 +1626,62 @@ export interface components {
                 /** @description A span in working days. */
                 std_dev_days: number;
             };
+        };
+        /**
+         * Scenario
+         * @description A what-if: planned, not stored.
+         */
+        Scenario: {
+            basedOnVersion: number;
+            changes: {
+                description: string;
+            }[];
+            current: {
+                success_criteria: {
+                    /** @enum {unknown} */
+                    comparison: "at_least" | "at_most";
+                    /** @enum {unknown} */
+                    criterion: "time_reduction" | "coordination_overhead" | "utilisation" | "completeness" | "feasibility" | "risk_coverage" | "deadline";
+                    explanation: string;
+                    met: boolean;
+                    name: string;
+                    target: number;
+                    target_max?: number;
+                    /** @enum {unknown} */
+                    unit: "percent" | "working days";
+                    /** @description The same figure as the metric elsewhere in the artifacts. */
+                    value: number;
+                }[];
+                summary: components["schemas"]["PlanSummary"];
+            };
+            differences: {
+                current: number | string | boolean | null;
+                delta: number | null;
+                field: string;
+                scenario: number | string | boolean | null;
+            }[];
+            /** @description The changed plan input (POST it to /plans/{id}/versions, or adopt the scenario). */
+            input: unknown;
+            scenario: {
+                success_criteria: {
+                    /** @enum {unknown} */
+                    comparison: "at_least" | "at_most";
+                    /** @enum {unknown} */
+                    criterion: "time_reduction" | "coordination_overhead" | "utilisation" | "completeness" | "feasibility" | "risk_coverage" | "deadline";
+                    explanation: string;
+                    met: boolean;
+                    name: string;
+                    target: number;
+                    target_max?: number;
+                    /** @enum {unknown} */
+                    unit: "percent" | "working days";
+                    /** @description The same figure as the metric elsewhere in the artifacts. */
+                    value: number;
+                }[];
+                summary: components["schemas"]["PlanSummary"];
+            };
+            /** @description sc_ + a hash of the changed input: the same changes to the same version give the same id. */
+            scenarioId: string;
         };
         /** Session */
         Session: {
@@ -3468,6 +3715,387 @@ export interface operations {
             };
             /** @description Every 4xx and 5xx response has this shape. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPlansIdScenarios: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: a repeat with the same key, path and body gets the first response (1–200 visible ASCII characters). */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "changes": [
+                 *         {
+                 *           "kind": "add_people",
+                 *           "team": "web",
+                 *           "people": 1
+                 *         },
+                 *         {
+                 *           "kind": "set_buffer",
+                 *           "percent": 10
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    changes: ({
+                        /** @enum {string} */
+                        kind: "add_people";
+                        people: number;
+                        team: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "resize_team";
+                        size: number;
+                        team: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "add_team";
+                        team: {
+                            /** @description Percent of the team available to this project. Default 100. */
+                            availability?: number;
+                            /** @description Working hours per person per week. Default 40. */
+                            hoursPerWeek?: number;
+                            id: string;
+                            name?: string;
+                            /** @description People or agent sessions in the team. */
+                            size: number;
+                            skills: string[];
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "remove_team";
+                        team: string;
+                    } | {
+                        availability: number;
+                        /** @enum {string} */
+                        kind: "set_availability";
+                        team: string;
+                    } | {
+                        hoursPerWeek: number;
+                        /** @enum {string} */
+                        kind: "set_hours";
+                        team: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "set_buffer";
+                        percent: number;
+                    } | {
+                        deadline: string | null;
+                        /** @enum {string} */
+                        kind: "set_deadline";
+                    } | {
+                        capacity: number;
+                        /** @enum {string} */
+                        kind: "set_pool_capacity";
+                        pool: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "set_max_sessions";
+                        sessions: number | null;
+                    } | {
+                        /** @enum {string} */
+                        kind: "drop_phase";
+                        phase: string;
+                    } | {
+                        duration: number | {
+                            likely: number;
+                            optimistic: number;
+                            pessimistic: number;
+                        };
+                        /** @enum {string} */
+                        kind: "re_estimate";
+                        phase: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "split_phase";
+                        parts: number;
+                        phase: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "add_dependency";
+                        on: string;
+                        phase: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "remove_dependency";
+                        on: string;
+                        phase: string;
+                    })[];
+                };
+            };
+        };
+        responses: {
+            /** @description A what-if: planned, not stored. */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scenario"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPlansIdScenariosAdopt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: a repeat with the same key, path and body gets the first response (1–200 visible ASCII characters). */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The ETag of the version the scenario was based on, e.g. "v3". */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "changes": [
+                 *         {
+                 *           "kind": "add_people",
+                 *           "team": "web",
+                 *           "people": 1
+                 *         },
+                 *         {
+                 *           "kind": "set_buffer",
+                 *           "percent": 10
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    changes: ({
+                        /** @enum {string} */
+                        kind: "add_people";
+                        people: number;
+                        team: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "resize_team";
+                        size: number;
+                        team: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "add_team";
+                        team: {
+                            /** @description Percent of the team available to this project. Default 100. */
+                            availability?: number;
+                            /** @description Working hours per person per week. Default 40. */
+                            hoursPerWeek?: number;
+                            id: string;
+                            name?: string;
+                            /** @description People or agent sessions in the team. */
+                            size: number;
+                            skills: string[];
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "remove_team";
+                        team: string;
+                    } | {
+                        availability: number;
+                        /** @enum {string} */
+                        kind: "set_availability";
+                        team: string;
+                    } | {
+                        hoursPerWeek: number;
+                        /** @enum {string} */
+                        kind: "set_hours";
+                        team: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "set_buffer";
+                        percent: number;
+                    } | {
+                        deadline: string | null;
+                        /** @enum {string} */
+                        kind: "set_deadline";
+                    } | {
+                        capacity: number;
+                        /** @enum {string} */
+                        kind: "set_pool_capacity";
+                        pool: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "set_max_sessions";
+                        sessions: number | null;
+                    } | {
+                        /** @enum {string} */
+                        kind: "drop_phase";
+                        phase: string;
+                    } | {
+                        duration: number | {
+                            likely: number;
+                            optimistic: number;
+                            pessimistic: number;
+                        };
+                        /** @enum {string} */
+                        kind: "re_estimate";
+                        phase: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "split_phase";
+                        parts: number;
+                        phase: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "add_dependency";
+                        on: string;
+                        phase: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "remove_dependency";
+                        on: string;
+                        phase: string;
+                    })[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVersion"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,9 +11,18 @@ import { CliError, defaultOutDir, EXIT, planLocally, planOnServer, writePlanFile
 import { progressLine } from './progress.js';
 import { parseInput, readText, type ReadInput } from './read-input.js';
 import { defaultReplanAsOf, renderReplan, replanAsOf, replanFiles, requestReplan } from './replan-command.js';
+import { changesFromFlags, renderWhatif, WHATIF_OPTIONS, whatifLocally, whatifOnServer, type WhatifFlags } from './whatif-command.js';
 import { fetchStatus, renderStatus, statusAsOf, type Paint } from './status-command.js';
 
 const HELP = {
+  whatif: `usage: waveplan whatif <planId|input.json|input.yaml> [--server URL] [--api-key KEY] [--json]
+                       [--add-person TEAM]… [--add-people TEAM=N] [--resize TEAM=N] [--availability TEAM=PCT]
+                       [--remove-team TEAM] [--buffer PCT] [--deadline DATE|none] [--pool POOL=N] [--drop PHASE]
+                       [--estimate PHASE=DAYS] [--split PHASE=N] [--add-dependency PHASE:ON] [--remove-dependency PHASE:ON]
+
+Plans the changes without storing anything and prints what they change against the current plan
+(makespan, completion, success criteria, utilisation): a plan id asks the server
+(POST /plans/{id}/scenarios), an input file plans both locally with the same engine and seed.`,
   plan: `usage: waveplan plan <input.json|input.yaml|input.yml> [--server URL] [--api-key KEY] [--out DIR] [--json]
 
 Plans the input (JSON or YAML, told apart by the extension, else by the content) on the server
@@ -105,6 +114,7 @@ const COMMANDS = {
   done: { ...agent, gate: { type: 'string' }, reason: { type: 'string' } },
   report: { ...agent, type: { type: 'string' }, percent: { type: 'string' }, reason: { type: 'string' } },
   mcp: common,
+  whatif: { ...common, ...WHATIF_OPTIONS },
   plan: { ...common, out: { type: 'string' } },
   status: { ...common, 'as-of': { type: 'string' } },
   replan: { ...common, 'as-of': { type: 'string' }, out: { type: 'string' } },
@@ -125,7 +135,7 @@ const COMMANDS = {
   },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
-interface Values extends ImportFlags, AgentFlags {
+interface Values extends ImportFlags, AgentFlags, WhatifFlags {
   server?: string;
   'api-key'?: string;
   json?: boolean;
@@ -227,6 +237,23 @@ async function replan(planId: string, values: Values): Promise<number> {
   return EXIT.ok;
 }
 
+async function whatif(target: string, values: Values): Promise<number> {
+  const changes = changesFromFlags(values);
+  let result;
+  if (isPlanId(target)) result = await whatifOnServer(clientFor(target, values), target, changes);
+  else {
+    const read = parseInput(target, readText(target));
+    try {
+      result = whatifLocally(read.value, changes, target);
+    } catch (err) {
+      throw located(err, read);
+    }
+  }
+  if (values.json) console.log(JSON.stringify(result));
+  else process.stdout.write(renderWhatif(result));
+  return EXIT.ok;
+}
+
 const AGENT_COMMANDS = { ready: readyCommand, claim: claimCommand, heartbeat: heartbeatCommand, done: doneCommand, report: reportCommand } as const;
 
 async function agentCommand(name: keyof typeof AGENT_COMMANDS, planId: string, values: Values): Promise<number> {
@@ -270,11 +297,12 @@ async function run(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const [target, ...rest] = parsed.positionals;
-  if (!target || rest.length > 0) throw new CliError(EXIT.usage, `${name} takes exactly one ${name === 'plan' || name === 'import' ? 'input file' : 'plan id'}\n${HELP[name]}`);
+  if (!target || rest.length > 0) throw new CliError(EXIT.usage, `${name} takes exactly one ${name === 'plan' || name === 'import' ? 'input file' : name === 'whatif' ? 'plan id or input file' : 'plan id'}\n${HELP[name]}`);
   if (name === 'plan') return plan(target, values);
   if (name === 'import') return importCommand(target, values);
   if (name === 'status') return status(target, values);
   if (Object.hasOwn(AGENT_COMMANDS, name)) return agentCommand(name as keyof typeof AGENT_COMMANDS, target, values);
+  if (name === 'whatif') return whatif(target, values);
   return replan(target, values);
 }
 

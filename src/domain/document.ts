@@ -5,6 +5,7 @@ import type { RiskMitigationPlan } from '../schemas/artifacts/risk-mitigation-pl
 import type { WaveSchedules } from '../schemas/artifacts/wave-schedules.js';
 import type { ArtifactContext } from './artifacts/context.js';
 import { percent } from './format.js';
+import { sequentialCause } from './advisor/criteria.js';
 import { mermaidGantt } from './gantt.js';
 
 /** Sections contributed by the coordination, risk and monitoring builders. */
@@ -23,8 +24,29 @@ const table = (head: string[], rows: (string | number)[][]) => [
 export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, waves: WaveSchedules, sections: DocumentSection[] = []): string {
   const pc = plan.project_context;
   const opt = plan.optimisation;
+  const sequential = sequentialCause(ctx.result);
+  const criteria = plan.success_criteria;
+  const missed = criteria.filter((c) => !c.met);
+  const top = plan.recommendations.items[0];
   const lines: string[] = [
     `# ${pc.name} — parallel execution strategy`,
+    '',
+    ...(sequential ? [`**${sequential[0]!.toUpperCase()}${sequential.slice(1)}.**`, ''] : []),
+    missed.length === 0
+      ? `Meets all ${criteria.length} success criteria.`
+      : `Misses ${missed.length} of ${criteria.length} success criteria: ${missed.map((c) => c.name.toLowerCase()).join(', ')}.` +
+        (top ? ` Best change found by re-planning: ${top.description} (${top.makespan_days} days, ${top.saved_days >= 0 ? `${top.saved_days} saved` : `${-top.saved_days} longer`}).` : ''),
+    '',
+    ...table(
+      ['Criterion', 'Target', 'Value', 'Met', 'Why'],
+      criteria.map((c) => [
+        c.name,
+        `${c.comparison === 'at_least' ? '≥' : '≤'} ${c.target}${c.target_max !== undefined ? `–${c.target_max}` : ''}${c.unit === 'percent' ? ' %' : ' days'}`,
+        `${c.value}${c.unit === 'percent' ? ' %' : ''}`,
+        c.met ? 'yes' : '**no**',
+        c.explanation,
+      ]),
+    ),
     '',
     `Execution plan \`${plan.execution_plan_id}\`: ${pc.phases} phases, ${pc.teams} teams, from **${pc.start_date}** to **${pc.completion_date}**` +
       (pc.deadline ? ` (deadline ${pc.deadline}: ${pc.deadline_met ? 'met' : '**missed**'}).` : '.'),
@@ -71,8 +93,8 @@ export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, wave
     '## Teams and resources',
     '',
     ...table(
-      ['Team', 'People usable', 'Phases', 'Person-days', 'Utilisation'],
-      plan.resource_analysis.teams.map((t) => [t.name, `${t.usable_capacity} of ${t.size}`, t.assigned_phases.join(', ') || '—', t.work_days, `${t.utilisation_percent} %`]),
+      ['Team', 'Usable (FTE)', 'Phases', 'Person-days', 'Utilisation'],
+      plan.resource_analysis.teams.map((t) => [t.name, `${t.usable_capacity} FTE of ${t.size}`, t.assigned_phases.join(', ') || '—', t.work_days, `${t.utilisation_percent} %`]),
     ),
     '',
   );
@@ -85,6 +107,7 @@ export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, wave
       '',
     );
   }
+  lines.push(...recommendationSection(plan));
   for (const s of sections) lines.push(`## ${s.title}`, '', ...s.body, '');
   lines.push(
     '## Metrics',
@@ -94,6 +117,26 @@ export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, wave
     '',
   );
   return lines.join('\n');
+}
+
+/** What re-planning changed inputs found, and the bottleneck team's trade-off curve. */
+function recommendationSection(plan: ExecutionPlan): string[] {
+  const rec = plan.recommendations;
+  if (rec.evaluated === 0) return [];
+  const out = ['## Recommendations', '', `${rec.evaluated} changed inputs re-planned (${rec.candidates} candidate changes${rec.complete ? '' : ', stopped by the time budget'}).`, ''];
+  if (rec.items.length > 0) {
+    out.push(
+      ...table(
+        ['Change', 'Makespan', 'Saved', 'Utilisation', 'Added capacity', 'Helps'],
+        rec.items.map((r) => [r.description, r.makespan_days, `${r.saved_days} (${r.saved_percent} %)`, `${r.utilisation_percent} %`, r.added_capacity.unit === 'none' ? '—' : `${r.added_capacity.amount} ${r.added_capacity.unit}`, r.targets.join(', ') || '—']),
+      ),
+      '',
+    );
+  } else out.push('No candidate change shortened the plan or moved a missed criterion.', '');
+  if (rec.trade_off) {
+    out.push(`Trade-off for ${rec.trade_off.team}: ` + rec.trade_off.points.map((p) => `${p.size} people → ${p.makespan_days} days`).join(', ') + '.', '');
+  }
+  return out;
 }
 
 /** Coordination, risk and monitoring sections of the strategy document, from their artifacts. */

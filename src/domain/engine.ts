@@ -12,7 +12,7 @@ import { seededRandom } from './random.js';
 import { scheduleBounds } from './schedule/bounds.js';
 import { resourceFlow } from './schedule/flow.js';
 import { Justifier } from './schedule/justify.js';
-import { buildProblem, type Pins } from './schedule/problem.js';
+import { buildProblem, type Pins, type SchedulingProblem } from './schedule/problem.js';
 import { priorityKeys } from './schedule/rules.js';
 import { searchSchedule } from './schedule/search.js';
 import { SerialSgs } from './schedule/sgs.js';
@@ -84,12 +84,20 @@ function progressPins(input: PlanInput, project: Project, cal: WorkCalendar): { 
   return { pins: { release, pinnedStart, pinnedTeam, duration }, basis };
 }
 
+/**
+ * The scheduling problem of a project: a phase holds its FTE demand of its team (capacity.ts),
+ * which is below its head count when it is stretched. Use this, not buildProblem alone.
+ */
+export function schedulingProblem(project: Project, pins?: Pins): SchedulingProblem {
+  return { ...buildProblem(project, pins), teamSize: Float64Array.from(project.phases, (p) => p.demand) };
+}
+
 /** The whole planning run: validate, analyse the graph, schedule under resources, derive waves and metrics. */
 export function computePlan(input: PlanInput, options: EngineOptions = {}): PlanResult & { calendar: WorkCalendar } {
   const project = normalise(input);
   const calendar = new WorkCalendar(project.startDate, project.calendar);
   const replan = progressPins(input, project, calendar);
-  const graph = buildProblem(project, replan?.pins);
+  const graph = schedulingProblem(project, replan?.pins);
   // Barrier gating is precedence between whole waves: the schedule keeps them apart; the graph's own edges stay for hand-overs.
   const waveGating = input.constraints?.waveGating ?? 'flow';
   const problem = waveGating === 'barrier' ? withWaveBarriers(graph, project) : graph;
@@ -133,7 +141,7 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
     bounds: scheduleBounds(problem, cpm.length, schedule.makespan, ht),
     waves,
     waveOf,
-    metrics: computeMetrics(project, schedule, waves, waveOf, reducedEdges),
+    metrics: computeMetrics(project, schedule, waves, waveOf, reducedEdges, replan?.basis),
     search: {
       seed: project.planning.seed,
       iterations: project.planning.iterations,

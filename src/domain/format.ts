@@ -3,8 +3,8 @@
  * prose helpers return text for titles, descriptions and Markdown.
  */
 
-/** A number for an artifact field: two decimals are plenty for working days and percentages. */
-export const r2 = (x: number) => Math.round(x * 100) / 100;
+/** A number for an artifact field: two decimals are plenty for working days and percentages (+ 0 turns −0, from exact sums of unrounded durations, into 0, as JSON would). */
+export const r2 = (x: number) => Math.round(x * 100) / 100 + 0;
 
 /** A fraction as a number of percent for an artifact field (0.125 → 12.5). */
 export const percentValue = (fraction: number) => r2(fraction * 100);

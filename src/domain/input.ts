@@ -1,10 +1,13 @@
 import type { PlanInput } from '../schemas/plan-input.js';
 import { PlanInputError, type InputIssue } from './errors.js';
 import { buildGraph } from './graph.js';
+import { canHold, phaseStaffing, teamCapacity } from './capacity.js';
 import type { Estimate, Infrastructure, Phase, Project, Team } from './model.js';
 import { percent } from './format.js';
 import { pertMean, spreadEstimate } from './pert.js';
 import { distinctSkills, skillSpellings } from './skills.js';
+
+export { teamCapacity } from './capacity.js';
 
 export const DEFAULTS = {
   capacityBufferPercent: 20,
@@ -18,18 +21,10 @@ export const DEFAULTS = {
   monteCarloIterations: 2000,
   defaultSpreadPercent: 25,
   escalation: { blockedHours: 4, scheduleVariancePercent: 5, heartbeatTimeoutSeconds: 300 },
+  /** The strategy's success criteria: 40–60 % shorter, under 10 % coordination, over 80 % utilisation, every risk mitigated. */
+  successTargets: { timeReductionPercent: 40, timeReductionMaxPercent: 60, coordinationOverheadPercent: 10, utilisationPercent: 80, riskCoveragePercent: 100 },
 } as const;
 
-/** Planned durations are kept to 1/100 of a working day so that sums stay exact enough to compare. */
-export const roundDays = (d: number) => Math.round(d * 100) / 100;
-
-/**
- * Usable concurrent people of a team: size × availability × (1 − buffer), in whole people,
- * and never less than one, so that a one-person team can still work.
- */
-export function teamCapacity(size: number, availability: number, buffer: number): number {
-  return Math.max(1, Math.floor(size * availability * (1 - buffer) + 1e-9));
-}
 
 function uniqueIds(items: { id: string }[], pointer: string, what: string, issues: InputIssue[]): Map<string, number> {
   const index = new Map<string, number>();
@@ -81,6 +76,7 @@ export function normalise(input: PlanInput): Project {
 
   const teams: Team[] = input.teams.map((t, index) => {
     const availability = (t.availability ?? DEFAULTS.availabilityPercent) / 100;
+    const hoursPerWeek = t.hoursPerWeek ?? DEFAULTS.hoursPerWeek;
     return {
       index,
       id: t.id,
@@ -88,8 +84,8 @@ export function normalise(input: PlanInput): Project {
       size: t.size,
       skills: distinctSkills(t.skills, spell),
       availability,
-      hoursPerWeek: t.hoursPerWeek ?? DEFAULTS.hoursPerWeek,
-      capacity: teamCapacity(t.size, availability, buffer),
+      hoursPerWeek,
+      capacity: teamCapacity(t.size, availability, buffer, hoursPerWeek),
     };
   });
 
@@ -105,29 +101,35 @@ export function normalise(input: PlanInput): Project {
     let estimate: Estimate;
     let duration: number;
     if (typeof p.duration === 'number') {
-      duration = roundDays(p.duration);
+      duration = p.duration;
       estimate = spreadEstimate(duration, spread);
     } else {
       estimate = p.duration;
       if (!(estimate.optimistic <= estimate.likely && estimate.likely <= estimate.pessimistic)) {
         issues.push({ code: 'invalid_estimate', message: `phase "${p.id}": optimistic ≤ likely ≤ pessimistic must hold`, path: `/phases/${i}/duration` });
       }
-      duration = roundDays(pertMean(estimate));
+      duration = pertMean(estimate);
     }
     const resources = poolUnits(p, i, infraIndex, infrastructure, issues);
+    const teamSize = p.teamSize ?? DEFAULTS.teamSize;
+    const skills = distinctSkills(p.skills ?? [], spell);
+    const skilled = teams.filter((t) => skills.every((s) => t.skills.includes(s)) && t.size + 1e-9 >= teamSize);
+    const { demand, stretch } = phaseStaffing(teamSize, skilled.map((t) => t.capacity));
     return {
       index: i,
       id: p.id,
       name: p.name,
       ...(p.description !== undefined ? { description: p.description } : {}),
-      duration,
-      estimate,
+      duration: duration * stretch,
+      fullStaffDuration: duration,
+      estimate: stretch === 1 ? estimate : { optimistic: estimate.optimistic * stretch, likely: estimate.likely * stretch, pessimistic: estimate.pessimistic * stretch },
       estimated: typeof p.duration !== 'number',
       dependencies: graph.preds[i]!,
       dependents: graph.succs[i]!,
-      skills: distinctSkills(p.skills ?? [], spell),
+      skills,
       ...(p.group !== undefined ? { group: p.group } : {}),
-      teamSize: p.teamSize ?? DEFAULTS.teamSize,
+      teamSize,
+      demand,
       resources,
       areas: p.areas ?? [],
       priority: p.priority ?? 0,
@@ -136,7 +138,7 @@ export function normalise(input: PlanInput): Project {
 
   const eligibleTeams = phases.map((p) => {
     if (p.teamSize === 0) return [];
-    const eligible = teams.filter((t) => p.skills.every((s) => t.skills.includes(s)) && t.capacity + 1e-9 >= p.teamSize).map((t) => t.index);
+    const eligible = teams.filter((t) => p.skills.every((s) => t.skills.includes(s)) && t.size + 1e-9 >= p.teamSize && canHold(t.capacity, p.demand)).map((t) => t.index);
     if (eligible.length === 0) {
       const skilled = teams.filter((t) => p.skills.every((s) => t.skills.includes(s)));
       issues.push({
@@ -144,7 +146,7 @@ export function normalise(input: PlanInput): Project {
         message:
           skilled.length === 0
             ? `no team holds every skill phase "${p.id}" needs (${p.skills.join(', ')})`
-            : `phase "${p.id}" needs ${p.teamSize} people; after the ${percent(buffer)} capacity buffer the teams with its skills can give at most ${Math.max(...skilled.map((t) => t.capacity))}`,
+            : `phase "${p.id}" needs ${p.teamSize} people; the teams with its skills have at most ${Math.max(...skilled.map((t) => t.size))}`,
         path: skilled.length === 0 ? `/phases/${p.index}/skills` : `/phases/${p.index}/teamSize`,
         ids: [p.id],
       });
@@ -170,6 +172,7 @@ export function normalise(input: PlanInput): Project {
       capacityBuffer: buffer,
       ...(c.maxConcurrentSessions !== undefined ? { maxConcurrentSessions: c.maxConcurrentSessions } : {}),
       escalation: { ...DEFAULTS.escalation, ...(c.escalation ?? {}) },
+      successTargets: { ...DEFAULTS.successTargets, ...(c.successCriteria ?? {}) },
     },
     planning: {
       seed: planning.seed ?? DEFAULTS.seed,

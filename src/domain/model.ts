@@ -18,9 +18,14 @@ export interface Phase {
   id: string;
   name: string;
   description?: string;
-  /** Planned duration in working days (the PERT expected value for three-point estimates). */
+  /**
+   * Planned duration in working days: the input's (the PERT expected value for three-point
+   * estimates) stretched when no team can staff the phase fully (capacity.ts). Never rounded.
+   */
   duration: number;
-  /** Always present: from the input, or likely = duration with the default ± spread. */
+  /** The input's duration, for teamSize people working full time. */
+  fullStaffDuration: number;
+  /** Always present (in planned, stretched days): from the input, or likely = duration with the default ± spread. */
   estimate: Estimate;
   /** True when the input gave a three-point estimate. */
   estimated: boolean;
@@ -29,8 +34,10 @@ export interface Phase {
   /** Indices of the phases that depend on this one. */
   dependents: number[];
   skills: string[];
-  /** People (or agent sessions) of the assigned team the phase occupies. */
+  /** People (or agent sessions) of the assigned team the phase occupies, as the input says. */
   teamSize: number;
+  /** Full-time equivalents of its team the phase holds while it runs (capacity.ts): teamSize, or less when stretched. */
+  demand: number;
   /** Infrastructure pool index → units held for the whole phase. */
   resources: Map<number, number>;
   areas: string[];
@@ -48,7 +55,7 @@ export interface Team {
   /** Fraction 0..1. */
   availability: number;
   hoursPerWeek: number;
-  /** Usable concurrent people: size × availability × (1 − capacity buffer). */
+  /** Full-time equivalents: size × availability × min(hours, 40) ÷ 40 × (1 − capacity buffer), fractional (capacity.ts). */
   capacity: number;
 }
 
@@ -73,8 +80,18 @@ export interface Escalation {
   heartbeatTimeoutSeconds: number;
 }
 
+/** Targets of the success criteria, percent (advisor/criteria.ts). */
+export interface SuccessTargets {
+  timeReductionPercent: number;
+  timeReductionMaxPercent: number;
+  coordinationOverheadPercent: number;
+  utilisationPercent: number;
+  riskCoveragePercent: number;
+}
+
 export interface Constraints {
   deadline?: string;
+  successTargets: SuccessTargets;
   /** Fraction 0..0.9. */
   capacityBuffer: number;
   maxConcurrentSessions?: number;
@@ -155,23 +172,33 @@ export interface Wave {
 
 export interface TeamLoad {
   team: number;
-  /** Person-days of work assigned. */
+  /** Person-days of work assigned (in the metrics' window). */
   workDays: number;
-  /** workDays / (capacity × makespan), 0..1. */
+  /** workDays / (FTE capacity × parallelDuration), 0..1. */
   utilisation: number;
   phases: number[];
 }
 
 export interface Metrics {
+  /** Working day the savings, efficiency and utilisation are measured from: 0, or a re-plan's as-of day. */
+  basisFromDay: number;
+  /** Σ planned durations of the work in the window (one phase after another). */
   sequentialDuration: number;
+  /** Makespan − basisFromDay. */
   parallelDuration: number;
   timeSavingsPercent: number;
   parallelEfficiency: number;
   teamLoads: TeamLoad[];
   /** Infrastructure pool index → peak units used / capacity. */
   infrastructurePeak: number[];
+  /** All teams: person-days of work ÷ (Σ FTE × parallelDuration), 0..1. */
+  utilisation: number;
   syncPoints: number;
-  /** Estimated share of effort spent on coordination, percent. */
+  /** Planned hours in sync points and stand-ups. */
+  coordinationHours: number;
+  /** Planned hours of phase work (person-days × full-time hours per day). */
+  workHours: number;
+  /** Share of session time spent coordinating: coordinationHours ÷ (workHours + coordinationHours) × 100, 0–100 — what tracking measures as blocked ÷ active time. */
   coordinationOverheadPercent: number;
 }
 

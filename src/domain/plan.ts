@@ -4,6 +4,8 @@ import type { PlanSummary } from '../schemas/plan-summary.js';
 import type { ScheduleEntry } from '../schemas/schedule-entry.js';
 import type { ArtifactContext } from './artifacts/context.js';
 import { coordinationProtocols } from './artifacts/coordination-protocols.js';
+import { deadlineFacts, successCriteria } from './advisor/criteria.js';
+import { recommend } from './advisor/recommendations.js';
 import { executionPlan } from './artifacts/execution-plan.js';
 import { monitoringConfig } from './artifacts/monitoring-config.js';
 import { riskMitigationPlan } from './artifacts/risk-mitigation-plan.js';
@@ -29,6 +31,8 @@ export interface PlanOptions extends EngineOptions {
    * is the same with or without it.
    */
   onProgress?: ProgressCallback;
+  /** Budget of the advisor's re-plans (advisor/recommendations.ts). */
+  advisor?: { maxPlans?: number; budgetMs?: number };
 }
 
 export interface PlannedVersion {
@@ -84,11 +88,13 @@ export function planProject(input: PlanInput, options: PlanOptions = {}): Planne
   let built = 0;
   const step = () => onProgress?.('artifacts', ++built, parts);
   onProgress?.('artifacts', 0, parts);
-  const plan = executionPlan(ctx);
-  step();
   const coordination = coordinationProtocols(ctx, (j) => slots[j]!, escalationSource);
   step();
   const risk = riskMitigationPlan(ctx, mc);
+  step();
+  const criteria = successCriteria(result, risk.risk_management.risks, deadlineFacts(result, result.calendar));
+  const recommendations = recommend(input, result, criteria, { ...(options.clock ? { clock: options.clock } : {}), ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}), ...options.advisor });
+  const plan = executionPlan(ctx, { success_criteria: criteria, recommendations });
   step();
   const monitoring = monitoringConfig(ctx, mc);
   step();

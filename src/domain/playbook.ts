@@ -1,7 +1,7 @@
 import type { CoordinationProtocols } from '../schemas/artifacts/coordination-protocols.js';
 import type { RiskMitigationPlan } from '../schemas/artifacts/risk-mitigation-plan.js';
 import { finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './artifacts/context.js';
-import { percent, plural, r2 } from './format.js';
+import { figure, percent, plural, r2 } from './format.js';
 
 /** One team's playbook in Markdown: its sessions in order, what it waits for and hands over, its meetings and risks. */
 export function teamPlaybook(ctx: ArtifactContext, team: number, coordination: CoordinationProtocols, risk: RiskMitigationPlan): string {
@@ -14,7 +14,7 @@ export function teamPlaybook(ctx: ArtifactContext, team: number, coordination: C
   const lines = [
     `# Playbook: ${t.name}`,
     '',
-    `${project.name}. ${t.name} has ${t.size} people (${percent(t.availability)} available, ${t.capacity} usable after the capacity buffer) ` +
+    `${project.name}. ${t.name} has ${t.size} people (${percent(t.availability)} available, ${figure(t.capacity)} full-time equivalents usable after hours, availability and the capacity buffer) ` +
       `and carries ${plural(mine.length, 'phase')}: ${r2(load.workDays)} person-days, ${percent(load.utilisation)} utilisation.`,
     '',
     '## Your phases',

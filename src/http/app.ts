@@ -20,6 +20,7 @@ import { authPlugin, type AuthOptions } from './auth.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { healthRoutes } from './routes/health.js';
 import { planRoutes } from './routes/plans.js';
+import { scenarioRoutes } from './routes/scenarios.js';
 import { artifactRoutes } from './routes/artifacts.js';
 import { trackingRoutes } from './routes/tracking.js';
 import { eventStreamRoutes } from './routes/event-stream.js';
@@ -143,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(healthRoutes, { db: options.db, queue: options.queue });
   const bodies = new VersionBodyCache(options.bodyCacheBytes);
   await app.register(planRoutes, { db: options.db, planner: options.planner, bodies, queue: options.queue, asyncPhaseThreshold: options.asyncPhaseThreshold });
+  await app.register(scenarioRoutes, { db: options.db, planner: options.planner });
   await app.register(jobRoutes, { queue: options.queue });
   await app.register(artifactRoutes, { db: options.db, bodies });
   await app.register(trackingRoutes, { db: options.db, planner: options.planner });

@@ -101,9 +101,22 @@ export const EscalationInput = Type.Object(
   { additionalProperties: false },
 );
 
+export const SuccessTargetsInput = Type.Object(
+  {
+    timeReductionPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Least reduction against doing the phases one after another. Default 40.' })),
+    timeReductionMaxPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Upper end of the expected range (beyond it is reported, still met). Default 60.' })),
+    coordinationOverheadPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Most session time spent coordinating. Default 10.' })),
+    utilisationPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Least utilisation of the teams\' capacity. Default 80.' })),
+    riskCoveragePercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Least share of risks with prevention, response and contingency. Default 100.' })),
+  },
+  { additionalProperties: false, description: 'Targets of the success criteria; the defaults are the strategy\'s.' },
+);
+export type SuccessTargetsInput = Static<typeof SuccessTargetsInput>;
+
 export const ConstraintsInput = Type.Object(
   {
     deadline: Type.Optional(IsoDate),
+    successCriteria: Type.Optional(SuccessTargetsInput),
     capacityBuffer: Type.Optional(Type.Number({ minimum: 0, maximum: 90, description: 'Percent of every team held in reserve. Default 20.' })),
     maxConcurrentSessions: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
     relaxSoftDependencies: Type.Optional(Type.Boolean({ description: 'Plan soft dependencies (phases[].softDependencies) as preferences the schedule may ignore. Default false: they are planned as dependencies.' })),

@@ -5,13 +5,13 @@ import * as store from '../store/plans.js';
 import * as tracking from '../store/tracking.js';
 import { replay } from '../domain/tracking/replay.js';
 import { trackingStatus, type PlannedPhase } from '../domain/tracking/status.js';
+import { inputCapacities } from '../domain/capacity.js';
 import { projectCalendar } from './calendar.js';
 import type { Planner } from './planner.js';
 
 const EVALUATED_KINDS = ['schedule_variance', 'quality_gate_failed', 'blocked_too_long', 'deadline_at_risk'];
 
-function plannedPhases(basis: tracking.PlanTrackingBasis): PlannedPhase[] {
-  const inputById = new Map(basis.input.phases.map((p) => [p.id, p]));
+function plannedPhases(basis: tracking.PlanTrackingBasis, demand: ReadonlyMap<string, number>): PlannedPhase[] {
   return basis.schedule.map((s) => ({
     id: s.id,
     team: s.team,
@@ -19,7 +19,8 @@ function plannedPhases(basis: tracking.PlanTrackingBasis): PlannedPhase[] {
     start: s.start,
     finish: s.finish,
     critical: s.critical,
-    effort: (s.finish - s.start) * Math.max(inputById.get(s.id)?.teamSize ?? 1, s.team ? 1 : 0) || s.finish - s.start,
+    // Person-days as the plan counts them (capacity.ts): duration × the FTE the phase holds.
+    effort: (s.finish - s.start) * (s.team ? (demand.get(s.id) ?? 1) : 0) || s.finish - s.start,
   }));
 }
 
@@ -38,9 +39,9 @@ async function computeStatus(db: Db, workspaceId: string, planId: string, asOf: 
   const cal = projectCalendar(basis.input);
   const escalation = basis.input.constraints?.escalation ?? {};
   const deadline = basis.input.constraints?.deadline;
-  const teamSizes = new Map(basis.input.teams.map((t) => [t.id, t.size]));
+  const capacities = inputCapacities(basis.input);
   const status = trackingStatus(
-    plannedPhases(basis),
+    plannedPhases(basis, capacities.demand),
     replay(events),
     (iso) => cal.dayOf(iso.slice(0, 10)),
     at,
@@ -49,7 +50,7 @@ async function computeStatus(db: Db, workspaceId: string, planId: string, asOf: 
       blockedHours: escalation.blockedHours ?? 4,
       deadlineDay: deadline ? cal.dayOf(deadline) + 1 : undefined,
     },
-    teamSizes,
+    capacities.teams,
   );
   return { basis, status, at, cal };
 }

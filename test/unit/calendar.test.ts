@@ -71,6 +71,8 @@ describe('plan dates', () => {
       startDate: '2027-01-04',
       calendar: { holidays: ['2027-01-11'] },
       teams: [{ id: 't', size: 1, skills: [] }],
+      // No buffer: a one-person team keeps its buffer too (it would stretch the five days to 6.25).
+      constraints: { capacityBuffer: 0 },
       planning: { iterations: 30 },
       phases: [
         { id: 'a', name: 'a', duration: 5 },

@@ -141,21 +141,21 @@ describe('normalise', () => {
     ],
   });
 
-  it('applies the capacity buffer in whole people: size 5 with 20 % reserved gives 4', () => {
+  it('applies the capacity buffer in full-time equivalents: size 5 with 20 % reserved gives 4', () => {
     const project = normalise({ ...base(), constraints: { capacityBuffer: 20 } });
     expect(project.teams[0]!.capacity).toBe(4);
     // The default buffer is 20 % too.
     expect(normalise(base()).teams[0]!.capacity).toBe(4);
-    // Availability scales before the floor; a team never drops below one person.
+    // Availability scales too; a one-person team keeps its buffer (0.8 FTE, not a full person).
     expect(normalise({ ...base(), teams: [{ id: 't', size: 5, skills: ['x'], availability: 50 }] }).teams[0]!.capacity).toBe(2);
-    expect(normalise({ ...base(), teams: [{ id: 't', size: 1, skills: ['x'] }] }).teams[0]!.capacity).toBe(1);
+    expect(normalise({ ...base(), teams: [{ id: 't', size: 1, skills: ['x'] }] }).teams[0]!.capacity).toBe(0.8);
   });
 
-  it('plans the PERT mean of a three-point estimate, rounded to 1/100 day', () => {
+  it('plans the PERT mean of a three-point estimate, not rounded', () => {
     const input = base();
     input.phases[0]!.duration = { optimistic: 1, likely: 2, pessimistic: 4 };
     const project = normalise(input);
-    expect(project.phases[0]!.duration).toBe(2.17);
+    expect(project.phases[0]!.duration).toBe(13 / 6);
     expect(project.phases[0]!.estimated).toBe(true);
   });
 
@@ -181,13 +181,17 @@ describe('normalise', () => {
     expect(err.issues[0]).toMatchObject({ path: '/phases/1/skills', ids: ['b'] });
   });
 
-  it('rejects a phase larger than any skilled team after the buffer, at its teamSize', () => {
+  it('stretches a phase the buffer leaves short of people, and rejects one larger than any skilled team, at its teamSize', () => {
     const input = base();
-    input.phases[0]!.teamSize = 5; // 5 people, but only 4 of the 5 may be planned
+    input.phases[0]!.teamSize = 5; // 5 people, but only 4 FTE of the 5 may be planned: 5/4 as long
+    const stretched = normalise(input).phases[0]!;
+    expect(stretched.demand).toBe(4);
+    expect(stretched.duration).toBe(stretched.fullStaffDuration * 1.25);
+    input.phases[0]!.teamSize = 6;
     const err = inputError(() => normalise(input));
     expect(err.code).toBe('no_eligible_team');
     expect(err.issues[0]).toMatchObject({ path: '/phases/0/teamSize', ids: ['a'] });
-    expect(err.issues[0]!.message).toContain('at most 4');
+    expect(err.issues[0]!.message).toContain('at most 5');
   });
 
   it('needs no team for teamSize 0', () => {

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computePlan } from '../../src/domain/engine.js';
+import { computePlan, schedulingProblem } from '../../src/domain/engine.js';
 import { normalise } from '../../src/domain/input.js';
 import type { PlanResult } from '../../src/domain/model.js';
-import { buildProblem } from '../../src/domain/schedule/problem.js';
 import { emptyDecoded, SerialSgs } from '../../src/domain/schedule/sgs.js';
 import { areasOverlap } from '../../src/domain/tracking/areas.js';
 import type { PhaseInput, PlanInput, TeamInput } from '../../src/schemas/plan-input.js';
@@ -14,8 +13,18 @@ const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
 const SKILLS = ['s0', 's1', 's2', 's3', 's4', 's5'];
 const AREAS = ['api', 'api/auth', 'api/search', 'web'];
 
-/** The spec of a team's planned capacity, computed independently of the engine. */
-const capacityOf = (t: TeamInput, bufferPercent: number) => Math.max(1, Math.floor(t.size * ((t.availability ?? 100) / 100) * (1 - bufferPercent / 100) + 1e-9));
+/** The spec of a team's planned capacity (README, Capacity), computed independently of the engine: FTE, fractional. */
+const capacityOf = (t: TeamInput, bufferPercent: number) =>
+  Math.round(t.size * ((t.availability ?? 100) / 100) * (Math.min(t.hoursPerWeek ?? 40, 40) / 40) * (1 - bufferPercent / 100) * 1e6) / 1e6;
+/** Whole people a generated phase may ask for, so that some team is big enough. */
+const seatsOf = (t: TeamInput, bufferPercent: number) => Math.max(1, Math.floor(t.size * ((t.availability ?? 100) / 100) * (1 - bufferPercent / 100) + 1e-9));
+/** FTE a phase holds: its people, or the best skilled team's FTE when that is less (the phase is stretched). */
+const demandOf = (input: PlanInput, pi: PhaseInput) => {
+  const size = pi.teamSize ?? 1;
+  const buffer = input.constraints?.capacityBuffer ?? 20;
+  const skilled = input.teams.filter((t) => (pi.skills ?? []).every((s) => t.skills.includes(s)) && t.size >= size);
+  return size === 0 ? 0 : Math.min(size, Math.max(...skilled.map((t) => capacityOf(t, buffer))));
+};
 
 interface RawPhase {
   team: number;
@@ -86,7 +95,7 @@ const planInputArb = (maxPhases: number): fc.Arbitrary<PlanInput> => baseArb(max
       const deps = i === 0 ? [] : [...new Set(r.deps.map((d) => `p${d % i}`))];
       const team = teams[r.team]!;
       const skills = team.skills.filter((_, k) => (r.skillMask >> k) & 1);
-      const cap = capacityOf(team, base.buffer);
+      const cap = seatsOf(team, base.buffer);
       const teamSize = r.sizePick < 10 ? 0 : r.sizePick >= 95 ? 0.5 : 1 + (r.sizePick % cap);
       let duration = r.duration;
       if (base.integral) duration = typeof duration === 'number' ? Math.round(duration) : duration.likely;
@@ -174,14 +183,17 @@ function checkPlan(input: PlanInput, plan: PlanResult): void {
     expect(t).toBeGreaterThanOrEqual(0);
     const ti = input.teams[t]!;
     for (const s of pi.skills ?? []) expect(ti.skills).toContain(s);
-    expect(capacityOf(ti, buffer)).toBeGreaterThanOrEqual(pi.teamSize ?? 1);
+    expect(ti.size).toBeGreaterThanOrEqual(pi.teamSize ?? 1);
+    expect(capacityOf(ti, buffer)).toBeGreaterThanOrEqual(demandOf(input, pi) - TOL);
+    // Stretched by people ÷ FTE held, so the person-days stay the same.
+    expect(project.phases[j]!.duration * demandOf(input, pi)).toBeCloseTo(project.phases[j]!.fullStaffDuration * (pi.teamSize ?? 1), 6);
   });
 
   // Team capacity after the buffer.
   input.teams.forEach((ti, t) => {
     const cap = capacityOf(ti, buffer);
     expect(project.teams[t]!.capacity).toBe(cap);
-    const used = sweepPeak(input.phases.flatMap((pi, j) => (team[j] === t ? [{ start: start[j]!, finish: finish[j]!, q: pi.teamSize ?? 1 }] : [])));
+    const used = sweepPeak(input.phases.flatMap((pi, j) => (team[j] === t ? [{ start: start[j]!, finish: finish[j]!, q: demandOf(input, pi) }] : [])));
     expect(used).toBeLessThanOrEqual(cap + TOL);
   });
 
@@ -253,7 +265,7 @@ function checkPlan(input: PlanInput, plan: PlanResult): void {
  * reach every active schedule, and one of those is optimal.
  */
 function bruteForceOptimum(input: PlanInput): number {
-  const p = buildProblem(normalise(input));
+  const p = schedulingProblem(normalise(input));
   const sgs = new SerialSgs(p);
   const out = emptyDecoded(p.n);
   const teams = new Int32Array(p.n).fill(-1);

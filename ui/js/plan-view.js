@@ -48,6 +48,7 @@ function summary(plan) {
     { class: 'cards' },
     card('Parallel duration', fmt.days(ctx.parallel_duration_days), `vs ${fmt.days(ctx.sequential_duration_days)} in sequence`),
     card('Time saved', fmt.pct(ctx.time_savings_percent)),
+    card('Utilisation', fmt.pct(ep.metrics.utilisation_percent), 'person-days ÷ (FTE × days)'),
     card('Completion', ctx.completion_date, ctx.deadline ? `deadline ${ctx.deadline}${ctx.deadline_met ? ' (met)' : ' (missed)'}` : null),
     card(
       'Critical path',
@@ -56,6 +57,35 @@ function summary(plan) {
     ),
     card('P50 / P80 / P95', `${risk.p50_date} · ${risk.p80_date} · ${risk.p95_date}`, `${risk.iterations} Monte Carlo runs`),
     card('Schedule quality', ep.optimisation.proven_optimal ? 'proven optimal' : `≤ ${fmt.pct(ep.optimisation.gap_percent)} from bound`),
+  );
+}
+
+/** The success criteria first: target, value, met, and why; then what re-planning found would help. */
+/** @param {PlanVersionJson} plan */
+function criteriaSection(plan) {
+  const ep = plan.artifacts['execution-plan.json'];
+  const criteria = ep.success_criteria ?? [];
+  if (criteria.length === 0) return null;
+  const unit = (c) => (c.unit === 'percent' ? ' %' : ' days');
+  const target = (c) => `${c.comparison === 'at_least' ? '≥' : '≤'} ${c.target}${c.target_max !== undefined ? `–${c.target_max}` : ''}${unit(c)}`;
+  const recs = ep.recommendations?.items ?? [];
+  return h(
+    'section',
+    { class: 'criteria' },
+    table(
+      'Success criteria',
+      'criteria',
+      ['Criterion', 'Target', 'Value', 'Met', 'Why'],
+      criteria.map((c) => bodyRow({ class: c.met ? 'met' : 'missed' }, c.name, target(c), `${c.value}${unit(c)}`, c.met ? 'yes' : 'no', c.explanation)),
+    ),
+    recs.length
+      ? table(
+          `Recommendations (${ep.recommendations.evaluated} re-plans)`,
+          'recommendations',
+          ['Change', 'Makespan', 'Saved days', 'Utilisation', 'Helps'],
+          recs.map((r) => bodyRow({}, r.description, fmt.days(r.makespan_days), `${r.saved_days} (${fmt.pct(r.saved_percent)})`, fmt.pct(r.utilisation_percent), r.targets.join(', ') || '—')),
+        )
+      : null,
   );
 }
 
@@ -188,6 +218,7 @@ export async function planView(main, id) {
       h('h1', { tabindex: -1 }, plan.name, ' ', h('span', { class: 'version' }, `v${plan.version}`)),
       // replaceChildren would show a null as the text "null": no description, no paragraph.
       ...(plan.summary && plan.input.description ? [h('p', { class: 'lede' }, plan.input.description)] : []),
+      criteriaSection(plan),
       summary(plan),
       h(
         'section',

@@ -1,10 +1,10 @@
-import type { ExecutionPlan } from '../../schemas/artifacts/execution-plan.js';
+import type { ExecutionPlan, Recommendations, SuccessCriterion } from '../../schemas/artifacts/execution-plan.js';
 import { percentValue, r2 } from '../format.js';
 import { softDependencies, sourceCriticalPath, sourceIdentity, sourceResourceConstraints } from './source-facts.js';
 import { executionPlanId, finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
 
-/** execution-plan.json: project context, resource analysis, critical path with slack, schedule and metrics. */
-export function executionPlan(ctx: ArtifactContext): ExecutionPlan {
+/** execution-plan.json: success criteria and recommendations (advisor/), project context, resource analysis, critical path with slack, schedule and metrics. */
+export function executionPlan(ctx: ArtifactContext, advice: { success_criteria: SuccessCriterion[]; recommendations: Recommendations }): ExecutionPlan {
   const { result, calendar } = ctx;
   const { project, schedule, cpm, metrics, bounds } = result;
   const completionDate = calendar.finishDate(0, schedule.makespan);
@@ -16,6 +16,8 @@ export function executionPlan(ctx: ArtifactContext): ExecutionPlan {
   return {
     execution_plan_id: executionPlanId(ctx),
     ...sourceIdentity(ctx),
+    success_criteria: advice.success_criteria,
+    recommendations: advice.recommendations,
     project_context: {
       name: project.name,
       ...(project.description !== undefined ? { description: project.description } : {}),
@@ -43,7 +45,7 @@ export function executionPlan(ctx: ArtifactContext): ExecutionPlan {
           size: t.size,
           availability_percent: percentValue(t.availability),
           hours_per_week: t.hoursPerWeek,
-          usable_capacity: t.capacity,
+          usable_capacity: r2(t.capacity),
           skills: t.skills,
           assigned_phases: load.phases.map((j) => project.phases[j]!.id),
           work_days: r2(load.workDays),
@@ -116,6 +118,8 @@ export function executionPlan(ctx: ArtifactContext): ExecutionPlan {
       parallel_efficiency_percent: r2(metrics.parallelEfficiency),
       time_savings_percent: r2(metrics.timeSavingsPercent),
       coordination_overhead_percent: r2(metrics.coordinationOverheadPercent),
+      utilisation_percent: percentValue(metrics.utilisation),
+      measured_from_day: r2(metrics.basisFromDay),
       sync_points: metrics.syncPoints,
       waves: result.waves.length,
       max_concurrent_sessions: Math.max(0, ...result.waves.map((w) => w.maxConcurrent)),

@@ -25,8 +25,8 @@ export function monitoringConfig(ctx: ArtifactContext, mc: MonteCarloResult): Mo
       direction: 'higher_is_better',
       planned: r2(metrics.parallelEfficiency),
       target: r2(metrics.parallelEfficiency),
-      warning: r2(efficiencyAt(seq, mc.makespan.p80)),
-      critical: r2(efficiencyAt(seq, mc.makespan.p95)),
+      warning: r2(efficiencyAt(seq, mc.makespan.p80 - metrics.basisFromDay)),
+      critical: r2(efficiencyAt(seq, mc.makespan.p95 - metrics.basisFromDay)),
       basis: `target = the plan's ${r2(metrics.parallelEfficiency)} %; warning = the efficiency if the plan ends at its P80 (${r2(mc.makespan.p80)} days), critical = at its P95 (${r2(mc.makespan.p95)} days)`,
     },
     {
@@ -34,15 +34,15 @@ export function monitoringConfig(ctx: ArtifactContext, mc: MonteCarloResult): Mo
       name: 'Coordination overhead',
       subject: null,
       unit: 'percent',
-      formula: 'blocked session time ÷ active session time × 100',
+      formula: 'coordination time ÷ active session time × 100 (planned: sync points and stand-ups; measured: time sessions spend blocked)',
       data_source: 'blocked and unblocked events (metrics.coordinationOverheadPercent)',
       collection: 'on every blocked/unblocked event and hourly',
       direction: 'lower_is_better',
       planned: r2(overhead),
       target: r2(overhead),
-      warning: r2(Math.max(overhead * 1.5, overhead + 2)),
-      critical: r2(Math.max(overhead * 2, overhead + 5)),
-      basis: `planned = ${metrics.syncPoints} sync points and stand-ups as a share of effort; warning at 1.5× (at least +2 points), critical at 2× (at least +5 points)`,
+      warning: r2(Math.min(100, Math.max(overhead * 1.5, overhead + 2))),
+      critical: r2(Math.min(100, Math.max(overhead * 2, overhead + 5))),
+      basis: `planned = ${r2(metrics.coordinationHours)} h in ${metrics.syncPoints} sync points and stand-ups of ${r2(metrics.coordinationHours + metrics.workHours)} session hours; warning at 1.5× (at least +2 points), critical at 2× (at least +5 points), both at most 100 %`,
     },
     {
       id: 'schedule_variance',
@@ -60,14 +60,15 @@ export function monitoringConfig(ctx: ArtifactContext, mc: MonteCarloResult): Mo
       basis: `warning = escalation.scheduleVariancePercent (${esc.scheduleVariancePercent} %), critical = twice that`,
     },
     ...project.teams.map((t): Metric => {
-      // Measured against the whole team, as the status endpoint measures actuals.
-      const planned = schedule.makespan > 0 ? metrics.teamLoads[t.index]!.workDays / (t.size * schedule.makespan) : 0;
+      // The one definition (capacity.ts): person-days ÷ (FTE × working days), as the status endpoint measures actuals.
+      const load = metrics.teamLoads[t.index]!;
+      const planned = load.utilisation;
       return {
         id: `utilisation_${t.id}`,
         name: `Utilisation of ${t.name}`,
         subject: t.id,
         unit: 'percent',
-        formula: `busy person-days ÷ (${t.size} people × elapsed working days) × 100`,
+        formula: `busy person-days ÷ (${r2(t.capacity)} FTE × elapsed working days) × 100`,
         data_source: 'started and completed events of the team\'s phases (metrics.utilisationPercent)',
         collection: 'daily',
         direction: 'band',
@@ -76,7 +77,7 @@ export function monitoringConfig(ctx: ArtifactContext, mc: MonteCarloResult): Mo
         warning: percentValue(Math.min(1, Math.max(0.85, planned + 0.1))),
         critical: percentValue(Math.min(1.1, Math.max(0.95, planned + 0.2))),
         warning_low: percentValue(Math.max(0, planned - 0.25)),
-        basis: `planned from ${r2(metrics.teamLoads[t.index]!.workDays)} person-days on ${t.size} people over ${r2(schedule.makespan)} days; high warning at max(85 %, planned + 10), low warning at planned − 25`,
+        basis: `planned from ${r2(load.workDays)} person-days on ${r2(t.capacity)} FTE (${t.size} people) over ${r2(metrics.parallelDuration)} days; high warning at max(85 %, planned + 10), low warning at planned − 25`,
       };
     }),
     ...project.infrastructure.map((r): Metric => {

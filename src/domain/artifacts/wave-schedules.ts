@@ -83,7 +83,7 @@ export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => st
           critical: isCritical(ctx, j),
           description: `${project.phases[j]!.name} waits ${r2(wait)} working days for ${teamIdOf(ctx, j) ?? 'a shared resource'} or shared infrastructure after its dependencies finish`,
         }));
-      const effort = w.phases.reduce((a, j) => a + (schedule.finish[j]! - schedule.start[j]!) * project.phases[j]!.teamSize, 0);
+      const effort = w.phases.reduce((a, j) => a + (schedule.finish[j]! - schedule.start[j]!) * project.phases[j]!.demand, 0);
       return {
         wave_id: `wave_${w.index + 1}`,
         wave: w.index + 1,

@@ -72,7 +72,7 @@ export interface TrackingStatus {
     parallelEfficiencyPercent: number;
     /** Share of active session time spent blocked. */
     coordinationOverheadPercent: number;
-    /** Team → busy person-days / (size × elapsed days) so far, percent. */
+    /** Team → busy person-days / (FTE capacity × elapsed days) so far, percent: the plan's definition (capacity.ts). */
     utilisationPercent: Record<string, number>;
   };
   alerts: AlertCandidate[];
@@ -91,7 +91,8 @@ export function trackingStatus(
   dayOf: DayOf,
   asOf: string,
   thresholds: Thresholds,
-  teamSizes: ReadonlyMap<string, number>,
+  /** Team id → FTE capacity (capacity.ts). */
+  teamCapacities: ReadonlyMap<string, number>,
 ): TrackingStatus {
   const asOfDay = dayOf(asOf);
   const asOfMs = Date.parse(asOf);
@@ -169,7 +170,7 @@ export function trackingStatus(
   }
   const elapsed = Math.max(asOfDay + 1 - Math.min(...planned.map((p) => p.start)), 1);
   const utilisationPercent = Object.fromEntries(
-    [...teamSizes].map(([team, size]) => [team, round(((busy.get(team) ?? 0) / (size * elapsed)) * 100, 1)]),
+    [...teamCapacities].map(([team, capacity]) => [team, capacity > 0 ? round(((busy.get(team) ?? 0) / (capacity * elapsed)) * 100, 1) : 0]),
   );
   const behindSchedulePercent = pv > 0 ? round(((pv - ev) / pv) * 100, 1) : 0;
 

@@ -44,6 +44,46 @@ function metaJson(m: store.VersionMeta) {
   };
 }
 
+/**
+ * Stores `input` as the next version of the plan in the URL, guarded by If-Match (428 when
+ * absent, 412 when stale): POST /plans/{id}/versions and adopting a scenario both come here.
+ */
+export async function storeNextVersion({ db, planner }: { db: Db; planner: Planner }, request: FastifyRequest, reply: FastifyReply, planId: string, input: PlanInput) {
+  const header = request.headers['if-match'];
+  if (header === undefined) {
+    throw new AppError(428, 'precondition_required', 'send If-Match with the ETag of the version you are changing (GET /plans/{id} returns it)', [
+      { in: 'headers', path: '/if-match', message: 'required' }
+    ]);
+  }
+  const workspaceId = workspaceOf(request);
+  // Fail fast (404/412) before the planning work; the conditional write below is what guarantees it.
+  const currentVersion = await store.resolveVersion(db, workspaceId, planId);
+  const currentEtag = store.etagFor(currentVersion);
+  if (!ifMatchHolds(header, currentEtag)) {
+    const why = onlyWeakTags(header) ? 'a weak tag never matches (If-Match compares strongly)' : `current ETag is ${currentEtag}`;
+    throw new AppError(412, 'version_conflict', `plan is at ${currentEtag}, not ${header}; fetch it again and retry`, [
+      { in: 'headers', path: '/if-match', message: why }
+    ]);
+  }
+  const expected = currentVersion;
+  const computed = await planner(input, { planId, version: expected + 1 });
+  const meta = await store.addVersion(db, {
+    planId,
+    workspaceId,
+    expectedVersion: expected,
+    reason: 'update',
+    name: input.name,
+    input,
+    computed,
+  });
+  return reply
+    .code(201)
+    .header('location', `/plans/${meta.planId}/versions/${meta.version}`)
+    .header('etag', store.etagFor(meta.version))
+    .type('application/json; charset=utf-8')
+    .send(versionBody({ ...meta, inputJson: jsonBytes(input), artifactsJson: jsonBytes(computed.artifacts) }) as never);
+}
+
 export interface PlanRouteOptions {
   db: Db;
   planner: Planner;
@@ -175,41 +215,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
         response: { 201: PlanVersion, ...errors(400, 404, 412, 413, 415, 422, 428) },
       },
     },
-    async (request, reply) => {
-      const header = request.headers['if-match'];
-      if (header === undefined) {
-        throw new AppError(428, 'precondition_required', 'send If-Match with the ETag of the version you are changing (GET /plans/{id} returns it)', [
-          { in: 'headers', path: '/if-match', message: 'required' }
-        ]);
-      }
-      const workspaceId = workspaceOf(request);
-      // Fail fast (404/412) before the planning work; the conditional write below is what guarantees it.
-      const currentVersion = await store.resolveVersion(db, workspaceId, request.params.id);
-      const currentEtag = store.etagFor(currentVersion);
-      if (!ifMatchHolds(header, currentEtag)) {
-        const why = onlyWeakTags(header) ? 'a weak tag never matches (If-Match compares strongly)' : `current ETag is ${currentEtag}`;
-        throw new AppError(412, 'version_conflict', `plan is at ${currentEtag}, not ${header}; fetch it again and retry`, [
-          { in: 'headers', path: '/if-match', message: why }
-        ]);
-      }
-      const expected = currentVersion;
-      const computed = await planner(request.body, { planId: request.params.id, version: expected + 1 });
-      const meta = await store.addVersion(db, {
-        planId: request.params.id,
-        workspaceId,
-        expectedVersion: expected,
-        reason: 'update',
-        name: request.body.name,
-        input: request.body,
-        computed,
-      });
-      return reply
-        .code(201)
-        .header('location', `/plans/${meta.planId}/versions/${meta.version}`)
-        .header('etag', store.etagFor(meta.version))
-        .type('application/json; charset=utf-8')
-        .send(versionBody({ ...meta, inputJson: jsonBytes(request.body), artifactsJson: jsonBytes(computed.artifacts) }) as never);
-    },
+    async (request, reply) => storeNextVersion({ db, planner }, request, reply, request.params.id, request.body),
   );
   app.delete(
     '/plans/:id',

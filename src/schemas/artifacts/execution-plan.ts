@@ -1,5 +1,52 @@
 import { Type, type Static } from 'typebox';
+import { ScenarioChange } from '../scenario-change.js';
 import { DateString, Day, Days, Ids, NullableString, Percent } from './common.js';
+
+export const SuccessCriterion = Type.Object({
+  criterion: Type.Enum(['time_reduction', 'coordination_overhead', 'utilisation', 'completeness', 'feasibility', 'risk_coverage', 'deadline']),
+  name: Type.String(),
+  comparison: Type.Enum(['at_least', 'at_most']),
+  target: Type.Number(),
+  target_max: Type.Optional(Type.Number()),
+  unit: Type.Enum(['percent', 'working days']),
+  value: Type.Number({ description: 'The same figure as the metric elsewhere in the artifacts.' }),
+  met: Type.Boolean(),
+  explanation: Type.String(),
+});
+
+export const Recommendation = Type.Object({
+  change: Type.Array(ScenarioChange, { description: 'The changes to the input; POST them to /plans/{id}/scenarios to see the whole plan.' }),
+  description: Type.String(),
+  targets: Type.Array(Type.String(), { description: 'The missed criteria this change is meant to help.' }),
+  makespan_days: Days,
+  saved_days: Type.Number(),
+  saved_percent: Type.Number(),
+  utilisation_percent: Percent,
+  added_capacity: Type.Object({ amount: Type.Number(), unit: Type.String() }),
+  extra_person_days: Type.Number({ description: 'Added FTE × the new makespan: person-days the change pays for.' }),
+  saved_days_per_unit: Type.Union([Type.Number(), Type.Null()], { description: 'saved_days ÷ added capacity; null when nothing is added.' }),
+  criteria_met: Type.Array(Type.String()),
+});
+
+export type SuccessCriterion = Static<typeof SuccessCriterion>;
+export type Recommendation = Static<typeof Recommendation>;
+
+export const Recommendations = Type.Object({
+  evaluated: Type.Integer({ description: 'Changed inputs re-planned.' }),
+  candidates: Type.Integer({ description: 'Changes considered.' }),
+  complete: Type.Boolean({ description: 'False when the time budget stopped the evaluation.' }),
+  method: Type.String(),
+  items: Type.Array(Recommendation),
+  trade_off: Type.Union([
+    Type.Object({
+      team: Type.String(),
+      points: Type.Array(Type.Object({ size: Type.Integer(), fte: Type.Number(), makespan_days: Days, utilisation_percent: Percent })),
+    }),
+    Type.Null(),
+  ]),
+});
+
+export type Recommendations = Static<typeof Recommendations>;
 
 export const ExecutionPlan = Type.Object(
   {
@@ -34,7 +81,7 @@ export const ExecutionPlan = Type.Object(
           size: Type.Integer(),
           availability_percent: Percent,
           hours_per_week: Type.Number(),
-          usable_capacity: Type.Number({ description: 'Concurrent people after availability and the capacity buffer.' }),
+          usable_capacity: Type.Number({ description: 'Full-time equivalents: size × availability × min(hours, 40) ÷ 40 × (1 − capacity buffer).' }),
           skills: Ids,
           assigned_phases: Ids,
           work_days: Type.Number({ description: 'Person-days assigned.' }),
@@ -124,10 +171,14 @@ export const ExecutionPlan = Type.Object(
         found_by: Type.String(),
       }),
     }),
+    success_criteria: Type.Array(SuccessCriterion),
+    recommendations: Recommendations,
     metrics: Type.Object({
       parallel_efficiency_percent: Percent,
       time_savings_percent: Percent,
-      coordination_overhead_percent: Percent,
+      coordination_overhead_percent: Type.Number({ minimum: 0, maximum: 100, description: 'Share of session time in sync points and stand-ups: coordination ÷ (work + coordination) hours × 100.' }),
+      utilisation_percent: Type.Number({ minimum: 0, maximum: 100, description: 'All teams: person-days of work ÷ (Σ FTE × parallel duration) × 100.' }),
+      measured_from_day: Type.Number({ description: 'Savings, efficiency and utilisation cover the work from this working day: 0, or a re-plan\'s as-of day.' }),
       sync_points: Type.Integer(),
       waves: Type.Integer(),
       max_concurrent_sessions: Type.Integer(),

@@ -1,0 +1,143 @@
+import { Value } from 'typebox/value';
+import { applyChanges, describeChange } from '../domain/advisor/changes.js';
+import { scenarioDifferences, type Difference } from '../domain/advisor/scenario.js';
+import { PlanInputError } from '../domain/errors.js';
+import { planProject } from '../domain/plan.js';
+import { PlanInput } from '../schemas/plan-input.js';
+import { ScenarioChanges, type ScenarioChange } from '../schemas/scenario-change.js';
+import type { ApiClient } from './http-client.js';
+import { CliError, EXIT } from './plan-command.js';
+
+/** The whatif flags: each may be repeated; TEAM=N pairs where a value goes with a name. */
+export const WHATIF_OPTIONS = {
+  'add-person': { type: 'string', multiple: true },
+  'add-people': { type: 'string', multiple: true },
+  resize: { type: 'string', multiple: true },
+  availability: { type: 'string', multiple: true },
+  'remove-team': { type: 'string', multiple: true },
+  buffer: { type: 'string' },
+  deadline: { type: 'string' },
+  pool: { type: 'string', multiple: true },
+  drop: { type: 'string', multiple: true },
+  estimate: { type: 'string', multiple: true },
+  split: { type: 'string', multiple: true },
+  'remove-dependency': { type: 'string', multiple: true },
+  'add-dependency': { type: 'string', multiple: true },
+} as const;
+
+export type WhatifFlags = { [K in keyof typeof WHATIF_OPTIONS]?: (typeof WHATIF_OPTIONS)[K] extends { multiple: true } ? string[] : string };
+
+const pair = (flag: string, raw: string, sep = '='): [string, string] => {
+  const at = raw.lastIndexOf(sep);
+  if (at <= 0 || at === raw.length - 1) throw new CliError(EXIT.usage, `--${flag} takes NAME${sep}VALUE, not "${raw}"`);
+  return [raw.slice(0, at), raw.slice(at + 1)];
+};
+const number = (flag: string, raw: string) => {
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n)) throw new CliError(EXIT.usage, `--${flag}: "${raw}" is not a number`);
+  return n;
+};
+
+/** The flags as scenario changes, in a fixed order (teams, then constraints, pools, phases, dependencies). */
+export function changesFromFlags(f: WhatifFlags): ScenarioChange[] {
+  const out: ScenarioChange[] = [];
+  for (const team of f['add-person'] ?? []) out.push({ kind: 'add_people', team, people: 1 });
+  for (const raw of f['add-people'] ?? []) {
+    const [team, n] = pair('add-people', raw);
+    out.push({ kind: 'add_people', team, people: number('add-people', n) });
+  }
+  for (const raw of f.resize ?? []) {
+    const [team, n] = pair('resize', raw);
+    out.push({ kind: 'resize_team', team, size: number('resize', n) });
+  }
+  for (const raw of f.availability ?? []) {
+    const [team, n] = pair('availability', raw);
+    out.push({ kind: 'set_availability', team, availability: number('availability', n) });
+  }
+  for (const team of f['remove-team'] ?? []) out.push({ kind: 'remove_team', team });
+  if (f.buffer !== undefined) out.push({ kind: 'set_buffer', percent: number('buffer', f.buffer) });
+  if (f.deadline !== undefined) out.push({ kind: 'set_deadline', deadline: f.deadline === 'none' ? null : f.deadline });
+  for (const raw of f.pool ?? []) {
+    const [pool, n] = pair('pool', raw);
+    out.push({ kind: 'set_pool_capacity', pool, capacity: number('pool', n) });
+  }
+  for (const phase of f.drop ?? []) out.push({ kind: 'drop_phase', phase });
+  for (const raw of f.estimate ?? []) {
+    const [phase, n] = pair('estimate', raw);
+    out.push({ kind: 're_estimate', phase, duration: number('estimate', n) });
+  }
+  for (const raw of f.split ?? []) {
+    const [phase, n] = pair('split', raw);
+    out.push({ kind: 'split_phase', phase, parts: number('split', n) });
+  }
+  for (const raw of f['remove-dependency'] ?? []) {
+    const [phase, on] = pair('remove-dependency', raw, ':');
+    out.push({ kind: 'remove_dependency', phase, on });
+  }
+  for (const raw of f['add-dependency'] ?? []) {
+    const [phase, on] = pair('add-dependency', raw, ':');
+    out.push({ kind: 'add_dependency', phase, on });
+  }
+  if (out.length === 0) throw new CliError(EXIT.usage, 'whatif needs at least one change (--add-person TEAM, --buffer PCT, …)');
+  if (!Value.Check(ScenarioChanges, out)) {
+    const details = [...Value.Errors(ScenarioChanges, out)].slice(0, 10).map((e) => ({ path: `/changes${e.instancePath}`, message: e.message }));
+    throw new CliError(EXIT.usage, 'a change is out of range', details);
+  }
+  return out;
+}
+
+export interface WhatifResult {
+  basedOn: string;
+  changes: string[];
+  current: { makespanDays: number; completionDate: string };
+  scenario: { makespanDays: number; completionDate: string };
+  differences: Difference[];
+}
+
+/** Plans the input and the changed input locally, with the same engine and seed. */
+export function whatifLocally(input: unknown, changes: ScenarioChange[], file: string): WhatifResult {
+  if (!Value.Check(PlanInput, input)) {
+    const details = [...Value.Errors(PlanInput, input)].slice(0, 20).map((e) => ({ path: e.instancePath || '/', message: e.message }));
+    throw new CliError(EXIT.invalidInput, 'the input does not match the plan input schema', details);
+  }
+  try {
+    const before = planProject(input);
+    const after = planProject(applyChanges(input, changes));
+    const side = (v: typeof before) => ({ summary: v.summary, plan: v.artifacts['execution-plan.json'] });
+    return {
+      basedOn: file,
+      changes: changes.map(describeChange),
+      current: { makespanDays: before.summary.makespanDays, completionDate: before.summary.completionDate },
+      scenario: { makespanDays: after.summary.makespanDays, completionDate: after.summary.completionDate },
+      differences: scenarioDifferences(side(before), side(after)),
+    };
+  } catch (err) {
+    if (err instanceof PlanInputError) throw new CliError(EXIT.invalidInput, err.message, err.issues.map((i) => ({ path: i.path, message: i.message })));
+    throw err;
+  }
+}
+
+interface ScenarioBody {
+  basedOnVersion: number;
+  changes: { description: string }[];
+  current: { summary: { makespanDays: number; completionDate: string } };
+  scenario: { summary: { makespanDays: number; completionDate: string } };
+  differences: Difference[];
+}
+
+/** Asks the server to plan the scenario (nothing is stored). */
+export async function whatifOnServer(client: ApiClient, planId: string, changes: ScenarioChange[]): Promise<WhatifResult> {
+  const { body } = await client.json<ScenarioBody>('POST', `/plans/${planId}/scenarios`, { changes }, `no plan ${planId}`);
+  const pick = (s: ScenarioBody['current']['summary']) => ({ makespanDays: s.makespanDays, completionDate: s.completionDate });
+  return { basedOn: `${planId} v${body.basedOnVersion}`, changes: body.changes.map((c) => c.description), current: pick(body.current.summary), scenario: pick(body.scenario.summary), differences: body.differences };
+}
+
+export function renderWhatif(r: WhatifResult): string {
+  const fmt = (x: Difference['current']) => (x === null ? '—' : String(x));
+  const lines = [
+    `what if (${r.basedOn}): ${r.changes.join('; ')}`,
+    `  makespan ${r.current.makespanDays} → ${r.scenario.makespanDays} working days, completion ${r.current.completionDate} → ${r.scenario.completionDate}`,
+    ...r.differences.map((d) => `  ${d.field}: ${fmt(d.current)} → ${fmt(d.scenario)}${d.delta !== null ? ` (${d.delta > 0 ? '+' : ''}${d.delta})` : ''}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,208 @@
+import type { Recommendations, Recommendation } from '../../schemas/artifacts/execution-plan.js';
+import type { PlanInput } from '../../schemas/plan-input.js';
+import type { ScenarioChange } from '../../schemas/scenario-change.js';
+import type { WorkCalendar } from '../calendar.js';
+import { computePlan, type EngineOptions } from '../engine.js';
+import { PlanInputError } from '../errors.js';
+import { percentValue as pct, r2 } from '../format.js';
+import type { PlanResult } from '../model.js';
+import { applyChanges, describeChange } from './changes.js';
+import { deadlineFacts, successCriteria, type Criterion } from './criteria.js';
+
+export interface AdvisorOptions extends Pick<EngineOptions, 'clock' | 'timeBudgetCapMs'> {
+  /** Most changed inputs to re-plan (candidates and trade-off points together). Default 16. */
+  maxPlans?: number;
+  /** Wall-clock budget for all re-plans, when a clock is given: no re-plan starts that the mean so far says would end past it. Default 8 000 ms. */
+  budgetMs?: number;
+}
+
+interface Candidate {
+  change: ScenarioChange[];
+}
+
+type Planned = PlanResult & { calendar: WorkCalendar };
+
+const EPS = 1e-6;
+const METHOD =
+  'each candidate change is applied to the input and re-planned by the same engine with the same seed and search budget; ' +
+  'saved days are the current makespan minus the re-planned one; targets are the missed criteria the re-plan moved towards their target; ' +
+  'changes that help a missed criterion come first, then by days saved per unit of added capacity (changes adding none first)';
+
+const totalFte = (r: PlanResult) => r.project.teams.reduce((a, t) => a + t.capacity, 0);
+const safeId = (s: string) => s.replace(/[^A-Za-z0-9._:-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 100) || 'extra';
+
+/** Teams whose capacity decides the finish: most work on the schedule's critical phases first, then the most utilised. */
+export function bottleneckTeams(result: PlanResult): number[] {
+  const { project, schedule, scheduleSlack, metrics } = result;
+  const critical = new Float64Array(project.teams.length);
+  for (const p of project.phases) {
+    const t = schedule.team[p.index]!;
+    if (t >= 0 && scheduleSlack[p.index]! < EPS) critical[t]! += schedule.finish[p.index]! - schedule.start[p.index]!;
+  }
+  return project.teams
+    .map((t) => t.index)
+    .filter((t) => metrics.teamLoads[t]!.phases.length > 0)
+    .sort((a, b) => critical[b]! - critical[a]! || metrics.teamLoads[b]!.utilisation - metrics.teamLoads[a]!.utilisation || a - b);
+}
+
+/** The changes worth re-planning, in the order they are tried (the budget may stop before the last). */
+export function candidateChanges(input: PlanInput, result: PlanResult, missed: string[]): Candidate[] {
+  const { project, schedule, scheduleSlack, metrics } = result;
+  const out: Candidate[] = [];
+  for (const t of bottleneckTeams(result).slice(0, 3)) {
+    const id = project.teams[t]!.id;
+    for (const people of [1, 2]) out.push({ change: [{ kind: 'add_people', team: id, people }] });
+  }
+  if (missed.includes('utilisation')) {
+    // Idle capacity is the other way to miss utilisation: the least used teams, one person fewer.
+    const idle = project.teams
+      .filter((t) => t.size > 1 && metrics.teamLoads[t.index]!.utilisation < project.constraints.successTargets.utilisationPercent / 100)
+      .sort((a, b) => metrics.teamLoads[a.index]!.utilisation - metrics.teamLoads[b.index]!.utilisation || a.index - b.index);
+    for (const t of idle.slice(0, 2)) out.push({ change: [{ kind: 'add_people', team: t.id, people: -1 }] });
+  }
+  const used = new Set(project.phases.flatMap((p) => p.skills));
+  const owners = new Map<number, string[]>();
+  for (const s of [...used].sort()) {
+    const holders = project.teams.filter((t) => t.skills.includes(s));
+    if (holders.length === 1) owners.set(holders[0]!.index, [...(owners.get(holders[0]!.index) ?? []), s]);
+  }
+  for (const [t, skills] of [...owners].slice(0, 2)) {
+    const needing = project.phases.filter((p) => p.skills.length > 0 && p.skills.every((s) => skills.includes(s)));
+    if (needing.length === 0) continue;
+    const size = Math.max(1, Math.ceil(Math.max(...needing.map((p) => p.teamSize))));
+    const id = safeId(`${project.teams[t]!.id}-backup`);
+    if (project.teams.some((x) => x.id === id)) continue;
+    out.push({ change: [{ kind: 'add_team', team: { id, name: `Backup for ${project.teams[t]!.name}`, size, skills } }] });
+  }
+  const buffer = pct(project.constraints.capacityBuffer);
+  if (buffer > 10) out.push({ change: [{ kind: 'set_buffer', percent: 10 }]});
+  project.infrastructure.forEach((r) => {
+    if (metrics.infrastructurePeak[r.index]! >= 1 - EPS) out.push({ change: [{ kind: 'set_pool_capacity', pool: r.id, capacity: r.capacity + 1 }]});
+  });
+  const limit = project.constraints.maxConcurrentSessions;
+  if (limit !== undefined && result.waves.some((w) => w.maxConcurrent >= limit)) out.push({ change: [{ kind: 'set_max_sessions', sessions: limit + 2 }]});
+  const critical = project.phases.filter((p) => scheduleSlack[p.index]! < EPS && schedule.finish[p.index]! - schedule.start[p.index]! > EPS && !input.progress?.phases.some((x) => x.id === p.id));
+  const longest = critical.sort((a, b) => b.duration - a.duration || a.index - b.index)[0];
+  if (longest) out.push({ change: [{ kind: 'split_phase', phase: longest.id, parts: 2 }] });
+  return out;
+}
+
+/** Plans a changed input through the engine, or undefined when the change makes it invalid. */
+function replan(input: PlanInput, change: ScenarioChange[], options: AdvisorOptions): Planned | undefined {
+  try {
+    return computePlan(applyChanges(input, change), { ...(options.clock ? { clock: options.clock } : {}), ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}) });
+  } catch (err) {
+    if (err instanceof PlanInputError) return undefined;
+    throw err;
+  }
+}
+
+function addedCapacity(base: PlanResult, next: PlanResult, change: ScenarioChange): { amount: number; unit: string } {
+  switch (change.kind) {
+    case 'set_pool_capacity':
+      return { amount: r2(change.capacity - base.project.infrastructure.find((r) => r.id === change.pool)!.capacity), unit: `${change.pool} units` };
+    case 'set_max_sessions':
+      return { amount: (change.sessions ?? 0) - (base.project.constraints.maxConcurrentSessions ?? 0), unit: 'sessions' };
+    default: {
+      const fte = r2(totalFte(next) - totalFte(base));
+      return Math.abs(fte) > EPS ? { amount: fte, unit: 'FTE' } : { amount: 0, unit: 'none' };
+    }
+  }
+}
+
+const metIds = (cs: Criterion[]) => cs.filter((c) => c.met).map((c) => c.criterion);
+
+/**
+ * Recommendations for a plan that misses a criterion: candidate changes re-planned through the
+ * engine (deterministic for a seed whenever the plans themselves are), ranked, with the trade-off
+ * curve (team size → makespan) of the bottleneck team.
+ */
+export function recommend(input: PlanInput, result: Planned, criteria: Criterion[], options: AdvisorOptions = {}): Recommendations {
+  const missed = criteria.filter((c) => !c.met).map((c) => c.criterion);
+  const empty: Recommendations = { evaluated: 0, candidates: 0, complete: true, method: METHOD, items: [], trade_off: null };
+  if (missed.length === 0) return empty;
+  const maxPlans = options.maxPlans ?? 16;
+  const budgetMs = options.budgetMs ?? 8_000;
+  const t0 = options.clock?.() ?? 0;
+  let evaluated = 0;
+  const overBudget = () => {
+    if (options.clock === undefined) return false;
+    const elapsed = options.clock() - t0;
+    return elapsed + (evaluated > 0 ? elapsed / evaluated : 0) > budgetMs;
+  };
+  const base = result.schedule.makespan;
+  const candidates = candidateChanges(input, result, missed);
+  let complete = true;
+  const bySize = new Map<number, Planned>();
+  const items: Recommendation[] = [];
+  const missedCriteria = criteria.filter((c) => !c.met);
+  for (const cand of candidates) {
+    if (evaluated >= maxPlans || overBudget()) {
+      complete = false;
+      break;
+    }
+    const next = replan(input, cand.change, options);
+    evaluated++;
+    if (!next) continue;
+    const c = cand.change[0]!;
+    if (c.kind === 'add_people' && bottleneckTeams(result)[0] === result.project.teams.findIndex((t) => t.id === c.team)) {
+      bySize.set(result.project.teams.find((t) => t.id === c.team)!.size + c.people, next);
+    }
+    const saved = base - next.schedule.makespan;
+    const judged = successCriteria(next, undefined, deadlineFacts(next, next.calendar));
+    const met = metIds(judged);
+    // The missed criteria whose value the re-plan actually moved towards its target.
+    const improves = missedCriteria
+      .filter((m) => {
+        const after = judged.find((c) => c.criterion === m.criterion);
+        return after !== undefined && (m.comparison === 'at_least' ? after.value > m.value + EPS : after.value < m.value - EPS);
+      })
+      .map((m) => m.criterion);
+    if (saved <= EPS && improves.length === 0) continue;
+    const added = addedCapacity(result, next, c);
+    items.push({
+      change: cand.change,
+      description: cand.change.map(describeChange).join('; '),
+      targets: improves,
+      makespan_days: r2(next.schedule.makespan),
+      saved_days: r2(saved),
+      saved_percent: base > 0 ? r2((saved / base) * 100) : 0,
+      utilisation_percent: pct(next.metrics.utilisation),
+      added_capacity: added,
+      extra_person_days: added.unit === 'FTE' ? r2(added.amount * next.schedule.makespan) : 0,
+      saved_days_per_unit: added.amount > EPS ? r2(saved / added.amount) : null,
+      criteria_met: met,
+    });
+  }
+  items.sort(
+    (a, b) =>
+      (a.targets.length > 0 ? 0 : 1) - (b.targets.length > 0 ? 0 : 1) ||
+      (a.saved_days_per_unit === null ? 0 : 1) - (b.saved_days_per_unit === null ? 0 : 1) ||
+      (a.saved_days_per_unit === null ? b.saved_days - a.saved_days : b.saved_days_per_unit! - a.saved_days_per_unit!) ||
+      b.saved_days - a.saved_days ||
+      (a.description < b.description ? -1 : 1),
+  );
+
+  let trade_off: Recommendations['trade_off'] = null;
+  const bottleneck = bottleneckTeams(result)[0];
+  if (bottleneck !== undefined) {
+    const team = result.project.teams[bottleneck]!;
+    bySize.set(team.size, result);
+    for (const size of [team.size + 3, team.size + 4]) {
+      if (evaluated >= maxPlans || overBudget()) {
+        complete = false;
+        break;
+      }
+      const next = replan(input, [{ kind: 'resize_team', team: team.id, size }], options);
+      evaluated++;
+      if (next) bySize.set(size, next);
+    }
+    trade_off = {
+      team: team.id,
+      points: [...bySize.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([size, r]) => ({ size, fte: r2(r.project.teams[bottleneck]!.capacity), makespan_days: r2(r.schedule.makespan), utilisation_percent: pct(r.metrics.utilisation) })),
+    };
+  }
+  return { evaluated, candidates: candidates.length, complete, method: METHOD, items, trade_off };
+}

@@ -1,0 +1,67 @@
+import { skillKey } from './skills.js';
+import type { PlanInput } from '../schemas/plan-input.js';
+
+/**
+ * The one capacity model of the planner, shared by the engine, the metrics, tracking and the
+ * importers (README, "Capacity"):
+ *
+ * - A team contributes full-time equivalents (FTE):
+ *   size × availability × min(hoursPerWeek, 40) ÷ 40 × (1 − capacity buffer), fractional.
+ *   A one-person team at 50 % with a 20 % buffer contributes 0.4 FTE, never a full person.
+ * - A phase's duration is given for `teamSize` people working full time. While it runs it holds
+ *   `demand` = min(teamSize, the largest FTE among the teams with its skills) of its team, and
+ *   takes duration × teamSize ÷ demand working days: when no team can give it the full
+ *   staffing, the phase is stretched, so that the person-days it needs stay the same. The
+ *   scheduler keeps one duration per phase, so the stretch is what the best-staffed team
+ *   gives, and only teams that can hold `demand` may run it.
+ * - Utilisation is person-days of work ÷ (FTE × working days): in the plan, per team and
+ *   overall, and in tracking from the actuals.
+ */
+
+/** Hours a full-time person works in a week: more hours are not planned as more capacity. */
+export const FULL_TIME_HOURS_PER_WEEK = 40;
+
+const EPS = 1e-9;
+
+/** Full-time equivalents a team contributes (fractional, at most its size). */
+export function teamCapacity(size: number, availability: number, buffer: number, hoursPerWeek = FULL_TIME_HOURS_PER_WEEK): number {
+  const fte = size * availability * (Math.min(hoursPerWeek, FULL_TIME_HOURS_PER_WEEK) / FULL_TIME_HOURS_PER_WEEK) * (1 - buffer);
+  // Only float noise is cleaned (4 × 0.9 × 0.8 is 2.88, not 2.8800000000000003); a millionth of a person changes no schedule.
+  return Math.round(fte * 1e6) / 1e6;
+}
+
+export interface Staffing {
+  /** FTE of its team the phase holds while it runs. */
+  demand: number;
+  /** Planned duration ÷ the duration at full staffing (≥ 1). */
+  stretch: number;
+}
+
+/** What a phase of `teamSize` people holds, given the FTE of the teams that have its skills. */
+export function phaseStaffing(teamSize: number, skilledCapacities: number[]): Staffing {
+  if (teamSize <= 0 || skilledCapacities.length === 0) return { demand: teamSize, stretch: 1 };
+  const best = Math.max(...skilledCapacities);
+  if (best + EPS >= teamSize || best <= 0) return { demand: teamSize, stretch: 1 };
+  return { demand: best, stretch: teamSize / best };
+}
+
+/** Teams that may run a phase holding `demand`: those with the skills and that much FTE. */
+export const canHold = (capacity: number, demand: number) => capacity + EPS >= demand;
+
+/** FTE per team id and FTE held per phase id, straight from an input (for tracking, which keeps the input, not the model). */
+export function inputCapacities(input: PlanInput): { teams: Map<string, number>; demand: Map<string, number> } {
+  const buffer = (input.constraints?.capacityBuffer ?? 20) / 100;
+  const teams = input.teams.map((t) => ({
+    id: t.id,
+    size: t.size,
+    skills: new Set(t.skills.map(skillKey)),
+    capacity: teamCapacity(t.size, (t.availability ?? 100) / 100, buffer, t.hoursPerWeek ?? FULL_TIME_HOURS_PER_WEEK),
+  }));
+  const demand = new Map<string, number>();
+  for (const p of input.phases) {
+    const size = p.teamSize ?? 1;
+    const skilled = teams.filter((t) => (p.skills ?? []).every((s) => t.skills.has(skillKey(s))) && t.size + EPS >= size);
+    demand.set(p.id, phaseStaffing(size, skilled.map((t) => t.capacity)).demand);
+  }
+  return { teams: new Map(teams.map((t) => [t.id, t.capacity])), demand };
+}

@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyChanges } from '../../src/domain/advisor/changes.js';
+import { deadlineFacts, successCriteria, type CriterionId } from '../../src/domain/advisor/criteria.js';
+import { computePlan } from '../../src/domain/engine.js';
+import { planProject } from '../../src/domain/plan.js';
+import { repoPath } from '../../src/paths.js';
+import type { PlanInput } from '../../src/schemas/plan-input.js';
+
+const example = (): PlanInput => {
+  const input = JSON.parse(readFileSync(repoPath('examples', 'web-product.json'), 'utf8')) as PlanInput;
+  return { ...input, planning: { ...input.planning, iterations: 300, monteCarloIterations: 200 } };
+};
+
+/** What an importer gives a task graph without teams: one team of 2 holding every skill (1.6 FTE after the buffer). */
+const oneTeamGraph = (): PlanInput => ({
+  name: 'imported',
+  startDate: '2027-01-04',
+  teams: [{ id: 'team-1', size: 2, skills: ['dev'] }],
+  phases: [
+    { id: 'a', name: 'A', duration: 2, skills: ['dev'] },
+    { id: 'b', name: 'B', duration: 3, skills: ['dev'], dependencies: ['a'] },
+    { id: 'c', name: 'C', duration: 3, skills: ['dev'], dependencies: ['a'] },
+    { id: 'd', name: 'D', duration: 2, skills: ['dev'], dependencies: ['a'] },
+    { id: 'e', name: 'E', duration: 1, skills: ['dev'], dependencies: ['b', 'c', 'd'] },
+  ],
+  planning: { seed: 7, iterations: 200, monteCarloIterations: 200 },
+});
+
+const criterion = (input: PlanInput, id: CriterionId) => planProject(input, { advisor: { maxPlans: 0 } }).artifacts['execution-plan.json'].success_criteria.find((c) => c.criterion === id)!;
+
+describe('success criteria, met and missed', () => {
+  it('time reduction: the example is 40–60 % shorter; the one-team graph runs sequentially and says why', () => {
+    expect(criterion(example(), 'time_reduction')).toMatchObject({ met: true, target: 40, target_max: 60 });
+    const c = criterion(oneTeamGraph(), 'time_reduction');
+    expect(c).toMatchObject({ met: false, value: 0 });
+    expect(c.explanation).toContain('the only team doing the work, team-1, has 1.6 usable FTE');
+    const doc = planProject(oneTeamGraph(), { advisor: { maxPlans: 0 } }).document.split('\n');
+    expect(doc[2]).toMatch(/^\*\*The plan is sequential because of capacity/);
+  });
+
+  it('coordination overhead: met by the example, missed by tiny phases handed between teams', () => {
+    expect(criterion(example(), 'coordination_overhead').met).toBe(true);
+    const phases = Array.from({ length: 8 }, (_, i) => ({ id: `p${i}`, name: `P${i}`, duration: 0.1, skills: [i % 2 ? 'x' : 'y'], ...(i > 0 ? { dependencies: [`p${i - 1}`] } : {}) }));
+    const c = criterion({ ...oneTeamGraph(), teams: [{ id: 't', size: 1, skills: ['x'] }, { id: 'u', size: 1, skills: ['y'] }], phases }, 'coordination_overhead');
+    expect(c.met).toBe(false);
+    expect(c.value).toBeGreaterThan(10);
+  });
+
+  it('utilisation: missed by the example (34.77 %), met by one chain on one fully used person; the target comes from the input', () => {
+    expect(criterion(example(), 'utilisation')).toMatchObject({ met: false, target: 80 });
+    const chain: PlanInput = { ...oneTeamGraph(), teams: [{ id: 't', size: 1, skills: ['dev'] }], phases: oneTeamGraph().phases.slice(0, 2), constraints: { capacityBuffer: 0 } };
+    expect(criterion(chain, 'utilisation')).toMatchObject({ met: true, value: 100 });
+    const lenient = example();
+    lenient.constraints = { ...lenient.constraints, successCriteria: { utilisationPercent: 30 } };
+    expect(criterion(lenient, 'utilisation')).toMatchObject({ met: true, target: 30 });
+  });
+
+  it('completeness and feasibility: met by a real schedule, missed when a phase has no team or a team is over-booked', () => {
+    const r = computePlan(oneTeamGraph());
+    const met = successCriteria(r);
+    expect(met.find((c) => c.criterion === 'completeness')).toMatchObject({ met: true, value: 100 });
+    expect(met.find((c) => c.criterion === 'feasibility')!.met).toBe(true);
+    const broken = { ...r, schedule: { ...r.schedule, team: Int32Array.from(r.schedule.team), start: Float64Array.from(r.schedule.start), finish: Float64Array.from(r.schedule.finish) } };
+    broken.schedule.team[4] = -1;
+    expect(successCriteria(broken).find((c) => c.criterion === 'completeness')).toMatchObject({ met: false, value: 80 });
+    // b and c side by side on 1.6 FTE: 2 FTE at the peak is 125 %.
+    broken.schedule.start[2] = broken.schedule.start[1]!;
+    broken.schedule.finish[2] = broken.schedule.finish[1]!;
+    expect(successCriteria(broken).find((c) => c.criterion === 'feasibility')).toMatchObject({ met: false, value: 125 });
+  });
+
+  it('risk coverage and deadline: missed when a risk lacks a contingency or the deadline falls before completion', () => {
+    const r = computePlan(oneTeamGraph());
+    const risks = [{ id: 'r1', prevention: ['p'], response: ['q'], contingency: 'c' }, { id: 'r2', prevention: ['p'], response: ['q'], contingency: '' }];
+    expect(successCriteria(r, risks.slice(0, 1)).find((c) => c.criterion === 'risk_coverage')!.met).toBe(true);
+    expect(successCriteria(r, risks).find((c) => c.criterion === 'risk_coverage')).toMatchObject({ met: false, value: 50 });
+    const late = computePlan({ ...oneTeamGraph(), constraints: { deadline: '2027-01-08' } });
+    // Done on working day 13.75 (2+3+3+2+1 days at 1 FTE of 1.6, each full-staffed), the deadline ends day 5.
+    const d = successCriteria(late, undefined, deadlineFacts(late, late.calendar)).find((c) => c.criterion === 'deadline')!;
+    expect(d.met).toBe(false);
+    expect(d.value).toBe(5 - late.schedule.makespan);
+  });
+});
+
+describe('recommendations are re-plans', () => {
+  for (const [name, make] of [['the example', example], ['a one-team imported graph', oneTeamGraph]] as const) {
+    it(`${name}: the top recommendation's makespan is what planning the changed input gives, and it moves the criterion it targets`, () => {
+      const input = make();
+      const plan = planProject(input).artifacts['execution-plan.json'];
+      const top = plan.recommendations.items[0]!;
+      expect(top).toBeDefined();
+      const changed = applyChanges(input, top.change);
+      const direct = planProject(changed, { advisor: { maxPlans: 0 } }).artifacts['execution-plan.json'];
+      expect(direct.optimisation.makespan_days).toBe(top.makespan_days);
+      expect(top.targets.length).toBeGreaterThan(0);
+      for (const t of top.targets) {
+        const before = plan.success_criteria.find((c) => c.criterion === t)!;
+        const after = direct.success_criteria.find((c) => c.criterion === t)!;
+        if (before.comparison === 'at_least') expect(after.value).toBeGreaterThan(before.value);
+        else expect(after.value).toBeLessThan(before.value);
+      }
+    });
+  }
+
+  it('the one-team graph: adding a person to team-1 lets b, c and d run side by side', () => {
+    const plan = planProject(oneTeamGraph()).artifacts['execution-plan.json'];
+    const add = plan.recommendations.items.find((r) => r.description === 'add 1 person to team-1')!;
+    // 3 people × 0.8 = 2.4 FTE: two of b, c, d at once: a 2, then b ∥ c 3, d 2, e 1 → 8 days instead of 11.
+    expect(add.makespan_days).toBe(8);
+    expect(add.saved_days).toBe(3);
+    expect(add.added_capacity).toEqual({ amount: 0.8, unit: 'FTE' });
+    expect(plan.recommendations.trade_off!.team).toBe('team-1');
+    expect(plan.recommendations.trade_off!.points.map((p) => p.size)).toEqual([1, 2, 3, 4, 5, 6]); // 1 from the candidate that removes a person (utilisation)
+  });
+
+  it('is deterministic for a seed', () => {
+    const a = planProject(oneTeamGraph()).artifacts['execution-plan.json'].recommendations;
+    const b = planProject(oneTeamGraph()).artifacts['execution-plan.json'].recommendations;
+    expect(a).toEqual(b);
+  });
+});
+
+const randomInput = fc
+  .record({
+    size: fc.integer({ min: 1, max: 4 }),
+    availability: fc.constantFrom(50, 80, 100),
+    buffer: fc.constantFrom(0, 10, 20, 30),
+    durations: fc.array(fc.integer({ min: 1, max: 40 }).map((x) => x / 4), { minLength: 2, maxLength: 9 }),
+    deps: fc.array(fc.nat(20), { minLength: 9, maxLength: 9 }),
+    twoTeams: fc.boolean(),
+    seed: fc.nat(1000),
+  })
+  .map(
+    (r): PlanInput => ({
+      name: 'random',
+      startDate: '2027-01-04',
+      teams: [{ id: 'a', size: r.size, skills: ['x', 'y'], availability: r.availability }, ...(r.twoTeams ? [{ id: 'b', size: 1, skills: ['y'] }] : [])],
+      phases: r.durations.map((d, i) => ({ id: `p${i}`, name: `P${i}`, duration: d, skills: [i % 3 === 0 ? 'x' : 'y'], ...(i > 0 && r.deps[i]! % 3 !== 0 ? { dependencies: [`p${r.deps[i]! % i}`] } : {}) })),
+      constraints: { capacityBuffer: r.buffer },
+      planning: { seed: r.seed, iterations: 60, monteCarloIterations: 50 },
+    }),
+  );
+
+describe('properties', () => {
+  it('no recommendation claims a saving the re-planned input does not reproduce', () => {
+    fc.assert(
+      fc.property(randomInput, (input) => {
+        const plan = planProject(input, { advisor: { maxPlans: 5 } }).artifacts['execution-plan.json'];
+        for (const rec of plan.recommendations.items) {
+          const direct = computePlan(applyChanges(input, rec.change));
+          expect(Math.round(direct.schedule.makespan * 100) / 100).toBe(rec.makespan_days);
+          expect(rec.saved_days).toBeCloseTo(plan.optimisation.makespan_days - rec.makespan_days, 1);
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('success criteria values are the metrics elsewhere in the artifacts', () => {
+    fc.assert(
+      fc.property(randomInput, (input) => {
+        const v = planProject(input, { advisor: { maxPlans: 0 } });
+        const plan = v.artifacts['execution-plan.json'];
+        const value = (id: CriterionId) => plan.success_criteria.find((c) => c.criterion === id)!.value;
+        expect(value('time_reduction')).toBe(plan.metrics.time_savings_percent);
+        expect(value('time_reduction')).toBe(v.summary.timeSavingsPercent);
+        expect(value('coordination_overhead')).toBe(plan.metrics.coordination_overhead_percent);
+        const mon = v.artifacts['monitoring-config.json'].monitoring_and_control.metrics.find((m) => m.id === 'coordination_overhead')!;
+        expect(value('coordination_overhead')).toBe(mon.planned);
+        expect(value('utilisation')).toBe(plan.metrics.utilisation_percent);
+        const risks = v.artifacts['risk-mitigation-plan.json'].risk_management.risks;
+        expect(plan.success_criteria.find((c) => c.criterion === 'risk_coverage')!.explanation).toContain(`of ${risks.length} identified risks`);
+        expect(value('completeness')).toBe(100);
+        expect(value('feasibility')).toBeLessThanOrEqual(100);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
