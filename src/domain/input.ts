@@ -3,7 +3,6 @@ import { PlanInputError, type InputIssue } from './errors.js';
 import { buildGraph } from './graph.js';
 import { canHold, phaseStaffing, teamCapacity } from './capacity.js';
 import type { Estimate, Infrastructure, Phase, Project, Team } from './model.js';
-import { percent } from './format.js';
 import { pertMean, spreadEstimate } from './pert.js';
 import { distinctSkills, skillSpellings } from './skills.js';
 
