@@ -57,6 +57,35 @@ const throwIfAny = (issues: InputIssue[]) => {
   if (issues.length > 0) throw new PlanInputError(issues[0]!.code, issues);
 };
 
+/** A phase's planned duration and three-point estimate: a fixed duration gets the default spread, an estimate its PERT mean. */
+function phaseEstimate(p: PlanInput['phases'][number], i: number, spread: number, issues: InputIssue[]): { estimate: Estimate; duration: number } {
+  if (typeof p.duration === 'number') return { duration: p.duration, estimate: spreadEstimate(p.duration, spread) };
+  const estimate = p.duration;
+  if (!(estimate.optimistic <= estimate.likely && estimate.likely <= estimate.pessimistic)) {
+    issues.push({ code: 'invalid_estimate', message: `phase "${p.id}": optimistic ≤ likely ≤ pessimistic must hold`, path: `/phases/${i}/duration` });
+  }
+  return { estimate, duration: pertMean(estimate) };
+}
+
+/** The teams that hold every skill of a phase, have its people and can hold its staffing; an issue when none can. */
+function eligibleTeamsOf(p: Phase, teams: Team[], issues: InputIssue[]): number[] {
+  if (p.teamSize === 0) return [];
+  const eligible = teams.filter((t) => p.skills.every((s) => t.skills.includes(s)) && t.size + 1e-9 >= p.teamSize && canHold(t.capacity, p.demand)).map((t) => t.index);
+  if (eligible.length === 0) {
+    const skilled = teams.filter((t) => p.skills.every((s) => t.skills.includes(s)));
+    issues.push({
+      code: 'no_eligible_team',
+      message:
+        skilled.length === 0
+          ? `no team holds every skill phase "${p.id}" needs (${p.skills.join(', ')})`
+          : `phase "${p.id}" needs ${p.teamSize} people; the teams with its skills have at most ${Math.max(...skilled.map((t) => t.size))}`,
+      path: skilled.length === 0 ? `/phases/${p.index}/skills` : `/phases/${p.index}/teamSize`,
+      ids: [p.id],
+    });
+  }
+  return eligible;
+}
+
 /** Turns a schema-valid input into the engine's model, or throws PlanInputError naming every offending field. */
 export function normalise(input: PlanInput): Project {
   const issues: InputIssue[] = [];
@@ -97,18 +126,7 @@ export function normalise(input: PlanInput): Project {
   }));
 
   const phases: Phase[] = input.phases.map((p, i) => {
-    let estimate: Estimate;
-    let duration: number;
-    if (typeof p.duration === 'number') {
-      duration = p.duration;
-      estimate = spreadEstimate(duration, spread);
-    } else {
-      estimate = p.duration;
-      if (!(estimate.optimistic <= estimate.likely && estimate.likely <= estimate.pessimistic)) {
-        issues.push({ code: 'invalid_estimate', message: `phase "${p.id}": optimistic ≤ likely ≤ pessimistic must hold`, path: `/phases/${i}/duration` });
-      }
-      duration = pertMean(estimate);
-    }
+    const { estimate, duration } = phaseEstimate(p, i, spread, issues);
     const resources = poolUnits(p, i, infraIndex, infrastructure, issues);
     const teamSize = p.teamSize ?? DEFAULTS.teamSize;
     const skills = distinctSkills(p.skills ?? [], spell);
@@ -135,23 +153,7 @@ export function normalise(input: PlanInput): Project {
     };
   });
 
-  const eligibleTeams = phases.map((p) => {
-    if (p.teamSize === 0) return [];
-    const eligible = teams.filter((t) => p.skills.every((s) => t.skills.includes(s)) && t.size + 1e-9 >= p.teamSize && canHold(t.capacity, p.demand)).map((t) => t.index);
-    if (eligible.length === 0) {
-      const skilled = teams.filter((t) => p.skills.every((s) => t.skills.includes(s)));
-      issues.push({
-        code: 'no_eligible_team',
-        message:
-          skilled.length === 0
-            ? `no team holds every skill phase "${p.id}" needs (${p.skills.join(', ')})`
-            : `phase "${p.id}" needs ${p.teamSize} people; the teams with its skills have at most ${Math.max(...skilled.map((t) => t.size))}`,
-        path: skilled.length === 0 ? `/phases/${p.index}/skills` : `/phases/${p.index}/teamSize`,
-        ids: [p.id],
-      });
-    }
-    return eligible;
-  });
+  const eligibleTeams = phases.map((p) => eligibleTeamsOf(p, teams, issues));
   throwIfAny(issues);
 
   const calendar = {

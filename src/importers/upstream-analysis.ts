@@ -76,81 +76,17 @@ export function importUpstreamAnalysis(root: Source, options: ImportOptions = {}
   if (level === 'task' && taskNodes.length === 0) issues.add('/task_dependency_graph', 'planning at task level needs task_dependency_graph.nodes; the file has none (plan at phase level instead)');
   if (level === 'phase' && phaseNodes.length === 0) issues.add('/phase_dependency_graph', 'planning at phase level needs phase_dependency_graph.nodes; the file has none');
 
-  // Links between tasks can carry file conflicts and shared components: both become areas.
-  const edgeAreas: { id: string; area: string }[] = [];
   const phaseLinks = readPhaseLinks(pg, phaseNodes, issues, ledger, notes);
-  const taskLinks =
-    tg.edges === undefined
-      ? []
-      : readEdges(tg.edges, '/task_dependency_graph/edges', issues, ledger, (edge, where, from, to) => {
-          for (const [key, prefix] of [['file_conflicts', ''], ['shared_components', 'component:']] as const) {
-            const v = edge[key];
-            if (v === undefined) continue;
-            ledger.use(at(where, key));
-            if (!Array.isArray(v)) issues.add(at(where, key), `expected a list of ${key === 'file_conflicts' ? 'files' : 'components'}`);
-            else for (const a of v.map((x) => text(x, 480)).filter((x) => x !== undefined)) edgeAreas.push({ id: from, area: prefix + a }, { id: to, area: prefix + a });
-          }
-        });
+  const { links: taskLinks, edgeAreas } = readTaskLinks(tg, issues, ledger);
 
   const phaseById = new Map(phaseNodes.map((n) => [n.id, n]));
   const taskById = new Map(taskNodes.map((n) => [n.id, n]));
   for (const t of taskNodes) if (t.phase !== undefined && phaseNodes.length > 0 && !phaseById.has(t.phase)) issues.add(t.phasePath!, `task ${t.id} belongs to phase ${t.phase}, which phase_dependency_graph does not define`);
 
-  // The items planned, and which items a phase id stands for.
-  const items = new Map<string, Item>();
-  const members = new Map<string, string[]>();
-  if (level === 'task') {
-    for (const t of taskNodes) {
-      items.set(t.id, { node: t, ...(t.phase !== undefined ? { group: t.phase } : {}), areas: [...t.files], resources: {}, links: [] });
-      if (t.phase !== undefined) members.set(t.phase, [...(members.get(t.phase) ?? []), t.id]);
-    }
-    for (const p of phaseNodes) {
-      if (members.has(p.id)) continue;
-      // A phase the analysis did not break into tasks is planned as one item.
-      items.set(p.id, { node: p, group: p.id, areas: [...p.files], resources: {}, links: [] });
-      members.set(p.id, [p.id]);
-    }
-  } else {
-    for (const p of phaseNodes) {
-      items.set(p.id, { node: p, areas: [...p.files], resources: {}, links: [] });
-      members.set(p.id, [p.id]);
-    }
-    for (const t of taskNodes) {
-      const item = t.phase === undefined ? undefined : items.get(t.phase);
-      if (item) item.areas.push(...t.files);
-    }
-    notes.push(...phaseSkills(phaseNodes, taskNodes));
-    const orphans = taskNodes.filter((t) => t.phase === undefined);
-    if (orphans.length > 0) notes.push(`${orphans.length} task(s) name no phase and are not planned at phase level: ${listed(orphans.map((t) => t.id))}`);
-  }
+  const { items, members } = planItems(level, phaseNodes, taskNodes, notes);
 
-  /** The item ids an id of the file stands for: an item, the items of a phase, or (at phase level) a task's phase. */
-  const itemsOf = (id: string): string[] | undefined => {
-    if (items.has(id)) return [id];
-    if (members.has(id)) return members.get(id);
-    const task = taskById.get(id);
-    if (level === 'phase' && task?.phase !== undefined && items.has(task.phase)) return [task.phase];
-    return undefined;
-  };
-
-  // Links: between items directly; a phase edge at task level joins the phases' last and first tasks.
-  const inner = [...taskLinks, ...taskNodes.flatMap((n) => n.dependencies)].filter((l) => taskById.get(l.from)?.phase !== undefined && taskById.get(l.from)?.phase === taskById.get(l.to)?.phase);
-  const exits = (phase: string) => (members.get(phase) ?? []).filter((m) => !inner.some((l) => l.from === m));
-  const entries = (phase: string) => (members.get(phase) ?? []).filter((m) => !inner.some((l) => l.to === m));
-  const endpoint = (id: string, side: 'from' | 'to') => (level === 'task' && !items.has(id) && members.has(id) ? (side === 'from' ? exits(id) : entries(id)) : itemsOf(id));
-  const allLinks = [...taskLinks, ...phaseLinks, ...phaseNodes.flatMap((n) => n.dependencies), ...taskNodes.flatMap((n) => n.dependencies)];
-  const simplified: string[] = [];
-  for (const l of allLinks) {
-    const froms = endpoint(l.from, 'from');
-    const tos = endpoint(l.to, 'to');
-    if (!froms || !tos) {
-      issues.add(l.path, `the dependency names ${!froms ? l.from : l.to}, which the file does not define`);
-      continue;
-    }
-    if (l.simplified) simplified.push(`${l.from} → ${l.to} (${l.simplified})`);
-    // A link inside one phase is no link between phases at phase level.
-    for (const to of tos) for (const from of froms) if (from !== to || l.from === l.to) items.get(to)!.links.push({ ...l, from, to });
-  }
+  const itemsOf = itemResolver(level, items, members, taskById);
+  const simplified = linkItems(level, items, members, itemsOf, taskById, { taskLinks, phaseLinks, phaseNodes, taskNodes }, issues);
   for (const { id, area } of edgeAreas) for (const i of itemsOf(id) ?? []) items.get(i)!.areas.push(area);
 
   const seed = seedResourcesOf(root);
@@ -192,6 +128,100 @@ export function importUpstreamAnalysis(root: Source, options: ImportOptions = {}
   if (unused.length > 0) notes.push(`source keys not used (informational, or computed by Waveplan itself): ${unused.join(', ')}`);
   const result = assemble(FORMAT, drafts, source, options, issues, notes);
   return { ...result, keys: { used: ledger.usedPatterns(), unused } };
+}
+
+/** Task edges, and the areas they carry: file conflicts and shared components of a link become areas of both its ends. */
+function readTaskLinks(tg: Source, issues: IssueList, ledger: KeyLedger): { links: Link[]; edgeAreas: { id: string; area: string }[] } {
+  const edgeAreas: { id: string; area: string }[] = [];
+  const links =
+    tg.edges === undefined
+      ? []
+      : readEdges(tg.edges, '/task_dependency_graph/edges', issues, ledger, (edge, where, from, to) => {
+          for (const [key, prefix] of [['file_conflicts', ''], ['shared_components', 'component:']] as const) {
+            const v = edge[key];
+            if (v === undefined) continue;
+            ledger.use(at(where, key));
+            if (!Array.isArray(v)) issues.add(at(where, key), `expected a list of ${key === 'file_conflicts' ? 'files' : 'components'}`);
+            else for (const a of v.map((x) => text(x, 480)).filter((x) => x !== undefined)) edgeAreas.push({ id: from, area: prefix + a }, { id: to, area: prefix + a });
+          }
+        });
+  return { links, edgeAreas };
+}
+
+/** The items planned at the level, and which items a phase id stands for. */
+function planItems(level: 'task' | 'phase', phaseNodes: GraphNode[], taskNodes: GraphNode[], notes: string[]): { items: Map<string, Item>; members: Map<string, string[]> } {
+  const items = new Map<string, Item>();
+  const members = new Map<string, string[]>();
+  if (level === 'task') {
+    for (const t of taskNodes) {
+      items.set(t.id, { node: t, ...(t.phase !== undefined ? { group: t.phase } : {}), areas: [...t.files], resources: {}, links: [] });
+      if (t.phase !== undefined) members.set(t.phase, [...(members.get(t.phase) ?? []), t.id]);
+    }
+    for (const p of phaseNodes) {
+      if (members.has(p.id)) continue;
+      // A phase the analysis did not break into tasks is planned as one item.
+      items.set(p.id, { node: p, group: p.id, areas: [...p.files], resources: {}, links: [] });
+      members.set(p.id, [p.id]);
+    }
+  } else {
+    for (const p of phaseNodes) {
+      items.set(p.id, { node: p, areas: [...p.files], resources: {}, links: [] });
+      members.set(p.id, [p.id]);
+    }
+    for (const t of taskNodes) {
+      const item = t.phase === undefined ? undefined : items.get(t.phase);
+      if (item) item.areas.push(...t.files);
+    }
+    notes.push(...phaseSkills(phaseNodes, taskNodes));
+    const orphans = taskNodes.filter((t) => t.phase === undefined);
+    if (orphans.length > 0) notes.push(`${orphans.length} task(s) name no phase and are not planned at phase level: ${listed(orphans.map((t) => t.id))}`);
+  }
+  return { items, members };
+}
+
+/** The item ids an id of the file stands for: an item, the items of a phase, or (at phase level) a task's phase. */
+function itemResolver(level: 'task' | 'phase', items: Map<string, Item>, members: Map<string, string[]>, taskById: Map<string, GraphNode>): (id: string) => string[] | undefined {
+  return (id) => {
+    if (items.has(id)) return [id];
+    if (members.has(id)) return members.get(id);
+    const task = taskById.get(id);
+    if (level === 'phase' && task?.phase !== undefined && items.has(task.phase)) return [task.phase];
+    return undefined;
+  };
+}
+
+/**
+ * Puts every link on the item it leads to: between items directly; a phase edge at task level
+ * joins the phases' last and first tasks. Returns the links that were simplified, for the notes.
+ */
+function linkItems(
+  level: 'task' | 'phase',
+  items: Map<string, Item>,
+  members: Map<string, string[]>,
+  itemsOf: (id: string) => string[] | undefined,
+  taskById: Map<string, GraphNode>,
+  graph: { taskLinks: Link[]; phaseLinks: Link[]; phaseNodes: GraphNode[]; taskNodes: GraphNode[] },
+  issues: IssueList,
+): string[] {
+  const { taskLinks, phaseLinks, phaseNodes, taskNodes } = graph;
+  const inner = [...taskLinks, ...taskNodes.flatMap((n) => n.dependencies)].filter((l) => taskById.get(l.from)?.phase !== undefined && taskById.get(l.from)?.phase === taskById.get(l.to)?.phase);
+  const exits = (phase: string) => (members.get(phase) ?? []).filter((m) => !inner.some((l) => l.from === m));
+  const entries = (phase: string) => (members.get(phase) ?? []).filter((m) => !inner.some((l) => l.to === m));
+  const endpoint = (id: string, side: 'from' | 'to') => (level === 'task' && !items.has(id) && members.has(id) ? (side === 'from' ? exits(id) : entries(id)) : itemsOf(id));
+  const allLinks = [...taskLinks, ...phaseLinks, ...phaseNodes.flatMap((n) => n.dependencies), ...taskNodes.flatMap((n) => n.dependencies)];
+  const simplified: string[] = [];
+  for (const l of allLinks) {
+    const froms = endpoint(l.from, 'from');
+    const tos = endpoint(l.to, 'to');
+    if (!froms || !tos) {
+      issues.add(l.path, `the dependency names ${!froms ? l.from : l.to}, which the file does not define`);
+      continue;
+    }
+    if (l.simplified) simplified.push(`${l.from} → ${l.to} (${l.simplified})`);
+    // A link inside one phase is no link between phases at phase level.
+    for (const to of tos) for (const from of froms) if (from !== to || l.from === l.to) items.get(to)!.links.push({ ...l, from, to });
+  }
+  return simplified;
 }
 
 /**

@@ -3,15 +3,38 @@ import { percentValue, r2 } from '../format.js';
 import { softDependencies, sourceCriticalPath, sourceIdentity, sourceResourceConstraints } from './source-facts.js';
 import { executionPlanId, finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
 
+/** The duration-weighted critical path, every phase's slack, and the source's own path beside it. */
+function criticalPath(ctx: ArtifactContext): ExecutionPlan['critical_path'] {
+  const { result } = ctx;
+  const { project, cpm } = result;
+  const sourcePath = sourceCriticalPath(ctx);
+  return {
+  length_days: r2(cpm.length),
+  phases: cpm.criticalPath.map((j) => project.phases[j]!.id),
+  resource_constrained_phases: project.phases.filter((p) => isCritical(ctx, p.index)).map((p) => p.id),
+  slack: project.phases.map((p) => ({
+    id: p.id,
+    earliest_start: r2(cpm.es[p.index]!),
+    earliest_finish: r2(cpm.ef[p.index]!),
+    latest_start: r2(cpm.ls[p.index]!),
+    latest_finish: r2(cpm.lf[p.index]!),
+    total_slack_days: r2(cpm.totalSlack[p.index]!),
+    free_slack_days: r2(cpm.freeSlack[p.index]!),
+    schedule_slack_days: r2(result.scheduleSlack[p.index]!),
+    critical: cpm.critical[p.index]!,
+  })),
+  ...(sourcePath ? { source_critical_path: sourcePath } : {}),
+};
+}
+
 /** execution-plan.json: success criteria and recommendations (advisor/), project context, resource analysis, critical path with slack, schedule and metrics. */
 export function executionPlan(ctx: ArtifactContext, advice: { success_criteria: SuccessCriterion[]; recommendations: Recommendations }): ExecutionPlan {
   const { result, calendar } = ctx;
-  const { project, schedule, cpm, metrics, bounds } = result;
+  const { project, schedule, metrics, bounds } = result;
   const completionDate = calendar.finishDate(0, schedule.makespan);
   const deadline = project.constraints.deadline;
   const skills = [...new Set(project.phases.flatMap((p) => p.skills))].sort();
   const constraints = sourceResourceConstraints(ctx);
-  const sourcePath = sourceCriticalPath(ctx);
   const soft = softDependencies(ctx);
   return {
     execution_plan_id: executionPlanId(ctx),
@@ -67,23 +90,7 @@ export function executionPlan(ctx: ArtifactContext, advice: { success_criteria: 
       })),
       ...(constraints ? { resource_constraints: constraints } : {}),
     },
-    critical_path: {
-      length_days: r2(cpm.length),
-      phases: cpm.criticalPath.map((j) => project.phases[j]!.id),
-      resource_constrained_phases: project.phases.filter((p) => isCritical(ctx, p.index)).map((p) => p.id),
-      slack: project.phases.map((p) => ({
-        id: p.id,
-        earliest_start: r2(cpm.es[p.index]!),
-        earliest_finish: r2(cpm.ef[p.index]!),
-        latest_start: r2(cpm.ls[p.index]!),
-        latest_finish: r2(cpm.lf[p.index]!),
-        total_slack_days: r2(cpm.totalSlack[p.index]!),
-        free_slack_days: r2(cpm.freeSlack[p.index]!),
-        schedule_slack_days: r2(result.scheduleSlack[p.index]!),
-        critical: cpm.critical[p.index]!,
-      })),
-      ...(sourcePath ? { source_critical_path: sourcePath } : {}),
-    },
+    critical_path: criticalPath(ctx),
     ...(soft ? { soft_dependencies: soft } : {}),
     schedule: project.phases.map((p) => ({
       id: p.id,

@@ -133,66 +133,94 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
     const b = rng.int(population.length);
     return population[Math.min(a, b)]!;
   };
+  const state: SearchState = { p, rng, size, population, keys, pos, lft, useParallel, evaluate, admit, rankPopulation, stop: () => outOfBudget() || optimal() };
   while (!optimal() && !outOfBudget() && population.length >= 2) {
     generations++;
     const want = population.length;
     for (let c = 0; c < want && !outOfBudget() && !optimal(); c++) {
       const mother = pick();
       const father = pick();
-      let child: Int32Array;
-      if (rng.next() < 0.5) child = twoPointCrossover(mother.list, father.list, rng, taken);
-      else {
-        const width = mother.schedule.makespan * (0.1 + 0.4 * rng.next());
-        child = windowCrossover(mother.list, mother.schedule, father.list, peakWindow(p, mother.schedule, width, rng));
-      }
-      swapMutation(p, child, rng, 0.02);
-      if (rng.next() < 0.3) shiftMutation(p, child, rng, pos);
+      const child = breed(p, mother, father, rng, taken, pos);
       admit(evaluate(child, 'genetic', useParallel && (rng.next() < 0.2 ? !mother.parallel : mother.parallel)));
     }
     rankPopulation(size);
     if (generations - improvedAt >= STAGNATION && !optimal() && !outOfBudget()) {
-      improveBest(population[0]!);
-      renew();
+      improveBest(state, population[0]!);
+      renew(state);
       improvedAt = generations;
     }
   }
   if (total > 0) o.onProgress?.(total, total);
   return { best, list: bestList, origin, initialMakespan, evaluated, generations };
 
-  /** Re-solves windows of the best schedule's list while that keeps it no longer. */
-  function improveBest(ind: Individual): void {
-    const inBlock = new Uint8Array(p.n);
-    let current = ind;
-    const tries = Math.max(4, Math.min(size, 3 * Math.round(Math.sqrt(p.n))));
-    for (let k = 0; k < tries && !outOfBudget() && !optimal(); k++) {
-      const w = Math.max(2, Math.min(p.n, Math.round(p.n * (0.1 + 0.3 * rng.next()))));
-      const from = rng.int(p.n - w + 1);
-      const keyOf = current.schedule.start;
-      const noisy = Float64Array.from(keyOf, (x) => x + rng.next() * current.schedule.makespan * 0.1);
-      const child = evaluate(resampleBlock(p, current.list, from, from + w, noisy, rng, inBlock), 'local-search');
-      if (!better(current.schedule, child.schedule) && !keys.has(child.key)) {
-        keys.delete(current.key);
-        const at = population.indexOf(current);
-        keys.add(child.key);
-        population[at] = child;
-        current = child;
-      }
-    }
-    rankPopulation(size);
-  }
+}
 
-  /** Keeps the elite and refills the population with mutated elite lists and new samples. */
-  function renew(): void {
-    const keep = Math.max(2, Math.ceil(size * ELITE_SHARE));
-    for (const gone of population.splice(keep)) keys.delete(gone.key);
-    const elite = population.length;
-    for (let tries = 0; population.length < size && tries < 3 * size && !outOfBudget() && !optimal(); tries++) {
-      if (tries % 2 === 0) {
-        const list = Int32Array.from(population[rng.int(elite)]!.list);
-        const moves = 1 + rng.int(Math.max(2, Math.round(p.n / 10)));
-        for (let m = 0; m < moves; m++) shiftMutation(p, list, rng, pos);
-        admit(evaluate(list, 'genetic'));
-      } else admit(evaluate(sampledList(p, lft, rng), 'sampling', useParallel && rng.next() < 0.5));
+/** One child of two parents: two-point or peak-window crossover, then swap and sometimes shift mutation. */
+function breed(p: SchedulingProblem, mother: Individual, father: Individual, rng: Random, taken: Uint8Array, pos: Int32Array): Int32Array {
+  let child: Int32Array;
+  if (rng.next() < 0.5) child = twoPointCrossover(mother.list, father.list, rng, taken);
+  else {
+    const width = mother.schedule.makespan * (0.1 + 0.4 * rng.next());
+    child = windowCrossover(mother.list, mother.schedule, father.list, peakWindow(p, mother.schedule, width, rng));
+  }
+  swapMutation(p, child, rng, 0.02);
+  if (rng.next() < 0.3) shiftMutation(p, child, rng, pos);
+  return child;
+}
+
+/** What the local step and the renewal share with the search loop (the population is changed in place). */
+interface SearchState {
+  p: SchedulingProblem;
+  rng: Random;
+  size: number;
+  population: Individual[];
+  keys: Set<number>;
+  pos: Int32Array;
+  /** The first rule's priority key, which sampled lists are drawn around. */
+  lft: Float64Array;
+  useParallel: boolean;
+  evaluate: (list: Int32Array, source: string, parallel?: boolean) => Individual;
+  admit: (ind: Individual) => boolean;
+  rankPopulation: (size: number) => void;
+  /** Out of budget, or already optimal. */
+  stop: () => boolean;
+}
+
+/** Re-solves windows of the best schedule's list while that keeps it no longer. */
+function improveBest(s: SearchState, ind: Individual): void {
+  const { p, rng, keys, population } = s;
+  const inBlock = new Uint8Array(p.n);
+  let current = ind;
+  const tries = Math.max(4, Math.min(s.size, 3 * Math.round(Math.sqrt(p.n))));
+  for (let k = 0; k < tries && !s.stop(); k++) {
+    const w = Math.max(2, Math.min(p.n, Math.round(p.n * (0.1 + 0.3 * rng.next()))));
+    const from = rng.int(p.n - w + 1);
+    const keyOf = current.schedule.start;
+    const noisy = Float64Array.from(keyOf, (x) => x + rng.next() * current.schedule.makespan * 0.1);
+    const child = s.evaluate(resampleBlock(p, current.list, from, from + w, noisy, rng, inBlock), 'local-search');
+    if (!better(current.schedule, child.schedule) && !keys.has(child.key)) {
+      keys.delete(current.key);
+      const at = population.indexOf(current);
+      keys.add(child.key);
+      population[at] = child;
+      current = child;
     }
+  }
+  s.rankPopulation(s.size);
+}
+
+/** Keeps the elite and refills the population with mutated elite lists and new samples. */
+function renew(s: SearchState): void {
+  const { p, rng, size, keys, population } = s;
+  const keep = Math.max(2, Math.ceil(size * ELITE_SHARE));
+  for (const gone of population.splice(keep)) keys.delete(gone.key);
+  const elite = population.length;
+  for (let tries = 0; population.length < size && tries < 3 * size && !s.stop(); tries++) {
+    if (tries % 2 === 0) {
+      const list = Int32Array.from(population[rng.int(elite)]!.list);
+      const moves = 1 + rng.int(Math.max(2, Math.round(p.n / 10)));
+      for (let m = 0; m < moves; m++) shiftMutation(p, list, rng, s.pos);
+      s.admit(s.evaluate(list, 'genetic'));
+    } else s.admit(s.evaluate(sampledList(p, s.lft, rng), 'sampling', s.useParallel && rng.next() < 0.5));
   }
 }

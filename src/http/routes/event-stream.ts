@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ServerResponse } from 'node:http';
 import { Type } from 'typebox';
 import type { Db } from '../../store/database.js';
 import type { Listener } from '../../store/listener.js';
@@ -32,14 +34,129 @@ export interface EventStreamOptions {
  * fallback. Streams are capped per principal and per instance, so a flood of streams cannot
  * take the pool.
  */
+/** The open streams of one instance: to end them at shutdown, count them per principal, wake them per plan. */
+interface Streams {
+  open: Set<() => void>;
+  byPrincipal: Map<string, number>;
+  wakers: Map<string, Set<() => void>>;
+}
+
+/** Refuses a new stream past the instance's or the principal's cap (Retry-After: 30). */
+function admitStream(streams: Streams, principal: string, limits: { total: number; perPrincipal: number }, reply: FastifyReply): void {
+  if (streams.open.size >= limits.total) {
+    reply.header('retry-after', '30');
+    throw new AppError(503, 'too_many_streams', `this instance already serves ${limits.total} event streams; retry later or poll /plans/{id}/event-log`);
+  }
+  if ((streams.byPrincipal.get(principal) ?? 0) >= limits.perPrincipal) {
+    reply.header('retry-after', '30');
+    throw new AppError(429, 'too_many_streams', `at most ${limits.perPrincipal} open event streams per API key; close one first`);
+  }
+}
+
+/**
+ * Serves one stream, already hijacked, until the client goes or the instance closes: writes what
+ * is new after the cursor whenever the plan is written to (wakes coalesce) or the poll comes due,
+ * with a keep-alive comment after 15 s of silence.
+ */
+async function serveStream(s: {
+  db: Db;
+  streams: Streams;
+  pollMs: number;
+  request: FastifyRequest;
+  res: ServerResponse;
+  planId: string;
+  principal: string;
+  cursor: { event: number; alert: number };
+}): Promise<void> {
+  const { db, streams, pollMs, request, res, planId, principal } = s;
+  const { open, byPrincipal, wakers } = streams;
+  let cursor = s.cursor;
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+  let reading = false;
+  let again = false;
+  let idle = 0;
+  const set = wakers.get(planId) ?? new Set<() => void>();
+  wakers.set(planId, set);
+  byPrincipal.set(principal, (byPrincipal.get(principal) ?? 0) + 1);
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    if (timer) clearTimeout(timer);
+    open.delete(end);
+    set.delete(wake);
+    if (set.size === 0) wakers.delete(planId);
+    const n = (byPrincipal.get(principal) ?? 1) - 1;
+    if (n > 0) byPrincipal.set(principal, n);
+    else byPrincipal.delete(principal);
+  };
+  const end = () => {
+    close();
+    res.end();
+  };
+  const read = async () => {
+    const [events, alerts] = await Promise.all([tracking.loadEvents(db, planId, cursor.event, 500), tracking.listAlerts(db, planId, cursor.alert)]);
+    for (const e of events) {
+      cursor = { ...cursor, event: e.id };
+      res.write(`id: ${cursor.event}.${cursor.alert}\nevent: phase\ndata: ${JSON.stringify(e)}\n\n`);
+    }
+    for (const a of alerts) {
+      cursor = { ...cursor, alert: a.id };
+      res.write(`id: ${cursor.event}.${cursor.alert}\nevent: alert\ndata: ${JSON.stringify(a)}\n\n`);
+    }
+    // A full page means there is more: read on at once.
+    return events.length >= 500;
+  };
+  const tick = async (): Promise<void> => {
+    if (closed) return;
+    if (reading) {
+      again = true;
+      return;
+    }
+    reading = true;
+    if (timer) clearTimeout(timer);
+    try {
+      do {
+        again = false;
+        if (await read()) again = true;
+      } while (again && !closed);
+      idle = 0;
+    } catch (err) {
+      request.log.warn({ err }, 'event stream read failed');
+    } finally {
+      reading = false;
+    }
+    if (!closed) timer = setTimeout(() => void poll(), pollMs);
+  };
+  const poll = async () => {
+    idle += pollMs;
+    if (idle >= 15_000 && !closed) {
+      res.write(': keep-alive\n\n');
+      idle = 0;
+    }
+    await tick();
+  };
+  const wake = () => void tick();
+  open.add(end);
+  set.add(wake);
+  request.raw.on('close', close);
+  await tick();
+}
+
+/**
+ * Server-Sent Events for dashboards: every tracking event ("phase") and alert ("alert"), in
+ * order, resumable with Last-Event-ID. The database is the source, so any instance can serve any
+ * plan. One LISTEN connection per instance wakes the streams of a plan when it is written to; a
+ * stream then reads what is new once (concurrent wakes coalesce), and polls only as a slow
+ * fallback. Streams are capped per principal and per instance, so a flood of streams cannot
+ * take the pool.
+ */
 export const eventStreamRoutes: FastifyPluginAsyncTypebox<EventStreamOptions> = async (app, o) => {
   const { db, listener } = o;
   const pollMs = o.pollMs ?? (listener ? 10_000 : 500);
-  const perPrincipal = o.maxStreamsPerPrincipal ?? 20;
-  const total = o.maxStreams ?? 1_000;
-  const open = new Set<() => void>();
-  const byPrincipal = new Map<string, number>();
-  const wakers = new Map<string, Set<() => void>>();
+  const limits = { perPrincipal: o.maxStreamsPerPrincipal ?? 20, total: o.maxStreams ?? 1_000 };
+  const streams: Streams = { open: new Set(), byPrincipal: new Map(), wakers: new Map() };
+  const { open, wakers } = streams;
   const unlisten = listener
     ? await listener.listen(
         'waveplan_events',
@@ -73,90 +190,14 @@ export const eventStreamRoutes: FastifyPluginAsyncTypebox<EventStreamOptions> = 
     async (request, reply) => {
       await tracking.trackingBasis(db, workspaceOf(request), request.params.id);
       const principal = request.principal?.keyId ?? `ip:${request.ip}`;
-      if (open.size >= total) {
-        reply.header('retry-after', '30');
-        throw new AppError(503, 'too_many_streams', `this instance already serves ${total} event streams; retry later or poll /plans/{id}/event-log`);
-      }
-      if ((byPrincipal.get(principal) ?? 0) >= perPrincipal) {
-        reply.header('retry-after', '30');
-        throw new AppError(429, 'too_many_streams', `at most ${perPrincipal} open event streams per API key; close one first`);
-      }
+      admitStream(streams, principal, limits, reply);
       const planId = request.params.id;
-      let cursor = parseLastEventId(request.headers['last-event-id'] ?? request.query.after);
+      const cursor = parseLastEventId(request.headers['last-event-id'] ?? request.query.after);
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       res.write(': waveplan event stream\n\n');
-      let closed = false;
-      let timer: NodeJS.Timeout | undefined;
-      let reading = false;
-      let again = false;
-      let idle = 0;
-      const set = wakers.get(planId) ?? new Set<() => void>();
-      wakers.set(planId, set);
-      byPrincipal.set(principal, (byPrincipal.get(principal) ?? 0) + 1);
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        if (timer) clearTimeout(timer);
-        open.delete(end);
-        set.delete(wake);
-        if (set.size === 0) wakers.delete(planId);
-        const n = (byPrincipal.get(principal) ?? 1) - 1;
-        if (n > 0) byPrincipal.set(principal, n);
-        else byPrincipal.delete(principal);
-      };
-      const end = () => {
-        close();
-        res.end();
-      };
-      const read = async () => {
-        const [events, alerts] = await Promise.all([tracking.loadEvents(db, planId, cursor.event, 500), tracking.listAlerts(db, planId, cursor.alert)]);
-        for (const e of events) {
-          cursor = { ...cursor, event: e.id };
-          res.write(`id: ${cursor.event}.${cursor.alert}\nevent: phase\ndata: ${JSON.stringify(e)}\n\n`);
-        }
-        for (const a of alerts) {
-          cursor = { ...cursor, alert: a.id };
-          res.write(`id: ${cursor.event}.${cursor.alert}\nevent: alert\ndata: ${JSON.stringify(a)}\n\n`);
-        }
-        // A full page means there is more: read on at once.
-        return events.length >= 500;
-      };
-      const tick = async (): Promise<void> => {
-        if (closed) return;
-        if (reading) {
-          again = true;
-          return;
-        }
-        reading = true;
-        if (timer) clearTimeout(timer);
-        try {
-          do {
-            again = false;
-            if (await read()) again = true;
-          } while (again && !closed);
-          idle = 0;
-        } catch (err) {
-          request.log.warn({ err }, 'event stream read failed');
-        } finally {
-          reading = false;
-        }
-        if (!closed) timer = setTimeout(() => void poll(), pollMs);
-      };
-      const poll = async () => {
-        idle += pollMs;
-        if (idle >= 15_000 && !closed) {
-          res.write(': keep-alive\n\n');
-          idle = 0;
-        }
-        await tick();
-      };
-      const wake = () => void tick();
-      open.add(end);
-      set.add(wake);
-      request.raw.on('close', close);
-      await tick();
+      await serveStream({ db, streams, pollMs, request, res, planId, principal, cursor });
     },
   );
 };

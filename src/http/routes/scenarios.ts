@@ -16,7 +16,7 @@ import { PlanIdParams, errors } from '../schemas/common.js';
 import { PlanVersion } from '../schemas/plans.js';
 import { ScenarioRequest, ScenarioResponse } from '../schemas/scenarios.js';
 import { workspaceOf } from '../workspace.js';
-import { storeNextVersion } from './plans.js';
+import { storeNextVersion } from './plans/next-version.js';
 
 export interface ScenarioRouteOptions {
   db: Db;
