@@ -34,7 +34,7 @@ describe('the client generated from the OpenAPI document', () => {
     const planner = createDomainPlanner();
     queue = await PlanQueue.start(shared.url!);
     await queue.work(async (job) => void (await planJobHandler(shared.db, planner)(job)), 0.5);
-    app = await buildApp({ db: shared.db, planner, queue, asyncPhaseThreshold: 10, auth: { mode: 'on', adminToken: ADMIN }, rateLimitPerMinute: 10_000 });
+    app = await buildApp({ db: shared.db, planner, queue, asyncPhaseThreshold: 10, auth: { mode: 'on', adminToken: ADMIN }, rateLimitPerMinute: 10_000, webhooks: { enabled: true, policy: { allowlist: ['127.0.0.1/32'] } } });
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     client = createClient<paths>({ baseUrl: base, headers: { authorization: `Bearer ${ADMIN}` } });
     const record: Middleware = {
@@ -103,6 +103,22 @@ describe('the client generated from the OpenAPI document', () => {
     expect((await client.GET('/plans/{id}/event-log', { params: { path: { id }, query: { after: 0 } } })).data?.items.length).toBeGreaterThan(0);
     expect((await client.GET('/plans/{id}/status', { params: { path: { id } } })).data?.planId).toBe(id);
     expect((await client.GET('/plans/{id}/alerts', { params: { path: { id } } })).data?.items).toBeInstanceOf(Array);
+
+    const ready = await client.GET('/plans/{id}/ready', { params: { path: { id }, query: { explain: true } } });
+    expect(ready.response.status).toBe(200);
+    expect((await client.GET('/plans/{id}/agent-playbooks', { params: { path: { id } } })).response.status).toBe(200);
+    const brief = await client.GET('/plans/{id}/agent-playbooks/{phaseId}', { params: { path: { id, phaseId: 'build' } } });
+    expect(brief.response.status).toBe(200);
+    const hook = await client.POST('/plans/{id}/webhooks', { params: { path: { id } }, body: { url: 'http://127.0.0.1:9/hook', eventTypes: ['*'] } as never });
+    expect(hook.response.status).toBe(201);
+    const webhookId = (hook.data as unknown as { id: string }).id;
+    expect((await client.GET('/plans/{id}/webhooks', { params: { path: { id } } })).response.status).toBe(200);
+    expect((await client.GET('/plans/{id}/webhooks/{webhookId}/deliveries', { params: { path: { id, webhookId } } })).response.status).toBe(200);
+    expect((await client.DELETE('/plans/{id}/webhooks/{webhookId}', { params: { path: { id, webhookId } } })).response.status).toBeLessThan(300);
+    const whatIf = { changes: [{ kind: 'add_people', team: 'a', people: 1 }] } as never;
+    expect((await client.POST('/plans/{id}/scenarios', { params: { path: { id } }, body: whatIf })).response.status).toBe(200);
+    const current = (await client.GET('/plans/{id}', { params: { path: { id } } })).response.headers.get('etag')!;
+    expect((await client.POST('/plans/{id}/scenarios/adopt', { params: { path: { id }, header: { 'if-match': current } } as never, body: whatIf })).response.status).toBe(201);
 
     const stream = await client.GET('/plans/{id}/events', { params: { path: { id } }, parseAs: 'stream' });
     expect(stream.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
