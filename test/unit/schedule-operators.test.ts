@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computePlan } from '../../src/domain/engine.js';
+import { computePlan, schedulingProblem } from '../../src/domain/engine.js';
 import { normalise } from '../../src/domain/input.js';
 import { seededRandom } from '../../src/domain/random.js';
 import { Justifier } from '../../src/domain/schedule/justify.js';
 import { peakWindow, resampleBlock, shiftMutation, swapMutation, twoPointCrossover, windowCrossover } from '../../src/domain/schedule/operators.js';
-import { buildProblem, type SchedulingProblem } from '../../src/domain/schedule/problem.js';
+import { type SchedulingProblem } from '../../src/domain/schedule/problem.js';
 import { sampledList } from '../../src/domain/schedule/rules.js';
 import { emptyDecoded, SerialSgs, type Decoded } from '../../src/domain/schedule/sgs.js';
 import { areasOverlap } from '../../src/domain/tracking/areas.js';
@@ -102,7 +102,8 @@ function checkSchedule(input: PlanInput, p: SchedulingProblem, s: Pick<Decoded, 
     for (const skill of ph.skills ?? []) expect(input.teams[t]!.skills).toContain(skill);
   }
   project.teams.forEach((team, t) => {
-    const used = peak(input.phases.flatMap((ph, j) => (s.team[j] === t ? [{ s: s.start[j]!, f: s.finish[j]!, q: ph.teamSize ?? 1 }] : [])));
+    // A phase holds its staffing demand (full-time equivalents, capacity.ts), not its head count.
+    const used = peak(input.phases.flatMap((_ph, j) => (s.team[j] === t ? [{ s: s.start[j]!, f: s.finish[j]!, q: project.phases[j]!.demand }] : [])));
     expect(used).toBeLessThanOrEqual(team.capacity + TOL);
   });
   const pool = input.infrastructure![0]!;
@@ -123,7 +124,7 @@ describe('search operators on random small plans with teams, skills and areas', 
   it('every operator keeps lists precedence-feasible, and both schemes decode them to feasible schedules', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
-        const p = buildProblem(normalise(input));
+        const p = schedulingProblem(normalise(input));
         const rng = seededRandom(input.planning!.seed!);
         const sgs = new SerialSgs(p);
         const justifier = new Justifier(p, sgs);
@@ -162,7 +163,7 @@ describe('search operators on random small plans with teams, skills and areas', 
     fc.assert(
       fc.property(inputArb, (input) => {
         const a = computePlan(input);
-        checkSchedule(input, buildProblem(a.project), a.schedule);
+        checkSchedule(input, schedulingProblem(a.project), a.schedule);
         expect(a.search.evaluated).toBeLessThanOrEqual(input.planning!.iterations! + 2);
         expect(a.schedule.makespan).toBeGreaterThanOrEqual(a.bounds.best - TOL);
         const b = computePlan(input);
