@@ -128,7 +128,7 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     await page.getByLabel('Team size').fill('4');
     await page.getByRole('button', { name: 'Import' }).click();
     await expect.poll(() => form.locator('.import-summary').textContent()).toBe('Imported 7 phases from phases.csv (csv) as “phases”, starting 2027-01-04.');
-    expect((await form.locator('.import-notes li').allTextContents()).join('\n')).toContain('one team "team-1" of 3 holding every skill');
+    expect((await form.locator('.import-notes li').allTextContents()).join('\n')).toContain('one team "team-1" of 4 holding every skill');
     await form.screenshot({ path: `${repoPath('test-results')}/import.png` });
     await page.getByRole('button', { name: 'Plan it' }).click();
 
@@ -140,7 +140,7 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     const critical = (stored.artifacts['execution-plan.json'].schedule as { id: string; critical: boolean }[]).filter((p) => p.critical).map((p) => p.id);
     expect(critical).toEqual(expect.arrayContaining(['req', 'svc', 'qa', 'rel']));
     expect((await page.locator('svg.gantt .bar.critical').evaluateAll((els) => els.map((e) => e.getAttribute('data-phase')!))).sort()).toEqual(critical.sort());
-    expect(stored.input.teams).toEqual([{ id: 'team-1', name: 'Imported team', size: 3, skills: ['backend', 'database', 'devops', 'frontend', 'product', 'qa'] }]);
+    expect(stored.input.teams).toEqual([{ id: 'team-1', name: 'Imported team', size: 4, skills: ['backend', 'database', 'devops', 'frontend', 'product', 'qa'] }]);
     expect(errors).toEqual([]);
   });
   it('has no serious or critical axe-core violation on the plan list and the plan view', async () => {
