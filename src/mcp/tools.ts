@@ -6,6 +6,7 @@ import { PlanVersion } from '../http/schemas/plans.js';
 import { AgentPlaybook } from '../schemas/agent-playbook.js';
 import { Claim, ClaimBody, EventBody, ReadyQuery, ReadyView, ReplanBody, ReplanResponse, Session, SessionBody, StatusView, TrackingEventView } from '../http/schemas/tracking.js';
 import type { ApiAnswer, ApiBackend } from './backend.js';
+import { ScenarioRequest, ScenarioResponse } from '../http/schemas/scenarios.js';
 
 const PlanId = Type.String({ format: 'uuid', description: 'The plan, as plan_project returned it.' });
 const SessionId = Type.String({ format: 'uuid', description: 'The session, as register_session returned it.' });
@@ -199,6 +200,14 @@ export const TOOLS: ToolDef[] = [
     input: Type.Object({ planId: PlanId, asOf: Type.Optional(Type.String({ format: 'date-time' })) }, { additionalProperties: false }),
     output: StatusView,
     run: (api, a) => api.request('GET', `/plans/${enc(a.planId)}/status${q({ asOf: a.asOf })}`),
+  },
+  {
+    name: 'what_if',
+    title: 'What if',
+    description: 'Plans the latest version with changes (teams, availability, buffer, deadline, pools, phases, dependencies) without storing anything, and answers both summaries, both sets of success criteria and the differences.',
+    input: withIds({ planId: PlanId }, ScenarioRequest),
+    output: ScenarioResponse,
+    run: (api, { planId, ...body }) => api.request('POST', `/plans/${enc(planId)}/scenarios`, { json: body }),
   },
   {
     name: 'replan',

@@ -25,6 +25,7 @@ const TOOL_NAMES = [
   'gate_failed',
   'get_status',
   'replan',
+  'what_if',
 ];
 
 type Result = { isError?: boolean; structuredContent?: any; content: Array<{ type: string; text?: string }> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- tool answers of many shapes
@@ -53,6 +54,11 @@ async function roundTrip(client: Client) {
   expect(plan.version).toBe(1);
   expect(plan.artifacts['execution-plan.json']).toBeDefined();
   const planId = plan.planId as string;
+
+  // What-if: a person more in team a, planned and compared, nothing stored.
+  const whatIf = ok(await tool(client, 'what_if', { planId, changes: [{ kind: 'add_people', team: 'a', people: 1 }] }));
+  expect(whatIf).toHaveProperty('differences');
+  expect(ok(await tool(client, 'get_plan', { planId })).version).toBe(1);
 
   const session = ok(await tool(client, 'register_session', { planId, team: 'a', label: 'mcp agent' }));
   const ready = ok(await tool(client, 'ready_phases', { planId, session: session.id, explain: true }));
