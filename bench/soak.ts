@@ -8,36 +8,16 @@
  *
  *   npm run bench:soak     (BENCH_SOAK_SECONDS, BENCH_SOAK_WORKERS, BENCH_KILL_EVERY_S, PG_ADMIN_URL)
  */
-import pg from 'pg';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { repoPath } from '../src/paths.js';
+import { admin, adminUrl, freePort } from './support.js';
 
 const seconds = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
 const workers = Number(process.env.BENCH_SOAK_WORKERS ?? 12);
 const killEvery = Number(process.env.BENCH_KILL_EVERY_S ?? 30);
-const adminUrl = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `waveplan_soak_${process.pid}`;
 const example = JSON.parse(readFileSync(repoPath('examples', 'web-product.json'), 'utf8')) as { name: string; phases: unknown[] };
-
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    return await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 const rssMb = (pid: number) => {
   const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
