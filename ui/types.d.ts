@@ -12,3 +12,4 @@ export type AlertJson = Static<typeof AlertView>;
 export type EventJson = Static<typeof TrackingEventView>;
 export type ImportJson = Static<typeof ImportResponse>;
 export type ScheduleEntryJson = PlanVersionJson['artifacts']['execution-plan.json']['schedule'][number];
+export type SuccessCriterionJson = PlanVersionJson['artifacts']['execution-plan.json']['success_criteria'][number];

@@ -7,6 +7,7 @@ import { renderGantt } from './gantt.js';
  * @typedef {import('../types.js').PlanVersionJson} PlanVersionJson
  * @typedef {import('../types.js').StatusJson} StatusJson
  * @typedef {import('./dom.js').Child} Child
+ * @typedef {import('../types.js').SuccessCriterionJson} SuccessCriterionJson
  */
 
 /**
@@ -66,7 +67,9 @@ function criteriaSection(plan) {
   const ep = plan.artifacts['execution-plan.json'];
   const criteria = ep.success_criteria ?? [];
   if (criteria.length === 0) return null;
+  /** @param {SuccessCriterionJson} c */
   const unit = (c) => (c.unit === 'percent' ? ' %' : ' days');
+  /** @param {SuccessCriterionJson} c */
   const target = (c) => `${c.comparison === 'at_least' ? '≥' : '≤'} ${c.target}${c.target_max !== undefined ? `–${c.target_max}` : ''}${unit(c)}`;
   const recs = ep.recommendations?.items ?? [];
   return h(
@@ -218,7 +221,7 @@ export async function planView(main, id) {
       h('h1', { tabindex: -1 }, plan.name, ' ', h('span', { class: 'version' }, `v${plan.version}`)),
       // replaceChildren would show a null as the text "null": no description, no paragraph.
       ...(plan.summary && plan.input.description ? [h('p', { class: 'lede' }, plan.input.description)] : []),
-      criteriaSection(plan),
+      criteriaSection(plan) ?? '',
       summary(plan),
       h(
         'section',
