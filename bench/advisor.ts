@@ -16,7 +16,7 @@ import { computePlan } from '../src/domain/engine.js';
 import { planProject } from '../src/domain/plan.js';
 import { repoPath } from '../src/paths.js';
 import type { PlanInput } from '../src/schemas/plan-input.js';
-import { createWorkerPlanner } from '../src/service/worker-planner.js';
+import { createWorkerPlanner } from '../src/service/thread-pool-planner.js';
 
 const cpuMs = (f: () => void) => {
   const c0 = process.cpuUsage();

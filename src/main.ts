@@ -4,7 +4,7 @@ import { DataDirError, ensureWritableDir } from './store/data-dir.js';
 import { connect } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { buildApp } from './http/app.js';
-import { createWorkerPlanner } from './service/worker-planner.js';
+import { createWorkerPlanner } from './service/thread-pool-planner.js';
 import { expireSessions } from './store/tracking.js';
 import { expireIdempotencyKeys } from './store/idempotency.js';
 import { PlanQueue } from './jobs/plan-queue.js';

@@ -6,7 +6,7 @@ import { PlanInputError, type InputIssue } from './errors.js';
 import { descendantCounts, descendants, transitiveReduction } from './graph.js';
 import { normalise } from './input.js';
 import type { ProgressCallback } from './progress.js';
-import { computeMetrics } from './metrics.js';
+import { computeMetrics } from './efficiency.js';
 import type { PlanResult, Project, ReplanBasis } from './model.js';
 import { seededRandom } from './random.js';
 import { scheduleBounds } from './schedule/bounds.js';

@@ -10,15 +10,15 @@ import { executionPlan } from './artifacts/execution-plan.js';
 import { monitoringConfig } from './artifacts/monitoring-config.js';
 import { riskMitigationPlan } from './artifacts/risk-mitigation-plan.js';
 import { waveSchedules } from './artifacts/wave-schedules.js';
-import { documentSections, strategyDocument } from './document.js';
+import { documentSections, strategyDocument } from './artifacts/strategy-document.js';
 import { simulateSchedule } from './montecarlo/index.js';
 import type { ProgressCallback } from './progress.js';
 import { executionPlanIdOf } from './content-hash.js';
 import { computePlan, type EngineOptions } from './engine.js';
 import { r2 } from './format.js';
 import { slotIds } from './slots.js';
-import { ganttSvg } from './gantt.js';
-import { teamPlaybook } from './playbook.js';
+import { ganttSvg } from './artifacts/gantt.js';
+import { teamPlaybook } from './artifacts/team-playbook.js';
 
 export type { ProgressCallback } from './progress.js';
 

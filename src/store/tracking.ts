@@ -19,6 +19,7 @@ import { readySet, type ReadyFilter, type ReadySet } from '../domain/tracking/re
 import type { EventType, PhaseState, TrackingEvent } from '../domain/tracking/events.js';
 import { replay } from '../domain/tracking/replay.js';
 import { timelineRefusal } from '../domain/tracking/timeline.js';
+import { endedClaimStatus, reportRefusal } from '../domain/tracking/report-rules.js';
 import type { Db } from './database.js';
 import type { LRUCache } from 'lru-cache';
 import { boundedCache } from '../cache.js';
@@ -357,9 +358,7 @@ function refuseOffTimeline(e: { type: EventType; phaseId: string; at: string }, 
   if (refusal) throw new UnprocessableError(refusal.reason, refusal.message, [{ path: '/at', message: refusal.message, ids: refusal.ids }]);
 }
 
-const HOLDER_EVENTS: ReadonlySet<EventType> = new Set(['started', 'progress', 'blocked', 'unblocked', 'completed', 'released', 'failed']);
-
-/** Records what a session reports about a phase, checking that the report makes sense in the current state. */
+/** Records what a session reports about a phase; the domain's report rules decide whether it may. */
 export async function reportEvent(
   db: Db,
   workspaceId: string,
@@ -375,23 +374,15 @@ export async function reportEvent(
       throw new UnprocessableError('unknown_phase', `phase ${e.phaseId} is not in the plan`, [{ path: '/phaseId', message: 'unknown phase', ids: [e.phaseId] }]);
     }
     const states = replay(await loadEvents(trx, planId));
-    const state = states.get(e.phaseId);
-    const holds = state?.sessionId === sessionId && state.status !== 'completed' && state.status !== 'pending';
-    if (HOLDER_EVENTS.has(e.type) && !holds) {
-      throw new ConflictError('not_claim_holder', `session ${sessionId} does not hold phase ${e.phaseId}; claim it first`, [
-        { path: '/phaseId', message: 'not held by this session', ids: [e.phaseId] },
-      ]);
+    const refusal = reportRefusal(
+      { type: e.type, phaseId: e.phaseId, at: e.at ?? new Date().toISOString() },
+      { sessionId, state: states.get(e.phaseId), states, startDate: basis.input.startDate },
+    );
+    if (refusal) {
+      const details = [{ path: refusal.path, message: refusal.message, ...(refusal.ids ? { ids: refusal.ids } : {}) }];
+      throw refusal.kind === 'conflict' ? new ConflictError(refusal.reason, refusal.message, details) : new UnprocessableError(refusal.reason, refusal.message, details);
     }
-    if ((e.type === 'gate_passed' || e.type === 'gate_failed') && state?.status !== 'completed') {
-      throw new ConflictError('phase_not_completed', `a quality gate is judged on a completed phase; ${e.phaseId} is ${state?.status ?? 'pending'}`, [
-        { path: '/phaseId', message: 'not completed', ids: [e.phaseId] },
-      ]);
-    }
-    if (e.type === 'unblocked' && state?.status !== 'blocked') {
-      throw new ConflictError('not_blocked', `phase ${e.phaseId} is not blocked`, [{ path: '/type', message: 'not blocked' }]);
-    }
-    refuseOffTimeline({ type: e.type, phaseId: e.phaseId, at: e.at ?? new Date().toISOString() }, basis, states, []);
-    const endStatus = e.type === 'completed' ? 'completed' : e.type === 'released' ? 'released' : e.type === 'failed' ? 'failed' : null;
+    const endStatus = endedClaimStatus(e.type);
     if (endStatus) {
       await trx
         .updateTable('claims')

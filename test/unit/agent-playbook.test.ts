@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Value } from 'typebox/value';
-import { agentPlaybook, agentPlaybookMarkdown } from '../../src/domain/agent-playbook.js';
+import { agentPlaybook, agentPlaybookMarkdown } from '../../src/domain/artifacts/agent-playbook.js';
 import { planProject } from '../../src/domain/plan.js';
 import { areasOverlap } from '../../src/domain/tracking/areas.js';
 import { repoPath } from '../../src/paths.js';

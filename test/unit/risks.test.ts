@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../src/domain/engine.js';
 import { simulateSchedule } from '../../src/domain/montecarlo/index.js';
-import { impactClass, riskLevel, riskRegister, type Risk } from '../../src/domain/risks/index.js';
+import { impactClass, riskLevel, riskRegister, type Risk } from '../../src/domain/artifacts/risks/index.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
 import { exampleInput } from '../support/fixtures.js';
 

@@ -4,6 +4,7 @@ import { areasOverlap } from '../../src/domain/tracking/areas.js';
 import { claimRefusal, claimablePhases, type ClaimContext, type TrackedPhase } from '../../src/domain/tracking/claim-rules.js';
 import { replay, applyEvent } from '../../src/domain/tracking/replay.js';
 import { timelineRefusal } from '../../src/domain/tracking/timeline.js';
+import { endedClaimStatus, HOLDER_EVENTS, reportRefusal } from '../../src/domain/tracking/report-rules.js';
 import { initialPhaseState, type EventType, type TrackingEvent } from '../../src/domain/tracking/events.js';
 
 const phase = (id: string, dependencies: string[] = [], team: string | null = 'a', areas: string[] = [], plannedStart = 0): TrackedPhase => ({
@@ -120,5 +121,37 @@ describe('reported times against the event timeline', () => {
   it('refuses a report dated more than a year before the project start (a wrong clock), not an early start', () => {
     expect(timelineRefusal({ type: 'claimed', phaseId: 'x', at: '1970-01-01T00:00:00Z' }, ctx())).toMatchObject({ reason: 'before_project_start' });
     expect(timelineRefusal({ type: 'claimed', phaseId: 'x', at: '2026-12-01T00:00:00Z' }, ctx())).toBeUndefined();
+  });
+});
+
+describe('report rules', () => {
+  const at = '2027-01-04T12:00:00Z';
+  const judge = (type: EventType, events: TrackingEvent[], sessionId = 's1') => {
+    const states = replay(events);
+    return reportRefusal({ type, phaseId: 'a', at }, { sessionId, state: states.get('a'), states, startDate: '2027-01-04' });
+  };
+
+  it('lets only the holder report work on a phase, and names the phase', () => {
+    expect(judge('started', [])).toMatchObject({ kind: 'conflict', reason: 'not_claim_holder', path: '/phaseId', ids: ['a'] });
+    expect(judge('progress', [ev('claimed', 'a', 's2')])).toMatchObject({ reason: 'not_claim_holder' });
+    expect(judge('started', [ev('claimed', 'a', 's1')])).toBeUndefined();
+    for (const type of HOLDER_EVENTS) expect(judge(type, [ev('claimed', 'a', 's1'), ev('completed', 'a', 's1')])?.reason).toBe('not_claim_holder');
+  });
+
+  it('judges quality gates only on completed phases and unblocks only blocked ones', () => {
+    expect(judge('gate_passed', [ev('claimed', 'a')])).toMatchObject({ reason: 'phase_not_completed', path: '/phaseId' });
+    expect(judge('gate_failed', [ev('claimed', 'a'), ev('completed', 'a')], 's9')).toBeUndefined();
+    expect(judge('unblocked', [ev('claimed', 'a'), ev('started', 'a')])).toMatchObject({ kind: 'conflict', reason: 'not_blocked', path: '/type' });
+    expect(judge('unblocked', [ev('claimed', 'a'), ev('blocked', 'a', 's1', { reason: 'waiting' })])).toBeUndefined();
+  });
+
+  it('refuses a report dated before the record as unprocessable, on /at', () => {
+    const states = replay([ev('claimed', 'a')]);
+    const early = reportRefusal({ type: 'started', phaseId: 'a', at: '2027-01-04T09:00:00Z' }, { sessionId: 's1', state: states.get('a'), states, startDate: '2027-01-04' });
+    expect(early).toMatchObject({ kind: 'unprocessable', reason: 'before_claim', path: '/at' });
+  });
+
+  it('says which reports end the claim', () => {
+    expect([...HOLDER_EVENTS].map(endedClaimStatus)).toEqual([null, null, null, null, 'completed', 'released', 'failed']);
   });
 });

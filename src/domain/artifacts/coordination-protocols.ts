@@ -1,6 +1,6 @@
 import type { CoordinationProtocols, SyncPoint } from '../../schemas/artifacts/coordination-protocols.js';
 import { r2 } from '../format.js';
-import { crossTeamEdges } from '../metrics.js';
+import { crossTeamEdges } from '../efficiency.js';
 import { executionPlanId, finishDateOf, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
 
 const LIFECYCLE = {

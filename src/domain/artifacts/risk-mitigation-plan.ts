@@ -1,8 +1,8 @@
 import type { Risk, RiskMitigationPlan } from '../../schemas/artifacts/risk-mitigation-plan.js';
 import { r2 } from '../format.js';
 import type { MonteCarloResult } from '../montecarlo/index.js';
-import { qualityGates, testingCoordination } from '../quality.js';
-import { riskRegister, type Risk as DomainRisk } from '../risks/index.js';
+import { qualityGates, testingCoordination } from './quality-gates.js';
+import { riskRegister, type Risk as DomainRisk } from './risks/index.js';
 import { executionPlanId, type ArtifactContext } from './context.js';
 
 /** The register's risk in the artifact's field names. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { agentPlaybook, agentPlaybookMarkdown } from '../../domain/agent-playbook.js';
+import { agentPlaybook, agentPlaybookMarkdown } from '../../domain/artifacts/agent-playbook.js';
 import { notFound } from '../../errors.js';
 import { AgentPlaybook } from '../../schemas/agent-playbook.js';
 import type { PlanInput } from '../../schemas/plan-input.js';

@@ -1,4 +1,4 @@
-import { days, figure, percent } from '../format.js';
+import { days, figure, percent } from '../../format.js';
 import { completionSpread } from './completion.js';
 import { EPS, type RiskContext } from './context.js';
 import { RISK_THRESHOLDS, type RiskDraft } from './risk.js';

@@ -1,7 +1,7 @@
-import { WorkCalendar } from '../calendar.js';
-import type { PlanResult } from '../model.js';
-import type { MonteCarloResult } from '../montecarlo/index.js';
-import { PertDistribution } from '../pert.js';
+import { WorkCalendar } from '../../calendar.js';
+import type { PlanResult } from '../../model.js';
+import type { MonteCarloResult } from '../../montecarlo/index.js';
+import { PertDistribution } from '../../pert.js';
 
 export const EPS = 1e-6;
 

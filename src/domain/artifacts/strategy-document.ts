@@ -1,11 +1,11 @@
-import type { CoordinationProtocols } from '../schemas/artifacts/coordination-protocols.js';
-import type { ExecutionPlan } from '../schemas/artifacts/execution-plan.js';
-import type { MonitoringConfig } from '../schemas/artifacts/monitoring-config.js';
-import type { RiskMitigationPlan } from '../schemas/artifacts/risk-mitigation-plan.js';
-import type { WaveSchedules } from '../schemas/artifacts/wave-schedules.js';
-import type { ArtifactContext } from './artifacts/context.js';
-import { percent } from './format.js';
-import { sequentialCause } from './advisor/criteria.js';
+import type { CoordinationProtocols } from '../../schemas/artifacts/coordination-protocols.js';
+import type { ExecutionPlan } from '../../schemas/artifacts/execution-plan.js';
+import type { MonitoringConfig } from '../../schemas/artifacts/monitoring-config.js';
+import type { RiskMitigationPlan } from '../../schemas/artifacts/risk-mitigation-plan.js';
+import type { WaveSchedules } from '../../schemas/artifacts/wave-schedules.js';
+import type { ArtifactContext } from './context.js';
+import { percent } from '../format.js';
+import { sequentialCause } from '../advisor/criteria.js';
 import { mermaidGantt } from './gantt.js';
 
 /** Sections contributed by the coordination, risk and monitoring builders. */

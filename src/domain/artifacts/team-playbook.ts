@@ -1,7 +1,7 @@
-import type { CoordinationProtocols } from '../schemas/artifacts/coordination-protocols.js';
-import type { RiskMitigationPlan } from '../schemas/artifacts/risk-mitigation-plan.js';
-import { finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './artifacts/context.js';
-import { figure, percent, plural, r2 } from './format.js';
+import type { CoordinationProtocols } from '../../schemas/artifacts/coordination-protocols.js';
+import type { RiskMitigationPlan } from '../../schemas/artifacts/risk-mitigation-plan.js';
+import { finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
+import { figure, percent, plural, r2 } from '../format.js';
 
 /** One team's playbook in Markdown: its sessions in order, what it waits for and hands over, its meetings and risks. */
 export function teamPlaybook(ctx: ArtifactContext, team: number, coordination: CoordinationProtocols, risk: RiskMitigationPlan): string {

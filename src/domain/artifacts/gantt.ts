@@ -1,5 +1,5 @@
-import { finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './artifacts/context.js';
-import { r2 } from './format.js';
+import { finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
+import { r2 } from '../format.js';
 
 const addDays = (iso: string, days: number) => {
   const d = new Date(`${iso}T00:00:00Z`);

@@ -1,4 +1,4 @@
-import { days, list, percent, plural } from '../format.js';
+import { days, list, percent, plural } from '../../format.js';
 import { clamp, type RiskContext } from './context.js';
 import type { RiskDraft } from './risk.js';
 

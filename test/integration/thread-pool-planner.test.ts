@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createWorkerPlanner } from '../../src/service/worker-planner.js';
+import { createWorkerPlanner } from '../../src/service/thread-pool-planner.js';
 import { planProject } from '../../src/domain/plan.js';
 import { WaveplanError } from '../../src/errors.js';
 import { exampleInput } from '../support/fixtures.js';

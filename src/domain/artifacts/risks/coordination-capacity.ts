@@ -1,5 +1,5 @@
-import type { Wave } from '../model.js';
-import { days, figure, list, percent, plural } from '../format.js';
+import type { Wave } from '../../model.js';
+import { days, figure, list, percent, plural } from '../../format.js';
 import { clamp, EPS, sweepLevels, type RiskContext } from './context.js';
 import { MAX_PER_CATEGORY, type RiskDraft } from './risk.js';
 

@@ -1,6 +1,6 @@
-import { Risk as RiskSchema } from '../../schemas/artifacts/risk-mitigation-plan.js';
-import { r2 } from '../format.js';
-import type { MonteCarloResult } from '../montecarlo/index.js';
+import { Risk as RiskSchema } from '../../../schemas/artifacts/risk-mitigation-plan.js';
+import { r2 } from '../../format.js';
+import type { MonteCarloResult } from '../../montecarlo/index.js';
 import { bottleneckRisks } from './bottleneck.js';
 import { clamp, riskContext, type RiskContext, type RiskInput } from './context.js';
 import { coordinationCapacityRisks } from './coordination-capacity.js';

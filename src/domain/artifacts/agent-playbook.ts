@@ -1,7 +1,7 @@
-import type { AgentPlaybook } from '../schemas/agent-playbook.js';
-import type { Artifacts } from '../schemas/artifacts/index.js';
-import type { PlanInput } from '../schemas/plan-input.js';
-import { areasOverlap } from './tracking/areas.js';
+import type { AgentPlaybook } from '../../schemas/agent-playbook.js';
+import type { Artifacts } from '../../schemas/artifacts/index.js';
+import type { PlanInput } from '../../schemas/plan-input.js';
+import { areasOverlap } from '../tracking/areas.js';
 
 export interface PlaybookSource {
   planId: string;

@@ -1,4 +1,4 @@
-import { days, figure, list, percent, plural } from '../format.js';
+import { days, figure, list, percent, plural } from '../../format.js';
 import { clamp, type RiskContext } from './context.js';
 import { MAX_PER_CATEGORY, RISK_THRESHOLDS, type RiskDraft } from './risk.js';
 

@@ -1,5 +1,5 @@
-import { days, figure, list, percent, plural } from '../format.js';
-import type { TeamLoad } from '../model.js';
+import { days, figure, list, percent, plural } from '../../format.js';
+import type { TeamLoad } from '../../model.js';
 import type { RiskContext } from './context.js';
 import { RISK_THRESHOLDS, type RiskDraft } from './risk.js';
 

@@ -1,4 +1,4 @@
-import { days, figure, percent } from '../format.js';
+import { days, figure, percent } from '../../format.js';
 import type { RiskContext } from './context.js';
 
 /** The simulated completion as the schedule-uncertainty and deadline risks describe it. */

@@ -1,5 +1,5 @@
-import type { Infrastructure } from '../model.js';
-import { days, figure, list, percent, plural } from '../format.js';
+import type { Infrastructure } from '../../model.js';
+import { days, figure, list, percent, plural } from '../../format.js';
 import { clamp, EPS, sweepLevels, type RiskContext } from './context.js';
 import { RISK_THRESHOLDS, type RiskDraft } from './risk.js';
 

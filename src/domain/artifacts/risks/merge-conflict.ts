@@ -1,5 +1,5 @@
-import { days, figure, list } from '../format.js';
-import { areasOverlap, normaliseArea } from '../tracking/areas.js';
+import { days, figure, list } from '../../format.js';
+import { areasOverlap, normaliseArea } from '../../tracking/areas.js';
 import { EPS, type RiskContext } from './context.js';
 import { MAX_PER_CATEGORY, type RiskDraft } from './risk.js';
 

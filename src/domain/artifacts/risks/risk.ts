@@ -1,4 +1,4 @@
-import type { Risk as RiskJson } from '../../schemas/artifacts/risk-mitigation-plan.js';
+import type { Risk as RiskJson } from '../../../schemas/artifacts/risk-mitigation-plan.js';
 
 /** The categories and levels are the artifact's enums (src/schemas/artifacts/risk-mitigation-plan.ts). */
 export type RiskCategory = RiskJson['category'];

@@ -3,7 +3,7 @@ import { contentHash } from '../domain/content-hash.js';
 import { PlanInputError } from '../domain/errors.js';
 import { checkLimits, createDomainPlanner, PlanMemo, type DomainPlannerOptions } from './domain-planner.js';
 import { fromPlanInputError } from '../errors.js';
-import type { ImportTask, ImportTaskResult, PlanTask, PlanTaskResult } from './plan-worker.js';
+import type { ImportTask, ImportTaskResult, PlanTask, PlanTaskResult } from './thread-tasks.js';
 import { inProcessImporter, type Importer } from './importer.js';
 import { ImportError } from '../importers/index.js';
 import type { Planner } from './planner.js';
@@ -19,14 +19,14 @@ export interface WorkerPlanner {
  * Plans in worker threads so the event loop keeps serving requests (even the example costs
  * ≈ 30 ms of search and Monte Carlo; through the pool, distinct POSTs went 29 → 42 req/s on
  * 2 cores and GETs stay fast meanwhile). Inputs below inProcessBelowPhases run in-process;
- * repeats come from the memo without a thread hop. Compiled, the worker is plan-worker.js beside
+ * repeats come from the memo without a thread hop. Compiled, the worker is thread-tasks.js beside
  * this module; under tsx (development, tests) it is the .ts file, loaded through tsx.
  */
 export function createWorkerPlanner(options: DomainPlannerOptions & { threads?: number; inProcessBelowPhases?: number; importOffThreadBytes?: number; onError?: (err: Error) => void } = {}): WorkerPlanner {
   const here = import.meta.url;
   const underTsx = here.endsWith('.ts');
   const pool = new Piscina({
-    filename: new URL(underTsx ? './plan-worker.ts' : './plan-worker.js', here).href,
+    filename: new URL(underTsx ? './thread-tasks.ts' : './thread-tasks.js', here).href,
     ...(underTsx ? { execArgv: ['--import', 'tsx'] } : {}),
     maxThreads: options.threads ?? 2,
     // Threads are kept rather than started anew for each burst: a new thread re-reads every module.

@@ -1,6 +1,6 @@
-import type { QualityGate, RiskMitigationPlan } from '../schemas/artifacts/risk-mitigation-plan.js';
-import { finishDateOf, startDateOf, teamIdOf, type ArtifactContext } from './artifacts/context.js';
-import { plural } from './format.js';
+import type { QualityGate, RiskMitigationPlan } from '../../schemas/artifacts/risk-mitigation-plan.js';
+import { finishDateOf, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
+import { plural } from '../format.js';
 
 const TESTING = /\b(test|tests|testing|qa|quality|review|e2e|verification|validation|security)\b/i;
 
