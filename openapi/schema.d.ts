@@ -4216,6 +4216,15 @@ export interface operations {
                 };
             };
             /** @description Every 4xx and 5xx response has this shape. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
             422: {
                 headers: {
                     [name: string]: unknown;

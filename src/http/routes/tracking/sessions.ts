@@ -26,7 +26,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
         summary: 'Register a session (an agent or team member) that will claim and work phases',
         params: PlanIdParams,
         body: SessionBody,
-        response: { 201: Session, ...errors(400, 404, 422) },
+        response: { 201: Session, ...errors(400, 404, 409, 422) },
       },
     },
     async (request, reply) => {
