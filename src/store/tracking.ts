@@ -195,7 +195,25 @@ export async function heartbeat(db: Db, workspaceId: string, planId: string, ses
   return toSession(row);
 }
 
-export async function loadEvents(db: Db | Trx, planId: string, afterId = 0, limit = 100_000): Promise<TrackingEvent[]> {
+/** A plan as its workspace sees it: every read a route makes is scoped by both. */
+export interface PlanRef {
+  workspaceId: string;
+  planId: string;
+}
+
+/** 404 unless the plan is in the workspace. */
+async function scoped(db: Db | Trx, ref: PlanRef): Promise<string> {
+  const row = await db.selectFrom('plans').select('id').where('id', '=', ref.planId).where('workspace_id', '=', ref.workspaceId).executeTakeFirst();
+  if (!row) throw notFound(`plan ${ref.planId}`);
+  return ref.planId;
+}
+
+/** The plan's event log after an event id, oldest first. */
+export async function listEvents(db: Db, ref: PlanRef, afterId = 0, limit = 100_000): Promise<TrackingEvent[]> {
+  return loadEvents(db, await scoped(db, ref), afterId, limit);
+}
+
+async function loadEvents(db: Db | Trx, planId: string, afterId = 0, limit = 100_000): Promise<TrackingEvent[]> {
   const rows = await db
     .selectFrom('phase_events')
     .select(['id', 'phase_id', 'session_id', 'type', 'data', 'occurred_at'])
@@ -515,7 +533,8 @@ export interface AlertRecord {
   resolvedAt: string | null;
 }
 
-export async function listAlerts(db: Db, planId: string, afterId = 0): Promise<AlertRecord[]> {
+export async function listAlerts(db: Db, ref: PlanRef, afterId = 0): Promise<AlertRecord[]> {
+  const planId = await scoped(db, ref);
   const rows = await db.selectFrom('alerts').selectAll().where('plan_id', '=', planId).where('id', '>', afterId).orderBy('id').execute();
   return rows.map((r) => ({
     id: Number(r.id),
@@ -529,6 +548,7 @@ export async function listAlerts(db: Db, planId: string, afterId = 0): Promise<A
   }));
 }
 
-export async function listSessions(db: Db, planId: string): Promise<SessionRecord[]> {
+export async function listSessions(db: Db, ref: PlanRef): Promise<SessionRecord[]> {
+  const planId = await scoped(db, ref);
   return (await db.selectFrom('sessions').selectAll().where('plan_id', '=', planId).orderBy('registered_at').execute()).map(toSession);
 }
