@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../src/domain/advisor/changes.js';
 import { planProject } from '../../src/domain/plan.js';
@@ -7,16 +5,9 @@ import { repoPath } from '../../src/paths.js';
 import { startApp } from '../support/app.js';
 import { exampleInput } from '../support/fixtures.js';
 import { listeningApp } from '../support/http.js';
+import { runCli } from '../support/built.js';
 
-const run = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', repoPath('src', 'cli', 'main.ts'), ...args], { cwd: repoPath(), env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
+const run = (...args: string[]) => runCli(args);
 const example = repoPath('examples', 'web-product.json');
 
 describe('waveplan whatif', () => {
