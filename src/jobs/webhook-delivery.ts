@@ -76,7 +76,8 @@ export async function attemptDelivery(db: Db, deliveryId: string, opts: Delivery
     const e = err as Error & { cause?: { code?: string } };
     error = e.name === 'TimeoutError' ? `no answer within ${opts.timeoutMs} ms` : (e.cause?.code ?? e.message);
   } finally {
-    await dispatcher?.close();
+    // Closing waits for the socket; the attempt is recorded meanwhile.
+    dispatcher?.close().catch(() => undefined);
   }
   const delivered = error === null;
   const last = d.attempts + 1 >= opts.maxAttempts;

@@ -110,7 +110,11 @@ describe('webhooks', () => {
     expect(ids.size).toBe(2);
     for (const id of ids) expect(mine().filter((g) => g.headers['webhook-id'] === id).map((g) => g.answered)).toEqual([500, 200]);
 
-    const log = await call('GET', `/plans/${planId}/webhooks/${sub.id}/deliveries`);
+    // The receiver answers before the attempt is recorded: wait for the log to say so.
+    const log = await until('both deliveries recorded', async () => {
+      const l = await call('GET', `/plans/${planId}/webhooks/${sub.id}/deliveries`);
+      return l.body.items.every((d: { status: string }) => d.status === 'delivered') ? l : undefined;
+    });
     expect(log.body.items).toHaveLength(2);
     for (const d of log.body.items) {
       expect(d.status).toBe('delivered');
