@@ -122,6 +122,54 @@ describe('recommendations are re-plans', () => {
   });
 });
 
+describe('relaxing soft dependencies', () => {
+  /** b soft-depends on a: as a dependency a → b → c is 9 days; side by side on 3 FTE, 5. */
+  const soft = (size: number, extra: PlanInput['phases'] = []): PlanInput => ({
+    name: 'soft',
+    startDate: '2027-01-04',
+    teams: [{ id: 't', size, skills: ['dev'] }],
+    phases: [
+      { id: 'a', name: 'A', duration: 4, skills: ['dev'] },
+      { id: 'b', name: 'B', duration: 4, skills: ['dev'], softDependencies: ['a'] },
+      { id: 'c', name: 'C', duration: 1, skills: ['dev'], dependencies: ['a', 'b'] },
+      ...extra,
+    ],
+    constraints: { capacityBuffer: 0 },
+    planning: { seed: 3, iterations: 200, monteCarloIterations: 100 },
+  });
+  const relaxing = (input: PlanInput) => planProject(input).artifacts['execution-plan.json'].recommendations.items.filter((r) => r.change[0]!.kind.startsWith('relax_soft'));
+
+  it('recommends relaxing them with the gain the re-plan computes, which planning the relaxed input reproduces', () => {
+    const [rec, ...rest] = relaxing(soft(3));
+    expect(rest).toEqual([]);
+    expect(rec).toMatchObject({ change: [{ kind: 'relax_soft_dependencies' }], makespan_days: 5, saved_days: 4, added_capacity: { amount: 0, unit: 'none' } });
+    const relaxed = applyChanges(soft(3), rec!.change);
+    expect(relaxed.constraints?.relaxSoftDependencies).toBe(true);
+    expect(computePlan(relaxed).schedule.makespan).toBe(5);
+  });
+
+  it('one fact changed: with one person the phases cannot overlap, so relaxing gains nothing and is not recommended', () => {
+    const plan = planProject(soft(1)).artifacts['execution-plan.json'];
+    expect(plan.success_criteria.some((c) => !c.met)).toBe(true); // the advisor did look
+    expect(relaxing(soft(1))).toEqual([]);
+  });
+
+  it('names the one soft dependency the critical path waits on, not one with slack', () => {
+    const extra = [
+      { id: 'x', name: 'X', duration: 1, skills: ['dev'] },
+      { id: 'y', name: 'Y', duration: 1, skills: ['dev'], softDependencies: ['x'] },
+    ];
+    const recs = relaxing(soft(3, extra));
+    expect(recs.map((r) => r.description)).toEqual(['let b start without waiting for a (a soft dependency)', 'let the schedule ignore the soft dependencies']);
+    const one = recs[0]!;
+    expect(one).toMatchObject({ change: [{ kind: 'relax_soft_dependency', phase: 'b', on: 'a' }], makespan_days: 5, saved_days: 4 });
+    const changed = applyChanges(soft(3, extra), one.change);
+    expect(changed.phases.find((p) => p.id === 'b')!.softDependencies).toBeUndefined();
+    expect(changed.phases.find((p) => p.id === 'y')!.softDependencies).toEqual(['x']);
+    expect(() => applyChanges(soft(3), [{ kind: 'relax_soft_dependency', phase: 'c', on: 'a' }])).toThrow(/does not soft-depend/);
+  });
+});
+
 const randomInput = fc
   .record({
     size: fc.integer({ min: 1, max: 4 }),
