@@ -35,7 +35,8 @@ function advisorOnly(input: PlanInput) {
   const result = computePlan(input);
   const criteria = successCriteria(result, undefined, deadlineFacts(result, result.calendar));
   let rec: ReturnType<typeof recommend> | undefined;
-  const plan = cpuMs(() => computePlan(input, { clock }));
+  // Both sides without a clock: the search ends by its iteration budget (or its lower bound), as the re-plans' do.
+  const plan = cpuMs(() => computePlan(input));
   // No clock: the work budget alone decides, as it does in the service unless the machine is many times slower.
   const advisor = cpuMs(() => (rec = recommend(input, result, criteria)));
   return { plan, advisor, rec: rec!, base: result };

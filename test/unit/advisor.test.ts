@@ -5,6 +5,7 @@ import { applyChanges } from '../../src/domain/advisor/changes.js';
 import { deadlineFacts, successCriteria, type CriterionId } from '../../src/domain/advisor/criteria.js';
 import { peakConcurrency } from '../../src/domain/concurrency.js';
 import { computePlan } from '../../src/domain/engine.js';
+import { r2 } from '../../src/domain/format.js';
 import { planProject } from '../../src/domain/plan.js';
 import { repoPath } from '../../src/paths.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
@@ -142,6 +143,24 @@ describe('recommendations are re-plans', () => {
     expect(plan.recommendations.trade_off!.points.map((p) => p.size)).toEqual([1, 2, 3, 4, 5, 6]); // 1 from the candidate that removes a person (utilisation)
   });
 
+  it('on a work budget too small for whole searches: each re-plan is the same search stopped earlier, so planning the change gives its makespan or a shorter one', () => {
+    const input = example(); // 14 phases, 300 schedules per plan
+    const full = planProject(input).artifacts['execution-plan.json'].recommendations;
+    const capped = planProject(input, { advisor: { workBudget: 14 * 15 * 40 } }).artifacts['execution-plan.json'].recommendations;
+    expect(full.replan_iterations).toBe(300);
+    expect(full.items.every((r) => r.exact)).toBe(true);
+    expect(capped.replan_iterations).toBeLessThanOrEqual(40); // a search overshoots its cap by up to 2 schedules (3 passes each), which the next shares pay for
+    expect(capped.replan_iterations).toBeGreaterThan(30);
+    expect(capped.evaluated).toBe(full.evaluated);
+    expect(capped.items.some((r) => !r.exact)).toBe(true);
+    for (const rec of capped.items) {
+      const direct = r2(computePlan(applyChanges(input, rec.change)).schedule.makespan);
+      if (rec.exact) expect(direct).toBe(rec.makespan_days);
+      else expect(direct).toBeLessThanOrEqual(rec.makespan_days);
+    }
+    expect(planProject(input, { advisor: { workBudget: 14 * 15 * 40 } }).artifacts['execution-plan.json'].recommendations).toEqual(capped);
+  });
+
   it('is deterministic for a seed', () => {
     const a = planProject(oneTeamGraph()).artifacts['execution-plan.json'].recommendations;
     const b = planProject(oneTeamGraph()).artifacts['execution-plan.json'].recommendations;
@@ -225,6 +244,7 @@ describe('properties', () => {
         const plan = planProject(input, { advisor: { maxPlans: 5 } }).artifacts['execution-plan.json'];
         for (const rec of plan.recommendations.items) {
           const direct = computePlan(applyChanges(input, rec.change));
+          expect(rec.exact).toBe(true); // these plans are small: every re-plan gets the whole iteration budget
           expect(Math.round(direct.schedule.makespan * 100) / 100).toBe(rec.makespan_days);
           expect(rec.saved_days).toBeCloseTo(plan.optimisation.makespan_days - rec.makespan_days, 1);
         }

@@ -129,17 +129,23 @@ function applyOne(input: PlanInput, c: ScenarioChange, at: string, issues: Input
       return;
     }
     case 'relax_soft_dependencies':
-      constraints().relaxSoftDependencies = true;
+    case 'relax_soft_dependency':
+      relaxSoft(input, c, at, issues, phase);
       return;
-    case 'relax_soft_dependency': {
-      const p = phase(c.phase);
-      if (!p) return;
-      if (!(p.softDependencies ?? []).includes(c.on)) issues.push({ code: 'unknown_dependency', message: `phase "${c.phase}" does not soft-depend on "${c.on}"`, path: `${at}/on`, ids: [c.on] });
-      else if (p.softDependencies!.length === 1) delete p.softDependencies;
-      else p.softDependencies = p.softDependencies!.filter((d) => d !== c.on);
-      return;
-    }
   }
+}
+
+/** Relaxing every soft dependency (constraints.relaxSoftDependencies), or dropping one from phases[].softDependencies. */
+function relaxSoft(input: PlanInput, c: Extract<ScenarioChange, { kind: 'relax_soft_dependencies' | 'relax_soft_dependency' }>, at: string, issues: InputIssue[], phase: (id: string) => PlanInput['phases'][number] | undefined): void {
+  if (c.kind === 'relax_soft_dependencies') {
+    (input.constraints ??= {}).relaxSoftDependencies = true;
+    return;
+  }
+  const p = phase(c.phase);
+  if (!p) return;
+  if (!(p.softDependencies ?? []).includes(c.on)) issues.push({ code: 'unknown_dependency', message: `phase "${c.phase}" does not soft-depend on "${c.on}"`, path: `${at}/on`, ids: [c.on] });
+  else if (p.softDependencies!.length === 1) delete p.softDependencies;
+  else p.softDependencies = p.softDependencies!.filter((d) => d !== c.on);
 }
 
 /** A change in words, for recommendations and scenario summaries. */
