@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../src/domain/advisor/changes.js';
+import { changesFromFlags } from '../../src/cli/whatif-command.js';
 import { deadlineFacts, successCriteria, type CriterionId } from '../../src/domain/advisor/criteria.js';
 import { peakConcurrency } from '../../src/domain/concurrency.js';
 import { computePlan } from '../../src/domain/engine.js';
@@ -198,6 +199,11 @@ describe('relaxing soft dependencies', () => {
     const plan = planProject(soft(1)).artifacts['execution-plan.json'];
     expect(plan.success_criteria.some((c) => !c.met)).toBe(true); // the advisor did look
     expect(relaxing(soft(1))).toEqual([]);
+  });
+
+  it('the whatif flags name the same changes', () => {
+    expect(changesFromFlags({ 'relax-soft-dependencies': true, 'relax-soft-dependency': ['b:a'] })).toEqual([{ kind: 'relax_soft_dependencies' }, { kind: 'relax_soft_dependency', phase: 'b', on: 'a' }]);
+    expect(() => changesFromFlags({ 'relax-soft-dependency': ['b'] })).toThrow(/PHASE:ON|NAME:VALUE/);
   });
 
   it('names the one soft dependency the critical path waits on, not one with slack', () => {
