@@ -1,11 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { delayedPlan, startApp } from '../support/app.js';
 import { listeningApp } from '../support/http.js';
-import { runCli } from '../support/built.js';
+import { ensureBuilt, runCli } from '../support/built.js';
 
 const run = (...args: string[]) => runCli(args);
 
 describe('the agent commands of the CLI: ready, claim, heartbeat, report, done', () => {
+  beforeAll(ensureBuilt, 300_000);
   const server = listeningApp(() => startApp('postgres'));
 
   it('a shell-driven agent works a phase through with --json, and refusals exit 3 with the reason', async () => {

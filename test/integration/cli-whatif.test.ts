@@ -1,18 +1,19 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { applyChanges } from '../../src/domain/advisor/changes.js';
 import { planProject } from '../../src/domain/plan.js';
 import { repoPath } from '../../src/paths.js';
 import { startApp } from '../support/app.js';
 import { exampleInput } from '../support/fixtures.js';
 import { listeningApp } from '../support/http.js';
-import { runCli } from '../support/built.js';
+import { ensureBuilt, runCli } from '../support/built.js';
 
 const run = (...args: string[]) => runCli(args);
 const example = repoPath('examples', 'web-product.json');
 
 describe('waveplan whatif', () => {
+  beforeAll(ensureBuilt, 300_000);
   const server = listeningApp(() => startApp('pglite'));
 
   it('on an input file plans both locally: the scenario is the changed input planned directly', async () => {

@@ -1,18 +1,19 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { repoPath } from '../../src/paths.js';
 import type { ExecutionPlan } from '../../src/schemas/artifacts/execution-plan.js';
 import type { RiskMitigationPlan } from '../../src/schemas/artifacts/risk-mitigation-plan.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
-import { runCli } from '../support/built.js';
+import { ensureBuilt, runCli } from '../support/built.js';
 
 const run = (...args: string[]) => runCli(args);
 const fixture = (name: string) => repoPath('test', 'fixtures', 'importers', name);
 const readJson = <T>(...parts: string[]) => JSON.parse(readFileSync(path.join(...parts), 'utf8')) as T;
 
 describe('upstream analysis + seed teams → waveplan import → waveplan plan', () => {
+  beforeAll(ensureBuilt, 300_000);
   it('execution-plan.json carries the graph id, the seed teams file’s resource constraints and the source’s critical path; the shared staging pool is never double-booked', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'waveplan-upstream-'));
     const input = path.join(dir, 'input.json');
