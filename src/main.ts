@@ -11,6 +11,16 @@ import { PlanQueue } from './jobs/plan-queue.js';
 import { planJobHandler } from './jobs/plan-job-handler.js';
 import { WebhookQueue } from './jobs/webhook-queue.js';
 import { badAllowlistEntries } from './jobs/webhook-targets.js';
+import { Metrics } from './observability/metrics.js';
+import { observedPlanner } from './service/observed-planner.js';
+import type { Tracing } from './observability/tracing-sdk.js';
+
+/** The OpenTelemetry SDK, imported only when TRACING=on (off: not one of its modules is loaded). */
+async function startTracingIfOn(config: Config): Promise<Tracing | undefined> {
+  if (config.TRACING !== 'on') return undefined;
+  const { startTracing } = await import('./observability/tracing-sdk.js');
+  return startTracing({ exporter: config.TRACING_EXPORTER });
+}
 
 
 async function main() {
@@ -36,6 +46,9 @@ async function main() {
   // Errors of connections that no request is waiting on (a restart, a terminated backend, a
   // failover) are logged; the pool replaces the connection on next use. They never end the process.
   const log = createLogger(config.LOG_LEVEL);
+  // Before the pool: its queries are traced from the first one.
+  const tracing = await startTracingIfOn(config);
+  const metrics = new Metrics();
   const handle = await connect({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
@@ -65,8 +78,11 @@ async function main() {
         queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS,
         heartbeatMs: config.JOB_HEARTBEAT_MS,
         staleAfterMs: config.JOB_STALE_AFTER_MS,
+        metrics,
         onError: (err) => log.warn({ err }, 'job queue error') }) : undefined;
-  if (queue) await queue.work(async (job) => void (await planJobHandler(handle.db, planner)(job)));
+  const queuedPlanner = observedPlanner(planner, metrics, 'queue');
+  if (queue) await queue.work(async (job, meta) => void (await planJobHandler(handle.db, queuedPlanner, { log })(job, meta)));
+  metrics.addCache('plan_memo', () => workers.memoBytes());
   const allowlist = config.WEBHOOK_ALLOWLIST?.split(',').map((e: string) => e.trim()).filter(Boolean);
   const badEntries = badAllowlistEntries(allowlist ?? []);
   if (badEntries.length > 0) {
@@ -93,6 +109,9 @@ async function main() {
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     idempotencyTtlSeconds: Math.round(config.IDEMPOTENCY_TTL_HOURS * 3600),
     webhooks: { enabled: webhookQueue !== undefined, policy: webhookPolicy },
+    metrics,
+    metricsEndpoint: { enabled: config.METRICS === 'on', processMetrics: true, ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) },
+    poolStats: () => handle.poolStats(),
   });
   if (handle.kind === 'pglite') {
     app.log.warn(
@@ -126,6 +145,7 @@ async function main() {
     await webhookQueue?.stop();
     await workers.close();
     await handle.close();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
