@@ -39,7 +39,9 @@ const QUERY_READ_TIMEOUT = 'Query read timeout';
 /** A span for one statement (its text, never its values), when tracing records. */
 function querySpan(statement: unknown) {
   const text = typeof statement === 'string' ? statement : typeof (statement as { text?: unknown })?.text === 'string' ? (statement as { text: string }).text : '';
-  const operation = /^\s*(\w+)/.exec(text)?.[1]?.toLowerCase() ?? 'query';
+  const first = /^\s*(\w+)/.exec(text)?.[1]?.toLowerCase() ?? 'query';
+  // A statement with a CTE is named for its main statement ("with x as (…) insert into …": insert).
+  const operation = first === 'with' ? (/\)\s*(select|insert|update|delete|merge)\b/i.exec(text)?.[1]?.toLowerCase() ?? first) : first;
   return clientSpan(`pg ${operation}`, { 'db.system.name': 'postgresql', 'db.operation.name': operation, 'db.query.text': text.slice(0, 2_000) });
 }
 

@@ -1,0 +1,4 @@
+// Loaded with --import: every module URL the process resolves is appended to $RECORD_MODULES_TO.
+import { register } from 'node:module';
+
+register('./record-modules-hooks.mjs', import.meta.url, { data: { file: process.env.RECORD_MODULES_TO } });
