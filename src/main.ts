@@ -14,6 +14,9 @@ import { badAllowlistEntries } from './jobs/webhook-targets.js';
 import { Metrics } from './observability/metrics.js';
 import { observedPlanner } from './service/observed-planner.js';
 import type { Tracing } from './observability/tracing-sdk.js';
+import type { Db } from './store/database.js';
+import type { Planner } from './service/planner.js';
+import type { Logger } from 'pino';
 
 /** The OpenTelemetry SDK, imported only when TRACING=on (off: not one of its modules is loaded). */
 async function startTracingIfOn(config: Config): Promise<Tracing | undefined> {
@@ -22,6 +25,25 @@ async function startTracingIfOn(config: Config): Promise<Tracing | undefined> {
   return startTracing({ exporter: config.TRACING_EXPORTER });
 }
 
+/**
+ * Large plans go through the PostgreSQL job queue, worked by every instance on the database (none
+ * on the embedded one); each job is timed, traced and logged under its job and plan ids.
+ */
+async function startPlanQueue(config: Config, db: Db, planner: Planner, metrics: Metrics, log: Logger): Promise<PlanQueue | undefined> {
+  if (!config.DATABASE_URL) return undefined;
+  const queue = await PlanQueue.start(config.DATABASE_URL, {
+    connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS,
+    heartbeatMs: config.JOB_HEARTBEAT_MS,
+    staleAfterMs: config.JOB_STALE_AFTER_MS,
+    metrics,
+    onError: (err) => log.warn({ err }, 'job queue error'),
+  });
+  const handler = planJobHandler(db, observedPlanner(planner, metrics, 'queue'), { log });
+  await queue.work(async (job, meta) => void (await handler(job, meta)));
+  return queue;
+}
 
 async function main() {
   let config: Config;
@@ -71,17 +93,7 @@ async function main() {
     onError: (err) => log.error({ err }, 'planning worker error'),
   });
   const planner = workers.planner;
-  // Large plans go through the PostgreSQL job queue, worked by every instance on the database.
-  const queue = config.DATABASE_URL ? await PlanQueue.start(config.DATABASE_URL, {
-        connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
-        statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
-        queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS,
-        heartbeatMs: config.JOB_HEARTBEAT_MS,
-        staleAfterMs: config.JOB_STALE_AFTER_MS,
-        metrics,
-        onError: (err) => log.warn({ err }, 'job queue error') }) : undefined;
-  const queuedPlanner = observedPlanner(planner, metrics, 'queue');
-  if (queue) await queue.work(async (job, meta) => void (await planJobHandler(handle.db, queuedPlanner, { log })(job, meta)));
+  const queue = await startPlanQueue(config, handle.db, planner, metrics, log);
   metrics.addCache('plan_memo', () => workers.memoBytes());
   const allowlist = config.WEBHOOK_ALLOWLIST?.split(',').map((e: string) => e.trim()).filter(Boolean);
   const badEntries = badAllowlistEntries(allowlist ?? []);

@@ -54,14 +54,18 @@ export class Metrics {
   }
 
   private gauges(registers: client.Registry[]): void {
-    const self = this;
+    // collect() is called with the gauge as this: the sources are read through these.
+    const caches = this.caches;
+    const pool = () => this.pool?.();
+    const streams = () => this.streams?.();
+    const depths = () => this.readDepths();
     new client.Gauge({
       name: 'waveplan_cache_bytes',
       help: 'Memory held by each in-process cache, in bytes as the cache estimates it',
       labelNames: ['cache'],
       registers,
       collect() {
-        for (const [cache, bytes] of self.caches) this.set({ cache }, bytes());
+        for (const [cache, bytes] of caches) this.set({ cache }, bytes());
       },
     });
     new client.Gauge({
@@ -70,7 +74,7 @@ export class Metrics {
       labelNames: ['state'],
       registers,
       collect() {
-        const usage = self.pool?.();
+        const usage = pool();
         if (usage) for (const state of ['total', 'idle', 'waiting'] as const) this.set({ state }, usage[state]);
       },
     });
@@ -79,7 +83,8 @@ export class Metrics {
       help: 'Server-Sent Event streams open on this instance',
       registers,
       collect() {
-        if (self.streams) this.set(self.streams());
+        const open = streams();
+        if (open !== undefined) this.set(open);
       },
     });
     new client.Gauge({
@@ -89,7 +94,7 @@ export class Metrics {
       registers,
       async collect() {
         this.reset();
-        for (const d of await self.readDepths()) this.set({ queue: d.queue, state: d.state }, d.jobs);
+        for (const d of await depths()) this.set({ queue: d.queue, state: d.state }, d.jobs);
       },
     });
     new client.Gauge({
@@ -99,7 +104,7 @@ export class Metrics {
       registers,
       async collect() {
         this.reset();
-        for (const d of await self.readDepths()) this.set({ queue: d.queue, state: d.state }, d.oldestSeconds);
+        for (const d of await depths()) this.set({ queue: d.queue, state: d.state }, d.oldestSeconds);
       },
     });
   }
