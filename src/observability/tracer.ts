@@ -27,11 +27,15 @@ export async function inSpan<T>(name: string, attributes: Attributes, work: (spa
 
 /**
  * A client span around a promise that was started elsewhere (a pg query): ended when the promise
- * settles. Returns undefined when nothing records, so callers skip the bookkeeping.
+ * settles. Named and described only when something records (describe is not called otherwise);
+ * returns undefined then, so callers skip the bookkeeping.
  */
-export function clientSpan(name: string, attributes: Attributes): { settle(result: unknown): void } | undefined {
-  const span = tracer().startSpan(name, { kind: SpanKind.CLIENT, attributes });
+export function clientSpan(describe: () => { name: string; attributes: Attributes }): { settle(result: unknown): void } | undefined {
+  const span = tracer().startSpan('client', { kind: SpanKind.CLIENT });
   if (!span.isRecording()) return undefined;
+  const { name, attributes } = describe();
+  span.updateName(name);
+  span.setAttributes(attributes);
   return {
     settle(result: unknown) {
       if (result && typeof (result as Promise<unknown>).then === 'function') {

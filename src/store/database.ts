@@ -38,11 +38,13 @@ const QUERY_READ_TIMEOUT = 'Query read timeout';
 
 /** A span for one statement (its text, never its values), when tracing records. */
 function querySpan(statement: unknown) {
-  const text = typeof statement === 'string' ? statement : typeof (statement as { text?: unknown })?.text === 'string' ? (statement as { text: string }).text : '';
-  const first = /^\s*(\w+)/.exec(text)?.[1]?.toLowerCase() ?? 'query';
-  // A statement with a CTE is named for its main statement ("with x as (…) insert into …": insert).
-  const operation = first === 'with' ? (/\)\s*(select|insert|update|delete|merge)\b/i.exec(text)?.[1]?.toLowerCase() ?? first) : first;
-  return clientSpan(`pg ${operation}`, { 'db.system.name': 'postgresql', 'db.operation.name': operation, 'db.query.text': text.slice(0, 2_000) });
+  return clientSpan(() => {
+    const text = typeof statement === 'string' ? statement : typeof (statement as { text?: unknown })?.text === 'string' ? (statement as { text: string }).text : '';
+    const first = /^\s*(\w+)/.exec(text)?.[1]?.toLowerCase() ?? 'query';
+    // A statement with a CTE is named for its main statement ("with x as (…) insert into …": insert).
+    const operation = first === 'with' ? (/\)\s*(select|insert|update|delete|merge)\b/i.exec(text)?.[1]?.toLowerCase() ?? first) : first;
+    return { name: `pg ${operation}`, attributes: { 'db.system.name': 'postgresql', 'db.operation.name': operation, 'db.query.text': text.slice(0, 2_000) } };
+  });
 }
 
 /**

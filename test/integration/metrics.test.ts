@@ -3,6 +3,7 @@ import { buildApp, type App } from '../../src/http/app.js';
 import { PlanQueue, PLAN_QUEUE } from '../../src/jobs/plan-queue.js';
 import { createDomainPlanner, PlanMemo } from '../../src/service/domain-planner.js';
 import { Metrics } from '../../src/observability/metrics.js';
+import { loadConfig } from '../../src/config.js';
 import { freshDatabase } from '../support/db.js';
 import { delayedPlan } from '../support/app.js';
 import { exampleInput } from '../support/fixtures.js';
@@ -133,5 +134,29 @@ describe('GET /metrics with a metrics token', () => {
     expect(value(samples, 'http_request_duration_seconds_count', { method: 'GET', route: '/plans', status_code: '401' })).toBe(1);
     // The scrapes themselves are not counted.
     expect(find(samples, 'http_request_duration_seconds_count', { route: '/metrics' })).toEqual([]);
+  });
+});
+
+describe('metrics and tracing configuration', () => {
+  it('has /metrics on and tracing off by default, and refuses a short metrics token', () => {
+    const config = loadConfig({});
+    expect(config.METRICS).toBe('on');
+    expect(config.METRICS_TOKEN).toBeUndefined();
+    expect(config.TRACING).toBe('off');
+    expect(loadConfig({ TRACING: 'on', TRACING_EXPORTER: 'console' })).toMatchObject({ TRACING: 'on', TRACING_EXPORTER: 'console' });
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(() => loadConfig({ TRACING: 'yes' })).toThrow(/TRACING/);
+  });
+
+  it('METRICS=off removes the route', async () => {
+    const shared = await freshDatabase('postgres');
+    const app = await buildApp({ db: shared.db, planner: createDomainPlanner(), metricsEndpoint: { enabled: false } });
+    try {
+      expect((await app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await shared.close();
+    }
   });
 });

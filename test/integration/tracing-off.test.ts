@@ -55,7 +55,9 @@ describe('tracing', () => {
     expect(sdkModules(off.modules)).toEqual([]);
     expect(off.stdout).not.toContain('waveplan.plan');
     // In this process no SDK is registered either: the hooks get non-recording spans.
-    expect(clientSpan('pg select', {})).toBeUndefined();
+    let described = false;
+    expect(clientSpan(() => ((described = true), { name: 'pg select', attributes: {} }))).toBeUndefined();
+    expect(described).toBe(false);
     expect(await inSpan('waveplan.plan', {}, async (span) => span.isRecording())).toBe(false);
   }, 60_000);
 
