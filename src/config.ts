@@ -30,6 +30,10 @@ const Env = Type.Object({
   WEBHOOK_ALLOWLIST: Type.Optional(
     Type.String({ maxLength: 10_000, description: 'comma-separated hosts, IPs or CIDR ranges webhooks may go to; unset: any public address, never loopback, private or link-local' }),
   ),
+  METRICS: Type.Enum(['on', 'off'], { default: 'on', description: 'GET /metrics (Prometheus)' }),
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 24, description: 'when set, GET /metrics needs Authorization: Bearer <METRICS_TOKEN>; unset, it is open like /healthz' })),
+  TRACING: Type.Enum(['on', 'off'], { default: 'off', description: 'OpenTelemetry spans around planning, queries and queue work; the SDK is loaded only when on' }),
+  TRACING_EXPORTER: Type.Enum(['otlp', 'console'], { default: 'otlp', description: 'otlp: OTLP/HTTP to OTEL_EXPORTER_OTLP_ENDPOINT (default http://localhost:4318); console: stdout' }),
   WEBHOOK_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 8 }),
 });
 export type Config = Static<typeof Env>;

@@ -24,8 +24,9 @@ export function loggerOptions(level: string, env: NodeJS.ProcessEnv = process.en
   return { level, stream: pino.destination({ dest: 1, sync: false }) };
 }
 
-/** The process's logger, from the same options (the app logs through it too). */
-export function createLogger(level: string, env: NodeJS.ProcessEnv = process.env, isTTY = process.stdout.isTTY === true): pino.Logger {
+/** The process's logger, from the same options (the app logs through it too); destination replaces stdout (tests read the lines). */
+export function createLogger(level: string, env: NodeJS.ProcessEnv = process.env, isTTY = process.stdout.isTTY === true, destination?: pino.DestinationStream): pino.Logger {
+  if (destination) return pino({ level }, destination);
   const options = loggerOptions(level, env, isTTY);
   return 'stream' in options ? pino({ level: options.level }, options.stream) : pino(options);
 }

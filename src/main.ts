@@ -11,7 +11,39 @@ import { PlanQueue } from './jobs/plan-queue.js';
 import { planJobHandler } from './jobs/plan-job-handler.js';
 import { WebhookQueue } from './jobs/webhook-queue.js';
 import { badAllowlistEntries } from './jobs/webhook-targets.js';
+import { Metrics } from './observability/metrics.js';
+import { observedPlanner } from './service/observed-planner.js';
+import type { Tracing } from './observability/tracing-sdk.js';
+import type { Db } from './store/database.js';
+import type { Planner } from './service/planner.js';
+import type { Logger } from 'pino';
 
+/** The OpenTelemetry SDK, imported only when TRACING=on (off: not one of its modules is loaded). */
+async function startTracingIfOn(config: Config): Promise<Tracing | undefined> {
+  if (config.TRACING !== 'on') return undefined;
+  const { startTracing } = await import('./observability/tracing-sdk.js');
+  return startTracing({ exporter: config.TRACING_EXPORTER });
+}
+
+/**
+ * Large plans go through the PostgreSQL job queue, worked by every instance on the database (none
+ * on the embedded one); each job is timed, traced and logged under its job and plan ids.
+ */
+async function startPlanQueue(config: Config, db: Db, planner: Planner, metrics: Metrics, log: Logger): Promise<PlanQueue | undefined> {
+  if (!config.DATABASE_URL) return undefined;
+  const queue = await PlanQueue.start(config.DATABASE_URL, {
+    connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS,
+    heartbeatMs: config.JOB_HEARTBEAT_MS,
+    staleAfterMs: config.JOB_STALE_AFTER_MS,
+    metrics,
+    onError: (err) => log.warn({ err }, 'job queue error'),
+  });
+  const handler = planJobHandler(db, observedPlanner(planner, metrics, 'queue'), { log });
+  await queue.work(async (job, meta) => void (await handler(job, meta)));
+  return queue;
+}
 
 async function main() {
   let config: Config;
@@ -36,6 +68,9 @@ async function main() {
   // Errors of connections that no request is waiting on (a restart, a terminated backend, a
   // failover) are logged; the pool replaces the connection on next use. They never end the process.
   const log = createLogger(config.LOG_LEVEL);
+  // Before the pool: its queries are traced from the first one.
+  const tracing = await startTracingIfOn(config);
+  const metrics = new Metrics();
   const handle = await connect({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
@@ -58,15 +93,8 @@ async function main() {
     onError: (err) => log.error({ err }, 'planning worker error'),
   });
   const planner = workers.planner;
-  // Large plans go through the PostgreSQL job queue, worked by every instance on the database.
-  const queue = config.DATABASE_URL ? await PlanQueue.start(config.DATABASE_URL, {
-        connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
-        statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
-        queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS,
-        heartbeatMs: config.JOB_HEARTBEAT_MS,
-        staleAfterMs: config.JOB_STALE_AFTER_MS,
-        onError: (err) => log.warn({ err }, 'job queue error') }) : undefined;
-  if (queue) await queue.work(async (job) => void (await planJobHandler(handle.db, planner)(job)));
+  const queue = await startPlanQueue(config, handle.db, planner, metrics, log);
+  metrics.addCache('plan_memo', () => workers.memoBytes());
   const allowlist = config.WEBHOOK_ALLOWLIST?.split(',').map((e: string) => e.trim()).filter(Boolean);
   const badEntries = badAllowlistEntries(allowlist ?? []);
   if (badEntries.length > 0) {
@@ -93,6 +121,9 @@ async function main() {
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     idempotencyTtlSeconds: Math.round(config.IDEMPOTENCY_TTL_HOURS * 3600),
     webhooks: { enabled: webhookQueue !== undefined, policy: webhookPolicy },
+    metrics,
+    metricsEndpoint: { enabled: config.METRICS === 'on', processMetrics: true, ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) },
+    poolStats: () => handle.poolStats(),
   });
   if (handle.kind === 'pglite') {
     app.log.warn(
@@ -126,6 +157,7 @@ async function main() {
     await webhookQueue?.stop();
     await workers.close();
     await handle.close();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -36,6 +36,11 @@ import { VersionBodyCache } from './version-body-cache.js';
 import type { PlanQueue } from '../jobs/plan-queue.js';
 import type { Listener } from '../store/listener.js';
 import type { Importer } from '../service/importer.js';
+import { Metrics, type PoolUsage } from '../observability/metrics.js';
+import { metricsRoute } from './routes/metrics.js';
+import { observedPlanner } from '../service/observed-planner.js';
+import { logBindings } from './log-bindings.js';
+import { basisCacheBytes } from '../store/tracking.js';
 
 export interface AppOptions {
   db: Db;
@@ -72,6 +77,12 @@ export interface AppOptions {
   trustProxy?: boolean | string | string[];
   /** Origins allowed to call the API from a browser (CORS); none by default. ['*'] allows any. */
   corsOrigins?: string[];
+  /** The instance's Prometheus registry (one is made when not given). */
+  metrics?: Metrics;
+  /** GET /metrics: on unless enabled is false; token: scrapes need Bearer <token>; processMetrics: Node's own families. */
+  metricsEndpoint?: { enabled?: boolean; token?: string; processMetrics?: boolean };
+  /** The database pool's usage, for waveplan_db_pool_connections. */
+  poolStats?: () => PoolUsage;
 }
 
 export type App = FastifyInstance;
@@ -122,6 +133,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(securityHeaders, { corsOrigins: options.corsOrigins ?? [] });
   await app.register(swagger, { openapi: openapiInfo, transformObject: (d) => ('openapiObject' in d ? finishDocument(d.openapiObject as never) : d.swaggerObject) as never });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  const metrics = options.metrics ?? new Metrics();
+  // Before the rate limit and auth, so that what they refuse is counted too.
+  if (options.metricsEndpoint?.enabled !== false) {
+    await metricsRoute(app, { metrics, ...(options.metricsEndpoint?.token ? { token: options.metricsEndpoint.token } : {}), processMetrics: options.metricsEndpoint?.processMetrics === true });
+  }
+  logBindings(app);
   if (options.rateLimitPerMinute) {
     await app.register(rateLimit, {
       max: options.rateLimitPerMinute,
@@ -138,18 +155,25 @@ export async function buildApp(options: AppOptions): Promise<App> {
       }),
     });
   }
-  await app.register(authPlugin, { db: options.db, ...(options.auth ?? { mode: 'off' }), ...(options.rateLimitPerMinute ? { failuresPerMinute: Math.max(10, Math.ceil(options.rateLimitPerMinute / 10)) } : {}) });
+  await app.register(authPlugin, { db: options.db, metrics, ...(options.auth ?? { mode: 'off' }), ...(options.rateLimitPerMinute ? { failuresPerMinute: Math.max(10, Math.ceil(options.rateLimitPerMinute / 10)) } : {}) });
   await app.register(idempotencyPlugin, { db: options.db, ...(options.idempotencyTtlSeconds ? { ttlSeconds: options.idempotencyTtlSeconds } : {}) });
 
   await app.register(healthRoutes, { db: options.db, queue: options.queue });
   const bodies = new VersionBodyCache(options.bodyCacheBytes);
-  await app.register(planRoutes, { db: options.db, planner: options.planner, bodies, queue: options.queue, asyncPhaseThreshold: options.asyncPhaseThreshold });
-  await app.register(scenarioRoutes, { db: options.db, planner: options.planner });
+  metrics.addCache('version_bodies', () => bodies.bytes);
+  metrics.addCache('tracking_bases', () => basisCacheBytes(options.db));
+  if (options.poolStats) metrics.watchPool(options.poolStats);
+  const queue = options.queue;
+  if (queue) metrics.watchQueues(() => queue.depths());
+  const planner = observedPlanner(options.planner, metrics, 'request');
+  await app.register(planRoutes, { db: options.db, planner, bodies, queue: options.queue, asyncPhaseThreshold: options.asyncPhaseThreshold });
+  await app.register(scenarioRoutes, { db: options.db, planner });
   await app.register(jobRoutes, { queue: options.queue });
   await app.register(artifactRoutes, { db: options.db, bodies });
-  await app.register(trackingRoutes, { db: options.db, planner: options.planner });
+  await app.register(trackingRoutes, { db: options.db, planner });
   await app.register(eventStreamRoutes, {
     db: options.db,
+    metrics,
     ...(options.listener ? { listener: options.listener } : {}),
     ...(options.eventPollMs !== undefined ? { pollMs: options.eventPollMs } : {}),
     ...(options.maxStreamsPerPrincipal !== undefined ? { maxStreamsPerPrincipal: options.maxStreamsPerPrincipal } : {}),

@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import type { Db } from '../store/database.js';
 import { findApiKey, hashToken, type ApiKey } from '../store/api-keys.js';
 import { boundedCache } from '../cache.js';
+import type { Metrics } from '../observability/metrics.js';
 
 export interface AuthOptions {
   /** 'off' only for local development: every request acts in the 'default' workspace with write rights. */
@@ -15,6 +16,8 @@ export interface AuthOptions {
   cacheMs?: number;
   /** Refused tokens per client address per minute before that address gets 429s (0: no limit). */
   failuresPerMinute?: number;
+  /** Reports the key cache's size. */
+  metrics?: Metrics;
 }
 
 export interface Principal {
@@ -32,7 +35,8 @@ declare module 'fastify' {
   }
 }
 
-const OPEN = /^\/(healthz|readyz|docs|ui)(\/|$|\?)/;
+// /metrics has its own check (METRICS_TOKEN), not a workspace's key.
+const OPEN = /^\/(healthz|readyz|metrics|docs|ui)(\/|$|\?)/;
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 async function auth(app: FastifyInstance, opts: AuthOptions & { db: Db }) {
@@ -43,6 +47,8 @@ async function auth(app: FastifyInstance, opts: AuthOptions & { db: Db }) {
   app.decorateRequest('principal', null as unknown as Principal);
   // Random tokens each count as a new key for the rate limit; refusals are also counted per address.
   const failures = opts.failuresPerMinute ? boundedCache<{ n: number }>({ maxBytes: 4 * 1024 * 1024, sizeOf: (_v, k) => 100 + k.length, ttlMs: 60_000 }) : undefined;
+  if (cache) opts.metrics?.addCache('api_keys', () => cache.calculatedSize);
+  if (failures) opts.metrics?.addCache('refused_keys', () => failures.calculatedSize);
   const refuse = (request: FastifyRequest, err: AppError): never => {
     if (failures) {
       const f = failures.get(request.ip) ?? { n: 0 };

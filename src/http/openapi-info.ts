@@ -18,10 +18,13 @@ export const openapiInfo = {
     { name: 'artifacts', description: 'The five JSON artifacts and the strategy document' },
     { name: 'tracking', description: 'Sessions, claims, progress events, status, alerts and re-planning while the work runs' },
     { name: 'admin', description: 'API keys' },
-    { name: 'health', description: 'Liveness and readiness' },
+    { name: 'health', description: 'Liveness, readiness and Prometheus metrics' },
   ],
   components: {
-    securitySchemes: { apiKey: { type: 'http' as const, scheme: 'bearer', description: 'An API key: Authorization: Bearer wp_…' } },
+    securitySchemes: {
+      apiKey: { type: 'http' as const, scheme: 'bearer', description: 'An API key: Authorization: Bearer wp_…' },
+      metricsToken: { type: 'http' as const, scheme: 'bearer', description: 'The instance\'s METRICS_TOKEN, for GET /metrics when one is set' },
+    },
   },
   security: [{ apiKey: [] }],
 };

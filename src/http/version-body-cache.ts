@@ -26,4 +26,9 @@ export class VersionBodyCache {
   get size(): number {
     return this.lru.size;
   }
+
+  /** Bytes held (bodies and keys). */
+  get bytes(): number {
+    return this.lru.calculatedSize;
+  }
 }

@@ -2,6 +2,9 @@ import PgBoss from 'pg-boss';
 import type { PlanInput } from '../schemas/plan-input.js';
 import { WaveplanError } from '../errors.js';
 import { POOL_DEFAULTS } from '../store/database.js';
+import { inSpan, SpanKind } from '../observability/tracer.js';
+import { Metrics, type QueueDepth } from '../observability/metrics.js';
+import { WEBHOOK_QUEUE } from './webhook-queue.js';
 
 export const PLAN_QUEUE = 'waveplan-plan';
 
@@ -37,6 +40,13 @@ export interface QueueOptions {
   connectTimeoutMs?: number;
   statementTimeoutMs?: number;
   queryTimeoutMs?: number;
+  /** Times the jobs this instance works into waveplan_queue_job_duration_seconds. */
+  metrics?: Metrics;
+}
+
+/** What a job's handler is told about the job besides its data. */
+export interface JobMeta {
+  id: string;
 }
 
 /** The queue's own pool, with timeouts: a stalled or severed connection fails its query instead of hanging the worker for good. */
@@ -59,6 +69,7 @@ export class PlanQueue {
     private readonly heartbeatMs: number,
     private readonly staleAfterMs: number,
     private readonly onError: (err: Error) => void,
+    private readonly metrics?: Metrics,
   ) {
     this.sweeper = setInterval(() => void this.handBackStaleJobs().catch((err: Error) => this.failed(err)), Math.max(1_000, Math.floor(staleAfterMs / 2)));
     this.sweeper.unref();
@@ -67,7 +78,7 @@ export class PlanQueue {
   static async start(connectionString: string, opts: QueueOptions = {}): Promise<PlanQueue> {
     const schema = opts.schema ?? 'pgboss';
     const boss = new PgBoss({ connectionString, schema, ...queuePool(opts), supervise: true, schedule: false });
-    const queue = new PlanQueue(boss, schema, opts.heartbeatMs ?? 5_000, opts.staleAfterMs ?? 30_000, opts.onError ?? (() => undefined));
+    const queue = new PlanQueue(boss, schema, opts.heartbeatMs ?? 5_000, opts.staleAfterMs ?? 30_000, opts.onError ?? (() => undefined), opts.metrics);
     boss.on('error', (err: Error) => queue.failed(err));
     await boss.start();
     await boss.createQueue(PLAN_QUEUE);
@@ -120,31 +131,58 @@ export class PlanQueue {
   }
 
   async enqueue(data: PlanJobData): Promise<string> {
-    const id = await this.boss.send(PLAN_QUEUE, data as unknown as object, { retryLimit: 2, retryDelay: 1, expireInSeconds: 15 * 60 });
-    if (!id) throw new Error('job was not queued');
-    return id;
+    return inSpan('waveplan.queue.enqueue', { 'messaging.destination.name': PLAN_QUEUE, 'waveplan.plan.id': data.planId }, async (span) => {
+      const id = await this.boss.send(PLAN_QUEUE, data as unknown as object, { retryLimit: 2, retryDelay: 1, expireInSeconds: 15 * 60 });
+      if (!id) throw new Error('job was not queued');
+      span.setAttribute('messaging.message.id', id);
+      return id;
+    }, SpanKind.PRODUCER);
+  }
+
+  /**
+   * Unfinished jobs of the plan and webhook queues, with the age of the oldest, read from the
+   * database (every instance's jobs, not this one's): for /metrics at scrape time.
+   */
+  async depths(): Promise<QueueDepth[]> {
+    const { rows } = await this.sql(
+      `select name, case when state = 'active' then 'active' else 'waiting' end as state, count(*)::int as jobs,
+              coalesce(extract(epoch from now() - min(case when state = 'active' then coalesce(started_on, created_on) else created_on end)), 0)::float8 as oldest
+         from ${this.schema}.job where name = any($1::text[]) and state in ('created', 'retry', 'active') group by 1, 2`,
+      [[PLAN_QUEUE, WEBHOOK_QUEUE]],
+    );
+    const found = rows.map((r) => ({ queue: String(r.name), state: r.state as QueueDepth['state'], jobs: Number(r.jobs), oldestSeconds: Number(r.oldest) }));
+    // Empty queues are reported as 0, not left out.
+    return [PLAN_QUEUE, WEBHOOK_QUEUE].flatMap((queue) =>
+      (['waiting', 'active'] as const).map((state) => found.find((d) => d.queue === queue && d.state === state) ?? { queue, state, jobs: 0, oldestSeconds: 0 }),
+    );
   }
 
   /** Starts working the queue in this process; the handler computes and stores one plan. */
-  async work(handler: (data: PlanJobData) => Promise<void>, pollingIntervalSeconds = 1): Promise<void> {
+  async work(handler: (data: PlanJobData, job: JobMeta) => Promise<void>, pollingIntervalSeconds = 1): Promise<void> {
     await this.boss.work<PlanJobData>(PLAN_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
       if (!job) return;
-      await this.beat(job.id).catch((err: Error) => this.failed(err));
-      const timer = setInterval(() => void this.beat(job.id).catch((err: Error) => this.failed(err)), this.heartbeatMs);
-      try {
-        await handler(job.data);
-        return { planId: job.data.planId } satisfies PlanJobOutput;
-      } catch (err) {
-        // Bad input fails the same way every time: record it instead of retrying.
-        if (err instanceof WaveplanError && err.statusCode < 500) {
-          return { error: { statusCode: err.statusCode, code: err.code, message: err.message, details: err.details } } satisfies PlanJobOutput;
-        }
-        throw err;
-      } finally {
-        clearInterval(timer);
-        await this.sql('delete from job_heartbeats where job_id = $1', [job.id]).catch(() => undefined);
-      }
+      const attributes = { 'messaging.destination.name': PLAN_QUEUE, 'messaging.message.id': job.id, 'waveplan.plan.id': job.data.planId };
+      const run = () => this.runJob(job, handler);
+      return inSpan('waveplan.queue.job', attributes, () => (this.metrics ? Metrics.timed(this.metrics.jobs, { queue: PLAN_QUEUE }, run) : run()), SpanKind.CONSUMER);
     });
+  }
+
+  private async runJob(job: { id: string; data: PlanJobData }, handler: (data: PlanJobData, job: JobMeta) => Promise<void>): Promise<PlanJobOutput> {
+    await this.beat(job.id).catch((err: Error) => this.failed(err));
+    const timer = setInterval(() => void this.beat(job.id).catch((err: Error) => this.failed(err)), this.heartbeatMs);
+    try {
+      await handler(job.data, { id: job.id });
+      return { planId: job.data.planId } satisfies PlanJobOutput;
+    } catch (err) {
+      // Bad input fails the same way every time: record it instead of retrying.
+      if (err instanceof WaveplanError && err.statusCode < 500) {
+        return { error: { statusCode: err.statusCode, code: err.code, message: err.message, details: err.details } } satisfies PlanJobOutput;
+      }
+      throw err;
+    } finally {
+      clearInterval(timer);
+      await this.sql('delete from job_heartbeats where job_id = $1', [job.id]).catch(() => undefined);
+    }
   }
 
   async get(id: string, workspaceId: string): Promise<PlanJobView | undefined> {

@@ -13,6 +13,8 @@ export interface WorkerPlanner {
   planner: Planner;
   /** Imports files of importOffThreadBytes or more in the pool, smaller ones in-process. */
   importer: Importer;
+  /** Bytes held by the plan memo the pool and the in-process path share. */
+  memoBytes(): number;
   close(): Promise<void>;
 }
 
@@ -62,5 +64,5 @@ export function createWorkerPlanner(options: DomainPlannerOptions & { threads?: 
     if ('planError' in result) throw new PlanInputError(result.planError.code, result.planError.issues);
     return result.ok;
   };
-  return { planner, importer, close: () => pool.destroy() };
+  return { planner, importer, memoBytes: () => memo.bytes, close: () => pool.destroy() };
 }

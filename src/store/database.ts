@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { postgresListener, type Listener } from './listener.js';
+import { clientSpan } from '../observability/tracer.js';
 
 export type Db = Kysely<Database>;
 
@@ -35,6 +36,17 @@ export const POOL_DEFAULTS = { poolSize: 10, connectTimeoutMs: 5_000, statementT
 
 const QUERY_READ_TIMEOUT = 'Query read timeout';
 
+/** A span for one statement (its text, never its values), when tracing records. */
+function querySpan(statement: unknown) {
+  return clientSpan(() => {
+    const text = typeof statement === 'string' ? statement : typeof (statement as { text?: unknown })?.text === 'string' ? (statement as { text: string }).text : '';
+    const first = /^\s*(\w+)/.exec(text)?.[1]?.toLowerCase() ?? 'query';
+    // A statement with a CTE is named for its main statement ("with x as (…) insert into …": insert).
+    const operation = first === 'with' ? (/\)\s*(select|insert|update|delete|merge)\b/i.exec(text)?.[1]?.toLowerCase() ?? first) : first;
+    return { name: `pg ${operation}`, attributes: { 'db.system.name': 'postgresql', 'db.operation.name': operation, 'db.query.text': text.slice(0, 2_000) } };
+  });
+}
+
 /**
  * A pg Pool that survives what networks and servers do: errors on idle and checked-out clients
  * are reported, never thrown as unhandled 'error' events (which would end the process); every
@@ -61,7 +73,9 @@ export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
     client.on('error', (err) => onError(err));
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as { query: unknown }).query = (...args: unknown[]) => {
+      const span = querySpan(args[0]);
       const result = query(...args);
+      span?.settle(result);
       if (result && typeof (result as Promise<unknown>).then === 'function') {
         (result as Promise<unknown>).catch((err: Error) => {
           if (err?.message === QUERY_READ_TIMEOUT) (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();

@@ -74,6 +74,12 @@ function basisCacheOf(db: Db | Trx): LRUCache<string, PlanTrackingBasis> {
   return cache;
 }
 
+/** Bytes held by the tracking bases cached for this database handle (0 before the first read). */
+export function basisCacheBytes(db: Db): number {
+  const owner = ((db as unknown as { getExecutor(): object }).getExecutor?.() as { adapter?: object })?.adapter ?? db;
+  return basisCaches.get(owner)?.calculatedSize ?? 0;
+}
+
 /** The latest version's graph and schedule. Versions are immutable, so they are cached by (plan, version). */
 export async function trackingBasis(db: Db | Trx, workspaceId: string, planId: string): Promise<PlanTrackingBasis> {
   const head = await db.selectFrom('plans').select('latest_version').where('id', '=', planId).where('workspace_id', '=', workspaceId).executeTakeFirst();

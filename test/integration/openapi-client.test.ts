@@ -60,6 +60,9 @@ describe('the client generated from the OpenAPI document', () => {
     const live = await client.GET('/healthz');
     expect(live.data?.status).toBe('ok');
     expect((await client.GET('/readyz')).data?.status).toBe('ok');
+    const metrics = await client.GET('/metrics', { parseAs: 'text' });
+    expect(metrics.response.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(metrics.data).toMatch(/^http_request_duration_seconds_count\{method="GET",route="\/healthz",status_code="200"\} 1$/m);
 
     const created = await client.POST('/plans', { body: delayedPlan('client') });
     expect(created.response.status).toBe(201);

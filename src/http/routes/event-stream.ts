@@ -8,6 +8,7 @@ import * as tracking from '../../store/tracking.js';
 import { AppError } from '../../errors.js';
 import { PlanIdParams, errors, mediaResponse } from '../schemas/common.js';
 import { workspaceOf } from '../workspace.js';
+import type { Metrics } from '../../observability/metrics.js';
 
 /** Last-Event-ID is "<eventId>.<alertId>": where this client had got to in both logs. */
 function parseLastEventId(v: unknown): { event: number; alert: number } {
@@ -24,6 +25,8 @@ export interface EventStreamOptions {
   /** Open streams per API key (or client address), and per instance. */
   maxStreamsPerPrincipal?: number;
   maxStreams?: number;
+  /** Reports the open streams (waveplan_sse_streams). */
+  metrics?: Metrics;
 }
 
 /**
@@ -159,6 +162,7 @@ export const eventStreamRoutes: FastifyPluginAsyncTypebox<EventStreamOptions> = 
   const limits = { perPrincipal: o.maxStreamsPerPrincipal ?? 20, total: o.maxStreams ?? 1_000 };
   const streams: Streams = { open: new Set(), byPrincipal: new Map(), wakers: new Map() };
   const { open, wakers } = streams;
+  o.metrics?.watchStreams(() => open.size);
   const unlisten = listener
     ? await listener.listen(
         'waveplan_events',

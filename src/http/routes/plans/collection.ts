@@ -13,6 +13,7 @@ import { workspaceOf } from '../../workspace.js';
 import { linkWith, nextLink } from '../../pagination.js';
 import { exampleInput } from '../../openapi-info.js';
 import { sendCreatedVersion, sendVersion } from './version-body.js';
+import { bindLog } from '../../log-bindings.js';
 
 export const bodyExample = { examples: [exampleInput] };
 
@@ -44,8 +45,10 @@ export const planCollectionRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> =
     },
     async (request, reply) => {
       const id = randomUUID();
+      bindLog(request, reply, { planId: id });
       if (queue && request.body.phases.length > asyncPhaseThreshold) {
         const jobId = await queue.enqueue({ planId: id, workspaceId: workspaceOf(request), input: request.body });
+        bindLog(request, reply, { jobId });
         return reply.code(202).header('location', `/jobs/${jobId}`).header('retry-after', '1').send({ jobId, planId: id, state: 'queued' as const });
       }
       const computed = await planner(request.body, { planId: id, version: 1 });

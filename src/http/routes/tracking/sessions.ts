@@ -6,6 +6,7 @@ import { PlanIdParams, errors } from '../../schemas/common.js';
 import { Session, SessionBody } from '../../schemas/tracking.js';
 import { workspaceOf } from '../../workspace.js';
 import { NextLink, PageQuery, pageOf } from '../../pagination.js';
+import { bindLog } from '../../log-bindings.js';
 
 export const SessionParams = Type.Object({ id: Type.String({ format: 'uuid' }), sessionId: Type.String({ format: 'uuid' }) });
 
@@ -31,6 +32,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
     },
     async (request, reply) => {
       const s = await tracking.registerSession(db, workspaceOf(request), request.params.id, request.body);
+      bindLog(request, reply, { sessionId: s.id });
       return reply.code(201).header('location', `/plans/${s.planId}/sessions/${s.id}`).send(sessionJson(s));
     },
   );
