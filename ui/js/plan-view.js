@@ -235,6 +235,9 @@ export async function planView(main, id) {
   const gantt = ganttState();
   const drawGantt = () => {
     const focused = /** @type {HTMLElement | SVGElement | null | undefined} */ (document.activeElement?.closest?.('.bar, .gantt-toolbar button'));
+    // Where the old chart is scrolled to now: its last scroll event may not have run yet.
+    const scrolled = ganttBox.querySelector('.gantt-scroll');
+    if (scrolled) Object.assign(gantt, { scrollTop: scrolled.scrollTop, scrollLeft: scrolled.scrollLeft });
     const chart = ganttChart(plan, status, gantt, {
       onSelect: (phase) => {
         selected = phase;

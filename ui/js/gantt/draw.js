@@ -5,7 +5,7 @@ import { fmt, s } from '../dom.js';
 import { axisTicks, offDays } from './axis.js';
 import { isoDate } from './calendar.js';
 import { DASH, routeLink } from './links.js';
-import { AXIS_H, LABEL_W, ROW_H } from './layout.js';
+import { AXIS_H, ROW_H } from './layout.js';
 
 /**
  * @typedef {import('./layout.js').Layout} Layout
@@ -49,9 +49,15 @@ export function axis(L, syncs) {
   );
 }
 
-/** The top-left corner over the label column. */
-export const corner = () =>
-  s('g', { class: 'corner', 'aria-hidden': 'true' }, s('rect', { class: 'axis-bg', x: 0, y: 0, width: LABEL_W, height: AXIS_H }), s('text', { class: 'col-head', x: 8, y: 31 }, 'Phase'), s('text', { class: 'col-head', x: LABEL_W - 8, y: 31, 'text-anchor': 'end' }, 'Team'));
+/** The top-left corner over the label column. @param {Layout} L */
+export const corner = (L) =>
+  s(
+    'g',
+    { class: 'corner', 'aria-hidden': 'true' },
+    s('rect', { class: 'axis-bg', x: 0, y: 0, width: L.labelW, height: AXIS_H }),
+    s('text', { class: 'col-head', x: 8, y: 31 }, 'Phase'),
+    L.narrow ? null : s('text', { class: 'col-head', x: L.labelW - 8, y: 31, 'text-anchor': 'end' }, 'Team'),
+  );
 
 /** @param {string} text @param {number} max */
 const cut = (text, max) => (text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text);
@@ -60,8 +66,13 @@ const cut = (text, max) => (text.length > max ? `${text.slice(0, Math.max(1, max
 export function rowLabel(L, i) {
   const r = /** @type {Row} */ (L.rows[i]);
   const y = L.rowY(i) + ROW_H / 2 + 4;
-  if (r.kind === 'group') return s('g', { class: 'row-label group', 'data-row': i }, s('text', { x: 8, y }, cut(r.group.name, 32)));
-  return s('g', { class: 'row-label', 'data-row': i }, s('text', { x: r.entry.group !== undefined ? 18 : 8, y }, cut(r.entry.name, 24)), s('text', { class: 'team', x: LABEL_W - 8, y, 'text-anchor': 'end' }, cut(r.entry.team ?? '—', 10)));
+  if (r.kind === 'group') return s('g', { class: 'row-label group', 'data-row': i }, s('text', { x: 8, y }, cut(r.group.name, L.narrow ? 16 : 32)));
+  return s(
+    'g',
+    { class: 'row-label', 'data-row': i },
+    s('text', { x: r.entry.group !== undefined ? 18 : 8, y }, cut(r.entry.name, L.narrow ? 14 : 24)),
+    L.narrow ? null : s('text', { class: 'team', x: L.labelW - 8, y, 'text-anchor': 'end' }, cut(r.entry.team ?? '—', 10)),
+  );
 }
 
 /** The accessible name of a phase's bar. @param {Layout} L @param {import('./model.js').GanttEntry} p @param {boolean} milestone */
@@ -87,7 +98,7 @@ function groupBar(L, g, y) {
   );
 }
 
-/** Planned bar, progress and actual bar of row i (a diamond for a milestone). @param {Layout} L @param {number} i */
+/** Planned bar, progress and actual bar of row i (a diamond for a milestone), and its name. @param {Layout} L @param {number} i */
 export function rowBar(L, i) {
   const r = /** @type {Row} */ (L.rows[i]);
   const y = L.rowY(i);
@@ -110,7 +121,7 @@ export function rowBar(L, i) {
     actual = s('rect', { class: 'actual', x: a, y: y + 20, width: Math.max(2, end - a), height: 5 });
   }
   const label = barLabel(L, p, r.milestone);
-  return s(
+  const bar = s(
     'g',
     { class: `bar${p.critical ? ' critical' : ''}${r.milestone ? ' milestone' : ''} status-${st?.status ?? 'planned'}`, 'data-phase': p.id, 'data-row': i, tabindex: -1, role: 'button', 'aria-label': label },
     s('title', {}, label),
@@ -118,8 +129,9 @@ export function rowBar(L, i) {
     body,
     progress,
     actual,
-    s('text', { class: 'bar-label', x: (r.milestone ? centre + 8 : finish) + 5, y: cy + 4, 'aria-hidden': 'true' }, cut(p.name, 40)),
   );
+  // The name beside the bar, outside the focusable group: the bar's accessible name is the full label.
+  return s('g', { class: 'row', 'data-row': i }, bar, s('text', { class: 'bar-label', x: (r.milestone ? centre + 8 : finish) + 5, y: cy + 4, 'aria-hidden': 'true' }, cut(p.name, 40)));
 }
 
 /**
@@ -161,6 +173,6 @@ const isCritical = (L, l) => L.entry(l.from)?.critical === true && L.entry(l.to)
 export function todayLine(L, status) {
   if (!status) return null;
   const x = L.x(L.cal.start(status.asOfDay));
-  if (x < LABEL_W || x > L.width) return null;
+  if (x < L.labelW || x > L.width) return null;
   return s('g', { class: 'today', 'aria-hidden': 'true' }, s('line', { x1: x, x2: x, y1: AXIS_H, y2: L.height }), s('title', {}, `today: as of ${fmt.time(status.asOf)}`));
 }

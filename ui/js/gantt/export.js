@@ -4,7 +4,7 @@
 import { s } from '../dom.js';
 import { saveBlob } from '../download.js';
 import { axis, background, corner, defs, linkPaths, rowBar, rowLabel, todayLine } from './draw.js';
-import { LABEL_W, ganttLayout } from './layout.js';
+import { ganttLayout } from './layout.js';
 
 /**
  * @typedef {import('../../types.js').PlanVersionJson} PlanVersionJson
@@ -45,9 +45,9 @@ export function chartSvg(plan, status, zoom) {
     s('g', { class: 'links' }, linkPaths(L, 0, L.rows.length - 1, () => false)),
     s('g', { class: 'rows' }, all.map((i) => rowBar(L, i))),
     todayLine(L, status),
-    s('g', { class: 'labels' }, s('rect', { class: 'label-bg', x: 0, y: 0, width: LABEL_W, height: L.height }), all.map((i) => rowLabel(L, i))),
+    s('g', { class: 'labels' }, s('rect', { class: 'label-bg', x: 0, y: 0, width: L.labelW, height: L.height }), all.map((i) => rowLabel(L, i))),
     axis(L, plan.artifacts['coordination-protocols.json'].coordination_protocols.synchronization_points),
-    corner(),
+    corner(L),
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}`;
 }

@@ -13,7 +13,6 @@ import { groupsOf, linksOf, rowsOf } from './model.js';
  * @typedef {ReturnType<typeof ganttLayout>} Layout
  */
 
-export const LABEL_W = 230;
 export const AXIS_H = 44;
 export const ROW_H = 28;
 
@@ -21,8 +20,10 @@ export const ROW_H = 28;
  * @param {PlanVersionJson} plan
  * @param {StatusJson | null} status
  * @param {Zoom} zoom
+ * @param {{ narrow?: boolean }} [options] narrow: a phone's screen, a slimmer label column without teams
  */
-export function ganttLayout(plan, status, zoom) {
+export function ganttLayout(plan, status, zoom, { narrow = false } = {}) {
+  const labelW = narrow ? 120 : 230;
   const ep = plan.artifacts['execution-plan.json'];
   const schedule = /** @type {GanttEntry[]} */ (ep.schedule);
   const groups = groupsOf(schedule, /** @type {{ groups?: GroupJson[] }} */ (ep).groups);
@@ -35,7 +36,7 @@ export function ganttLayout(plan, status, zoom) {
   const to = Math.ceil(cal.end(lastDay)) + (zoom === 'month' ? 21 : 7);
   const dayW = DAY_WIDTH[zoom];
   /** @param {number} calDay */
-  const x = (calDay) => LABEL_W + (calDay - from) * dayW;
+  const x = (calDay) => labelW + (calDay - from) * dayW;
   /** @type {Map<string, number>} */
   const rowOf = new Map();
   rows.forEach((r, i) => rowOf.set(r.kind === 'phase' ? r.entry.id : `group:${r.group.id}`, i));
@@ -61,6 +62,8 @@ export function ganttLayout(plan, status, zoom) {
     cal,
     tracked,
     zoom,
+    labelW,
+    narrow,
     dayW,
     from,
     to,
