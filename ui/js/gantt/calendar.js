@@ -39,12 +39,15 @@ export function workCalendar(startDate, calendar) {
   return {
     isWorking,
     /** Calendar position (epoch days, fractional) where working day s begins. @param {number} s */
-    start: (s) => (s <= 0 ? nth(0) + Math.max(0, s) : nth(Math.floor(s)) + (s - Math.floor(s))),
+    start: (s) => {
+      const w = Math.max(0, Math.floor(s + 1e-9));
+      return nth(w) + Math.max(0, s - w);
+    },
     /** Calendar position where work ending at working day f (exclusive) ends. @param {number} f */
     end: (f) => {
-      if (f <= 0) return nth(0);
-      const k = Math.ceil(f) - 1;
-      return nth(k) + (f - k);
+      if (f <= 1e-9) return nth(0);
+      const k = Math.ceil(f - 1e-9) - 1;
+      return nth(k) + Math.min(1, f - k);
     },
   };
 }
