@@ -35,7 +35,7 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
   let page: Page;
   let token: string;
   let planId: string;
-  let planned: { id: string; team: string; critical: boolean; start_day: number; finish_day: number; start_date: string; dependencies: string[] }[];
+  let planned: { id: string; team: string; critical: boolean; start_day: number; finish_day: number; start_date: string; finish_date: string; dependencies: string[] }[];
   const errors: string[] = [];
 
   const call = async (method: string, path: string, body?: unknown, key = token) => {
@@ -257,6 +257,55 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     expect(stored.input.teams).toEqual([{ id: 'team-1', name: 'Imported team', size: 4, skills: ['backend', 'database', 'devops', 'frontend', 'product', 'qa'] }]);
     expect(errors).toEqual([]);
   });
+  it('draws the richer plan model when the plan has it: typed links, flagged milestones, top-level groups', async () => {
+    // The plan JSON as the richer model writes it (links with type and lag, milestone flags,
+    // groups), served to the page in place of today's.
+    const stored = await call('GET', `/plans/${planId}`);
+    const schedule = stored.artifacts['execution-plan.json'].schedule as (typeof planned[number] & { links?: unknown; milestone?: boolean })[];
+    const withTwo = schedule.find((e) => e.dependencies.length >= 2)!;
+    const [ss, ff] = withTwo.dependencies as [string, string];
+    withTwo.links = [
+      { id: ss, type: 'SS', lag_days: 1 },
+      { id: ff, type: 'FF', lag_days: 0 },
+    ];
+    const flagged = schedule.find((e) => e.id !== withTwo.id && e.id !== ss && e.id !== ff)!;
+    flagged.milestone = true;
+    const members = schedule.slice(0, 3);
+    const groupDays = { start_day: Math.min(...members.map((e) => e.start_day)), finish_day: Math.max(...members.map((e) => e.finish_day)) };
+    stored.artifacts['execution-plan.json'].groups = [{ id: 'g-foundation', name: 'Foundation', phases: members.map((e) => e.id), ...groupDays, start_date: members[0]!.start_date, finish_date: members[0]!.finish_date }];
+    const url = new RegExp(`/plans/${planId}$`);
+    await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stored) }));
+    await page.goto(`${server.base()}/ui/#/plans/${planId}`);
+    await page.reload();
+    await page.locator('svg.gantt .group-bar[data-group="g-foundation"]').waitFor();
+
+    const arrow = (from: string) => page.locator(`svg.gantt path.dep[data-from="${from}"][data-to="${withTwo.id}"]`);
+    expect(await arrow(ss).getAttribute('data-type')).toBe('SS');
+    expect(await arrow(ss).getAttribute('stroke-dasharray')).toBe('6 3');
+    expect(await arrow(ff).getAttribute('data-type')).toBe('FF');
+    expect(await arrow(ff).getAttribute('stroke-dasharray')).toBe('2 2');
+    // Start-to-start leaves the predecessor's start and enters the successor's start; finish-to-finish joins the finishes.
+    const ends = async (id: string) => {
+      const r = page.locator(`.bar[data-phase="${id}"] .bar-body`);
+      const x = Number(await r.getAttribute('x'));
+      return { start: x, finish: x + Number(await r.getAttribute('width')) };
+    };
+    const path = async (from: string) => ((await arrow(from).getAttribute('d')) ?? '').match(/-?[\d.]+/g)!.map(Number);
+    const ssPath = await path(ss);
+    expect(ssPath[0]).toBeCloseTo((await ends(ss)).start, 6);
+    expect(ssPath.at(-1)).toBeCloseTo((await ends(withTwo.id)).start, 6);
+    const ffPath = await path(ff);
+    expect(ffPath[0]).toBeCloseTo((await ends(ff)).finish, 6);
+    expect(ffPath.at(-1)).toBeCloseTo((await ends(withTwo.id)).finish, 6);
+    // The flagged phase is a diamond; the group's summary row comes first, its phases under it.
+    expect(await page.locator(`.bar.milestone[data-phase="${flagged.id}"] path.bar-body`).count()).toBe(1);
+    const rowOf = async (sel: string) => Number(await page.locator(sel).first().evaluate((e) => e.closest('[data-row]')?.getAttribute('data-row')));
+    expect(await rowOf('.group-bar[data-group="g-foundation"]')).toBe(0);
+    for (const e of members) expect(await rowOf(`.bar[data-phase="${e.id}"]`)).toBeGreaterThan(0);
+    await page.locator('.gantt-view').screenshot({ path: `${repoPath('test-results')}/gantt-links.png` });
+    await page.unroute(url);
+  });
+
   it('fits a 390 px wide phone screen: nothing wider than the viewport but the boxes that scroll', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.base()}/ui/#/plans/${planId}`);

@@ -85,14 +85,15 @@ function barLabel(L, p, milestone) {
   return `${p.name} (${p.id}). Team ${p.team ?? 'none'}, wave ${p.wave}. ${when}.${p.critical ? ' Critical.' : ''} Depends on ${deps.length ? deps.join(', ') : 'nothing'}. Status ${state.replace('_', ' ')}${st ? `, ${fmt.num(st.percent, 0)} % done` : ''}.${actual}`;
 }
 
-/** A group's summary bar. @param {Layout} L @param {import('./model.js').GroupJson} g @param {number} y */
-function groupBar(L, g, y) {
+/** A group's summary bar. @param {Layout} L @param {import('./model.js').GroupJson} g @param {number} i its row */
+function groupBar(L, g, i) {
+  const y = L.rowY(i);
   const x1 = L.x(L.cal.start(g.start_day));
   const x2 = Math.max(x1 + 4, L.x(L.cal.end(g.finish_day)));
   const label = `Group ${g.name}: ${g.phases.length} phases, ${isoDate(L.cal.start(g.start_day))} to ${isoDate(L.cal.end(g.finish_day) - 1)}`;
   return s(
     'g',
-    { class: 'group-bar', 'data-group': g.id, role: 'img', 'aria-label': label },
+    { class: 'group-bar', 'data-group': g.id, 'data-row': i, role: 'img', 'aria-label': label },
     s('title', {}, label),
     s('path', { class: 'summary', d: `M${x1} ${y + 8}H${x2}V${y + 20}l-5 -5H${x1 + 5}l-5 5z` }),
   );
@@ -102,7 +103,7 @@ function groupBar(L, g, y) {
 export function rowBar(L, i) {
   const r = /** @type {Row} */ (L.rows[i]);
   const y = L.rowY(i);
-  if (r.kind === 'group') return groupBar(L, r.group, y);
+  if (r.kind === 'group') return groupBar(L, r.group, i);
   const p = r.entry;
   const st = L.tracked.get(p.id);
   const { start, finish, centre } = L.ends(p.id);
