@@ -302,7 +302,8 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     const rowOf = async (sel: string) => Number(await page.locator(sel).first().evaluate((e) => e.closest('[data-row]')?.getAttribute('data-row')));
     expect(await rowOf('.group-bar[data-group="g-foundation"]')).toBe(0);
     for (const e of members) expect(await rowOf(`.bar[data-phase="${e.id}"]`)).toBeGreaterThan(0);
-    await page.locator('.gantt-view').screenshot({ path: `${repoPath('test-results')}/gantt-links.png` });
+    // A status update from the stream may redraw the chart under the screenshot: then take it again.
+    await expect.poll(() => page.locator('.gantt-view').screenshot({ path: `${repoPath('test-results')}/gantt-links.png` }).then(() => true, () => false)).toBe(true);
     await page.unroute(url);
   });
 

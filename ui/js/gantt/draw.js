@@ -70,7 +70,7 @@ export function rowLabel(L, i) {
   return s(
     'g',
     { class: 'row-label', 'data-row': i },
-    s('text', { x: r.entry.group !== undefined ? 18 : 8, y }, cut(r.entry.name, L.narrow ? 14 : 24)),
+    s('text', { x: L.inGroup(r.entry.id) ? 18 : 8, y }, cut(r.entry.name, L.narrow ? 14 : 24)),
     L.narrow ? null : s('text', { class: 'team', x: L.labelW - 8, y, 'text-anchor': 'end' }, cut(r.entry.team ?? '—', 10)),
   );
 }

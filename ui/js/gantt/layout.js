@@ -28,6 +28,7 @@ export function ganttLayout(plan, status, zoom, { narrow = false } = {}) {
   const schedule = /** @type {GanttEntry[]} */ (ep.schedule);
   const groups = groupsOf(schedule, /** @type {{ groups?: GroupJson[] }} */ (ep).groups);
   const rows = rowsOf(schedule, groups);
+  const grouped = new Set(groups.flatMap((g) => g.phases));
   const links = linksOf(schedule);
   const cal = workCalendar(ep.project_context.start_date, ep.project_context.calendar);
   const tracked = new Map((status?.phases ?? []).map((p) => [p.id, p]));
@@ -71,6 +72,8 @@ export function ganttLayout(plan, status, zoom, { narrow = false } = {}) {
     ends,
     /** @param {string} id */
     entry: (id) => byId.get(id),
+    /** @param {string} id */
+    inGroup: (id) => grouped.has(id),
     /** The links into a phase. @param {string} id */
     linksInto: (id) => into.get(id) ?? [],
     asOfDay: status?.asOfDay ?? null,
