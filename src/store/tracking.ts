@@ -497,7 +497,6 @@ export interface AlertInput {
   data?: Record<string, unknown>;
 }
 
-/** Opens an alert unless the same kind is already open for the same subject. Returns true when new. */
 /** Moves the plan's alert clock to at unless it is already later; returns the clock (ISO). */
 export async function advanceJudgedAt(db: Db | Trx, planId: string, at: string): Promise<string> {
   const row = await db
@@ -509,12 +508,18 @@ export async function advanceJudgedAt(db: Db | Trx, planId: string, at: string):
   return new Date(row.judged_at ?? at).toISOString();
 }
 
+/** Opens an alert, or brings the open one of the same kind and subject up to date. Returns true when new. */
 export async function raiseAlert(db: Db | Trx, planId: string, a: AlertInput): Promise<boolean> {
   const res = await sql`
     insert into alerts (plan_id, kind, severity, subject, message, data)
     values (${planId}, ${a.kind}, ${a.severity}, ${a.subject}, ${a.message}, ${JSON.stringify(a.data ?? {})}::jsonb)
-    on conflict (plan_id, kind, subject) where resolved_at is null do nothing`.execute(db);
-  const raised = Number(res.numAffectedRows ?? 0) > 0;
+    on conflict (plan_id, kind, subject) where resolved_at is null
+    do update set message = excluded.message, severity = excluded.severity, data = excluded.data
+      where alerts.message is distinct from excluded.message or alerts.severity is distinct from excluded.severity
+    returning (xmax = 0) as inserted`.execute(db);
+  // An alert still open keeps its id and raise time but says what is true now (71.5 % behind
+  // becomes 16.9 % behind): only a new one notifies and goes to the webhooks.
+  const raised = (res.rows as { inserted: boolean }[]).some((r) => r.inserted);
   if (raised) await sql`select pg_notify('waveplan_events', ${planId})`.execute(db);
   if (raised) await recordWebhookEvent(db, planId, 'alert.raised', { alert: a });
   return raised;

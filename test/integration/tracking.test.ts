@@ -183,6 +183,28 @@ describe('live tracking', () => {
     expect((await call('GET', `/plans/${planId}/alerts?open=true`)).body.items.map((a: { id: number }) => a.id)).toContain(variance.id);
   });
 
+  it('keeps an open alert saying what is true now: progress rewrites its text, not its id', async () => {
+    const planId = await createPlan({ ...layeredPlan(2, 2), startDate: '2026-01-05' });
+    const before = (await call('GET', `/plans/${planId}/status`)).body;
+    const variance = before.alerts.find((a: { kind: string }) => a.kind === 'schedule_variance');
+    expect(variance.message).toContain(`${before.metrics.behindSchedulePercent}% behind`);
+    const s = await session(planId, { claimLimit: 2 });
+    for (const phaseId of ['p0_0', 'p0_1']) {
+      expectOk(await call('POST', `/plans/${planId}/claims`, { sessionId: s, phaseId, at: '2026-01-05T09:00:00Z' }));
+      expectOk(await call('POST', `/plans/${planId}/sessions/${s}/events`, { type: 'started', phaseId, at: '2026-01-05T09:00:00Z' }));
+      expectOk(await call('POST', `/plans/${planId}/sessions/${s}/events`, { type: 'completed', phaseId, at: '2026-01-06T17:00:00Z' }));
+    }
+    const after = (await call('GET', `/plans/${planId}/status`)).body;
+    expect(after.metrics.behindSchedulePercent).toBeLessThan(before.metrics.behindSchedulePercent);
+    expect(after.metrics.behindSchedulePercent).toBeGreaterThan(5);
+    const open = (await call('GET', `/plans/${planId}/alerts?open=true`)).body.items.filter((a: { kind: string }) => a.kind === 'schedule_variance');
+    expect(open).toHaveLength(1);
+    expect(open[0].id).toBe(variance.id);
+    expect(open[0].message).toContain(`${after.metrics.behindSchedulePercent}% behind`);
+    expect(open[0].message).not.toBe(variance.message);
+    expect(after.alerts.find((a: { kind: string }) => a.kind === 'schedule_variance').message).toBe(open[0].message);
+  });
+
   it('re-plans after a delay: exactly the dependent phases move, by the delay', async () => {
     const input = delayedPlan();
     const planId = await createPlan(input);

@@ -23,7 +23,7 @@ export class ApiError extends Error {
 }
 
 /** @returns {Record<string, string>} */
-const authHeaders = () => {
+export const authHeaders = () => {
   const key = apiKey.get();
   return key ? { authorization: `Bearer ${key}` } : {};
 };

@@ -1,7 +1,8 @@
 // @ts-check
 import { api, eventStream } from './api.js';
 import { announce, fmt, h } from './dom.js';
-import { renderGantt } from './gantt.js';
+import { downloadFile } from './download.js';
+import { ganttChart, ganttState } from './gantt/view.js';
 
 /**
  * @typedef {import('../types.js').PlanVersionJson} PlanVersionJson
@@ -17,12 +18,17 @@ import { renderGantt } from './gantt.js';
  * @param {HTMLTableRowElement[]} rows
  */
 const table = (caption, className, head, rows) =>
+  // A table wider than a phone's screen scrolls in its own box, reachable by keyboard.
   h(
-    'table',
-    { class: className },
-    h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, head.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: head.length }, 'None.'))),
+    'div',
+    { class: 'table-scroll', role: 'region', 'aria-label': caption, tabindex: 0 },
+    h(
+      'table',
+      { class: className },
+      h('caption', {}, caption),
+      h('thead', {}, h('tr', {}, head.map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: head.length }, 'None.'))),
+    ),
   );
 
 /**
@@ -162,16 +168,61 @@ function phaseDetail(plan, status, id) {
   );
 }
 
+/** What the chart's marks mean, and how to move in it. @param {boolean} tracking */
+const legend = (tracking) =>
+  h(
+    'p',
+    { class: 'legend' },
+    h('span', { class: 'key critical' }), ' critical: cannot slip without moving the finish (resource-constrained) ',
+    h('span', { class: 'key normal' }), ' other phases ',
+    h('span', { class: 'key milestone' }), ' milestone ',
+    h('span', { class: 'key group' }), ' group ',
+    h('span', { class: 'key sync' }), ' sync point. Arrows: solid finish-to-start, dashed start-to-start, dotted finish-to-finish, dash-dot start-to-finish. ',
+    tracking ? [h('span', { class: 'key today' }), ' today ', h('span', { class: 'key actual' }), ' actual (under the planned bar). '] : null,
+    'Shaded: weekends and holidays. Tab to the chart, arrow keys, Page Up/Down, Home and End move between phases, Enter shows one and highlights its chain.',
+  );
+
+/**
+ * The strategy document and the server's SVG Gantt, fetched with the API key (a plain link
+ * cannot send it) and saved as files.
+ * @param {PlanVersionJson} plan
+ * @param {string} id
+ */
+function downloads(plan, id) {
+  const note = h('span', { class: 'download-error', role: 'status' });
+  const base = `${plan.name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '') || 'plan'}-v${plan.version}`;
+  /** @param {string} label @param {string} path @param {string} filename @param {string} accept */
+  const button = (label, path, filename, accept) => {
+    const b = h('button', { type: 'button', class: 'download' }, label);
+    b.addEventListener('click', () => {
+      note.textContent = '';
+      downloadFile(path, filename, accept).catch((err) => (note.textContent = `Could not download: ${err instanceof Error ? err.message : String(err)}`));
+    });
+    return b;
+  };
+  return h(
+    'p',
+    { class: 'downloads' },
+    button('Strategy document (Markdown)', `/plans/${id}/document`, `${base}-strategy.md`, 'text/markdown'),
+    ' ',
+    button('Gantt from the server (SVG)', `/plans/${id}/gantt.svg`, `${base}-gantt.svg`, 'image/svg+xml'),
+    ' ',
+    note,
+  );
+}
+
 /**
  * One plan: summary, Gantt, live progress, waves, sync points and risks. Returns a cleanup.
  * @param {HTMLElement} main
  * @param {string} id
  */
 export async function planView(main, id) {
+  // Both at once: for a large plan each takes a noticeable part of a second.
+  const [first, firstStatus] = await Promise.all([api(`/plans/${id}`), api(`/plans/${id}/status`).catch(() => null)]);
   /** @type {PlanVersionJson} */
-  let plan = await api(`/plans/${id}`);
+  let plan = first;
   /** @type {StatusJson | null} */
-  let status = await api(`/plans/${id}/status`).catch(() => null);
+  let status = firstStatus;
   /** @type {string | undefined} */
   let selected;
   const ganttBox = h('div', { class: 'gantt-box' });
@@ -181,15 +232,27 @@ export async function planView(main, id) {
   /** @type {string[]} */
   const events = [];
 
+  const gantt = ganttState();
   const drawGantt = () => {
-    const focused = /** @type {SVGElement | null | undefined} */ (document.activeElement?.closest?.('.bar'))?.dataset.phase;
-    ganttBox.replaceChildren(
-      renderGantt(plan, status, (phase) => {
+    const focused = /** @type {HTMLElement | SVGElement | null | undefined} */ (document.activeElement?.closest?.('.bar, .gantt-toolbar button'));
+    // Where the old chart is scrolled to now: its last scroll event may not have run yet.
+    const scrolled = ganttBox.querySelector('.gantt-scroll');
+    if (scrolled) Object.assign(gantt, { scrollTop: scrolled.scrollTop, scrollLeft: scrolled.scrollLeft });
+    const chart = ganttChart(plan, status, gantt, {
+      onSelect: (phase) => {
         selected = phase;
         detail.replaceChildren(phaseDetail(plan, status, phase));
-      }),
-    );
-    if (focused) /** @type {SVGElement | null} */ (ganttBox.querySelector(`.bar[data-phase="${CSS.escape(focused)}"]`))?.focus();
+      },
+      onZoom: (zoom, dayWidth) => {
+        gantt.scrollLeft *= dayWidth / chart.layout.dayW;
+        gantt.zoom = zoom;
+        drawGantt();
+      },
+    });
+    ganttBox.replaceChildren(chart.element);
+    chart.mount();
+    if (focused?.dataset.phase) chart.focusPhase(focused.dataset.phase);
+    else if (focused?.dataset.zoom) /** @type {HTMLElement | null} */ (ganttBox.querySelector(`button[data-zoom="${focused.dataset.zoom}"]`))?.focus();
     if (selected) detail.replaceChildren(phaseDetail(plan, status, selected));
   };
 
@@ -226,8 +289,8 @@ export async function planView(main, id) {
       h(
         'section',
         { 'aria-labelledby': 'gantt-h' },
-        h('h2', { id: 'gantt-h' }, 'Schedule by team'),
-        h('p', { class: 'legend' }, h('span', { class: 'key critical' }), ' cannot slip without moving the finish (resource-constrained critical) ', h('span', { class: 'key normal' }), ' other phases ', h('span', { class: 'key sync' }), ' sync point. Tab to a bar, arrow keys move along, Enter shows it.'),
+        h('h2', { id: 'gantt-h' }, 'Schedule'),
+        legend(status !== null),
         ganttBox,
         detail,
       ),
@@ -235,25 +298,12 @@ export async function planView(main, id) {
       h('section', {}, wavesTable(plan)),
       h('section', {}, syncTable(plan)),
       h('section', {}, riskTable(plan)),
-      h('p', {}, h('a', { href: `/plans/${id}/document` }, 'Strategy document (Markdown)'), ' · ', h('a', { href: `/plans/${id}/gantt.svg` }, 'Gantt (SVG)')),
+      downloads(plan, id),
     );
     drawGantt();
     drawLive();
   };
   draw();
-
-  ganttBox.addEventListener('keydown', (e) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const bars = [...ganttBox.querySelectorAll('.bar')].map((b) => /** @type {SVGElement} */ (b));
-    const order = plan.artifacts['execution-plan.json'].schedule.map((p) => p.id);
-    bars.sort((a, b) => order.indexOf(a.dataset.phase ?? '') - order.indexOf(b.dataset.phase ?? ''));
-    const at = bars.indexOf(/** @type {SVGElement} */ (document.activeElement));
-    const next = bars[Math.max(0, Math.min(bars.length - 1, at + (e.key === 'ArrowRight' ? 1 : -1)))];
-    if (next) {
-      e.preventDefault();
-      next.focus();
-    }
-  });
 
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let pending;
