@@ -33,6 +33,10 @@ export interface Phase {
   dependencies: number[];
   /** Indices of the phases that depend on this one. */
   dependents: number[];
+  /** Every dependency with its type and lag (links.ts); plain finish-to-start links have lag 0. */
+  links: PhaseLink[];
+  /** A zero-duration phase, or one the input marks as a milestone. */
+  milestone: boolean;
   skills: string[];
   /** People (or agent sessions) of the assigned team the phase occupies, as the input says. */
   teamSize: number;
@@ -44,6 +48,13 @@ export interface Phase {
   priority: number;
   /** The group label the input gives the phase (the source's phase, WBS parent, epic). */
   group?: string;
+}
+
+/** A dependency of a phase on phase `on`: finish-to-start, start-to-start, finish-to-finish or start-to-finish, plus a lag in working days. */
+export interface PhaseLink {
+  on: number;
+  type: 'FS' | 'SS' | 'FF' | 'SF';
+  lag: number;
 }
 
 export interface Team {

@@ -9,6 +9,7 @@ import { skillKey } from '../domain/skills.js';
 import { PlanInput, type ConstraintsInput, type InfrastructureInput, type PhaseInput, type SourceInput, type TeamInput } from '../schemas/plan-input.js';
 import { IssueList } from './import-error.js';
 import { DEFAULT_TEAM_SIZE, defaultName, type ImportOptions, type ImportResult } from './import-options.js';
+import { dependencyIds } from '../schemas/dependency-links.js';
 
 /** A phase as read, with where it and each of its dependencies came from in the source. */
 export interface DraftPhase {
@@ -47,7 +48,7 @@ function checkGraph(drafts: DraftPhase[], issues: IssueList): void {
         if (dep === d.phase.id) issues.add(where, `${d.phase.id} ${how} itself`);
         else if (!firstPath.has(dep)) issues.add(where, `${d.phase.id} ${how} ${dep}, which the file does not define`);
       });
-    check(d.phase.dependencies, d.dependencyPaths, 'depends on');
+    check(d.phase.dependencies && dependencyIds(d.phase), d.dependencyPaths, 'depends on');
     check(d.phase.softDependencies, d.softDependencyPaths, 'soft-depends on');
   }
 }
@@ -86,7 +87,7 @@ export function dropDependenciesOn(drafts: DraftPhase[], gone: Set<string>): voi
   for (const d of drafts) {
     const deps = d.phase.dependencies;
     if (!deps) continue;
-    const keep = deps.map((dep, i) => ({ dep, path: d.dependencyPaths[i]! })).filter((x) => !gone.has(x.dep));
+    const keep = deps.map((dep, i) => ({ dep, path: d.dependencyPaths[i]! })).filter((x) => !gone.has(typeof x.dep === 'string' ? x.dep : x.dep.id));
     d.phase.dependencies = keep.map((x) => x.dep);
     d.dependencyPaths = keep.map((x) => x.path);
   }

@@ -23,6 +23,26 @@ export const ThreePointEstimate = Type.Object(
 );
 export type ThreePointEstimate = Static<typeof ThreePointEstimate>;
 
+/** Lags are bounded so that a lead never reaches further than a plan could. */
+export const MAX_LAG_DAYS = 1000;
+
+export const DependencyInput = Type.Object(
+  {
+    id: Id,
+    type: Type.Optional(
+      Type.Enum(['FS', 'SS', 'FF', 'SF'], {
+        description:
+          'FS (default): this phase starts after the other finishes; SS: starts after it starts; FF: finishes after it finishes; SF: finishes after it starts. Each plus the lag.',
+      }),
+    ),
+    lagDays: Type.Optional(
+      Type.Number({ minimum: -MAX_LAG_DAYS, maximum: MAX_LAG_DAYS, description: 'Working days added to the link (negative: a lead, the phase may begin that much earlier). Default 0.' }),
+    ),
+  },
+  { additionalProperties: false, description: 'A dependency with a type and a lag.' },
+);
+export type DependencyInput = Static<typeof DependencyInput>;
+
 export const PhaseInput = Type.Object(
   {
     id: Id,
@@ -31,13 +51,20 @@ export const PhaseInput = Type.Object(
     duration: Type.Union([Type.Number({ minimum: 0, maximum: 10000 }), ThreePointEstimate], {
       description: 'Working days: a number, or a three-point estimate (expected value (o + 4m + p) / 6 is planned).',
     }),
-    dependencies: Type.Optional(Type.Array(Id, { maxItems: 1000, description: 'Ids of phases that must finish before this one starts.' })),
+    dependencies: Type.Optional(
+      Type.Array(Type.Union([Id, DependencyInput]), {
+        maxItems: 1000,
+        description:
+          'The phases this one depends on: an id (finish-to-start, no lag) or { id, type, lagDays }. The links must not form a cycle, whatever their types and lags.',
+      }),
+    ),
     softDependencies: Type.Optional(
       Type.Array(Id, {
         maxItems: 1000,
         description: 'Ids of phases that should finish before this one starts (a soft dependency in the source): planned as dependencies unless constraints.relaxSoftDependencies.',
       }),
     ),
+    milestone: Type.Optional(Type.Boolean({ description: 'Marks the phase as a milestone (a phase of zero duration is one anyway): shown as a diamond, listed in the execution plan.' })),
     group: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'Label of the group the phase belongs to (the source’s phase, WBS summary row or epic), for display.' })),
     skills: Type.Optional(Type.Array(SkillName, { maxItems: 50, description: 'Skills the assigned team must hold (all of them); compared ignoring case, spaces and punctuation.' })),
     teamSize: Type.Optional(Type.Number({ minimum: 0, maximum: 1000, description: 'People (or agent sessions) of the assigned team this phase occupies. Default 1.' })),

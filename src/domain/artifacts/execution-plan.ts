@@ -104,6 +104,8 @@ export function executionPlan(ctx: ArtifactContext, advice: { success_criteria: 
       start_date: startDateOf(ctx, p.index),
       finish_date: finishDateOf(ctx, p.index),
       dependencies: p.dependencies.map((d) => project.phases[d]!.id),
+      links: p.links.map((l) => ({ id: project.phases[l.on]!.id, type: l.type, lag_days: l.lag })),
+      milestone: p.milestone,
       critical: isCritical(ctx, p.index),
       ...(p.group !== undefined ? { group: p.group } : {}),
     })),

@@ -1,5 +1,5 @@
 import type { Random } from '../random.js';
-import { Justifier } from './justify.js';
+import { Justifier, topologicalBy } from './justify.js';
 import type { SchedulingProblem } from './problem.js';
 import { fingerprint, peakWindow, resampleBlock, shiftMutation, swapMutation, twoPointCrossover, windowCrossover } from './operators.js';
 import { listByKey, sampledList } from './rules.js';
@@ -162,6 +162,11 @@ function breed(p: SchedulingProblem, mother: Individual, father: Individual, rng
   else {
     const width = mother.schedule.makespan * (0.1 + 0.4 * rng.next());
     child = windowCrossover(mother.list, mother.schedule, father.list, peakWindow(p, mother.schedule, width, rng));
+    // Start order is precedence order only for finish-to-start links: otherwise keep the child's order where the links allow.
+    if (p.predDelta) {
+      for (let i = 0; i < child.length; i++) pos[child[i]!] = i;
+      child = topologicalBy(p.n, p.preds, p.succs, (a, b) => pos[a]! < pos[b]!);
+    }
   }
   swapMutation(p, child, rng, 0.02);
   if (rng.next() < 0.3) shiftMutation(p, child, rng, pos);

@@ -94,6 +94,27 @@ export class SerialSgs {
     }
   }
 
+  /**
+   * The earliest start phase j's typed, lagged links allow, from the starts placed so far. In the
+   * mirror (time reversed), a link of distance δ from i to j asks j's mirrored start to be at
+   * most i's less δ + d_j − d_i, so there j comes first with distance δ + d_j − d_i.
+   */
+  private linkedReady(j: number, start: Float64Array, mirror: boolean): number {
+    const p = this.problem;
+    const d = p.duration;
+    let t = -Infinity;
+    if (mirror) {
+      const succ = p.succs[j]!;
+      const delta = p.succDelta![j]!;
+      for (let q = 0; q < succ.length; q++) t = Math.max(t, start[succ[q]!]! + delta[q]! + d[succ[q]!]! - d[j]!);
+    } else {
+      const pred = p.preds[j]!;
+      const delta = p.predDelta![j]!;
+      for (let q = 0; q < pred.length; q++) t = Math.max(t, start[pred[q]!]! + delta[q]!);
+    }
+    return t;
+  }
+
   private place(j: number, s: number, d: number, t: number): void {
     const p = this.problem;
     if (t >= 0) {
@@ -135,7 +156,8 @@ export class SerialSgs {
       const d = p.duration[j]!;
       const before = mirror ? p.succs[j]! : p.preds[j]!;
       let es = mirror ? 0 : p.release[j]!;
-      for (let q = 0; q < before.length; q++) if (finish[before[q]!]! > es) es = finish[before[q]!]!;
+      if (p.predDelta) es = Math.max(es, this.linkedReady(j, start, mirror));
+      else for (let q = 0; q < before.length; q++) if (finish[before[q]!]! > es) es = finish[before[q]!]!;
 
       const candidates = p.eligible[j]!;
       let bestStart = Infinity;
@@ -184,6 +206,8 @@ export class SerialSgs {
    */
   decodeParallel(list: ArrayLike<number>, out: Decoded): Decoded {
     const p = this.problem;
+    // Its time steps are the finishes; typed and lagged links make other moments matter, so those problems are decoded serially.
+    if (p.predDelta) return this.decode(list, out);
     for (const prof of this.profiles) prof.reset();
     this.load.fill(0);
     const { start, finish, team } = out;

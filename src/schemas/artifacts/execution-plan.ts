@@ -153,6 +153,11 @@ export const ExecutionPlan = Type.Object(
         start_date: DateString,
         finish_date: DateString,
         dependencies: Ids,
+        links: Type.Array(
+          Type.Object({ id: Type.String(), type: Type.Enum(['FS', 'SS', 'FF', 'SF']), lag_days: Type.Number() }),
+          { description: 'Every dependency with its type (FS finish-to-start, SS start-to-start, FF finish-to-finish, SF start-to-finish) and lag in working days (negative: a lead); the schedule keeps every one.' },
+        ),
+        milestone: Type.Boolean({ description: 'A milestone: a phase of zero duration, or one the input marks as a milestone.' }),
         critical: Type.Boolean(),
         group: Type.Optional(Type.String()),
       }),
