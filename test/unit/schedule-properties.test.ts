@@ -5,6 +5,7 @@ import { normalise } from '../../src/domain/input.js';
 import type { PlanResult } from '../../src/domain/model.js';
 import { emptyDecoded, SerialSgs } from '../../src/domain/schedule/sgs.js';
 import { areasOverlap } from '../../src/domain/tracking/areas.js';
+import { dependencyLinks } from '../../src/schemas/dependency-links.js';
 import type { PhaseInput, PlanInput, TeamInput } from '../../src/schemas/plan-input.js';
 
 const TOL = 1e-6;
@@ -32,6 +33,8 @@ interface RawPhase {
   sizePick: number;
   duration: number | { optimistic: number; likely: number; pessimistic: number };
   deps: number[];
+  /** Type and lag of each dependency, used when the input has typed links. */
+  kinds: { type: 'FS' | 'SS' | 'FF' | 'SF'; lag: number }[];
   pools: number[];
   areas: number[];
   priority: number;
@@ -60,6 +63,8 @@ const baseArb = (maxPhases: number) => fc.record({
   sessions: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
   integral: fc.boolean(),
   useAreas: fc.boolean(),
+  /** Typed and lagged links (FS/SS/FF/SF, negative lags too) instead of plain finish-to-start. */
+  typed: fc.boolean(),
   seed: fc.integer({ min: 0, max: 100_000 }),
   n: fc.integer({ min: 1, max: maxPhases }),
 });
@@ -71,6 +76,7 @@ const rawPhaseArb = (teams: number, pools: number): fc.Arbitrary<RawPhase> =>
     sizePick: fc.integer({ min: 0, max: 99 }),
     duration: durationArb,
     deps: fc.array(fc.nat(1000), { maxLength: 3 }),
+    kinds: fc.array(fc.record({ type: fc.constantFrom('FS', 'SS', 'FF', 'SF'), lag: fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(0.5, -1.5)) }), { minLength: 3, maxLength: 3 }),
     pools: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: pools, maxLength: pools }),
     areas: fc.array(fc.integer({ min: 0, max: AREAS.length + 2 }), { maxLength: 2 }),
     priority: fc.integer({ min: 0, max: 3 }),
@@ -92,7 +98,10 @@ const planInputArb = (maxPhases: number): fc.Arbitrary<PlanInput> => baseArb(max
     const teams: TeamInput[] = base.teams.map((t, i) => ({ id: `team${i}`, size: t.size, skills: t.skills, availability: t.availability }));
     const phases: PhaseInput[] = raw.map((r, i) => {
       // Dependencies only on earlier phases of the DAG: acyclic by construction.
-      const deps = i === 0 ? [] : [...new Set(r.deps.map((d) => `p${d % i}`))];
+      const ids = i === 0 ? [] : [...new Set(r.deps.map((d) => `p${d % i}`))];
+      const deps: NonNullable<PhaseInput['dependencies']> = base.typed
+        ? ids.map((id, k) => ({ id, type: r.kinds[k]!.type, lagDays: base.integral ? Math.round(r.kinds[k]!.lag) : r.kinds[k]!.lag }))
+        : ids;
       const team = teams[r.team]!;
       const skills = team.skills.filter((_, k) => (r.skillMask >> k) & 1);
       const cap = seatsOf(team, base.buffer);
@@ -170,8 +179,15 @@ function checkPlan(input: PlanInput, plan: PlanResult): void {
   }
   expect(Math.abs(makespan - last)).toBeLessThan(TOL);
 
-  // Precedence.
-  for (const p of project.phases) for (const d of p.dependencies) expect(start[p.index]!).toBeGreaterThanOrEqual(finish[d]! - TOL);
+  // Precedence: every link as the input writes it, by its type and lag (computed here, not by the engine).
+  input.phases.forEach((pi, j) => {
+    for (const l of dependencyLinks(pi)) {
+      const i = input.phases.findIndex((q) => q.id === l.id);
+      const from = l.type === 'FS' || l.type === 'FF' ? finish[i]! : start[i]!;
+      const to = l.type === 'FS' || l.type === 'SS' ? start[j]! : finish[j]!;
+      expect(to, `${pi.id} ${l.type}${l.lagDays} ${l.id}`).toBeGreaterThanOrEqual(from + l.lagDays - TOL);
+    }
+  });
 
   // Team assignment: one team holding every skill and big enough; none when teamSize is 0.
   input.phases.forEach((pi, j) => {
@@ -322,7 +338,7 @@ describe('schedule properties on random inputs', () => {
     );
   });
 
-  it('every schedule keeps precedences, capacities, skills and its lower bounds', () => {
+  it('every schedule keeps every link type and lag, capacities, skills and its lower bounds', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         checkPlan(input, computePlan(input));

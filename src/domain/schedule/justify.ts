@@ -1,6 +1,6 @@
 import { IndexHeap } from '../heap.js';
 import type { SchedulingProblem } from './problem.js';
-import { emptyDecoded, type Decoded, type SerialSgs } from './sgs.js';
+import { copyDecoded, emptyDecoded, type Decoded, type SerialSgs } from './sgs.js';
 
 /**
  * Phases ordered by a primary and secondary time, then topological position (ascending or
@@ -58,7 +58,12 @@ export class Justifier {
   rightJustify(s: Decoded): Decoded {
     const back = orderByTimes(this.problem, s.finish, s.start, this.topoPos, true);
     this.right.makespan = s.makespan;
-    return this.sgs.decode(back, this.right, s.team, true);
+    const right = this.sgs.decode(back, this.right, s.team, true);
+    // Typed links can force the backward list into an order that packs worse than the schedule
+    // itself (a start-to-finish successor of zero duration holds its predecessor to the end of
+    // the list); then the schedule is its own right-justified version.
+    if (right.makespan > s.makespan + 1e-7) copyDecoded(s, right);
+    return right;
   }
 
   /** One backward and one forward pass; replaces `s` when the result is no longer. Returns the forward list. */

@@ -55,7 +55,8 @@ export class SerialSgs {
     const pinned: number[] = [];
     for (let j = 0; j < problem.n; j++) if (!Number.isNaN(problem.pinnedStart[j]!)) pinned.push(j);
     this.pinned = Int32Array.from(pinned);
-    const integral = [problem.duration, problem.release].every((a) => a.every((x) => Number.isInteger(x))) && problem.pinnedStart.every((x) => Number.isNaN(x) || Number.isInteger(x));
+    const integral =
+      [problem.duration, problem.release, ...(problem.predDelta ?? [])].every((a) => a.every((x) => Number.isInteger(x))) && problem.pinnedStart.every((x) => Number.isNaN(x) || Number.isInteger(x));
     let horizon = 0;
     for (let j = 0; j < problem.n; j++) horizon += problem.duration[j]!;
     horizon += Math.max(0, ...problem.release, ...problem.pinnedStart.filter((x) => !Number.isNaN(x)));
