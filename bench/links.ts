@@ -9,7 +9,7 @@
  *   LINKS_BASELINE=/tmp/base npm run bench:links
  *
  * Environment: LINKS_INSTANCES (J60 names, default j6013_1,j6029_1,j6045_1,j6041_1), LINKS_ITERATIONS
- * (schedules per instance, default 5000), LINKS_RUNS (default 5), PSPLIB_DIR (default ../shared/psplib).
+ * (schedules per instance, default 5000), LINKS_RUNS (default 6), PSPLIB_DIR (default ../shared/psplib).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -20,7 +20,7 @@ import type { PlanInput } from '../src/schemas/plan-input.js';
 const num = (name: string, fallback: number) => (process.env[name] !== undefined ? Number(process.env[name]) : fallback);
 const ITERATIONS = num('LINKS_ITERATIONS', 5000);
 const INSTANCES = (process.env.LINKS_INSTANCES ?? 'j6013_1,j6029_1,j6045_1,j6041_1').split(',');
-const RUNS = Math.max(1, num('LINKS_RUNS', 5));
+const RUNS = Math.max(1, num('LINKS_RUNS', 6));
 
 type Planner = (input: PlanInput, options: { clock: () => number }) => { search: { evaluated: number; elapsedMs: number }; schedule: { makespan: number } };
 
@@ -66,7 +66,10 @@ async function main(): Promise<void> {
   const rates = variants.map(() => [] as number[]);
   const makespans = variants.map(() => 0);
   for (let r = 0; r < RUNS; r++) {
-    variants.forEach((v, i) => {
+    // Each round in the other order, so that neither code always runs first.
+    const round = variants.map((v, i) => ({ v, i }));
+    if (r % 2 === 1) round.reverse();
+    round.forEach(({ v, i }) => {
       let evaluated = 0;
       let ms = 0;
       let sum = 0;

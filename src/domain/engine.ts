@@ -2,6 +2,7 @@ import { own } from './own.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import { WorkCalendar } from './calendar.js';
 import { criticalPath } from './cpm.js';
+import { dateDays, finishByKey, hardFinishBy, refuseInfeasibleDates, refuseUnmetDates, withNotBefore } from './date-constraints.js';
 import { PlanInputError, type InputIssue } from './errors.js';
 import { descendantCounts, descendants, transitiveReduction } from './graph.js';
 import { normalise } from './input.js';
@@ -97,13 +98,16 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
   const project = normalise(input);
   const calendar = new WorkCalendar(project.startDate, project.calendar);
   const replan = progressPins(input, project, calendar);
-  const graph = schedulingProblem(project, replan?.pins);
+  const dates = dateDays(project, calendar);
+  const graph = schedulingProblem(project, dates ? withNotBefore(replan?.pins, dates) : replan?.pins);
   // Barrier gating is precedence between whole waves: the schedule keeps them apart; the graph's own edges stay for hand-overs.
   const waveGating = input.constraints?.waveGating ?? 'flow';
-  const problem = waveGating === 'barrier' ? withWaveBarriers(graph, project) : graph;
+  const gated = waveGating === 'barrier' ? withWaveBarriers(graph, project) : graph;
+  const problem = dates ? { ...gated, ...hardFinishBy(project, dates) } : gated;
 
-  const cpmRelease = replan ? problem.release.map((r, j) => (Number.isNaN(problem.pinnedStart[j]!) ? r : problem.pinnedStart[j]!)) : undefined;
+  const cpmRelease = replan ? problem.release.map((r, j) => (Number.isNaN(problem.pinnedStart[j]!) ? r : problem.pinnedStart[j]!)) : dates ? problem.release : undefined;
   const cpm = criticalPath(problem, problem.duration, cpmRelease);
+  if (dates) refuseInfeasibleDates(project, cpm, dates, problem.pinnedStart);
   const reach = descendants(graph);
   const descendantsCount = descendantCounts(reach);
   const reducedEdges = transitiveReduction(graph, reach);
@@ -113,6 +117,7 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
     const baseline = input.progress.baseline;
     rules.unshift({ name: 'baseline', key: Float64Array.from(project.phases, (p) => own(baseline, p.id) ?? cpm.es[p.index]!) });
   }
+  if (dates?.finishBy.some((d) => !Number.isNaN(d))) rules.unshift({ name: 'finish-no-later-than', key: finishByKey(problem, cpm.lf, dates.finishBy) });
   // Heads and tails only hold without fixed work: pins make the critical path differ per phase.
   const ht = replan ? undefined : { head: cpm.es, tail: cpm.lf.map((lf) => cpm.length - lf) };
   const lowerBound = scheduleBounds(problem, cpm.length, Infinity, ht).best;
@@ -130,6 +135,8 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
   const elapsedMs = options.clock ? options.clock() - t0 : 0;
   const schedule = { start: found.best.start, finish: found.best.finish, team: found.best.team, makespan: found.best.makespan };
 
+  const resourceEdges = resourceFlow(problem, schedule.start, schedule.finish, schedule.team);
+  if (dates) refuseUnmetDates({ project, schedule, resourceEdges }, dates, problem.pinnedStart);
   const right = new Justifier(problem, new SerialSgs(problem)).rightJustify(found.best);
   const scheduleSlack = Float64Array.from(right.start, (s, j) => Math.max(0, s - schedule.start[j]!));
   const { waves, waveOf } = buildWaves(project, schedule);
@@ -153,9 +160,10 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
     },
     reducedEdges,
     descendants: descendantsCount,
-    resourceEdges: resourceFlow(problem, schedule.start, schedule.finish, schedule.team),
+    resourceEdges,
     calendar,
     waveGating,
+    ...(dates ? { dateDays: dates } : {}),
   };
   if (replan) result.replan = replan.basis;
   return result;

@@ -37,6 +37,10 @@ export interface Phase {
   links: PhaseLink[];
   /** A zero-duration phase, or one the input marks as a milestone. */
   milestone: boolean;
+  /** Date constraints as the input gives them (engine.ts turns them into working days). */
+  startNoEarlierThan?: string;
+  finishNoLaterThan?: string;
+  finishConstraint: 'hard' | 'soft';
   skills: string[];
   /** People (or agent sessions) of the assigned team the phase occupies, as the input says. */
   teamSize: number;
@@ -255,6 +259,8 @@ export interface PlanResult {
   /** Resource-flow edges [from, to]: phase `to` takes over a team or pool that `from` releases. */
   resourceEdges: [number, number][];
   replan?: ReplanBasis;
+  /** Per phase the working day it may not start before and the one it should finish by (NaN: none); present when the input has date constraints. */
+  dateDays?: { notBefore: Float64Array; finishBy: Float64Array };
   /** How waves open: flow (dependency levels that overlap) or barrier (one wave after the other). Default flow. */
   waveGating?: 'flow' | 'barrier';
 }

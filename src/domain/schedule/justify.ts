@@ -62,7 +62,7 @@ export class Justifier {
     // Typed links can force the backward list into an order that packs worse than the schedule
     // itself (a start-to-finish successor of zero duration holds its predecessor to the end of
     // the list); then the schedule is its own right-justified version.
-    if (right.makespan > s.makespan + 1e-7) copyDecoded(s, right);
+    if (right.makespan > s.makespan + 1e-7 || right.lateness > s.lateness + 1e-7) copyDecoded(s, right);
     return right;
   }
 
@@ -72,12 +72,13 @@ export class Justifier {
     const forward = orderByTimes(this.problem, right.start, right.finish, this.topoPos, false);
     const left = this.sgs.decode(forward, this.left, right.team);
     left.skillMatch = s.skillMatch;
-    if (left.makespan <= s.makespan + 1e-7) {
+    if (left.makespan <= s.makespan + 1e-7 && left.lateness <= s.lateness + 1e-7) {
       s.start.set(left.start);
       s.finish.set(left.finish);
       s.team.set(left.team);
       s.makespan = left.makespan;
       s.imbalance = left.imbalance;
+      s.lateness = left.lateness;
     }
     return forward;
   }

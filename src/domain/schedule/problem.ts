@@ -43,6 +43,8 @@ export interface SchedulingProblem {
    */
   predDelta?: Float64Array[];
   succDelta?: Float64Array[];
+  /** Hard finish-no-later-than day per phase (Infinity when none); the search meets them before it shortens the makespan. */
+  finishBy?: Float64Array;
 }
 
 export interface Pins {

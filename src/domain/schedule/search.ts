@@ -71,10 +71,11 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
 
   const best = emptyDecoded(p.n);
   best.makespan = Infinity;
+  best.lateness = Infinity;
   let bestList: Int32Array = new Int32Array(0);
   let origin = '';
   let improvedAt = 0;
-  const optimal = () => best.makespan <= o.lowerBound + 1e-7;
+  const optimal = () => best.makespan <= o.lowerBound + 1e-7 && best.lateness <= 1e-7;
   const total = o.iterations;
   const step = Math.max(1, Math.ceil(total / 20));
   let nextReport = step;

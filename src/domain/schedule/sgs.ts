@@ -13,14 +13,18 @@ export interface Decoded {
   imbalance: number;
   /** Sum of skill-match scores of the chosen teams: higher is a closer fit. */
   skillMatch: number;
+  /** Working days by which phases miss their hard finish-no-later-than days, summed (0 without such days). */
+  lateness: number;
 }
 
 export function emptyDecoded(n: number): Decoded {
-  return { start: new Float64Array(n), finish: new Float64Array(n), team: new Int32Array(n).fill(-1), makespan: 0, imbalance: 0, skillMatch: 0 };
+  return { start: new Float64Array(n), finish: new Float64Array(n), team: new Int32Array(n).fill(-1), makespan: 0, imbalance: 0, skillMatch: 0, lateness: 0 };
 }
 
-/** Lexicographic: makespan first, then workload balance, then skill match. */
+/** Lexicographic: missed hard finish dates first, then makespan, workload balance, skill match. */
 export function better(a: Decoded, b: Decoded): boolean {
+  if (a.lateness < b.lateness - EPS) return true;
+  if (a.lateness > b.lateness + EPS) return false;
   if (a.makespan < b.makespan - EPS) return true;
   if (a.makespan > b.makespan + EPS) return false;
   if (a.imbalance < b.imbalance - EPS) return true;
@@ -34,6 +38,7 @@ export function copyDecoded(from: Decoded, to: Decoded): Decoded {
   to.team.set(from.team);
   to.makespan = from.makespan;
   to.imbalance = from.imbalance;
+  to.lateness = from.lateness;
   to.skillMatch = from.skillMatch;
   return to;
 }
@@ -309,6 +314,9 @@ export class SerialSgs {
     let imbalance = 0;
     for (let t = 0; t < p.teamCount; t++) imbalance = Math.max(imbalance, this.load[t]! / p.capacity[t]!);
     out.imbalance = imbalance;
+    out.lateness = 0;
+    const by = p.finishBy;
+    if (by) for (let j = 0; j < p.n; j++) if (out.finish[j]! > by[j]! + EPS) out.lateness += out.finish[j]! - by[j]!;
     if (!teams) out.skillMatch = skillMatch;
     return out;
   }
