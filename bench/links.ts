@@ -3,7 +3,7 @@
  * without lag: PSPLIB J60 instances), in schedules per second of the schedule search, plus the
  * same instances with typed links for comparison. With LINKS_BASELINE set to the root of another checkout (e.g. a `git archive main`
  * of src/ with node_modules linked), the same plain input is planned by that code too, runs
- * interleaved in one process, and the ratio after ÷ before is printed.
+ * each in its own process, rounds alternating, and the ratio after ÷ before is printed.
  *
  *   npm run bench:links
  *   LINKS_BASELINE=/tmp/base npm run bench:links
@@ -11,6 +11,7 @@
  * Environment: LINKS_INSTANCES (J60 names, default j6013_1,j6029_1,j6045_1,j6041_1), LINKS_ITERATIONS
  * (schedules per instance, default 5000), LINKS_RUNS (default 6), PSPLIB_DIR (default ../shared/psplib).
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -56,34 +57,51 @@ function psplibInputs(): PlanInput[] {
   });
 }
 
-async function main(): Promise<void> {
-  const plain = psplibInputs();
-  const variants: { name: string; plan: Planner; inputs: PlanInput[] }[] = [{ name: 'plain (this code)', plan: await plannerAt('.'), inputs: plain }];
-  if (process.env.LINKS_BASELINE) variants.push({ name: `plain (${process.env.LINKS_BASELINE})`, plan: await plannerAt(process.env.LINKS_BASELINE), inputs: plain });
-  variants.push({ name: 'typed SS/FF links (this code)', plan: variants[0]!.plan, inputs: plain.map(typed) });
+interface Variant {
+  name: string;
+  root: string;
+  typed: boolean;
+}
+
+/** In a child process: plans the inputs with the code at `root` once warm, and prints schedules evaluated, milliseconds and Σ makespan. */
+async function child(v: Variant): Promise<void> {
+  const plan = await plannerAt(v.root);
+  const inputs = psplibInputs().map((i) => (v.typed ? typed(i) : i));
   const clock = () => performance.now();
-  for (const v of variants) v.plan(v.inputs[0]!, { clock }); // warm-up
+  plan(inputs[0]!, { clock }); // warm-up
+  let evaluated = 0;
+  let ms = 0;
+  let makespan = 0;
+  for (const input of inputs) {
+    const res = plan(input, { clock });
+    evaluated += res.search.evaluated;
+    ms += res.search.elapsedMs;
+    makespan += res.schedule.makespan;
+  }
+  process.stdout.write(JSON.stringify({ evaluated, ms, makespan }));
+}
+
+/**
+ * Each variant runs in its own process (so neither copy of the code shares a JIT or heap with the
+ * other), the processes one after another, the order alternating each round.
+ */
+function main(): void {
+  const variants: Variant[] = [{ name: 'plain (this code)', root: '.', typed: false }];
+  if (process.env.LINKS_BASELINE) variants.push({ name: `plain (${process.env.LINKS_BASELINE})`, root: process.env.LINKS_BASELINE, typed: false });
+  variants.push({ name: 'typed SS/FF links (this code)', root: '.', typed: true });
   const rates = variants.map(() => [] as number[]);
   const makespans = variants.map(() => 0);
   for (let r = 0; r < RUNS; r++) {
-    // Each round in the other order, so that neither code always runs first.
     const round = variants.map((v, i) => ({ v, i }));
     if (r % 2 === 1) round.reverse();
-    round.forEach(({ v, i }) => {
-      let evaluated = 0;
-      let ms = 0;
-      let sum = 0;
-      for (const input of v.inputs) {
-        const res = v.plan(input, { clock });
-        evaluated += res.search.evaluated;
-        ms += res.search.elapsedMs;
-        sum += res.schedule.makespan;
-      }
-      rates[i]!.push((evaluated / ms) * 1000);
-      makespans[i] = sum;
-    });
+    for (const { v, i } of round) {
+      const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1]!], { env: { ...process.env, LINKS_CHILD: JSON.stringify(v) }, encoding: 'utf8' });
+      const res = JSON.parse(out) as { evaluated: number; ms: number; makespan: number };
+      rates[i]!.push((res.evaluated / res.ms) * 1000);
+      makespans[i] = res.makespan;
+    }
   }
-  console.log(`PSPLIB J60 ${INSTANCES.join(', ')}: ${ITERATIONS} schedules per instance, ${RUNS} interleaved runs (median):`);
+  console.log(`PSPLIB J60 ${INSTANCES.join(', ')}: ${ITERATIONS} schedules per instance, ${RUNS} alternating rounds of one process per variant (median):`);
   variants.forEach((v, i) => console.log(`  ${v.name.padEnd(40)} ${median(rates[i]!).toFixed(0).padStart(7)} schedules/s   Σ makespan ${makespans[i]!.toFixed(0)}`));
   if (process.env.LINKS_BASELINE) {
     const ratio = median(rates[0]!) / median(rates[1]!);
@@ -92,4 +110,7 @@ async function main(): Promise<void> {
   console.log(`typed ÷ plain: ${(median(rates[variants.length - 1]!) / median(rates[0]!)).toFixed(3)}`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]!).href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
+  if (process.env.LINKS_CHILD) await child(JSON.parse(process.env.LINKS_CHILD) as Variant);
+  else main();
+}

@@ -8,7 +8,8 @@ import { descendantCounts, descendants, transitiveReduction } from './graph.js';
 import { normalise } from './input.js';
 import type { ProgressCallback } from './progress.js';
 import { computeMetrics } from './efficiency.js';
-import type { PlanResult, Project, ReplanBasis } from './model.js';
+import type { PlanResult, Project, ReplanBasis, TeamBlock } from './model.js';
+import { teamBlocks } from './team-calendars.js';
 import { seededRandom } from './random.js';
 import { scheduleBounds } from './schedule/bounds.js';
 import { resourceFlow } from './schedule/flow.js';
@@ -93,6 +94,22 @@ export function schedulingProblem(project: Project, pins?: Pins): SchedulingProb
   return { ...buildProblem(project, pins), teamSize: Float64Array.from(project.phases, (p) => p.demand) };
 }
 
+/** A day no schedule needs to go past: all the work one after another, after the latest release, plus every lag. */
+function workHorizon(p: SchedulingProblem): number {
+  let end = 1 + Math.max(0, ...p.release);
+  for (let j = 0; j < p.n; j++) end += p.duration[j]!;
+  for (const deltas of p.predDelta ?? []) for (const d of deltas) end += Math.abs(d);
+  return Math.ceil(end);
+}
+
+/** Team calendars in the problem: each team at the most it ever has, less what its calendar blocks day by day. */
+function calendarCapacity(p: SchedulingProblem, calendars: { blocks: TeamBlock[]; peak: number[] }): Pick<SchedulingProblem, 'capacity' | 'blocked'> {
+  return {
+    capacity: Float64Array.from(p.capacity, (c, r) => (r < p.teamCount ? calendars.peak[r]! : c)),
+    blocked: calendars.blocks.map((b) => ({ res: b.team, from: b.from, to: b.to, amount: b.amount })),
+  };
+}
+
 /** The whole planning run: validate, analyse the graph, schedule under resources, derive waves and metrics. */
 export function computePlan(input: PlanInput, options: EngineOptions = {}): PlanResult & { calendar: WorkCalendar } {
   const project = normalise(input);
@@ -103,7 +120,8 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
   // Barrier gating is precedence between whole waves: the schedule keeps them apart; the graph's own edges stay for hand-overs.
   const waveGating = input.constraints?.waveGating ?? 'flow';
   const gated = waveGating === 'barrier' ? withWaveBarriers(graph, project) : graph;
-  const problem = dates ? { ...gated, ...hardFinishBy(project, dates) } : gated;
+  const calendars = teamBlocks(project, calendar, project.constraints.capacityBuffer, workHorizon(gated));
+  const problem: SchedulingProblem = dates || calendars ? { ...gated, ...(dates ? hardFinishBy(project, dates) : {}), ...(calendars ? calendarCapacity(gated, calendars) : {}) } : gated;
 
   const cpmRelease = replan ? problem.release.map((r, j) => (Number.isNaN(problem.pinnedStart[j]!) ? r : problem.pinnedStart[j]!)) : dates ? problem.release : undefined;
   const cpm = criticalPath(problem, problem.duration, cpmRelease);
@@ -164,6 +182,7 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
     calendar,
     waveGating,
     ...(dates ? { dateDays: dates } : {}),
+    ...(calendars ? { teamBlocks: calendars.blocks } : {}),
   };
   if (replan) result.replan = replan.basis;
   return result;

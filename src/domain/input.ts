@@ -115,6 +115,7 @@ export function normalise(input: PlanInput): Project {
       availability,
       hoursPerWeek,
       capacity: teamCapacity(t.size, availability, buffer, hoursPerWeek),
+      ...(t.calendar !== undefined ? { calendar: t.calendar } : {}),
     };
   });
 

@@ -5,7 +5,7 @@
  * after startDate); they may be fractional.
  */
 
-import type { SourceInput } from '../schemas/plan-input.js';
+import type { SourceInput, TeamCalendarInput } from '../schemas/plan-input.js';
 
 export interface Estimate {
   optimistic: number;
@@ -72,6 +72,20 @@ export interface Team {
   hoursPerWeek: number;
   /** Full-time equivalents: size × availability × min(hours, 40) ÷ 40 × (1 − capacity buffer), fractional (capacity.ts). */
   capacity: number;
+  /** Its own non-working days, leave and size over time, as the input gives them (team-calendars.ts). */
+  calendar?: TeamCalendarInput;
+}
+
+/** A stretch of working days [from, to) in which `amount` FTE of a team are not there, and why. */
+export interface TeamBlock {
+  team: number;
+  from: number;
+  to: number;
+  amount: number;
+  /** FTE of the team still there. */
+  left: number;
+  /** What takes them: "leave 2027-02-01–2027-02-05 (conference, 2 people)", "non-working day 2027-02-08", "team of 4 until 2027-03-01". */
+  reasons: string[];
 }
 
 export interface Infrastructure {
@@ -259,6 +273,8 @@ export interface PlanResult {
   /** Resource-flow edges [from, to]: phase `to` takes over a team or pool that `from` releases. */
   resourceEdges: [number, number][];
   replan?: ReplanBasis;
+  /** The teams' calendar blocks the schedule planned around (absent without team calendars). */
+  teamBlocks?: TeamBlock[];
   /** Per phase the working day it may not start before and the one it should finish by (NaN: none); present when the input has date constraints. */
   dateDays?: { notBefore: Float64Array; finishBy: Float64Array };
   /** How waves open: flow (dependency levels that overlap) or barrier (one wave after the other). Default flow. */

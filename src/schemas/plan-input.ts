@@ -92,6 +92,38 @@ export const PhaseInput = Type.Object(
 );
 export type PhaseInput = Static<typeof PhaseInput>;
 
+export const TeamCalendarInput = Type.Object(
+  {
+    nonWorkingDays: Type.Optional(Type.Array(IsoDate, { maxItems: 1000, description: 'Days this team does not work (its own holidays), on top of the project calendar.' })),
+    leave: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            from: IsoDate,
+            to: IsoDate,
+            people: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'People away (default: the whole team).' })),
+            reason: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 1000, description: 'Leave periods, from and to inclusive.' },
+      ),
+    ),
+    capacity: Type.Optional(
+      Type.Array(Type.Object({ from: IsoDate, size: Type.Integer({ minimum: 0, maximum: 10000 }) }, { additionalProperties: false }), {
+        maxItems: 1000,
+        description: 'The team’s size from a date on (a team of 4 becoming 6); before the first entry it is `size`.',
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Time-varying capacity: on each working day the team has its size then, less the people on leave, and nobody on its non-working days. A phase holds its people for its whole run, so the schedule plans phases around these days rather than across them. Eligibility and the stretch of understaffed phases use `size`. A phase the leave delays or moves to another team names it in its execution-plan schedule entry (note).',
+  },
+);
+export type TeamCalendarInput = Static<typeof TeamCalendarInput>;
+
 export const TeamInput = Type.Object(
   {
     id: Id,
@@ -100,6 +132,7 @@ export const TeamInput = Type.Object(
     skills: Type.Array(SkillName, { maxItems: 200 }),
     availability: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100, description: 'Percent of the team available to this project. Default 100.' })),
     hoursPerWeek: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 168, description: 'Working hours per person per week. Default 40.' })),
+    calendar: Type.Optional(TeamCalendarInput),
   },
   { additionalProperties: false },
 );

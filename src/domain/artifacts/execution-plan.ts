@@ -2,6 +2,8 @@ import type { ExecutionPlan, Recommendations, SuccessCriterion } from '../../sch
 import { percentValue, r2 } from '../format.js';
 import { softDependencies, sourceCriticalPath, sourceIdentity, sourceResourceConstraints } from './source-facts.js';
 import { executionPlanId, finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
+import { linkReady } from '../links.js';
+import { calendarNote } from '../team-calendars.js';
 
 /** The duration-weighted critical path, every phase's slack, and the source's own path beside it. */
 function criticalPath(ctx: ArtifactContext): ExecutionPlan['critical_path'] {
@@ -108,6 +110,7 @@ export function executionPlan(ctx: ArtifactContext, advice: { success_criteria: 
       milestone: p.milestone,
       critical: isCritical(ctx, p.index),
       ...(p.group !== undefined ? { group: p.group } : {}),
+      ...noteOf(ctx, p.index),
     })),
     optimisation: {
       makespan_days: r2(schedule.makespan),
@@ -135,4 +138,15 @@ export function executionPlan(ctx: ArtifactContext, advice: { success_criteria: 
       team_utilisation_percent: Object.fromEntries(project.teams.map((t) => [t.id, percentValue(metrics.teamLoads[t.index]!.utilisation)])),
     },
   };
+}
+
+/** The team-calendar note of a phase (team-calendars.ts), when a calendar block delayed it or moved it. */
+function noteOf(ctx: ArtifactContext, j: number): { note?: string } {
+  const { result, calendar } = ctx;
+  const blocks = result.teamBlocks;
+  if (!blocks || blocks.length === 0) return {};
+  const { project, schedule } = result;
+  const ready = Math.max(result.replan?.asOfDay ?? 0, result.dateDays?.notBefore[j] ?? 0, linkReady(project, schedule.start, schedule.finish, j));
+  const note = calendarNote(blocks, project.eligibleTeams[j]!, schedule.team[j]!, ready, schedule.start[j]!, schedule.finish[j]! - schedule.start[j]!, (t) => project.teams[t]!.id, (d) => calendar.dateOf(d));
+  return note ? { note } : {};
 }

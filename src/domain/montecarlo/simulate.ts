@@ -1,5 +1,6 @@
 import { WorkCalendar } from '../calendar.js';
 import { LINK_CODE } from '../links.js';
+import { calendarGaps } from '../team-calendars.js';
 import type { PlanResult } from '../model.js';
 import { precedenceGraph, type Precedence } from './precedence.js';
 import { drawDurations, durationModel, type DurationModel } from './sampling.js';
@@ -39,6 +40,7 @@ export function simulateSchedule(result: PlanResult & { calendar?: WorkCalendar 
   const n = project.phases.length;
   const iterations = Number.isFinite(options.iterations) ? Math.max(1, Math.floor(options.iterations)) : 1;
   const graph = precedenceGraph(result);
+  const gaps = calendarGaps(project, schedule.team, result.teamBlocks);
   const model = durationModel(result);
   const { release, heldToPlannedStart } = releaseDays(result, graph, model);
 
@@ -53,8 +55,8 @@ export function simulateSchedule(result: PlanResult & { calendar?: WorkCalendar 
   for (let first = 0; first < iterations; first += BLOCK) {
     const count = Math.min(BLOCK, iterations - first);
     drawDurations(model, stream, block.dur, BLOCK, count);
-    if (graph.edgeType) {
-      linkedForwardPass(graph, release, model.pinnedStart, block, count);
+    if (graph.edgeType || gaps) {
+      linkedForwardPass(graph, release, model.pinnedStart, block, count, gaps);
       linkedBackwardPass(graph, schedule.finish, model.pinnedStart, block, count, totals);
     } else {
       forwardPass(graph, release, model.pinnedStart, block, count);
@@ -181,10 +183,10 @@ function edgeReady(type: number, lag: number, efPred: number, dPred: number, dSu
 }
 
 /** forwardPass over typed, lagged edges (graph.edgeType). */
-function linkedForwardPass(graph: Precedence, release: Float64Array, pinnedStart: Float64Array, block: Block, count: number): void {
+function linkedForwardPass(graph: Precedence, release: Float64Array, pinnedStart: Float64Array, block: Block, count: number, gaps?: (Float64Array | undefined)[]): void {
   const { predOffsets, preds, order } = graph;
-  const type = graph.edgeType!;
-  const lag = graph.edgeLag!;
+  const type = graph.edgeType ?? new Uint8Array(preds.length);
+  const lag = graph.edgeLag ?? new Float64Array(preds.length);
   const { dur, ef, makespan } = block;
   const B = BLOCK;
   makespan.fill(0);
@@ -199,6 +201,8 @@ function linkedForwardPass(graph: Precedence, release: Float64Array, pinnedStart
         const prow = preds[e]! * B;
         for (let s = 0; s < count; s++) ef[row + s] = Math.max(ef[row + s]!, edgeReady(type[e]!, lag[e]!, ef[prow + s]!, dur[prow + s]!, dur[row + s]!));
       }
+      const gap = gaps?.[j];
+      if (gap) for (let s = 0; s < count; s++) ef[row + s] = afterGaps(gap, ef[row + s]!, dur[row + s]!);
     }
     for (let s = 0; s < count; s++) {
       const f = ef[row + s]! + dur[row + s]!;
@@ -214,8 +218,8 @@ function linkedForwardPass(graph: Precedence, release: Float64Array, pinnedStart
  */
 function linkedBackwardPass(graph: Precedence, finish: Float64Array, pinnedStart: Float64Array, block: Block, count: number, totals: SampleTotals): void {
   const { predOffsets, preds, order } = graph;
-  const type = graph.edgeType!;
-  const lag = graph.edgeLag!;
+  const type = graph.edgeType ?? new Uint8Array(preds.length);
+  const lag = graph.edgeLag ?? new Float64Array(preds.length);
   const { dur, ef, lf, makespan } = block;
   const B = BLOCK;
   const n = order.length;
@@ -247,4 +251,11 @@ function linkedBackwardPass(graph: Precedence, finish: Float64Array, pinnedStart
       }
     }
   }
+}
+
+/** The first start at or after `start` at which a phase of duration d runs into none of the gaps (flat [from, to) pairs, in order). */
+function afterGaps(gap: Float64Array, start: number, d: number): number {
+  let s = start;
+  for (let k = 0; k < gap.length; k += 2) if (s < gap[k + 1]! - EPS && s + d > gap[k]! + EPS) s = gap[k + 1]!;
+  return s;
 }

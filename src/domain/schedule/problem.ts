@@ -43,6 +43,8 @@ export interface SchedulingProblem {
    */
   predDelta?: Float64Array[];
   succDelta?: Float64Array[];
+  /** Capacity a resource lacks over [from, to) (team calendars: leave, non-working days, size over time), reserved before any phase is placed. */
+  blocked?: { res: number; from: number; to: number; amount: number }[];
   /** Hard finish-no-later-than day per phase (Infinity when none); the search meets them before it shortens the makespan. */
   finishBy?: Float64Array;
 }

@@ -121,6 +121,19 @@ export class SerialSgs {
     return t;
   }
 
+  /** Empties the profiles and the loads, then reserves the blocked capacity (mirrored: [horizon − to, horizon − from), from 0). */
+  private resetProfiles(mirror: boolean, horizon: number): void {
+    for (const prof of this.profiles) prof.reset();
+    this.load.fill(0);
+    const blocked = this.problem.blocked;
+    if (!blocked) return;
+    for (const b of blocked) {
+      const from = mirror ? Math.max(0, horizon - b.to) : b.from;
+      const to = mirror ? horizon - b.from : b.to;
+      if (to > from) this.profiles[b.res]!.add(from, to - from, b.amount);
+    }
+  }
+
   private place(j: number, s: number, d: number, t: number): void {
     const p = this.problem;
     if (t >= 0) {
@@ -139,13 +152,12 @@ export class SerialSgs {
    */
   decode(list: ArrayLike<number>, out: Decoded, teams?: Int32Array, mirror = false): Decoded {
     const p = this.problem;
-    for (const prof of this.profiles) prof.reset();
-    this.load.fill(0);
+    // Pinned phases and blocked capacity are mirrored around the makespan of the schedule being justified.
+    const horizon = mirror ? out.makespan : 0;
+    this.resetProfiles(mirror, horizon);
     const start = mirror ? this.mirrorStart : out.start;
     const finish = mirror ? this.mirrorFinish : out.finish;
     const team = out.team;
-    // Pinned phases are mirrored around the makespan of the schedule being justified.
-    const horizon = mirror ? out.makespan : 0;
     let skillMatch = 0;
     for (const j of this.pinned) {
       const d = p.duration[j]!;
@@ -212,10 +224,9 @@ export class SerialSgs {
    */
   decodeParallel(list: ArrayLike<number>, out: Decoded): Decoded {
     const p = this.problem;
-    // Its time steps are the finishes; typed and lagged links make other moments matter, so those problems are decoded serially.
-    if (p.predDelta) return this.decode(list, out);
-    for (const prof of this.profiles) prof.reset();
-    this.load.fill(0);
+    // Its time steps are the finishes; typed and lagged links and calendar blocks make other moments matter, so those problems are decoded serially.
+    if (p.predDelta || p.blocked) return this.decode(list, out);
+    this.resetProfiles(false, 0);
     const { start, finish, team } = out;
     const done = new Uint8Array(p.n);
     for (const j of this.pinned) {

@@ -160,6 +160,9 @@ export const ExecutionPlan = Type.Object(
         milestone: Type.Boolean({ description: 'A milestone: a phase of zero duration, or one the input marks as a milestone.' }),
         critical: Type.Boolean(),
         group: Type.Optional(Type.String()),
+        note: Type.Optional(
+          Type.String({ description: 'Why a team calendar moved the phase: the leave, non-working day or smaller team of an eligible team that delayed it or put it on another team.' }),
+        ),
       }),
     ),
     optimisation: Type.Object({
