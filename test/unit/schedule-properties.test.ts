@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computePlan, schedulingProblem } from '../../src/domain/engine.js';
+import { WorkCalendar } from '../../src/domain/calendar.js';
 import { normalise } from '../../src/domain/input.js';
 import type { PlanResult } from '../../src/domain/model.js';
 import { emptyDecoded, SerialSgs } from '../../src/domain/schedule/sgs.js';
@@ -65,6 +66,8 @@ const baseArb = (maxPhases: number) => fc.record({
   useAreas: fc.boolean(),
   /** Typed and lagged links (FS/SS/FF/SF, negative lags too) instead of plain finish-to-start. */
   typed: fc.boolean(),
+  /** Whole-team leave per team, in working days [from, from + length), or none. */
+  leave: fc.array(fc.option(fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 1, max: 6 })), { nil: undefined }), { minLength: 5, maxLength: 5 }),
   seed: fc.integer({ min: 0, max: 100_000 }),
   n: fc.integer({ min: 1, max: maxPhases }),
 });
@@ -95,7 +98,17 @@ const planInputArb = (maxPhases: number): fc.Arbitrary<PlanInput> => baseArb(max
     }),
   )
   .map(({ base, raw, order }): PlanInput => {
-    const teams: TeamInput[] = base.teams.map((t, i) => ({ id: `team${i}`, size: t.size, skills: t.skills, availability: t.availability }));
+    const cal = new WorkCalendar('2027-01-04', { workingDays: [1, 2, 3, 4, 5], holidays: [] });
+    const teams: TeamInput[] = base.teams.map((t, i) => {
+      const leave = base.leave[i];
+      return {
+        id: `team${i}`,
+        size: t.size,
+        skills: t.skills,
+        availability: t.availability,
+        ...(leave ? { calendar: { leave: [{ from: cal.dateOf(leave[0]), to: cal.dateOf(leave[0] + leave[1] - 1) }] } } : {}),
+      };
+    });
     const phases: PhaseInput[] = raw.map((r, i) => {
       // Dependencies only on earlier phases of the DAG: acyclic by construction.
       const ids = i === 0 ? [] : [...new Set(r.deps.map((d) => `p${d % i}`))];
@@ -211,6 +224,15 @@ function checkPlan(input: PlanInput, plan: PlanResult): void {
     expect(project.teams[t]!.capacity).toBe(cap);
     const used = sweepPeak(input.phases.flatMap((pi, j) => (team[j] === t ? [{ start: start[j]!, finish: finish[j]!, q: demandOf(input, pi) }] : [])));
     expect(used).toBeLessThanOrEqual(cap + TOL);
+  });
+
+  // Whole-team leave: no phase of the team runs on a day of it (dates mapped by the project calendar).
+  const cal = new WorkCalendar(input.startDate, { workingDays: [1, 2, 3, 4, 5], holidays: [] });
+  input.teams.forEach((ti, t) => {
+    for (const l of ti.calendar?.leave ?? []) {
+      const [from, to] = [cal.dayOf(l.from), cal.dayOf(l.to) + 1];
+      for (let j = 0; j < n; j++) if (team[j] === t && finish[j]! - start[j]! > TOL) expect(finish[j]! <= from + TOL || start[j]! >= to - TOL, `${input.phases[j]!.id} on ${ti.id} during leave ${from}..${to}`).toBe(true);
+    }
   });
 
   // Infrastructure pools.
@@ -338,7 +360,7 @@ describe('schedule properties on random inputs', () => {
     );
   });
 
-  it('every schedule keeps every link type and lag, capacities, skills and its lower bounds', () => {
+  it('every schedule keeps every link type and lag, team leave, capacities, skills and its lower bounds', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         checkPlan(input, computePlan(input));
