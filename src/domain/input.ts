@@ -190,6 +190,7 @@ export function normalise(input: PlanInput): Project {
       defaultSpread: spread,
     },
     eligibleTeams,
+    groups: groupsOf(input),
     order: graph.order,
     ...(input.source !== undefined ? { source: input.source } : {}),
     ...softLinks(input.phases, graph.indexOf, relax),
@@ -250,4 +251,32 @@ function phaseLinks(p: PlanInput['phases'][number], relax: boolean, indexOf: Map
   for (const l of dependencyLinks(p)) add(l.id, l.type, l.lagDays);
   if (!relax) for (const id of p.softDependencies ?? []) add(id, 'FS', 0);
   return [...links.values()];
+}
+
+/** The input's groups with names and parents, then the labels phases name without a listing; refuses duplicate ids, unknown parents and parent cycles. */
+function groupsOf(input: PlanInput): Project['groups'] {
+  const listed = input.groups ?? [];
+  const issues: InputIssue[] = [];
+  const index = uniqueIds(listed, '/groups', 'group', issues);
+  listed.forEach((g, i) => {
+    if (g.parent === undefined) return;
+    if (!index.has(g.parent)) issues.push({ code: 'unknown_group', message: `group "${g.id}" names unknown parent group "${g.parent}"`, path: `/groups/${i}/parent`, ids: [g.parent] });
+    const seen = new Set([g.id]);
+    for (let p: string | undefined = g.parent; p !== undefined && index.has(p); p = listed[index.get(p)!]!.parent) {
+      if (seen.has(p)) {
+        issues.push({ code: 'group_cycle', message: `group "${g.id}" is its own ancestor (${[...seen, p].join(' → ')})`, path: `/groups/${i}/parent`, ids: [...seen] });
+        break;
+      }
+      seen.add(p);
+    }
+  });
+  throwIfAny(issues);
+  const groups: Project['groups'] = listed.map((g) => ({ id: g.id, name: g.name ?? g.id, ...(g.parent !== undefined ? { parent: g.parent } : {}) }));
+  const known = new Set(groups.map((g) => g.id));
+  for (const p of input.phases) {
+    if (p.group === undefined || known.has(p.group)) continue;
+    known.add(p.group);
+    groups.push({ id: p.group, name: p.group });
+  }
+  return groups;
 }

@@ -152,6 +152,8 @@ export interface Project {
   order: number[];
   /** Facts of the analysis the input was imported from, as the input gives them. */
   source?: SourceInput;
+  /** Every group: those the input lists (name, parent), then the labels phases name that it does not. */
+  groups: { id: string; name: string; parent?: string }[];
   /** The input's soft dependencies, and whether the schedule may ignore them (constraints.relaxSoftDependencies). */
   softDependencies?: { relaxed: boolean; links: { phase: number; on: number }[] };
 }

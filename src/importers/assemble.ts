@@ -6,7 +6,7 @@
 import { Value } from 'typebox/value';
 import { DEFAULTS, teamCapacity } from '../domain/input.js';
 import { skillKey } from '../domain/skills.js';
-import { PlanInput, type ConstraintsInput, type InfrastructureInput, type PhaseInput, type SourceInput, type TeamInput } from '../schemas/plan-input.js';
+import { PlanInput, type ConstraintsInput, type GroupInput, type InfrastructureInput, type PhaseInput, type SourceInput, type TeamInput } from '../schemas/plan-input.js';
 import { IssueList } from './import-error.js';
 import { DEFAULT_TEAM_SIZE, defaultName, type ImportOptions, type ImportResult } from './import-options.js';
 import { dependencyIds } from '../schemas/dependency-links.js';
@@ -30,6 +30,8 @@ export interface SourcePlan {
   infrastructure?: InfrastructureInput[];
   constraints?: ConstraintsInput;
   source?: SourceInput;
+  /** Names of the groups the phases name (a task with subtasks): only those some kept phase names reach the input. */
+  groups?: GroupInput[];
 }
 
 const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
@@ -128,6 +130,8 @@ export function assemble(format: string, drafts: DraftPhase[], source: SourcePla
     ...(Object.keys(constraints).length > 0 ? { constraints } : {}),
     ...(Object.keys(sourceFacts).length > 0 ? { source: sourceFacts } : {}),
   };
+  const groups = (source.groups ?? []).filter((g) => phases.some((p) => p.group === g.id));
+  if (groups.length > 0) input.groups = groups;
   // The importers build only schema-valid values; this guards the mapping itself.
   for (const e of Value.Errors(PlanInput, input)) issues.add(`plan input ${e.instancePath || '/'}`, e.message);
   issues.throwIfAny(format);

@@ -274,12 +274,28 @@ export const SourceInput = Type.Object(
 );
 export type SourceInput = Static<typeof SourceInput>;
 
+export const GroupInput = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 300, description: 'The label phases name in their `group`.' }),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    parent: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'The group this one belongs to (a WBS parent, an epic above a story).' })),
+  },
+  { additionalProperties: false },
+);
+export type GroupInput = Static<typeof GroupInput>;
+
 export const PlanInput = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 300 }),
     description: Type.Optional(Type.String({ maxLength: 10000 })),
     startDate: IsoDate,
     phases: Type.Array(PhaseInput, { minItems: 1, maxItems: 20000 }),
+    groups: Type.Optional(
+      Type.Array(GroupInput, {
+        maxItems: 20000,
+        description: 'Names and the hierarchy of the groups phases belong to (phases[].group). A group not listed is a top-level group named by its label. Groups are not planned: execution-plan.json rolls them up (groups[]).',
+      }),
+    ),
     teams: Type.Array(TeamInput, { minItems: 1, maxItems: 1000 }),
     infrastructure: Type.Optional(Type.Array(InfrastructureInput, { maxItems: 1000 })),
     calendar: Type.Optional(CalendarInput),

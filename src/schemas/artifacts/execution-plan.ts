@@ -165,6 +165,19 @@ export const ExecutionPlan = Type.Object(
         ),
       }),
     ),
+    groups: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        name: Type.String(),
+        parent: Type.Optional(Type.String()),
+        phases: Type.Array(Type.String(), { description: 'Every phase in the group or a group below it.' }),
+        start_day: Day,
+        finish_day: Day,
+        start_date: DateString,
+        finish_date: DateString,
+      }),
+      { description: 'Roll-up of each group (phases[].group and the input’s groups): from its first phase’s start to its last phase’s finish. A group with no phases is left out.' },
+    ),
     optimisation: Type.Object({
       makespan_days: Days,
       lower_bounds: Type.Object({ critical_path_days: Days, resource_days: Days, best_days: Days }),
