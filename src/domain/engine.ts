@@ -11,6 +11,7 @@ import { computeMetrics } from './efficiency.js';
 import type { PlanResult, Project, ReplanBasis, TeamBlock } from './model.js';
 import { teamBlocks } from './team-calendars.js';
 import { seededRandom } from './random.js';
+import { alapSchedule } from './schedule/alap.js';
 import { scheduleBounds } from './schedule/bounds.js';
 import { resourceFlow } from './schedule/flow.js';
 import { Justifier } from './schedule/justify.js';
@@ -151,11 +152,13 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
     ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!('schedule', done, total) } : {}),
   });
   const elapsedMs = options.clock ? options.clock() - t0 : 0;
-  const schedule = { start: found.best.start, finish: found.best.finish, team: found.best.team, makespan: found.best.makespan };
+  const alap = project.phases.map((p) => p.alap);
+  const best = alap.some(Boolean) ? alapSchedule(problem, found.best, alap) : found.best;
+  const schedule = { start: best.start, finish: best.finish, team: best.team, makespan: best.makespan };
 
   const resourceEdges = resourceFlow(problem, schedule.start, schedule.finish, schedule.team);
   if (dates) refuseUnmetDates({ project, schedule, resourceEdges }, dates, problem.pinnedStart);
-  const right = new Justifier(problem, new SerialSgs(problem)).rightJustify(found.best);
+  const right = new Justifier(problem, new SerialSgs(problem)).rightJustify(best);
   const scheduleSlack = Float64Array.from(right.start, (s, j) => Math.max(0, s - schedule.start[j]!));
   const { waves, waveOf } = buildWaves(project, schedule);
   const result: PlanResult & { calendar: WorkCalendar } = {

@@ -150,6 +150,7 @@ export function normalise(input: PlanInput): Project {
       ...(p.startNoEarlierThan !== undefined ? { startNoEarlierThan: p.startNoEarlierThan } : {}),
       ...(p.finishNoLaterThan !== undefined ? { finishNoLaterThan: p.finishNoLaterThan } : {}),
       finishConstraint: p.finishConstraint ?? 'hard',
+      alap: p.alap === true,
       skills,
       ...(p.group !== undefined ? { group: p.group } : {}),
       teamSize,

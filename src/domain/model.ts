@@ -41,6 +41,8 @@ export interface Phase {
   startNoEarlierThan?: string;
   finishNoLaterThan?: string;
   finishConstraint: 'hard' | 'soft';
+  /** Planned as late as possible once the schedule is found (schedule/alap.ts). */
+  alap: boolean;
   skills: string[];
   /** People (or agent sessions) of the assigned team the phase occupies, as the input says. */
   teamSize: number;

@@ -72,6 +72,9 @@ export const PhaseInput = Type.Object(
           'How finishNoLaterThan binds. hard (default): a plan that cannot meet it is refused (422 finish_constraint_infeasible naming the chain of phases, and the start date that holds it, that make it impossible; finish_constraint_unmet when only the teams and pools make it late, naming the phases it waits for). soft: the phase is planned as late as it must be and a miss is reported as a deadline risk naming them.',
       }),
     ),
+    alap: Type.Optional(
+      Type.Boolean({ description: 'As late as possible: planned at the latest start that moves neither the finish of the plan nor another phase (integration work that goes stale if done early). Default false.' }),
+    ),
     milestone: Type.Optional(Type.Boolean({ description: 'Marks the phase as a milestone (a phase of zero duration is one anyway): shown as a diamond, listed in the execution plan.' })),
     group: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'Label of the group the phase belongs to (the source’s phase, WBS summary row or epic), for display.' })),
     skills: Type.Optional(Type.Array(SkillName, { maxItems: 50, description: 'Skills the assigned team must hold (all of them); compared ignoring case, spaces and punctuation.' })),

@@ -114,3 +114,26 @@ describe('milestones', () => {
     ]);
   });
 });
+
+describe('as late as possible', () => {
+  // Two people: a (1 day) and b (5 days) both feed c. Planned early, a runs on day 0; ALAP, on day 4, just before c.
+  const phases = (alap: boolean): PhaseInput[] => [
+    { id: 'a', name: 'A', duration: 1, alap },
+    { id: 'b', name: 'B', duration: 5 },
+    { id: 'c', name: 'C', duration: 2, dependencies: ['a', 'b'] },
+    { id: 'd', name: 'D', duration: 1, alap, dependencies: [{ id: 'a', type: 'SS' }] },
+  ];
+  it('moves ALAP phases to their latest start without moving the finish or any other phase', () => {
+    const early = computePlan(input(phases(false)));
+    const late = computePlan(input(phases(true)));
+    expect(Array.from(early.schedule.start)).toEqual([0, 0, 5, 1]);
+    // d (SS on a) may end with the plan at 7, but starts no earlier than a: a 4..5, d 6..7.
+    expect(Array.from(late.schedule.start)).toEqual([4, 0, 5, 6]);
+    expect(late.schedule.makespan).toBe(early.schedule.makespan);
+  });
+
+  it('an ALAP phase whose successors leave no room stays where it is', () => {
+    const r = computePlan(input([{ id: 'a', name: 'A', duration: 2, alap: true }, { id: 'b', name: 'B', duration: 3, dependencies: ['a'] }]));
+    expect(Array.from(r.schedule.start)).toEqual([0, 2]);
+  });
+});
