@@ -31,6 +31,11 @@ interface Block {
  * their start and the part done before "now", and only the remaining part is sampled (scaled
  * by sample / planned duration); nothing pending starts before "now".
  *
+ * Typed and lagged links are re-timed by their type and lag with the sampled durations (links.ts);
+ * a phase whose team's calendar leaves it too few people in a stretch (leave, non-working days)
+ * waits for the stretch to end when a sample would run it into one. The backward pass
+ * (criticality) does not look at those stretches.
+ *
  * The passes run over blocks of BLOCK samples at a time: for each phase in topological order,
  * each incoming edge updates a contiguous row of BLOCK sample values (Float64Array), so the
  * CSR adjacency (Int32Array) is walked once per block rather than once per sample.
