@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computePlan, schedulingProblem } from '../../src/domain/engine.js';
 import { WorkCalendar } from '../../src/domain/calendar.js';
+import { dateDays, withNotBefore } from '../../src/domain/date-constraints.js';
 import { normalise } from '../../src/domain/input.js';
 import type { PlanResult } from '../../src/domain/model.js';
 import { emptyDecoded, SerialSgs } from '../../src/domain/schedule/sgs.js';
@@ -39,6 +40,8 @@ interface RawPhase {
   pools: number[];
   areas: number[];
   priority: number;
+  /** A start-no-earlier-than working day, or none. */
+  notBefore: number | undefined;
 }
 
 const durationArb = fc.oneof(
@@ -83,6 +86,7 @@ const rawPhaseArb = (teams: number, pools: number): fc.Arbitrary<RawPhase> =>
     pools: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: pools, maxLength: pools }),
     areas: fc.array(fc.integer({ min: 0, max: AREAS.length + 2 }), { maxLength: 2 }),
     priority: fc.integer({ min: 0, max: 3 }),
+    notBefore: fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined, freq: 4 }),
   });
 
 /** A random valid plan input: a DAG (listed in a shuffled order) whose every phase some team can run. */
@@ -137,6 +141,7 @@ const planInputArb = (maxPhases: number): fc.Arbitrary<PlanInput> => baseArb(max
         ...(Object.keys(resources).length > 0 ? { resources } : {}),
         ...(areas.length > 0 ? { areas } : {}),
         priority: r.priority,
+        ...(r.notBefore !== undefined ? { startNoEarlierThan: cal.dateOf(r.notBefore) } : {}),
       };
     });
     return {
@@ -228,6 +233,10 @@ function checkPlan(input: PlanInput, plan: PlanResult): void {
 
   // Whole-team leave: no phase of the team runs on a day of it (dates mapped by the project calendar).
   const cal = new WorkCalendar(input.startDate, { workingDays: [1, 2, 3, 4, 5], holidays: [] });
+  // Start-no-earlier-than dates.
+  input.phases.forEach((pi, j) => {
+    if (pi.startNoEarlierThan !== undefined) expect(start[j]!).toBeGreaterThanOrEqual(cal.dayOf(pi.startNoEarlierThan) - TOL);
+  });
   input.teams.forEach((ti, t) => {
     for (const l of ti.calendar?.leave ?? []) {
       const [from, to] = [cal.dayOf(l.from), cal.dayOf(l.to) + 1];
@@ -303,7 +312,10 @@ function checkPlan(input: PlanInput, plan: PlanResult): void {
  * reach every active schedule, and one of those is optimal.
  */
 function bruteForceOptimum(input: PlanInput): number {
-  const p = schedulingProblem(normalise(input));
+  // Start dates as release days, as the engine plans them (team leave is left out: it only lengthens schedules).
+  const project = normalise(input);
+  const dates = dateDays(project, new WorkCalendar(input.startDate, project.calendar));
+  const p = schedulingProblem(project, dates ? withNotBefore(undefined, dates) : undefined);
   const sgs = new SerialSgs(p);
   const out = emptyDecoded(p.n);
   const teams = new Int32Array(p.n).fill(-1);
@@ -360,7 +372,7 @@ describe('schedule properties on random inputs', () => {
     );
   });
 
-  it('every schedule keeps every link type and lag, team leave, capacities, skills and its lower bounds', () => {
+  it('every schedule keeps every link type and lag, team leave, start dates, capacities, skills and its lower bounds', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         checkPlan(input, computePlan(input));
