@@ -1396,6 +1396,8 @@ export interface components {
             phases: {
                 /** @description How its quality gate is judged (for its agent playbook). */
                 acceptanceCriteria?: string[];
+                /** @description As late as possible: planned at the latest start that moves neither the finish of the plan nor another phase (integration work that goes stale if done early). Default false. */
+                alap?: boolean;
                 /** @description Files or areas of the code base this phase touches. */
                 areas?: string[];
                 /** @description What the phase hands over (for its agent playbook). */
