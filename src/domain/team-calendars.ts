@@ -26,6 +26,34 @@ function stretches(t: Team, calendar: WorkCalendar, issues: InputIssue[]): { awa
 }
 
 /**
+ * People there per stretch between consecutive bounds, and why fewer, in one sweep over the
+ * bounds (leave starting and ending as events, sizes in date order): linear in the calendar's
+ * entries, so a thousand leave periods on a thousand teams stay cheap.
+ */
+function sweep(bounds: number[], away: Stretch[], sizes: { from: number; size: number; date: string }[], base: number): { from: number; to: number; people: number; reasons: string[] }[] {
+  const starts = [...away].sort((a, b) => a.from - b.from);
+  const active = new Set<Stretch>();
+  const out: { from: number; to: number; people: number; reasons: string[] }[] = [];
+  let next = 0;
+  let sized = -1;
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const [from, to] = [bounds[k]!, bounds[k + 1]!];
+    for (const a of active) if (a.to <= from) active.delete(a);
+    while (next < starts.length && starts[next]!.from <= from) active.add(starts[next++]!);
+    while (sized + 1 < sizes.length && sizes[sized + 1]!.from <= from) sized++;
+    const size = sized >= 0 ? sizes[sized]!.size : base;
+    let gone = 0;
+    for (const a of active) gone += a.people;
+    const reasons = [...active].slice(0, 3).map((a) => a.reason);
+    if (active.size > 3) reasons.push(`${active.size - 3} more`);
+    const following = sizes[sized + 1];
+    if (sizes.length > 0) reasons.push(`team of ${size}${sized >= 0 ? ` from ${sizes[sized]!.date}` : ''}${following ? ` until ${following.date}` : ''}`);
+    out.push({ from, to, people: size - Math.min(size, gone), reasons });
+  }
+  return out;
+}
+
+/**
  * The FTE each team lacks, stretch by stretch, against the most it ever has: the schedule reserves
  * that much of the team (problem.ts capacity = the most). `end` (all the work and lags) bounds how
  * far past the last date named the last stretch runs.
@@ -43,18 +71,7 @@ export function teamBlocks(project: Project, calendar: WorkCalendar, buffer: num
     // No phase can be pushed past the last date named plus all the work: the last stretch ends there.
     const stop = Math.max(0, ...inner) + end;
     const bounds = [...new Set([0, stop, ...inner])].sort((a, b) => a - b);
-    const segments: { from: number; to: number; fte: number; reasons: string[] }[] = [];
-    for (let k = 0; k + 1 < bounds.length; k++) {
-      const [from, to] = [bounds[k]!, bounds[k + 1]!];
-      const sized = sizes.filter((s) => s.from <= from).at(-1);
-      const size = sized?.size ?? t.size;
-      const here = away.filter((a) => a.from <= from && a.to >= to);
-      const gone = Math.min(size, here.reduce((n, a) => n + a.people, 0));
-      const next = sizes.find((s) => s.from > from);
-      const reasons = here.map((a) => a.reason);
-      if (sized || next) reasons.push(`team of ${size}${sized ? ` from ${sized.date}` : ''}${next ? ` until ${next.date}` : ''}`);
-      segments.push({ from, to, fte: fte(size - gone), reasons });
-    }
+    const segments = sweep(bounds, away, sizes, t.size).map((g) => ({ ...g, fte: fte(g.people) }));
     const most = Math.max(t.capacity, ...segments.map((s) => s.fte));
     peak[t.index] = most;
     for (const s of segments) if (most - s.fte > 1e-9) blocks.push({ team: t.index, from: s.from, to: s.to, amount: most - s.fte, left: s.fte, reasons: s.reasons });
