@@ -913,6 +913,22 @@ export interface components {
             dependency_analysis_source?: string;
             /** @description ep_ + the first 16 hex digits of the sha256 of the canonical input: the same input is the same execution plan. */
             execution_plan_id: string;
+            /** @description Roll-up of each group (phases[].group and the input’s groups): from its first phase’s start to its last phase’s finish. A group with no phases is left out. */
+            groups: {
+                /** Format: date */
+                finish_date: string;
+                /** @description Working days from the project start. */
+                finish_day: number;
+                id: string;
+                name: string;
+                parent?: string;
+                /** @description Every phase in the group or a group below it. */
+                phases: string[];
+                /** Format: date */
+                start_date: string;
+                /** @description Working days from the project start. */
+                start_day: number;
+            }[];
             metrics: {
                 /** @description Share of session time in sync points and stand-ups: coordination ÷ (work + coordination) hours × 100. */
                 coordination_overhead_percent: number;
@@ -1011,6 +1027,36 @@ export interface components {
                         team: {
                             /** @description Percent of the team available to this project. Default 100. */
                             availability?: number;
+                            /** @description Time-varying capacity: on each working day the team has its size then, less the people on leave, and nobody on its non-working days. A phase holds its people for its whole run, so the schedule plans phases around these days rather than across them. Eligibility and the stretch of understaffed phases use `size`. A phase the leave delays or moves to another team names it in its execution-plan schedule entry (note). */
+                            calendar?: {
+                                /** @description The team’s size from a date on (a team of 4 becoming 6); before the first entry it is `size`. */
+                                capacity?: {
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+                                     */
+                                    from: string;
+                                    size: number;
+                                }[];
+                                /** @description Leave periods, from and to inclusive. */
+                                leave?: {
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+                                     */
+                                    from: string;
+                                    /** @description People away (default: the whole team). */
+                                    people?: number;
+                                    reason?: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+                                     */
+                                    to: string;
+                                }[];
+                                /** @description Days this team does not work (its own holidays), on top of the project calendar. */
+                                nonWorkingDays?: string[];
+                            };
                             /** @description Working hours per person per week. Default 40. */
                             hoursPerWeek?: number;
                             id: string;
@@ -1172,7 +1218,18 @@ export interface components {
                 finish_day: number;
                 group?: string;
                 id: string;
+                /** @description Every dependency with its type (FS finish-to-start, SS start-to-start, FF finish-to-finish, SF start-to-finish) and lag in working days (negative: a lead); the schedule keeps every one. */
+                links: {
+                    id: string;
+                    lag_days: number;
+                    /** @enum {unknown} */
+                    type: "FS" | "SS" | "FF" | "SF";
+                }[];
+                /** @description A milestone: a phase of zero duration, or one the input marks as a milestone. */
+                milestone: boolean;
                 name: string;
+                /** @description Why a team calendar moved the phase: the leave, non-working day or smaller team of an eligible team that delayed it or put it on another team. */
+                note?: string;
                 /** Format: date */
                 start_date: string;
                 /** @description Working days from the project start. */
@@ -1348,6 +1405,14 @@ export interface components {
                 waveGating?: "flow" | "barrier";
             };
             description?: string;
+            /** @description Names and the hierarchy of the groups phases belong to (phases[].group). A group not listed is a top-level group named by its label. Groups are not planned: execution-plan.json rolls them up (groups[]). */
+            groups?: {
+                /** @description The label phases name in their `group`. */
+                id: string;
+                name?: string;
+                /** @description The group this one belongs to (a WBS parent, an epic above a story). */
+                parent?: string;
+            }[];
             infrastructure?: {
                 /** @description Units available at any one time. */
                 capacity: number;
@@ -1360,12 +1425,23 @@ export interface components {
             phases: {
                 /** @description How its quality gate is judged (for its agent playbook). */
                 acceptanceCriteria?: string[];
+                /** @description As late as possible: planned at the latest start that moves neither the finish of the plan nor another phase (integration work that goes stale if done early). Default false. */
+                alap?: boolean;
                 /** @description Files or areas of the code base this phase touches. */
                 areas?: string[];
                 /** @description What the phase hands over (for its agent playbook). */
                 deliverables?: string[];
-                /** @description Ids of phases that must finish before this one starts. */
-                dependencies?: string[];
+                /** @description The phases this one depends on: an id (finish-to-start, no lag) or { id, type, lagDays }. The links must not form a cycle, whatever their types and lags. */
+                dependencies?: (string | {
+                    id: string;
+                    /** @description Working days added to the link (negative: a lead, the phase may begin that much earlier). Default 0. */
+                    lagDays?: number;
+                    /**
+                     * @description FS (default): this phase starts after the other finishes; SS: starts after it starts; FF: finishes after it finishes; SF: finishes after it starts. Each plus the lag.
+                     * @enum {unknown}
+                     */
+                    type?: "FS" | "SS" | "FF" | "SF";
+                })[];
                 description?: string;
                 /** @description Working days: a number, or a three-point estimate (expected value (o + 4m + p) / 6 is planned). */
                 duration: number | {
@@ -1373,9 +1449,21 @@ export interface components {
                     optimistic: number;
                     pessimistic: number;
                 };
+                /**
+                 * @description How finishNoLaterThan binds. hard (default): a plan that cannot meet it is refused (422 finish_constraint_infeasible naming the chain of phases, and the start date that holds it, that make it impossible; finish_constraint_unmet when only the teams and pools make it late, naming the phases it waits for). soft: the phase is planned as late as it must be and a miss is reported as a deadline risk naming them.
+                 * @enum {unknown}
+                 */
+                finishConstraint?: "hard" | "soft";
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+                 */
+                finishNoLaterThan?: string;
                 /** @description Label of the group the phase belongs to (the source’s phase, WBS summary row or epic), for display. */
                 group?: string;
                 id: string;
+                /** @description Marks the phase as a milestone (a phase of zero duration is one anyway): shown as a diamond, listed in the execution plan. */
+                milestone?: boolean;
                 name: string;
                 /** @description Higher runs earlier when the schedule has a choice. Default 0. */
                 priority?: number;
@@ -1387,6 +1475,11 @@ export interface components {
                 skills?: string[];
                 /** @description Ids of phases that should finish before this one starts (a soft dependency in the source): planned as dependencies unless constraints.relaxSoftDependencies. */
                 softDependencies?: string[];
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+                 */
+                startNoEarlierThan?: string;
                 /** @description People (or agent sessions) of the assigned team this phase occupies. Default 1. */
                 teamSize?: number;
             }[];
@@ -1464,6 +1557,36 @@ export interface components {
             teams: {
                 /** @description Percent of the team available to this project. Default 100. */
                 availability?: number;
+                /** @description Time-varying capacity: on each working day the team has its size then, less the people on leave, and nobody on its non-working days. A phase holds its people for its whole run, so the schedule plans phases around these days rather than across them. Eligibility and the stretch of understaffed phases use `size`. A phase the leave delays or moves to another team names it in its execution-plan schedule entry (note). */
+                calendar?: {
+                    /** @description The team’s size from a date on (a team of 4 becoming 6); before the first entry it is `size`. */
+                    capacity?: {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+                         */
+                        from: string;
+                        size: number;
+                    }[];
+                    /** @description Leave periods, from and to inclusive. */
+                    leave?: {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+                         */
+                        from: string;
+                        /** @description People away (default: the whole team). */
+                        people?: number;
+                        reason?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+                         */
+                        to: string;
+                    }[];
+                    /** @description Days this team does not work (its own holidays), on top of the project calendar. */
+                    nonWorkingDays?: string[];
+                };
                 /** @description Working hours per person per week. Default 40. */
                 hoursPerWeek?: number;
                 id: string;
@@ -3825,6 +3948,36 @@ export interface operations {
                         team: {
                             /** @description Percent of the team available to this project. Default 100. */
                             availability?: number;
+                            /** @description Time-varying capacity: on each working day the team has its size then, less the people on leave, and nobody on its non-working days. A phase holds its people for its whole run, so the schedule plans phases around these days rather than across them. Eligibility and the stretch of understaffed phases use `size`. A phase the leave delays or moves to another team names it in its execution-plan schedule entry (note). */
+                            calendar?: {
+                                /** @description The team’s size from a date on (a team of 4 becoming 6); before the first entry it is `size`. */
+                                capacity?: {
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+                                     */
+                                    from: string;
+                                    size: number;
+                                }[];
+                                /** @description Leave periods, from and to inclusive. */
+                                leave?: {
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+                                     */
+                                    from: string;
+                                    /** @description People away (default: the whole team). */
+                                    people?: number;
+                                    reason?: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+                                     */
+                                    to: string;
+                                }[];
+                                /** @description Days this team does not work (its own holidays), on top of the project calendar. */
+                                nonWorkingDays?: string[];
+                            };
                             /** @description Working hours per person per week. Default 40. */
                             hoursPerWeek?: number;
                             id: string;
@@ -4015,6 +4168,36 @@ export interface operations {
                         team: {
                             /** @description Percent of the team available to this project. Default 100. */
                             availability?: number;
+                            /** @description Time-varying capacity: on each working day the team has its size then, less the people on leave, and nobody on its non-working days. A phase holds its people for its whole run, so the schedule plans phases around these days rather than across them. Eligibility and the stretch of understaffed phases use `size`. A phase the leave delays or moves to another team names it in its execution-plan schedule entry (note). */
+                            calendar?: {
+                                /** @description The team’s size from a date on (a team of 4 becoming 6); before the first entry it is `size`. */
+                                capacity?: {
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+                                     */
+                                    from: string;
+                                    size: number;
+                                }[];
+                                /** @description Leave periods, from and to inclusive. */
+                                leave?: {
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+                                     */
+                                    from: string;
+                                    /** @description People away (default: the whole team). */
+                                    people?: number;
+                                    reason?: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD, from 1970-01-01 to 2199-12-31
+                                     */
+                                    to: string;
+                                }[];
+                                /** @description Days this team does not work (its own holidays), on top of the project calendar. */
+                                nonWorkingDays?: string[];
+                            };
                             /** @description Working hours per person per week. Default 40. */
                             hoursPerWeek?: number;
                             id: string;

@@ -110,6 +110,11 @@ export class WorkCalendar {
     return t >= this.first ? this.countBetween(this.first, t) : 0 - this.countBetween(t, this.first);
   }
 
+  /** The finish (in working days from day 0) of work that ends at the end of a date: the working days up to and including it. */
+  endOfDate(iso: string): number {
+    return this.dayOf(formatDay(epochDay(iso) + 1));
+  }
+
   /** Calendar days from the start date to the date of a working day (for display). */
   calendarDaysTo(day: number): number {
     return this.dayNumber(Math.max(0, Math.floor(day + 1e-9))) - epochDay(this.startDate);

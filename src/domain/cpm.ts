@@ -5,12 +5,16 @@ export interface CpmGraph {
   preds: ArrayLike<number>[];
   succs: ArrayLike<number>[];
   order: ArrayLike<number>;
+  /** Least start distances of the links (schedule/problem.ts); absent: finish-to-start, no lag. */
+  predDelta?: ArrayLike<number>[];
+  succDelta?: ArrayLike<number>[];
 }
 
 const EPS = 1e-7;
 
 /** Critical path method on the precedence graph alone (no resources). */
 export function criticalPath(g: CpmGraph, duration: ArrayLike<number>, release?: ArrayLike<number>): Cpm {
+  if (g.predDelta && g.succDelta) return linkedCriticalPath(g, g.predDelta, g.succDelta, duration, release);
   const { n, preds, succs, order } = g;
   const es = new Float64Array(n);
   const ef = new Float64Array(n);
@@ -40,6 +44,11 @@ export function criticalPath(g: CpmGraph, duration: ArrayLike<number>, release?:
     ls[v] = t - duration[v]!;
     freeSlack[v] = Math.max(0, earliestSucc - ef[v]!);
   }
+  return slacks(g, es, ef, ls, lf, freeSlack, length);
+}
+
+function slacks(g: CpmGraph, es: Float64Array, ef: Float64Array, ls: Float64Array, lf: Float64Array, freeSlack: Float64Array, length: number): Cpm {
+  const n = g.n;
   const totalSlack = new Float64Array(n);
   const critical: boolean[] = new Array(n);
   for (let v = 0; v < n; v++) {
@@ -47,6 +56,46 @@ export function criticalPath(g: CpmGraph, duration: ArrayLike<number>, release?:
     critical[v] = totalSlack[v]! < EPS;
   }
   return { es, ef, ls, lf, totalSlack, freeSlack, length, critical, criticalPath: chain(g, es, ef, critical, length) };
+}
+
+/**
+ * The critical path method over typed, lagged links (links.ts): each phase starts at the largest
+ * ES of a predecessor plus the link's distance δ, and in the backward pass its latest start is
+ * the smallest LS of a successor less δ (and at most the project end less its duration).
+ */
+function linkedCriticalPath(g: CpmGraph, predDelta: ArrayLike<number>[], succDelta: ArrayLike<number>[], duration: ArrayLike<number>, release?: ArrayLike<number>): Cpm {
+  const { n, preds, succs, order } = g;
+  const es = new Float64Array(n);
+  const ef = new Float64Array(n);
+  let length = 0;
+  for (let k = 0; k < n; k++) {
+    const v = order[k]!;
+    let t = release ? release[v]! : 0;
+    const p = preds[v]!;
+    const dl = predDelta[v]!;
+    for (let j = 0; j < p.length; j++) t = Math.max(t, es[p[j]!]! + dl[j]!);
+    es[v] = t;
+    ef[v] = t + duration[v]!;
+    if (ef[v]! > length) length = ef[v]!;
+  }
+  const lf = new Float64Array(n);
+  const ls = new Float64Array(n);
+  const freeSlack = new Float64Array(n);
+  for (let k = n - 1; k >= 0; k--) {
+    const v = order[k]!;
+    const s = succs[v]!;
+    const dl = succDelta[v]!;
+    let latest = length - duration[v]!;
+    let free = length - ef[v]!;
+    for (let j = 0; j < s.length; j++) {
+      latest = Math.min(latest, ls[s[j]!]! - dl[j]!);
+      free = Math.min(free, es[s[j]!]! - dl[j]! - es[v]!);
+    }
+    ls[v] = latest;
+    lf[v] = latest + duration[v]!;
+    freeSlack[v] = Math.max(0, free);
+  }
+  return slacks(g, es, ef, ls, lf, freeSlack, length);
 }
 
 /** One chain of critical phases from a phase starting at its release to one finishing at the project end. */
@@ -63,10 +112,12 @@ function chain(g: CpmGraph, es: Float64Array, ef: Float64Array, critical: boolea
   const path = [v];
   for (;;) {
     const p = g.preds[v]!;
+    const dl = g.predDelta?.[v];
     let next = -1;
     for (let j = 0; j < p.length; j++) {
       const u = p[j]!;
-      if (critical[u] && Math.abs(ef[u]! - es[v]!) < EPS) {
+      const ready = dl ? es[u]! + dl[j]! : ef[u]!;
+      if (critical[u] && Math.abs(ready - es[v]!) < EPS) {
         next = u;
         break;
       }

@@ -2,13 +2,16 @@ import { own } from './own.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import { WorkCalendar } from './calendar.js';
 import { criticalPath } from './cpm.js';
+import { dateDays, finishByKey, hardFinishBy, refuseInfeasibleDates, refuseUnmetDates, withNotBefore } from './date-constraints.js';
 import { PlanInputError, type InputIssue } from './errors.js';
 import { descendantCounts, descendants, transitiveReduction } from './graph.js';
 import { normalise } from './input.js';
 import type { ProgressCallback } from './progress.js';
 import { computeMetrics } from './efficiency.js';
-import type { PlanResult, Project, ReplanBasis } from './model.js';
+import type { PlanResult, Project, ReplanBasis, TeamBlock } from './model.js';
+import { teamBlocks } from './team-calendars.js';
 import { seededRandom } from './random.js';
+import { alapSchedule } from './schedule/alap.js';
 import { scheduleBounds } from './schedule/bounds.js';
 import { resourceFlow } from './schedule/flow.js';
 import { Justifier } from './schedule/justify.js';
@@ -97,18 +100,38 @@ export function schedulingProblem(project: Project, pins?: Pins): SchedulingProb
   return { ...buildProblem(project, pins), teamSize: Float64Array.from(project.phases, (p) => p.demand) };
 }
 
+/** A day no schedule needs to go past: all the work one after another, after the latest release, plus every lag. */
+function workHorizon(p: SchedulingProblem): number {
+  let end = 1 + Math.max(0, ...p.release);
+  for (let j = 0; j < p.n; j++) end += p.duration[j]!;
+  for (const deltas of p.predDelta ?? []) for (const d of deltas) end += Math.abs(d);
+  return Math.ceil(end);
+}
+
+/** Team calendars in the problem: each team at the most it ever has, less what its calendar blocks day by day. */
+function calendarCapacity(p: SchedulingProblem, calendars: { blocks: TeamBlock[]; peak: number[] }): Pick<SchedulingProblem, 'capacity' | 'blocked'> {
+  return {
+    capacity: Float64Array.from(p.capacity, (c, r) => (r < p.teamCount ? calendars.peak[r]! : c)),
+    blocked: calendars.blocks.map((b) => ({ res: b.team, from: b.from, to: b.to, amount: b.amount })),
+  };
+}
+
 /** The whole planning run: validate, analyse the graph, schedule under resources, derive waves and metrics. */
 export function computePlan(input: PlanInput, options: EngineOptions = {}): PlanResult & { calendar: WorkCalendar } {
   const project = normalise(input);
   const calendar = new WorkCalendar(project.startDate, project.calendar);
   const replan = progressPins(input, project, calendar);
-  const graph = schedulingProblem(project, replan?.pins);
+  const dates = dateDays(project, calendar);
+  const graph = schedulingProblem(project, dates ? withNotBefore(replan?.pins, dates) : replan?.pins);
   // Barrier gating is precedence between whole waves: the schedule keeps them apart; the graph's own edges stay for hand-overs.
   const waveGating = input.constraints?.waveGating ?? 'flow';
-  const problem = waveGating === 'barrier' ? withWaveBarriers(graph, project) : graph;
+  const gated = waveGating === 'barrier' ? withWaveBarriers(graph, project) : graph;
+  const calendars = teamBlocks(project, calendar, project.constraints.capacityBuffer, workHorizon(gated));
+  const problem: SchedulingProblem = dates || calendars ? { ...gated, ...(dates ? hardFinishBy(project, dates) : {}), ...(calendars ? calendarCapacity(gated, calendars) : {}) } : gated;
 
-  const cpmRelease = replan ? problem.release.map((r, j) => (Number.isNaN(problem.pinnedStart[j]!) ? r : problem.pinnedStart[j]!)) : undefined;
+  const cpmRelease = replan ? problem.release.map((r, j) => (Number.isNaN(problem.pinnedStart[j]!) ? r : problem.pinnedStart[j]!)) : dates ? problem.release : undefined;
   const cpm = criticalPath(problem, problem.duration, cpmRelease);
+  if (dates) refuseInfeasibleDates(project, cpm, dates, problem.pinnedStart);
   const reach = descendants(graph);
   const descendantsCount = descendantCounts(reach);
   const reducedEdges = transitiveReduction(graph, reach);
@@ -118,6 +141,7 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
     const baseline = input.progress.baseline;
     rules.unshift({ name: 'baseline', key: Float64Array.from(project.phases, (p) => own(baseline, p.id) ?? cpm.es[p.index]!) });
   }
+  if (dates?.finishBy.some((d) => !Number.isNaN(d))) rules.unshift({ name: 'finish-no-later-than', key: finishByKey(problem, cpm.lf, dates.finishBy) });
   // Heads and tails only hold without fixed work: pins make the critical path differ per phase.
   const ht = replan ? undefined : { head: cpm.es, tail: cpm.lf.map((lf) => cpm.length - lf) };
   const lowerBound = scheduleBounds(problem, cpm.length, Infinity, ht).best;
@@ -133,9 +157,13 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
     ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!('schedule', done, total) } : {}),
   });
   const elapsedMs = options.clock ? options.clock() - t0 : 0;
-  const schedule = { start: found.best.start, finish: found.best.finish, team: found.best.team, makespan: found.best.makespan };
+  const alap = project.phases.map((p) => p.alap);
+  const best = alap.some(Boolean) ? alapSchedule(problem, found.best, alap) : found.best;
+  const schedule = { start: best.start, finish: best.finish, team: best.team, makespan: best.makespan };
 
-  const right = new Justifier(problem, new SerialSgs(problem)).rightJustify(found.best);
+  const resourceEdges = resourceFlow(problem, schedule.start, schedule.finish, schedule.team);
+  if (dates) refuseUnmetDates({ project, schedule, resourceEdges }, dates, problem.pinnedStart);
+  const right = new Justifier(problem, new SerialSgs(problem)).rightJustify(best);
   const scheduleSlack = Float64Array.from(right.start, (s, j) => Math.max(0, s - schedule.start[j]!));
   const { waves, waveOf } = buildWaves(project, schedule);
   const result: PlanResult & { calendar: WorkCalendar } = {
@@ -158,9 +186,11 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
     },
     reducedEdges,
     descendants: descendantsCount,
-    resourceEdges: resourceFlow(problem, schedule.start, schedule.finish, schedule.team),
+    resourceEdges,
     calendar,
     waveGating,
+    ...(dates ? { dateDays: dates } : {}),
+    ...(calendars ? { teamBlocks: calendars.blocks } : {}),
   };
   if (replan) result.replan = replan.basis;
   return result;

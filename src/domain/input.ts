@@ -1,8 +1,9 @@
+import { dependencyIds, dependencyLinks } from '../schemas/dependency-links.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import { PlanInputError, type InputIssue } from './errors.js';
-import { buildGraph } from './graph.js';
+import { buildGraph, type GraphInput } from './graph.js';
 import { canHold, phaseStaffing, teamCapacity } from './capacity.js';
-import type { Estimate, Infrastructure, Phase, Project, Team } from './model.js';
+import type { Estimate, Infrastructure, Phase, PhaseLink, Project, Team } from './model.js';
 import { pertMean, spreadEstimate } from './pert.js';
 import { distinctSkills, skillSpellings } from './skills.js';
 
@@ -114,6 +115,7 @@ export function normalise(input: PlanInput): Project {
       availability,
       hoursPerWeek,
       capacity: teamCapacity(t.size, availability, buffer, hoursPerWeek),
+      ...(t.calendar !== undefined ? { calendar: t.calendar } : {}),
     };
   });
 
@@ -143,6 +145,12 @@ export function normalise(input: PlanInput): Project {
       estimated: typeof p.duration !== 'number',
       dependencies: graph.preds[i]!,
       dependents: graph.succs[i]!,
+      links: phaseLinks(p, relax, graph.indexOf),
+      milestone: p.milestone === true || duration === 0,
+      ...(p.startNoEarlierThan !== undefined ? { startNoEarlierThan: p.startNoEarlierThan } : {}),
+      ...(p.finishNoLaterThan !== undefined ? { finishNoLaterThan: p.finishNoLaterThan } : {}),
+      finishConstraint: p.finishConstraint ?? 'hard',
+      alap: p.alap === true,
       skills,
       ...(p.group !== undefined ? { group: p.group } : {}),
       teamSize,
@@ -183,6 +191,7 @@ export function normalise(input: PlanInput): Project {
       defaultSpread: spread,
     },
     eligibleTeams,
+    groups: groupsOf(input),
     order: graph.order,
     ...(input.source !== undefined ? { source: input.source } : {}),
     ...softLinks(input.phases, graph.indexOf, relax),
@@ -197,7 +206,7 @@ function softPaths<T>(phases: PlanInput['phases'], build: () => T): T {
     if (!(err instanceof PlanInputError)) throw err;
     for (const issue of err.issues) {
       const m = /^\/phases\/(\d+)\/dependencies\/(\d+)$/.exec(issue.path);
-      const hard = m ? (phases[Number(m[1])]?.dependencies ?? []).length : 0;
+      const hard = m ? dependencyIds(phases[Number(m[1])] ?? {}).length : 0;
       if (m && Number(m[2]) >= hard) issue.path = `/phases/${m[1]}/softDependencies/${Number(m[2]) - hard}`;
     }
     throw err;
@@ -213,8 +222,9 @@ function softLinks(phases: PlanInput['phases'], indexOf: Map<string, number>, re
  * The phases as the graph sees them: soft dependencies count as dependencies unless relaxed.
  * A soft dependency is checked like a hard one (it must name a phase), even when relaxed.
  */
-function withSoftDependencies(phases: PlanInput['phases'], relax: boolean): PlanInput['phases'] {
-  if (!phases.some((p) => (p.softDependencies ?? []).length > 0)) return phases;
+function withSoftDependencies(phases: PlanInput['phases'], relax: boolean): GraphInput[] {
+  const hard = phases.map((p) => ({ id: p.id, dependencies: dependencyIds(p) }));
+  if (!phases.some((p) => (p.softDependencies ?? []).length > 0)) return hard;
   const ids = new Set(phases.map((p) => p.id));
   const issues: InputIssue[] = [];
   phases.forEach((p, i) =>
@@ -223,5 +233,51 @@ function withSoftDependencies(phases: PlanInput['phases'], relax: boolean): Plan
     }),
   );
   throwIfAny(issues);
-  return relax ? phases : phases.map((p) => (p.softDependencies?.length ? { ...p, dependencies: [...(p.dependencies ?? []), ...p.softDependencies] } : p));
+  return relax ? hard : hard.map((g, i) => (phases[i]!.softDependencies?.length ? { ...g, dependencies: [...g.dependencies, ...phases[i]!.softDependencies!] } : g));
+}
+
+/**
+ * A phase's links with types and lags, by phase index: its dependencies as the input writes them,
+ * then its soft dependencies (finish-to-start) unless relaxed. The same pair twice with the same
+ * type keeps the larger lag; two types on one pair are both kept.
+ */
+function phaseLinks(p: PlanInput['phases'][number], relax: boolean, indexOf: Map<string, number>): PhaseLink[] {
+  const links = new Map<string, PhaseLink>();
+  const add = (id: string, type: PhaseLink['type'], lag: number) => {
+    const on = indexOf.get(id)!;
+    const key = `${on}:${type}`;
+    const had = links.get(key);
+    if (!had || had.lag < lag) links.set(key, { on, type, lag });
+  };
+  for (const l of dependencyLinks(p)) add(l.id, l.type, l.lagDays);
+  if (!relax) for (const id of p.softDependencies ?? []) add(id, 'FS', 0);
+  return [...links.values()];
+}
+
+/** The input's groups with names and parents, then the labels phases name without a listing; refuses duplicate ids, unknown parents and parent cycles. */
+function groupsOf(input: PlanInput): Project['groups'] {
+  const listed = input.groups ?? [];
+  const issues: InputIssue[] = [];
+  const index = uniqueIds(listed, '/groups', 'group', issues);
+  listed.forEach((g, i) => {
+    if (g.parent === undefined) return;
+    if (!index.has(g.parent)) issues.push({ code: 'unknown_group', message: `group "${g.id}" names unknown parent group "${g.parent}"`, path: `/groups/${i}/parent`, ids: [g.parent] });
+    const seen = new Set([g.id]);
+    for (let p: string | undefined = g.parent; p !== undefined && index.has(p); p = listed[index.get(p)!]!.parent) {
+      if (seen.has(p)) {
+        issues.push({ code: 'group_cycle', message: `group "${g.id}" is its own ancestor (${[...seen, p].join(' → ')})`, path: `/groups/${i}/parent`, ids: [...seen] });
+        break;
+      }
+      seen.add(p);
+    }
+  });
+  throwIfAny(issues);
+  const groups: Project['groups'] = listed.map((g) => ({ id: g.id, name: g.name ?? g.id, ...(g.parent !== undefined ? { parent: g.parent } : {}) }));
+  const known = new Set(groups.map((g) => g.id));
+  for (const p of input.phases) {
+    if (p.group === undefined || known.has(p.group)) continue;
+    known.add(p.group);
+    groups.push({ id: p.group, name: p.group });
+  }
+  return groups;
 }

@@ -5,7 +5,7 @@
  * after startDate); they may be fractional.
  */
 
-import type { SourceInput } from '../schemas/plan-input.js';
+import type { SourceInput, TeamCalendarInput } from '../schemas/plan-input.js';
 
 export interface Estimate {
   optimistic: number;
@@ -33,6 +33,16 @@ export interface Phase {
   dependencies: number[];
   /** Indices of the phases that depend on this one. */
   dependents: number[];
+  /** Every dependency with its type and lag (links.ts); plain finish-to-start links have lag 0. */
+  links: PhaseLink[];
+  /** A zero-duration phase, or one the input marks as a milestone. */
+  milestone: boolean;
+  /** Date constraints as the input gives them (engine.ts turns them into working days). */
+  startNoEarlierThan?: string;
+  finishNoLaterThan?: string;
+  finishConstraint: 'hard' | 'soft';
+  /** Planned as late as possible once the schedule is found (schedule/alap.ts). */
+  alap: boolean;
   skills: string[];
   /** People (or agent sessions) of the assigned team the phase occupies, as the input says. */
   teamSize: number;
@@ -46,6 +56,13 @@ export interface Phase {
   group?: string;
 }
 
+/** A dependency of a phase on phase `on`: finish-to-start, start-to-start, finish-to-finish or start-to-finish, plus a lag in working days. */
+export interface PhaseLink {
+  on: number;
+  type: 'FS' | 'SS' | 'FF' | 'SF';
+  lag: number;
+}
+
 export interface Team {
   index: number;
   id: string;
@@ -57,6 +74,20 @@ export interface Team {
   hoursPerWeek: number;
   /** Full-time equivalents: size × availability × min(hours, 40) ÷ 40 × (1 − capacity buffer), fractional (capacity.ts). */
   capacity: number;
+  /** Its own non-working days, leave and size over time, as the input gives them (team-calendars.ts). */
+  calendar?: TeamCalendarInput;
+}
+
+/** A stretch of working days [from, to) in which `amount` FTE of a team are not there, and why. */
+export interface TeamBlock {
+  team: number;
+  from: number;
+  to: number;
+  amount: number;
+  /** FTE of the team still there. */
+  left: number;
+  /** What takes them: "leave 2027-02-01–2027-02-05 (conference, 2 people)", "non-working day 2027-02-08", "team of 4 until 2027-03-01". */
+  reasons: string[];
 }
 
 export interface Infrastructure {
@@ -123,6 +154,8 @@ export interface Project {
   order: number[];
   /** Facts of the analysis the input was imported from, as the input gives them. */
   source?: SourceInput;
+  /** Every group: those the input lists (name, parent), then the labels phases name that it does not. */
+  groups: { id: string; name: string; parent?: string }[];
   /** The input's soft dependencies, and whether the schedule may ignore them (constraints.relaxSoftDependencies). */
   softDependencies?: { relaxed: boolean; links: { phase: number; on: number }[] };
 }
@@ -244,6 +277,10 @@ export interface PlanResult {
   /** Resource-flow edges [from, to]: phase `to` takes over a team or pool that `from` releases. */
   resourceEdges: [number, number][];
   replan?: ReplanBasis;
+  /** The teams' calendar blocks the schedule planned around (absent without team calendars). */
+  teamBlocks?: TeamBlock[];
+  /** Per phase the working day it may not start before and the one it should finish by (NaN: none); present when the input has date constraints. */
+  dateDays?: { notBefore: Float64Array; finishBy: Float64Array };
   /** How waves open: flow (dependency levels that overlap) or barrier (one wave after the other). Default flow. */
   waveGating?: 'flow' | 'barrier';
 }

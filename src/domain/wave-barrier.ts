@@ -27,9 +27,20 @@ export function withWaveBarriers(problem: SchedulingProblem, project: Project): 
       },
     ]);
   }
-  const preds = problem.preds.map((p, v) => (level[v]! === 0 ? p : Int32Array.from(new Set([...p, ...members[level[v]! - 1]!]))));
-  const succs = problem.succs.map((s, v) => (level[v]! === depth ? s : Int32Array.from(new Set([...s, ...members[level[v]! + 1]!]))));
   // Levels rise along every edge, old and new: ordering by level keeps the order topological.
   const order = Int32Array.from(members.flat());
+  if (problem.predDelta && problem.succDelta) return { ...problem, ...linkedBarriers(problem, level, depth, members), order };
+  const preds = problem.preds.map((p, v) => (level[v]! === 0 ? p : Int32Array.from(new Set([...p, ...members[level[v]! - 1]!]))));
+  const succs = problem.succs.map((s, v) => (level[v]! === depth ? s : Int32Array.from(new Set([...s, ...members[level[v]! + 1]!]))));
   return { ...problem, preds, succs, order };
+}
+
+/** Barrier edges (finish-to-start, distance = the earlier phase's duration) added beside the typed links, which stay as they are. */
+function linkedBarriers(problem: SchedulingProblem, level: Int32Array, depth: number, members: number[][]): Pick<SchedulingProblem, 'preds' | 'succs' | 'predDelta' | 'succDelta'> {
+  const d = problem.duration;
+  const preds = problem.preds.map((p, v) => (level[v]! === 0 ? p : Int32Array.from([...p, ...members[level[v]! - 1]!])));
+  const predDelta = problem.predDelta!.map((x, v) => (level[v]! === 0 ? x : Float64Array.from([...x, ...members[level[v]! - 1]!.map((u) => d[u]!)])));
+  const succs = problem.succs.map((s, v) => (level[v]! === depth ? s : Int32Array.from([...s, ...members[level[v]! + 1]!])));
+  const succDelta = problem.succDelta!.map((x, v) => (level[v]! === depth ? x : Float64Array.from([...x, ...members[level[v]! + 1]!.map(() => d[v]!)])));
+  return { preds, succs, predDelta, succDelta };
 }

@@ -6,7 +6,9 @@ import type { Project, Schedule, Wave, WaveKind } from './model.js';
  * dependencies, and each later wave the phases whose deepest dependency is in the wave before.
  * The integration waves are the narrow tail where branches converge: the trailing waves at most
  * half as wide as the widest one, from the first of them that joins work (a phase with two or
- * more dependencies). The waves between are parallel waves.
+ * more dependencies). The waves between are parallel waves. Every link counts as a dependency
+ * here whatever its type: a start-to-start successor is one level below its predecessor too,
+ * although the two may overlap in time.
  */
 export function buildWaves(project: Project, schedule: Schedule): { waves: Wave[]; waveOf: Int32Array } {
   const { level, depth } = dependencyLevels(project);

@@ -6,9 +6,10 @@
 import { Value } from 'typebox/value';
 import { DEFAULTS, teamCapacity } from '../domain/input.js';
 import { skillKey } from '../domain/skills.js';
-import { PlanInput, type ConstraintsInput, type InfrastructureInput, type PhaseInput, type SourceInput, type TeamInput } from '../schemas/plan-input.js';
+import { PlanInput, type ConstraintsInput, type GroupInput, type InfrastructureInput, type PhaseInput, type SourceInput, type TeamInput } from '../schemas/plan-input.js';
 import { IssueList } from './import-error.js';
 import { DEFAULT_TEAM_SIZE, defaultName, type ImportOptions, type ImportResult } from './import-options.js';
+import { dependencyIds } from '../schemas/dependency-links.js';
 
 /** A phase as read, with where it and each of its dependencies came from in the source. */
 export interface DraftPhase {
@@ -29,6 +30,8 @@ export interface SourcePlan {
   infrastructure?: InfrastructureInput[];
   constraints?: ConstraintsInput;
   source?: SourceInput;
+  /** Names of the groups the phases name (a task with subtasks): only those some kept phase names reach the input. */
+  groups?: GroupInput[];
 }
 
 const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
@@ -47,7 +50,7 @@ function checkGraph(drafts: DraftPhase[], issues: IssueList): void {
         if (dep === d.phase.id) issues.add(where, `${d.phase.id} ${how} itself`);
         else if (!firstPath.has(dep)) issues.add(where, `${d.phase.id} ${how} ${dep}, which the file does not define`);
       });
-    check(d.phase.dependencies, d.dependencyPaths, 'depends on');
+    check(d.phase.dependencies && dependencyIds(d.phase), d.dependencyPaths, 'depends on');
     check(d.phase.softDependencies, d.softDependencyPaths, 'soft-depends on');
   }
 }
@@ -86,7 +89,7 @@ export function dropDependenciesOn(drafts: DraftPhase[], gone: Set<string>): voi
   for (const d of drafts) {
     const deps = d.phase.dependencies;
     if (!deps) continue;
-    const keep = deps.map((dep, i) => ({ dep, path: d.dependencyPaths[i]! })).filter((x) => !gone.has(x.dep));
+    const keep = deps.map((dep, i) => ({ dep, path: d.dependencyPaths[i]! })).filter((x) => !gone.has(typeof x.dep === 'string' ? x.dep : x.dep.id));
     d.phase.dependencies = keep.map((x) => x.dep);
     d.dependencyPaths = keep.map((x) => x.path);
   }
@@ -127,6 +130,8 @@ export function assemble(format: string, drafts: DraftPhase[], source: SourcePla
     ...(Object.keys(constraints).length > 0 ? { constraints } : {}),
     ...(Object.keys(sourceFacts).length > 0 ? { source: sourceFacts } : {}),
   };
+  const groups = (source.groups ?? []).filter((g) => phases.some((p) => p.group === g.id));
+  if (groups.length > 0) input.groups = groups;
   // The importers build only schema-valid values; this guards the mapping itself.
   for (const e of Value.Errors(PlanInput, input)) issues.add(`plan input ${e.instancePath || '/'}`, e.message);
   issues.throwIfAny(format);

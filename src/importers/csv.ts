@@ -18,6 +18,7 @@ import { DEFAULT_DURATION, type ImportOptions, type ImportResult } from './impor
 import { parentSummary, readPredecessors, readResourceNames, readToolDuration, summaryWbs, type Predecessor } from './csv-schedule.js';
 import { readEstimate, readIds, readPriority, text, toId } from './source-values.js';
 import type { TeamInput } from '../schemas/plan-input.js';
+import { dependencyLinks, linkEntry, type DependencyLink } from '../schemas/dependency-links.js';
 
 const FORMAT = 'CSV';
 
@@ -206,15 +207,16 @@ function applySummaries(rows: ReadRow[], notes: string[]): ReadRow[] {
     const parent = r.wbs ? parentSummary(r.wbs, summaries) : undefined;
     if (parent) r.draft.phase.group = byWbs.get(parent)!.draft.phase.name;
     // The predecessors of every summary row above this one hold for it too.
-    const inherited: { id: string; path: string }[] = [];
+    const inherited: { link: DependencyLink; path: string }[] = [];
     for (let w = parent; w; w = parentSummary(w, summaries)) {
       const s = byWbs.get(w)!;
-      s.draft.phase.dependencies?.forEach((d, i) => inherited.push({ id: d, path: s.draft.dependencyPaths[i]! }));
+      dependencyLinks(s.draft.phase).forEach((l, i) => inherited.push({ link: l, path: s.draft.dependencyPaths[i]! }));
     }
-    const own = (r.draft.phase.dependencies ?? []).map((d, i) => ({ id: d, path: r.draft.dependencyPaths[i]! }));
-    const deps = [...own, ...inherited].flatMap((d) => (summaryIds.has(d.id) ? under(summaryIds.get(d.id)!).map((id) => ({ id, path: d.path })) : [d]));
-    const unique = deps.filter((d, i) => d.id !== r.draft.phase.id && deps.findIndex((e) => e.id === d.id) === i);
-    if (unique.length > 0) r.draft.phase.dependencies = unique.map((d) => d.id);
+    const own = dependencyLinks(r.draft.phase).map((l, i) => ({ link: l, path: r.draft.dependencyPaths[i]! }));
+    // A link to a summary row holds for every row under it, with the same type and lag.
+    const deps = [...own, ...inherited].flatMap((d) => (summaryIds.has(d.link.id) ? under(summaryIds.get(d.link.id)!).map((id) => ({ link: { ...d.link, id }, path: d.path })) : [d]));
+    const unique = deps.filter((d, i) => d.link.id !== r.draft.phase.id && deps.findIndex((e) => e.link.id === d.link.id) === i);
+    if (unique.length > 0) r.draft.phase.dependencies = unique.map((d) => linkEntry(d.link));
     else delete r.draft.phase.dependencies;
     r.draft.dependencyPaths = unique.map((d) => d.path);
   }

@@ -7,7 +7,7 @@
  * name siblings, "5.2" names subtask 2 of task 5. Done tasks are dropped as finished (their
  * dependents count them as met) unless includeDone; cancelled ones are always dropped.
  */
-import type { PhaseInput } from '../schemas/plan-input.js';
+import type { GroupInput, PhaseInput } from '../schemas/plan-input.js';
 import { assemble, dropDependenciesOn, listed, type DraftPhase } from './assemble.js';
 import { IssueList } from './import-error.js';
 import { DEFAULT_DURATION, type ImportOptions, type ImportResult } from './import-options.js';
@@ -195,6 +195,8 @@ export function importTaskMaster(value: unknown, options: ImportOptions = {}): I
 
   const unscored = new Set<string>();
   const drafts: DraftPhase[] = [];
+  // A task with subtasks is the group of its subtasks' phases.
+  const groups: GroupInput[] = [];
   for (const t of tasks) {
     const hours = hoursDays(t.source, t.path, issues);
     const subHours = t.subtasks.map((s) => hoursDays(s.source, s.path, issues));
@@ -234,8 +236,9 @@ export function importTaskMaster(value: unknown, options: ImportOptions = {}): I
         const taskFiles = fileAreas(t.source.files ?? t.source.relevantFiles, at(t.path, 'files'), new IssueList());
         if (taskFiles.length > 0) phase.areas = taskFiles;
       }
-      drafts.push({ phase: { ...phase, dependencies: ids }, path: s.path, dependencyPaths: paths });
+      drafts.push({ phase: { ...phase, dependencies: ids, group: taskPhaseId(t.key) }, path: s.path, dependencyPaths: paths });
     }
+    groups.push({ id: taskPhaseId(t.key), name: text(t.source.title, 300) ?? taskPhaseId(t.key) });
   }
   const gone = new Set([...finished, ...cancelled]);
   const kept = drafts.filter((d) => !gone.has(d.phase.id));
@@ -251,5 +254,5 @@ export function importTaskMaster(value: unknown, options: ImportOptions = {}): I
   if (unused.length > 0) notes.push(`task keys not used: ${unused.join(', ')}`);
   if (guessed.length > 0) notes.push(`${guessed.length} phase(s) have neither estimatedHours nor a complexity score and were given ${options.defaultDuration ?? DEFAULT_DURATION} day(s): ${listed(guessed)}`);
   if (list?.tag) notes.push(`imported tag "${list.tag}"`);
-  return assemble(FORMAT, kept, { ...(list?.name ? { name: list.name } : {}) }, options, issues, notes);
+  return assemble(FORMAT, kept, { ...(list?.name ? { name: list.name } : {}), groups }, options, issues, notes);
 }

@@ -23,6 +23,26 @@ export const ThreePointEstimate = Type.Object(
 );
 export type ThreePointEstimate = Static<typeof ThreePointEstimate>;
 
+/** Lags are bounded so that a lead never reaches further than a plan could. */
+export const MAX_LAG_DAYS = 1000;
+
+export const DependencyInput = Type.Object(
+  {
+    id: Id,
+    type: Type.Optional(
+      Type.Enum(['FS', 'SS', 'FF', 'SF'], {
+        description:
+          'FS (default): this phase starts after the other finishes; SS: starts after it starts; FF: finishes after it finishes; SF: finishes after it starts. Each plus the lag.',
+      }),
+    ),
+    lagDays: Type.Optional(
+      Type.Number({ minimum: -MAX_LAG_DAYS, maximum: MAX_LAG_DAYS, description: 'Working days added to the link (negative: a lead, the phase may begin that much earlier). Default 0.' }),
+    ),
+  },
+  { additionalProperties: false, description: 'A dependency with a type and a lag.' },
+);
+export type DependencyInput = Static<typeof DependencyInput>;
+
 export const PhaseInput = Type.Object(
   {
     id: Id,
@@ -31,13 +51,31 @@ export const PhaseInput = Type.Object(
     duration: Type.Union([Type.Number({ minimum: 0, maximum: 10000 }), ThreePointEstimate], {
       description: 'Working days: a number, or a three-point estimate (expected value (o + 4m + p) / 6 is planned).',
     }),
-    dependencies: Type.Optional(Type.Array(Id, { maxItems: 1000, description: 'Ids of phases that must finish before this one starts.' })),
+    dependencies: Type.Optional(
+      Type.Array(Type.Union([Id, DependencyInput]), {
+        maxItems: 1000,
+        description:
+          'The phases this one depends on: an id (finish-to-start, no lag) or { id, type, lagDays }. The links must not form a cycle, whatever their types and lags.',
+      }),
+    ),
     softDependencies: Type.Optional(
       Type.Array(Id, {
         maxItems: 1000,
         description: 'Ids of phases that should finish before this one starts (a soft dependency in the source): planned as dependencies unless constraints.relaxSoftDependencies.',
       }),
     ),
+    startNoEarlierThan: Type.Optional(IsoDate),
+    finishNoLaterThan: Type.Optional(IsoDate),
+    finishConstraint: Type.Optional(
+      Type.Enum(['hard', 'soft'], {
+        description:
+          'How finishNoLaterThan binds. hard (default): a plan that cannot meet it is refused (422 finish_constraint_infeasible naming the chain of phases, and the start date that holds it, that make it impossible; finish_constraint_unmet when only the teams and pools make it late, naming the phases it waits for). soft: the phase is planned as late as it must be and a miss is reported as a deadline risk naming them.',
+      }),
+    ),
+    alap: Type.Optional(
+      Type.Boolean({ description: 'As late as possible: planned at the latest start that moves neither the finish of the plan nor another phase (integration work that goes stale if done early). Default false.' }),
+    ),
+    milestone: Type.Optional(Type.Boolean({ description: 'Marks the phase as a milestone (a phase of zero duration is one anyway): shown as a diamond, listed in the execution plan.' })),
     group: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'Label of the group the phase belongs to (the source’s phase, WBS summary row or epic), for display.' })),
     skills: Type.Optional(Type.Array(SkillName, { maxItems: 50, description: 'Skills the assigned team must hold (all of them); compared ignoring case, spaces and punctuation.' })),
     teamSize: Type.Optional(Type.Number({ minimum: 0, maximum: 1000, description: 'People (or agent sessions) of the assigned team this phase occupies. Default 1.' })),
@@ -57,6 +95,38 @@ export const PhaseInput = Type.Object(
 );
 export type PhaseInput = Static<typeof PhaseInput>;
 
+export const TeamCalendarInput = Type.Object(
+  {
+    nonWorkingDays: Type.Optional(Type.Array(IsoDate, { maxItems: 1000, description: 'Days this team does not work (its own holidays), on top of the project calendar.' })),
+    leave: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            from: IsoDate,
+            to: IsoDate,
+            people: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'People away (default: the whole team).' })),
+            reason: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 1000, description: 'Leave periods, from and to inclusive.' },
+      ),
+    ),
+    capacity: Type.Optional(
+      Type.Array(Type.Object({ from: IsoDate, size: Type.Integer({ minimum: 0, maximum: 10000 }) }, { additionalProperties: false }), {
+        maxItems: 1000,
+        description: 'The team’s size from a date on (a team of 4 becoming 6); before the first entry it is `size`.',
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Time-varying capacity: on each working day the team has its size then, less the people on leave, and nobody on its non-working days. A phase holds its people for its whole run, so the schedule plans phases around these days rather than across them. Eligibility and the stretch of understaffed phases use `size`. A phase the leave delays or moves to another team names it in its execution-plan schedule entry (note).',
+  },
+);
+export type TeamCalendarInput = Static<typeof TeamCalendarInput>;
+
 export const TeamInput = Type.Object(
   {
     id: Id,
@@ -65,6 +135,7 @@ export const TeamInput = Type.Object(
     skills: Type.Array(SkillName, { maxItems: 200 }),
     availability: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100, description: 'Percent of the team available to this project. Default 100.' })),
     hoursPerWeek: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 168, description: 'Working hours per person per week. Default 40.' })),
+    calendar: Type.Optional(TeamCalendarInput),
   },
   { additionalProperties: false },
 );
@@ -206,12 +277,28 @@ export const SourceInput = Type.Object(
 );
 export type SourceInput = Static<typeof SourceInput>;
 
+export const GroupInput = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 300, description: 'The label phases name in their `group`.' }),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    parent: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'The group this one belongs to (a WBS parent, an epic above a story).' })),
+  },
+  { additionalProperties: false },
+);
+export type GroupInput = Static<typeof GroupInput>;
+
 export const PlanInput = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 300 }),
     description: Type.Optional(Type.String({ maxLength: 10000 })),
     startDate: IsoDate,
     phases: Type.Array(PhaseInput, { minItems: 1, maxItems: 20000 }),
+    groups: Type.Optional(
+      Type.Array(GroupInput, {
+        maxItems: 20000,
+        description: 'Names and the hierarchy of the groups phases belong to (phases[].group). A group not listed is a top-level group named by its label. Groups are not planned: execution-plan.json rolls them up (groups[]).',
+      }),
+    ),
     teams: Type.Array(TeamInput, { minItems: 1, maxItems: 1000 }),
     infrastructure: Type.Optional(Type.Array(InfrastructureInput, { maxItems: 1000 })),
     calendar: Type.Optional(CalendarInput),

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Selectable, type Transaction } from 'kysely';
 import { ConflictError, UnprocessableError, notFound } from '../errors.js';
 import { planArchived } from './plans.js';
+import { dependencyIds, dependencyLinks } from '../schemas/dependency-links.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import type { ScheduleEntry } from '../schemas/schedule-entry.js';
 import {
   claimantObstacles,
+  claimConditions,
   claimRefusal,
   claimablePhases,
   claimTeam,
@@ -104,7 +106,8 @@ export async function trackingBasis(db: Db | Trx, workspaceId: string, planId: s
       p.id,
       {
         id: p.id,
-        dependencies: p.dependencies ?? [],
+        dependencies: dependencyIds(p),
+        links: dependencyLinks(p),
         areas: p.areas ?? [],
         team: byId.get(p.id)?.team ?? null,
         plannedStart: byId.get(p.id)?.start ?? 0,
@@ -358,7 +361,7 @@ export async function claim(db: Db, workspaceId: string, planId: string, session
       if (own.some((r) => r.reason === 'skill_mismatch')) override = overrideReason;
     }
     const phase = basis.phases.get(target)!;
-    refuseOffTimeline({ type: 'claimed', phaseId: target, at: at ?? new Date().toISOString() }, basis, ctx.states, phase.dependencies);
+    refuseOffTimeline({ type: 'claimed', phaseId: target, at: at ?? new Date().toISOString() }, basis, ctx.states, claimConditions(phase).finishFirst);
     const team = claimTeam(claimant, phase);
     const row = await trx
       .insertInto('claims')

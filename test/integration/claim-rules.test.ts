@@ -131,4 +131,28 @@ describe('claims respect teams, skills and limits', () => {
     expect(ready.body.gating).toBe('barrier');
     expect(ready.body.ready.map((r: { phaseId: string }) => r.phaseId)).toEqual(['page']);
   });
+
+  it('a start-to-start successor may be claimed once its predecessor has started; a finish-to-finish one at once', async () => {
+    const input: PlanInput = {
+      ...INPUT,
+      phases: [
+        { id: 'schema', name: 'Schema', duration: 2, skills: ['api'], areas: ['db/'] },
+        { id: 'api', name: 'API', duration: 3, dependencies: [{ id: 'schema', type: 'SS', lagDays: 1 }], skills: ['api'], areas: ['api/'] },
+        { id: 'page', name: 'Page', duration: 3, dependencies: [{ id: 'schema', type: 'FF' }], skills: ['ui'], areas: ['web/'] },
+      ],
+    };
+    const planId = (await call('POST', '/plans', input)).body.planId as string;
+    const b1 = await session(planId, { team: 'back' });
+    const b2 = await session(planId, { team: 'back' });
+    const f = await session(planId, { team: 'front' });
+    const claim = (sid: string, phaseId: string) => call('POST', `/plans/${planId}/claims`, { sessionId: sid, phaseId });
+    const refused = await claim(b2, 'api');
+    expect(refused.body.code).toBe('dependency_not_done');
+    expect(refused.body.message).toContain('to start (start-to-start)');
+    expect((await claim(f, 'page')).status).toBe(201);
+    expect((await claim(b1, 'schema')).status).toBe(201);
+    expect((await claim(b2, 'api')).body.code).toBe('dependency_not_done');
+    expect((await call('POST', `/plans/${planId}/sessions/${b1}/events`, { type: 'started', phaseId: 'schema' })).status).toBe(201);
+    expect((await claim(b2, 'api')).status).toBe(201);
+  });
 });

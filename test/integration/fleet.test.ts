@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { areasOverlap } from '../../src/domain/tracking/areas.js';
+import { dependencyIds } from '../../src/schemas/dependency-links.js';
 import { listEvents } from '../../src/store/tracking.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
 import { startApp, type TestContext } from '../support/app.js';
@@ -74,7 +75,7 @@ function violations({ input, events, sessionTeam, capacity, waveOf }: Check): st
       if (missing.length) out.push(`${phase.id} claimed by team ${team} lacking ${missing.join(', ')}`);
       const held = [...live.values()].filter((s) => s === e.sessionId).length;
       if (held >= 1) out.push(`session ${e.sessionId} held ${held} phases when claiming ${phase.id}`);
-      for (const d of phase.dependencies ?? []) if (!completed.has(d)) out.push(`${phase.id} claimed before its dependency ${d} completed`);
+      for (const d of dependencyIds(phase)) if (!completed.has(d)) out.push(`${phase.id} claimed before its dependency ${d} completed`);
       for (const other of live.keys()) {
         const clash = (phase.areas ?? []).some((a) => (phases.get(other)!.areas ?? []).some((b) => areasOverlap(a, b)));
         if (clash) out.push(`${phase.id} claimed while ${other} held an overlapping area`);

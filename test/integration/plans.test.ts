@@ -173,6 +173,28 @@ describe.each(backends)('plans API on %s', (backend) => {
         ['ghost'],
       ],
       [
+        'lag out of bounds',
+        (i) => ({ ...i, phases: i.phases.map((p, k) => (k === 3 ? { ...p, dependencies: [{ id: 'db-schema', type: 'SS', lagDays: 5000 }] } : p)) }),
+        400,
+        'validation_failed',
+        '/phases/3/dependencies/0/lagDays',
+      ],
+      [
+        'typed link on an unknown phase',
+        (i) => ({ ...i, phases: i.phases.map((p, k) => (k === 3 ? { ...p, dependencies: ['db-schema', { id: 'ghost', type: 'FF', lagDays: -1 }] } : p)) }),
+        422,
+        'unknown_dependency',
+        '/phases/3/dependencies/1',
+        ['ghost'],
+      ],
+      [
+        'hard finish date the dependency chain cannot meet',
+        (i) => ({ ...i, phases: i.phases.map((p) => (p.id === 'launch' ? { ...p, finishNoLaterThan: '2027-01-05' } : p)) }),
+        422,
+        'finish_constraint_infeasible',
+        '/phases/13/finishNoLaterThan',
+      ],
+      [
         'duplicate phase id',
         (i) => ({ ...i, phases: [...i.phases, { ...i.phases[1] }] }),
         422,

@@ -4,6 +4,7 @@ import { replay } from '../../src/domain/tracking/replay.js';
 import { listEvents } from '../../src/store/tracking.js';
 import { delayedPlan, startApp } from '../support/app.js';
 import { listeningApp } from '../support/http.js';
+import { dependencyIds } from '../../src/schemas/dependency-links.js';
 
 /** A layered graph: `width` phases per layer, each depending on two of the layer before. */
 function layeredPlan(layers: number, width: number): PlanInput {
@@ -32,7 +33,7 @@ describe('live tracking', () => {
     const input = layeredPlan(6, 8);
     const planId = await createPlan(input);
     const sessions = await Promise.all(Array.from({ length: 50 }, () => session(planId)));
-    const deps = new Map(input.phases.map((p) => [p.id, p.dependencies ?? []]));
+    const deps = new Map(input.phases.map((p) => [p.id, dependencyIds(p)]));
 
     async function worker(sessionId: string) {
       const done: string[] = [];

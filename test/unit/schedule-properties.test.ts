@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computePlan, schedulingProblem } from '../../src/domain/engine.js';
+import { WorkCalendar } from '../../src/domain/calendar.js';
+import { dateDays, withNotBefore } from '../../src/domain/date-constraints.js';
 import { normalise } from '../../src/domain/input.js';
 import type { PlanResult } from '../../src/domain/model.js';
 import { emptyDecoded, SerialSgs } from '../../src/domain/schedule/sgs.js';
 import { areasOverlap } from '../../src/domain/tracking/areas.js';
+import { dependencyLinks } from '../../src/schemas/dependency-links.js';
 import type { PhaseInput, PlanInput, TeamInput } from '../../src/schemas/plan-input.js';
 
 const TOL = 1e-6;
@@ -32,9 +35,13 @@ interface RawPhase {
   sizePick: number;
   duration: number | { optimistic: number; likely: number; pessimistic: number };
   deps: number[];
+  /** Type and lag of each dependency, used when the input has typed links. */
+  kinds: { type: 'FS' | 'SS' | 'FF' | 'SF'; lag: number }[];
   pools: number[];
   areas: number[];
   priority: number;
+  /** A start-no-earlier-than working day, or none. */
+  notBefore: number | undefined;
 }
 
 const durationArb = fc.oneof(
@@ -60,6 +67,10 @@ const baseArb = (maxPhases: number) => fc.record({
   sessions: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
   integral: fc.boolean(),
   useAreas: fc.boolean(),
+  /** Typed and lagged links (FS/SS/FF/SF, negative lags too) instead of plain finish-to-start. */
+  typed: fc.boolean(),
+  /** Whole-team leave per team, in working days [from, from + length), or none. */
+  leave: fc.array(fc.option(fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 1, max: 6 })), { nil: undefined }), { minLength: 5, maxLength: 5 }),
   seed: fc.integer({ min: 0, max: 100_000 }),
   n: fc.integer({ min: 1, max: maxPhases }),
 });
@@ -71,9 +82,11 @@ const rawPhaseArb = (teams: number, pools: number): fc.Arbitrary<RawPhase> =>
     sizePick: fc.integer({ min: 0, max: 99 }),
     duration: durationArb,
     deps: fc.array(fc.nat(1000), { maxLength: 3 }),
+    kinds: fc.array(fc.record({ type: fc.constantFrom('FS', 'SS', 'FF', 'SF'), lag: fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(0.5, -1.5)) }), { minLength: 3, maxLength: 3 }),
     pools: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: pools, maxLength: pools }),
     areas: fc.array(fc.integer({ min: 0, max: AREAS.length + 2 }), { maxLength: 2 }),
     priority: fc.integer({ min: 0, max: 3 }),
+    notBefore: fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined, freq: 4 }),
   });
 
 /** A random valid plan input: a DAG (listed in a shuffled order) whose every phase some team can run. */
@@ -89,10 +102,23 @@ const planInputArb = (maxPhases: number): fc.Arbitrary<PlanInput> => baseArb(max
     }),
   )
   .map(({ base, raw, order }): PlanInput => {
-    const teams: TeamInput[] = base.teams.map((t, i) => ({ id: `team${i}`, size: t.size, skills: t.skills, availability: t.availability }));
+    const cal = new WorkCalendar('2027-01-04', { workingDays: [1, 2, 3, 4, 5], holidays: [] });
+    const teams: TeamInput[] = base.teams.map((t, i) => {
+      const leave = base.leave[i];
+      return {
+        id: `team${i}`,
+        size: t.size,
+        skills: t.skills,
+        availability: t.availability,
+        ...(leave ? { calendar: { leave: [{ from: cal.dateOf(leave[0]), to: cal.dateOf(leave[0] + leave[1] - 1) }] } } : {}),
+      };
+    });
     const phases: PhaseInput[] = raw.map((r, i) => {
       // Dependencies only on earlier phases of the DAG: acyclic by construction.
-      const deps = i === 0 ? [] : [...new Set(r.deps.map((d) => `p${d % i}`))];
+      const ids = i === 0 ? [] : [...new Set(r.deps.map((d) => `p${d % i}`))];
+      const deps: NonNullable<PhaseInput['dependencies']> = base.typed
+        ? ids.map((id, k) => ({ id, type: r.kinds[k]!.type, lagDays: base.integral ? Math.round(r.kinds[k]!.lag) : r.kinds[k]!.lag }))
+        : ids;
       const team = teams[r.team]!;
       const skills = team.skills.filter((_, k) => (r.skillMask >> k) & 1);
       const cap = seatsOf(team, base.buffer);
@@ -115,6 +141,7 @@ const planInputArb = (maxPhases: number): fc.Arbitrary<PlanInput> => baseArb(max
         ...(Object.keys(resources).length > 0 ? { resources } : {}),
         ...(areas.length > 0 ? { areas } : {}),
         priority: r.priority,
+        ...(r.notBefore !== undefined ? { startNoEarlierThan: cal.dateOf(r.notBefore) } : {}),
       };
     });
     return {
@@ -170,8 +197,15 @@ function checkPlan(input: PlanInput, plan: PlanResult): void {
   }
   expect(Math.abs(makespan - last)).toBeLessThan(TOL);
 
-  // Precedence.
-  for (const p of project.phases) for (const d of p.dependencies) expect(start[p.index]!).toBeGreaterThanOrEqual(finish[d]! - TOL);
+  // Precedence: every link as the input writes it, by its type and lag (computed here, not by the engine).
+  input.phases.forEach((pi, j) => {
+    for (const l of dependencyLinks(pi)) {
+      const i = input.phases.findIndex((q) => q.id === l.id);
+      const from = l.type === 'FS' || l.type === 'FF' ? finish[i]! : start[i]!;
+      const to = l.type === 'FS' || l.type === 'SS' ? start[j]! : finish[j]!;
+      expect(to, `${pi.id} ${l.type}${l.lagDays} ${l.id}`).toBeGreaterThanOrEqual(from + l.lagDays - TOL);
+    }
+  });
 
   // Team assignment: one team holding every skill and big enough; none when teamSize is 0.
   input.phases.forEach((pi, j) => {
@@ -195,6 +229,19 @@ function checkPlan(input: PlanInput, plan: PlanResult): void {
     expect(project.teams[t]!.capacity).toBe(cap);
     const used = sweepPeak(input.phases.flatMap((pi, j) => (team[j] === t ? [{ start: start[j]!, finish: finish[j]!, q: demandOf(input, pi) }] : [])));
     expect(used).toBeLessThanOrEqual(cap + TOL);
+  });
+
+  // Whole-team leave: no phase of the team runs on a day of it (dates mapped by the project calendar).
+  const cal = new WorkCalendar(input.startDate, { workingDays: [1, 2, 3, 4, 5], holidays: [] });
+  // Start-no-earlier-than dates.
+  input.phases.forEach((pi, j) => {
+    if (pi.startNoEarlierThan !== undefined) expect(start[j]!).toBeGreaterThanOrEqual(cal.dayOf(pi.startNoEarlierThan) - TOL);
+  });
+  input.teams.forEach((ti, t) => {
+    for (const l of ti.calendar?.leave ?? []) {
+      const [from, to] = [cal.dayOf(l.from), cal.dayOf(l.to) + 1];
+      for (let j = 0; j < n; j++) if (team[j] === t && finish[j]! - start[j]! > TOL) expect(finish[j]! <= from + TOL || start[j]! >= to - TOL, `${input.phases[j]!.id} on ${ti.id} during leave ${from}..${to}`).toBe(true);
+    }
   });
 
   // Infrastructure pools.
@@ -265,7 +312,10 @@ function checkPlan(input: PlanInput, plan: PlanResult): void {
  * reach every active schedule, and one of those is optimal.
  */
 function bruteForceOptimum(input: PlanInput): number {
-  const p = schedulingProblem(normalise(input));
+  // Start dates as release days, as the engine plans them (team leave is left out: it only lengthens schedules).
+  const project = normalise(input);
+  const dates = dateDays(project, new WorkCalendar(input.startDate, project.calendar));
+  const p = schedulingProblem(project, dates ? withNotBefore(undefined, dates) : undefined);
   const sgs = new SerialSgs(p);
   const out = emptyDecoded(p.n);
   const teams = new Int32Array(p.n).fill(-1);
@@ -322,7 +372,7 @@ describe('schedule properties on random inputs', () => {
     );
   });
 
-  it('every schedule keeps precedences, capacities, skills and its lower bounds', () => {
+  it('every schedule keeps every link type and lag, team leave, start dates, capacities, skills and its lower bounds', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         checkPlan(input, computePlan(input));

@@ -4,6 +4,7 @@ import { planProject } from '../../src/domain/plan.js';
 import { PlanInputError } from '../../src/domain/errors.js';
 import { repoPath } from '../../src/paths.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
+import { dependencyIds } from '../../src/schemas/dependency-links.js';
 
 const example = (): PlanInput => ({ ...(JSON.parse(readFileSync(repoPath('examples', 'web-product.json'), 'utf8')) as PlanInput), planning: { seed: 42, iterations: 300, monteCarloIterations: 100 } });
 const withGating = (waveGating: 'flow' | 'barrier'): PlanInput => {
@@ -29,7 +30,7 @@ describe('wave gating', () => {
     expect(waves.wave_gating).toMatchObject({ mode: 'barrier', overlapping_wave_pairs: 0 });
     for (let k = 1; k < waves.waves.length; k++) expect(waves.waves[k]!.start_day).toBeGreaterThanOrEqual(waves.waves[k - 1]!.finish_day - 1e-9);
     const byId = new Map(planned.schedule.map((s) => [s.id, s]));
-    for (const p of input.phases) for (const d of p.dependencies ?? []) expect(byId.get(p.id)!.start).toBeGreaterThanOrEqual(byId.get(d)!.finish - 1e-9);
+    for (const p of input.phases) for (const d of dependencyIds(p)) expect(byId.get(p.id)!.start).toBeGreaterThanOrEqual(byId.get(d)!.finish - 1e-9);
     // the waves' stored dates agree with the phases' own
     for (const w of waves.waves) {
       expect(w.start_day).toBeCloseTo(Math.min(...w.phases.map((p) => p.start_day)), 2);

@@ -1,3 +1,4 @@
+import { dependencyIds, entryId } from '../../schemas/dependency-links.js';
 import type { PlanInput } from '../../schemas/plan-input.js';
 import type { ScenarioChange } from '../../schemas/scenario-change.js';
 import { PlanInputError, type InputIssue } from '../errors.js';
@@ -84,9 +85,11 @@ function applyOne(input: PlanInput, c: ScenarioChange, at: string, issues: Input
         return;
       }
       input.phases = input.phases.filter((x) => x !== p);
+      // Its dependents inherit its dependencies as they are written (type and lag).
       for (const q of input.phases) {
-        if (!q.dependencies?.includes(p.id)) continue;
-        q.dependencies = [...new Set([...q.dependencies.filter((d) => d !== p.id), ...(p.dependencies ?? [])])];
+        if (!dependencyIds(q).includes(p.id)) continue;
+        const kept = q.dependencies!.filter((d) => entryId(d) !== p.id);
+        q.dependencies = [...kept, ...(p.dependencies ?? []).filter((d) => !kept.some((k) => entryId(k) === entryId(d)))];
       }
       for (const q of input.phases) if (q.softDependencies?.includes(p.id)) q.softDependencies = q.softDependencies.filter((d) => d !== p.id);
       if (input.progress) input.progress.phases = input.progress.phases.filter((x) => x.id !== p.id);
@@ -111,21 +114,21 @@ function applyOne(input: PlanInput, c: ScenarioChange, at: string, issues: Input
       const parts = ids.map((id, k) => ({ ...structuredClone(p), id, name: `${p.name} (part ${k + 1} of ${c.parts})`, duration }));
       const at0 = input.phases.indexOf(p);
       input.phases.splice(at0, 1, ...parts);
-      for (const q of input.phases) if (q.dependencies?.includes(p.id)) q.dependencies = q.dependencies.flatMap((d) => (d === p.id ? ids : [d]));
+      for (const q of input.phases) if (dependencyIds(q).includes(p.id)) q.dependencies = q.dependencies!.flatMap((d) => (entryId(d) === p.id ? ids.map((id) => (typeof d === 'string' ? id : { ...d, id })) : [d]));
       for (const q of input.phases) if (q.softDependencies?.includes(p.id)) q.softDependencies = q.softDependencies.flatMap((d) => (d === p.id ? ids : [d]));
       return;
     }
     case 'add_dependency': {
       const p = phase(c.phase);
       const on = phase(c.on, 'on');
-      if (p && on && !(p.dependencies ?? []).includes(c.on)) p.dependencies = [...(p.dependencies ?? []), c.on];
+      if (p && on && !dependencyIds(p).includes(c.on)) p.dependencies = [...(p.dependencies ?? []), c.on];
       return;
     }
     case 'remove_dependency': {
       const p = phase(c.phase);
       if (!p) return;
-      if (!(p.dependencies ?? []).includes(c.on)) issues.push({ code: 'unknown_dependency', message: `phase "${c.phase}" does not depend on "${c.on}"`, path: `${at}/on`, ids: [c.on] });
-      else p.dependencies = p.dependencies!.filter((d) => d !== c.on);
+      if (!dependencyIds(p).includes(c.on)) issues.push({ code: 'unknown_dependency', message: `phase "${c.phase}" does not depend on "${c.on}"`, path: `${at}/on`, ids: [c.on] });
+      else p.dependencies = p.dependencies!.filter((d) => entryId(d) !== c.on);
       return;
     }
     case 'relax_soft_dependencies':

@@ -2,6 +2,8 @@ import type { ExecutionPlan, Recommendations, SuccessCriterion } from '../../sch
 import { percentValue, r2 } from '../format.js';
 import { softDependencies, sourceCriticalPath, sourceIdentity, sourceResourceConstraints } from './source-facts.js';
 import { executionPlanId, finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
+import { linkReady } from '../links.js';
+import { calendarNote } from '../team-calendars.js';
 
 /** The duration-weighted critical path, every phase's slack, and the source's own path beside it. */
 function criticalPath(ctx: ArtifactContext): ExecutionPlan['critical_path'] {
@@ -104,9 +106,13 @@ export function executionPlan(ctx: ArtifactContext, advice: { success_criteria: 
       start_date: startDateOf(ctx, p.index),
       finish_date: finishDateOf(ctx, p.index),
       dependencies: p.dependencies.map((d) => project.phases[d]!.id),
+      links: p.links.map((l) => ({ id: project.phases[l.on]!.id, type: l.type, lag_days: l.lag })),
+      milestone: p.milestone,
       critical: isCritical(ctx, p.index),
       ...(p.group !== undefined ? { group: p.group } : {}),
+      ...noteOf(ctx, p.index),
     })),
+    groups: groupRollUp(ctx),
     optimisation: {
       makespan_days: r2(schedule.makespan),
       lower_bounds: { critical_path_days: r2(bounds.criticalPath), resource_days: r2(bounds.resource), best_days: r2(bounds.best) },
@@ -133,4 +139,50 @@ export function executionPlan(ctx: ArtifactContext, advice: { success_criteria: 
       team_utilisation_percent: Object.fromEntries(project.teams.map((t) => [t.id, percentValue(metrics.teamLoads[t.index]!.utilisation)])),
     },
   };
+}
+
+/** The team-calendar note of a phase (team-calendars.ts), when a calendar block delayed it or moved it. */
+function noteOf(ctx: ArtifactContext, j: number): { note?: string } {
+  const { result, calendar } = ctx;
+  const blocks = result.teamBlocks;
+  if (!blocks || blocks.length === 0) return {};
+  const { project, schedule } = result;
+  const ready = Math.max(result.replan?.asOfDay ?? 0, result.dateDays?.notBefore[j] ?? 0, linkReady(project, schedule.start, schedule.finish, j));
+  const note = calendarNote(blocks, project.eligibleTeams[j]!, schedule.team[j]!, ready, schedule.start[j]!, schedule.finish[j]! - schedule.start[j]!, (t) => project.teams[t]!.id, (d) => calendar.dateOf(d));
+  return note ? { note } : {};
+}
+
+/** Each group's phases (its own and those of the groups below it) and the span they run over. */
+function groupRollUp(ctx: ArtifactContext): ExecutionPlan['groups'] {
+  const { project, schedule } = ctx.result;
+  const parent = new Map(project.groups.map((g) => [g.id, g.parent]));
+  const members = new Map<string, number[]>(project.groups.map((g) => [g.id, []]));
+  for (const p of project.phases) {
+    // Up the parents, at most once per group (the input refuses parent cycles).
+    for (let g = p.group, k = 0; g !== undefined && k <= project.groups.length; g = parent.get(g), k++) members.get(g)?.push(p.index);
+  }
+  return project.groups.flatMap((g) => {
+    const js = members.get(g.id)!;
+    if (js.length === 0) return [];
+    let start = Infinity;
+    let finish = -Infinity;
+    let first = js[0]!;
+    let last = js[0]!;
+    for (const j of js) {
+      if (schedule.start[j]! < start) [start, first] = [schedule.start[j]!, j];
+      if (schedule.finish[j]! > finish) [finish, last] = [schedule.finish[j]!, j];
+    }
+    return [
+      {
+        id: g.id,
+        name: g.name,
+        ...(g.parent !== undefined ? { parent: g.parent } : {}),
+        phases: js.map((j) => project.phases[j]!.id),
+        start_day: r2(start),
+        finish_day: r2(finish),
+        start_date: startDateOf(ctx, first),
+        finish_date: finishDateOf(ctx, last),
+      },
+    ];
+  });
 }

@@ -1,14 +1,14 @@
 import type { WaveSchedules } from '../../schemas/artifacts/wave-schedules.js';
 import { plural, r2 } from '../format.js';
+import { linkReady } from '../links.js';
 import { executionPlanId, finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
 
 const EPS = 1e-6;
 
-/** Days a phase waited after its dependencies (and release) allowed it to start: the resource wait. */
+/** Days a phase waited after its links (type and lag) and release allowed it to start: the resource wait. */
 export function resourceWait(ctx: ArtifactContext, j: number): number {
   const { schedule, project } = ctx.result;
-  let ready = ctx.result.replan ? ctx.result.replan.asOfDay : 0;
-  for (const d of project.phases[j]!.dependencies) ready = Math.max(ready, schedule.finish[d]!);
+  let ready = Math.max(ctx.result.replan ? ctx.result.replan.asOfDay : 0, linkReady(project, schedule.start, schedule.finish, j));
   // Under barrier gating the wave before must finish too: that wait is the gate's, not a resource's.
   const w = ctx.result.waveOf[j]!;
   if (ctx.result.waveGating === 'barrier' && w > 0) ready = Math.max(ready, ctx.result.waves[w - 1]!.finish);

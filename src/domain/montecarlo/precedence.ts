@@ -1,4 +1,5 @@
 import { IndexHeap } from '../heap.js';
+import { LINK_CODE, plainLinks } from '../links.js';
 import type { PlanResult } from '../model.js';
 
 /**
@@ -9,6 +10,9 @@ export interface Precedence {
   predOffsets: Int32Array;
   preds: Int32Array;
   order: Int32Array;
+  /** Per edge (aligned with preds) its link type (LINK_CODE) and lag; absent when every edge is finish-to-start without lag. */
+  edgeType?: Uint8Array;
+  edgeLag?: Float64Array;
 }
 
 /** Phases up to which the augmented graph is transitively reduced (ancestor bitsets take n²/8 bytes). */
@@ -19,6 +23,7 @@ const REDUCE_UP_TO = 5000;
  * unless pinned phases in a re-plan may break that) plus the resource flow, duplicates dropped.
  */
 export function precedenceGraph(result: PlanResult): Precedence {
+  if (!plainLinks(result.project)) return linkedPrecedence(result);
   const { project, schedule } = result;
   const phases = project.phases;
   const n = phases.length;
@@ -36,6 +41,40 @@ export function precedenceGraph(result: PlanResult): Precedence {
   // Pinned phases (re-plan) do not wait for their predecessors, so paths through them imply nothing.
   if (!result.replan && n <= REDUCE_UP_TO) ({ predOffsets, preds } = reduceAugmented(n, predOffsets, preds, order));
   return { predOffsets, preds, order };
+}
+
+/**
+ * With typed or lagged links: every link with its type and lag, plus the resource flow
+ * (finish-to-start), not reduced (a longer path implies nothing once lags may be negative). A
+ * link whose successor is planned before its predecessor (a lead) is left out: with the resource
+ * flow it could close a cycle, and the successor keeps its planned start as a floor (release days).
+ */
+function linkedPrecedence(result: PlanResult): Precedence {
+  const { project, schedule } = result;
+  const n = project.phases.length;
+  const topo = new Int32Array(n);
+  project.order.forEach((j, k) => (topo[j] = k));
+  const byPlan = Int32Array.from({ length: n }, (_, j) => j).sort((a, b) => schedule.start[a]! - schedule.start[b]! || schedule.finish[a]! - schedule.finish[b]! || topo[a]! - topo[b]!);
+  const rank = new Int32Array(n);
+  byPlan.forEach((j, k) => (rank[j] = k));
+  const lists: { u: number; type: number; lag: number }[][] = Array.from({ length: n }, () => []);
+  for (const p of project.phases) for (const l of p.links) if (rank[l.on]! < rank[p.index]!) lists[p.index]!.push({ u: l.on, type: LINK_CODE[l.type], lag: l.lag });
+  for (const [u, v] of result.resourceEdges) lists[v]!.push({ u, type: LINK_CODE.FS, lag: 0 });
+  const predOffsets = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++) predOffsets[j + 1] = predOffsets[j]! + lists[j]!.length;
+  const m = predOffsets[n]!;
+  const preds = new Int32Array(m);
+  const edgeType = new Uint8Array(m);
+  const edgeLag = new Float64Array(m);
+  lists.forEach((list, j) =>
+    list.forEach((e, k) => {
+      preds[predOffsets[j]! + k] = e.u;
+      edgeType[predOffsets[j]! + k] = e.type;
+      edgeLag[predOffsets[j]! + k] = e.lag;
+    }),
+  );
+  const order = augmentedOrder(n, predOffsets, preds, schedule.start, schedule.finish, topo);
+  return { predOffsets, preds, order, edgeType, edgeLag };
 }
 
 /**

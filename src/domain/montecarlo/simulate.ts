@@ -1,4 +1,6 @@
 import { WorkCalendar } from '../calendar.js';
+import { LINK_CODE } from '../links.js';
+import { calendarGaps } from '../team-calendars.js';
 import type { PlanResult } from '../model.js';
 import { precedenceGraph, type Precedence } from './precedence.js';
 import { drawDurations, durationModel, type DurationModel } from './sampling.js';
@@ -29,6 +31,11 @@ interface Block {
  * their start and the part done before "now", and only the remaining part is sampled (scaled
  * by sample / planned duration); nothing pending starts before "now".
  *
+ * Typed and lagged links are re-timed by their type and lag with the sampled durations (links.ts);
+ * a phase whose team's calendar leaves it too few people in a stretch (leave, non-working days)
+ * waits for the stretch to end when a sample would run it into one. The backward pass
+ * (criticality) does not look at those stretches.
+ *
  * The passes run over blocks of BLOCK samples at a time: for each phase in topological order,
  * each incoming edge updates a contiguous row of BLOCK sample values (Float64Array), so the
  * CSR adjacency (Int32Array) is walked once per block rather than once per sample.
@@ -38,6 +45,7 @@ export function simulateSchedule(result: PlanResult & { calendar?: WorkCalendar 
   const n = project.phases.length;
   const iterations = Number.isFinite(options.iterations) ? Math.max(1, Math.floor(options.iterations)) : 1;
   const graph = precedenceGraph(result);
+  const gaps = calendarGaps(project, schedule.team, result.teamBlocks);
   const model = durationModel(result);
   const { release, heldToPlannedStart } = releaseDays(result, graph, model);
 
@@ -52,8 +60,13 @@ export function simulateSchedule(result: PlanResult & { calendar?: WorkCalendar 
   for (let first = 0; first < iterations; first += BLOCK) {
     const count = Math.min(BLOCK, iterations - first);
     drawDurations(model, stream, block.dur, BLOCK, count);
-    forwardPass(graph, release, model.pinnedStart, block, count);
-    backwardPass(graph, schedule.finish, model.pinnedStart, block, count, totals);
+    if (graph.edgeType || gaps) {
+      linkedForwardPass(graph, release, model.pinnedStart, block, count, gaps);
+      linkedBackwardPass(graph, schedule.finish, model.pinnedStart, block, count, totals);
+    } else {
+      forwardPass(graph, release, model.pinnedStart, block, count);
+      backwardPass(graph, schedule.finish, model.pinnedStart, block, count, totals);
+    }
     totals.makespans.set(block.makespan.subarray(0, count), first);
     const done = first + count;
     if (onProgress && (done >= nextReport || done === iterations)) {
@@ -88,7 +101,12 @@ function releaseDays(result: PlanResult, graph: Precedence, model: DurationModel
   for (let k = 0; k < n; k++) {
     const j = order[k]!;
     let s = release[j]!;
-    for (let e = predOffsets[j]!; e < predOffsets[j + 1]!; e++) if (ef[preds[e]!]! > s) s = ef[preds[e]!]!;
+    if (graph.edgeType) {
+      for (let e = predOffsets[j]!; e < predOffsets[j + 1]!; e++) {
+        const u = preds[e]!;
+        s = Math.max(s, edgeReady(graph.edgeType[e]!, graph.edgeLag![e]!, ef[u]!, plannedDuration[u]!, plannedDuration[j]!));
+      }
+    } else for (let e = predOffsets[j]!; e < predOffsets[j + 1]!; e++) if (ef[preds[e]!]! > s) s = ef[preds[e]!]!;
     if (Number.isNaN(pinnedStart[j]!) && start[j]! > s + 1e-6) {
       release[j] = start[j]!;
       s = start[j]!;
@@ -160,4 +178,89 @@ function backwardPass(graph: Precedence, finish: Float64Array, pinnedStart: Floa
       }
     }
   }
+}
+
+/** Earliest start a link (type code of LINK_CODE, lag) allows its successor, from the predecessor's finish and both durations. */
+function edgeReady(type: number, lag: number, efPred: number, dPred: number, dSucc: number): number {
+  const fromFinish = type === LINK_CODE.FS || type === LINK_CODE.FF;
+  const toFinish = type === LINK_CODE.FF || type === LINK_CODE.SF;
+  return (fromFinish ? efPred : efPred - dPred) + lag - (toFinish ? dSucc : 0);
+}
+
+/** forwardPass over typed, lagged edges (graph.edgeType). */
+function linkedForwardPass(graph: Precedence, release: Float64Array, pinnedStart: Float64Array, block: Block, count: number, gaps?: (Float64Array | undefined)[]): void {
+  const { predOffsets, preds, order } = graph;
+  const type = graph.edgeType ?? new Uint8Array(preds.length);
+  const lag = graph.edgeLag ?? new Float64Array(preds.length);
+  const { dur, ef, makespan } = block;
+  const B = BLOCK;
+  makespan.fill(0);
+  for (let k = 0; k < order.length; k++) {
+    const j = order[k]!;
+    const row = j * B;
+    const pinned = pinnedStart[j]!;
+    const r = Number.isNaN(pinned) ? release[j]! : pinned;
+    for (let s = 0; s < count; s++) ef[row + s] = r;
+    if (Number.isNaN(pinned)) {
+      for (let e = predOffsets[j]!; e < predOffsets[j + 1]!; e++) {
+        const prow = preds[e]! * B;
+        for (let s = 0; s < count; s++) ef[row + s] = Math.max(ef[row + s]!, edgeReady(type[e]!, lag[e]!, ef[prow + s]!, dur[prow + s]!, dur[row + s]!));
+      }
+      const gap = gaps?.[j];
+      if (gap) for (let s = 0; s < count; s++) ef[row + s] = afterGaps(gap, ef[row + s]!, dur[row + s]!);
+    }
+    for (let s = 0; s < count; s++) {
+      const f = ef[row + s]! + dur[row + s]!;
+      ef[row + s] = f;
+      if (f > makespan[s]!) makespan[s] = f;
+    }
+  }
+}
+
+/**
+ * backwardPass over typed, lagged edges. For an edge u → j: FS gives LF_u ≤ LS_j − L, SS
+ * LF_u ≤ LS_j − L + d_u, FF LF_u ≤ LF_j − L, SF LF_u ≤ LF_j − L + d_u.
+ */
+function linkedBackwardPass(graph: Precedence, finish: Float64Array, pinnedStart: Float64Array, block: Block, count: number, totals: SampleTotals): void {
+  const { predOffsets, preds, order } = graph;
+  const type = graph.edgeType ?? new Uint8Array(preds.length);
+  const lag = graph.edgeLag ?? new Float64Array(preds.length);
+  const { dur, ef, lf, makespan } = block;
+  const B = BLOCK;
+  const n = order.length;
+  for (let j = 0; j < n; j++) lf.set(makespan.subarray(0, count), j * B);
+  for (let k = n - 1; k >= 0; k--) {
+    const j = order[k]!;
+    const row = j * B;
+    const plannedFinish = finish[j]! + EPS;
+    let critical = 0;
+    let late = 0;
+    for (let s = 0; s < count; s++) {
+      const f = ef[row + s]!;
+      if (lf[row + s]! - f < EPS) critical++;
+      if (f > plannedFinish) late++;
+      dur[row + s] = lf[row + s]! - dur[row + s]!;
+    }
+    totals.criticalCount[j]! += critical;
+    totals.lateCount[j]! += late;
+    if (!Number.isNaN(pinnedStart[j]!)) continue;
+    for (let e = predOffsets[j]!; e < predOffsets[j + 1]!; e++) {
+      const prow = preds[e]! * B;
+      const t = type[e]!;
+      const fromStart = t === LINK_CODE.SS || t === LINK_CODE.SF;
+      const toFinish = t === LINK_CODE.FF || t === LINK_CODE.SF;
+      const L = lag[e]!;
+      for (let s = 0; s < count; s++) {
+        const bound = (toFinish ? lf[row + s]! : dur[row + s]!) - L + (fromStart ? dur[prow + s]! : 0);
+        if (bound < lf[prow + s]!) lf[prow + s] = bound;
+      }
+    }
+  }
+}
+
+/** The first start at or after `start` at which a phase of duration d runs into none of the gaps (flat [from, to) pairs, in order). */
+function afterGaps(gap: Float64Array, start: number, d: number): number {
+  let s = start;
+  for (let k = 0; k < gap.length; k += 2) if (s < gap[k + 1]! - EPS && s + d > gap[k]! + EPS) s = gap[k + 1]!;
+  return s;
 }

@@ -73,7 +73,11 @@ function thresholdEnergy(order: Int32Array, head: (j: number) => number, tail: (
  * durations and no fixed work every makespan is integral too, so fractional bounds round up.
  */
 export function scheduleBounds(p: SchedulingProblem, criticalPathLength: number, makespan: number, ht?: HeadsTails): Bounds {
-  const integral = p.duration.every((d) => Number.isInteger(d)) && p.pinnedStart.every((s) => Number.isNaN(s)) && p.release.every((r) => Number.isInteger(r));
+  const integral =
+    p.duration.every((d) => Number.isInteger(d)) &&
+    p.pinnedStart.every((s) => Number.isNaN(s)) &&
+    p.release.every((r) => Number.isInteger(r)) &&
+    (p.predDelta ?? []).every((a) => a.every((x) => Number.isInteger(x)));
   const round = (x: number) => (integral ? Math.ceil(x - EPS) : x);
   const resource = round(resourceLowerBound(p, ht));
   const criticalPath = round(criticalPathLength);

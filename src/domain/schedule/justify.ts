@@ -1,12 +1,37 @@
+import { IndexHeap } from '../heap.js';
 import type { SchedulingProblem } from './problem.js';
-import { emptyDecoded, type Decoded, type SerialSgs } from './sgs.js';
+import { copyDecoded, emptyDecoded, type Decoded, type SerialSgs } from './sgs.js';
 
-/** Phases ordered by a primary and secondary time, then topological position (ascending or descending). */
+/**
+ * Phases ordered by a primary and secondary time, then topological position (ascending or
+ * descending). With finish-to-start links that order is topological (descending: for the reversed
+ * graph); typed and lagged links may let a successor start (or finish) before its predecessor, so
+ * there the same order is taken among the phases whose predecessors (descending: successors)
+ * are already listed.
+ */
 function orderByTimes(p: SchedulingProblem, first: Float64Array, second: Float64Array, topoPos: Int32Array, descending: boolean): Int32Array {
-  const idx = Array.from({ length: p.n }, (_, j) => j);
   const sign = descending ? -1 : 1;
-  idx.sort((a, b) => sign * (first[a]! - first[b]! || second[a]! - second[b]! || topoPos[a]! - topoPos[b]!));
+  const cmp = (a: number, b: number) => sign * (first[a]! - first[b]! || second[a]! - second[b]! || topoPos[a]! - topoPos[b]!);
+  if (p.predDelta) return topologicalBy(p.n, descending ? p.succs : p.preds, descending ? p.preds : p.succs, (a, b) => cmp(a, b) < 0);
+  const idx = Array.from({ length: p.n }, (_, j) => j);
+  idx.sort(cmp);
   return Int32Array.from(idx);
+}
+
+/** Kahn's algorithm taking, among the ready phases, the first by `before`. */
+export function topologicalBy(n: number, preds: ArrayLike<number>[], succs: ArrayLike<number>[], before: (a: number, b: number) => boolean): Int32Array {
+  const indeg = Int32Array.from(preds, (x) => x.length);
+  const heap = new IndexHeap(before);
+  for (let j = 0; j < n; j++) if (indeg[j] === 0) heap.push(j);
+  const list = new Int32Array(n);
+  let k = 0;
+  while (heap.size > 0) {
+    const j = heap.pop();
+    list[k++] = j;
+    const s = succs[j]!;
+    for (let q = 0; q < s.length; q++) if (--indeg[s[q]!]! === 0) heap.push(s[q]!);
+  }
+  return list;
 }
 
 /**
@@ -33,7 +58,12 @@ export class Justifier {
   rightJustify(s: Decoded): Decoded {
     const back = orderByTimes(this.problem, s.finish, s.start, this.topoPos, true);
     this.right.makespan = s.makespan;
-    return this.sgs.decode(back, this.right, s.team, true);
+    const right = this.sgs.decode(back, this.right, s.team, true);
+    // Typed links can force the backward list into an order that packs worse than the schedule
+    // itself (a start-to-finish successor of zero duration holds its predecessor to the end of
+    // the list); then the schedule is its own right-justified version.
+    if (right.makespan > s.makespan + 1e-7 || right.lateness > s.lateness + 1e-7) copyDecoded(s, right);
+    return right;
   }
 
   /** One backward and one forward pass; replaces `s` when the result is no longer. Returns the forward list. */
@@ -42,12 +72,13 @@ export class Justifier {
     const forward = orderByTimes(this.problem, right.start, right.finish, this.topoPos, false);
     const left = this.sgs.decode(forward, this.left, right.team);
     left.skillMatch = s.skillMatch;
-    if (left.makespan <= s.makespan + 1e-7) {
+    if (left.makespan <= s.makespan + 1e-7 && left.lateness <= s.lateness + 1e-7) {
       s.start.set(left.start);
       s.finish.set(left.finish);
       s.team.set(left.team);
       s.makespan = left.makespan;
       s.imbalance = left.imbalance;
+      s.lateness = left.lateness;
     }
     return forward;
   }

@@ -1,3 +1,4 @@
+import { linkDelta, plainLinks } from '../links.js';
 import type { Project } from '../model.js';
 import { areasOverlap, normaliseArea } from '../tracking/areas.js';
 
@@ -34,6 +35,18 @@ export interface SchedulingProblem {
   pinnedTeam: Int32Array;
   /** Phase priority from the input (higher first when rules tie). */
   priority: Float64Array;
+  /**
+   * Least start distances of the links (links.ts), aligned with preds and succs: phase j starts at
+   * or after start[preds[j][q]] + predDelta[j][q]; succDelta[j][q] is the distance of the link
+   * from j to succs[j][q]. Absent when every link is finish-to-start without lag (δ = the
+   * predecessor's duration, the plain and fastest case).
+   */
+  predDelta?: Float64Array[];
+  succDelta?: Float64Array[];
+  /** Capacity a resource lacks over [from, to) (team calendars: leave, non-working days, size over time), reserved before any phase is placed. */
+  blocked?: { res: number; from: number; to: number; amount: number }[];
+  /** Hard finish-no-later-than day per phase (Infinity when none); the search meets them before it shortens the makespan. */
+  finishBy?: Float64Array;
 }
 
 export interface Pins {
@@ -82,11 +95,11 @@ export function buildProblem(project: Project, pins: Pins = {}): SchedulingProbl
       return held === 0 ? 1 : p.skills.length / held;
     }),
   );
+  const duration = pins.duration ?? Float64Array.from(project.phases, (p) => p.duration);
   return {
     n,
-    duration: pins.duration ?? Float64Array.from(project.phases, (p) => p.duration),
-    preds: project.phases.map((p) => Int32Array.from(p.dependencies)),
-    succs: project.phases.map((p) => Int32Array.from(p.dependents)),
+    duration,
+    ...precedence(project, duration),
     order: Int32Array.from(project.order),
     capacity,
     teamCount,
@@ -121,4 +134,30 @@ export function areaLocks(project: Project): { areas: string[]; used: number[][]
     if (users[k]! >= 2) index[k] = areas.push(a) - 1;
   });
   return { areas, used: wants.map((w) => w.map((k) => index[k]!).filter((i) => i >= 0)) };
+}
+
+/** Predecessor and successor lists, with the links' least start distances unless every link is plain. */
+function precedence(project: Project, duration: Float64Array): Pick<SchedulingProblem, 'preds' | 'succs' | 'predDelta' | 'succDelta'> {
+  if (plainLinks(project)) {
+    return { preds: project.phases.map((p) => Int32Array.from(p.dependencies)), succs: project.phases.map((p) => Int32Array.from(p.dependents)) };
+  }
+  const preds: number[][] = project.phases.map(() => []);
+  const predDelta: number[][] = project.phases.map(() => []);
+  const succs: number[][] = project.phases.map(() => []);
+  const succDelta: number[][] = project.phases.map(() => []);
+  for (const p of project.phases) {
+    for (const l of p.links) {
+      const delta = linkDelta(l.type, l.lag, duration[l.on]!, duration[p.index]!);
+      preds[p.index]!.push(l.on);
+      predDelta[p.index]!.push(delta);
+      succs[l.on]!.push(p.index);
+      succDelta[l.on]!.push(delta);
+    }
+  }
+  return {
+    preds: preds.map((x) => Int32Array.from(x)),
+    succs: succs.map((x) => Int32Array.from(x)),
+    predDelta: predDelta.map((x) => Float64Array.from(x)),
+    succDelta: succDelta.map((x) => Float64Array.from(x)),
+  };
 }

@@ -1,5 +1,5 @@
 import type { Random } from '../random.js';
-import { Justifier } from './justify.js';
+import { Justifier, topologicalBy } from './justify.js';
 import type { SchedulingProblem } from './problem.js';
 import { fingerprint, peakWindow, resampleBlock, shiftMutation, swapMutation, twoPointCrossover, windowCrossover } from './operators.js';
 import { listByKey, sampledList } from './rules.js';
@@ -71,10 +71,11 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
 
   const best = emptyDecoded(p.n);
   best.makespan = Infinity;
+  best.lateness = Infinity;
   let bestList: Int32Array = new Int32Array(0);
   let origin = '';
   let improvedAt = 0;
-  const optimal = () => best.makespan <= o.lowerBound + 1e-7;
+  const optimal = () => best.makespan <= o.lowerBound + 1e-7 && best.lateness <= 1e-7;
   const total = o.iterations;
   const step = Math.max(1, Math.ceil(total / 20));
   let nextReport = step;
@@ -162,6 +163,11 @@ function breed(p: SchedulingProblem, mother: Individual, father: Individual, rng
   else {
     const width = mother.schedule.makespan * (0.1 + 0.4 * rng.next());
     child = windowCrossover(mother.list, mother.schedule, father.list, peakWindow(p, mother.schedule, width, rng));
+    // Start order is precedence order only for finish-to-start links: otherwise keep the child's order where the links allow.
+    if (p.predDelta) {
+      for (let i = 0; i < child.length; i++) pos[child[i]!] = i;
+      child = topologicalBy(p.n, p.preds, p.succs, (a, b) => pos[a]! < pos[b]!);
+    }
   }
   swapMutation(p, child, rng, 0.02);
   if (rng.next() < 0.3) shiftMutation(p, child, rng, pos);

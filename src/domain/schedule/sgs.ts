@@ -13,14 +13,18 @@ export interface Decoded {
   imbalance: number;
   /** Sum of skill-match scores of the chosen teams: higher is a closer fit. */
   skillMatch: number;
+  /** Working days by which phases miss their hard finish-no-later-than days, summed (0 without such days). */
+  lateness: number;
 }
 
 export function emptyDecoded(n: number): Decoded {
-  return { start: new Float64Array(n), finish: new Float64Array(n), team: new Int32Array(n).fill(-1), makespan: 0, imbalance: 0, skillMatch: 0 };
+  return { start: new Float64Array(n), finish: new Float64Array(n), team: new Int32Array(n).fill(-1), makespan: 0, imbalance: 0, skillMatch: 0, lateness: 0 };
 }
 
-/** Lexicographic: makespan first, then workload balance, then skill match. */
+/** Lexicographic: missed hard finish dates first, then makespan, workload balance, skill match. */
 export function better(a: Decoded, b: Decoded): boolean {
+  if (a.lateness < b.lateness - EPS) return true;
+  if (a.lateness > b.lateness + EPS) return false;
   if (a.makespan < b.makespan - EPS) return true;
   if (a.makespan > b.makespan + EPS) return false;
   if (a.imbalance < b.imbalance - EPS) return true;
@@ -34,6 +38,7 @@ export function copyDecoded(from: Decoded, to: Decoded): Decoded {
   to.team.set(from.team);
   to.makespan = from.makespan;
   to.imbalance = from.imbalance;
+  to.lateness = from.lateness;
   to.skillMatch = from.skillMatch;
   return to;
 }
@@ -55,7 +60,8 @@ export class SerialSgs {
     const pinned: number[] = [];
     for (let j = 0; j < problem.n; j++) if (!Number.isNaN(problem.pinnedStart[j]!)) pinned.push(j);
     this.pinned = Int32Array.from(pinned);
-    const integral = [problem.duration, problem.release].every((a) => a.every((x) => Number.isInteger(x))) && problem.pinnedStart.every((x) => Number.isNaN(x) || Number.isInteger(x));
+    const integral =
+      [problem.duration, problem.release, ...(problem.predDelta ?? [])].every((a) => a.every((x) => Number.isInteger(x))) && problem.pinnedStart.every((x) => Number.isNaN(x) || Number.isInteger(x));
     let horizon = 0;
     for (let j = 0; j < problem.n; j++) horizon += problem.duration[j]!;
     horizon += Math.max(0, ...problem.release, ...problem.pinnedStart.filter((x) => !Number.isNaN(x)));
@@ -94,6 +100,40 @@ export class SerialSgs {
     }
   }
 
+  /**
+   * The earliest start phase j's typed, lagged links allow, from the starts placed so far. In the
+   * mirror (time reversed), a link of distance δ from i to j asks j's mirrored start to be at
+   * most i's less δ + d_j − d_i, so there j comes first with distance δ + d_j − d_i.
+   */
+  private linkedReady(j: number, start: Float64Array, mirror: boolean): number {
+    const p = this.problem;
+    const d = p.duration;
+    let t = -Infinity;
+    if (mirror) {
+      const succ = p.succs[j]!;
+      const delta = p.succDelta![j]!;
+      for (let q = 0; q < succ.length; q++) t = Math.max(t, start[succ[q]!]! + delta[q]! + d[succ[q]!]! - d[j]!);
+    } else {
+      const pred = p.preds[j]!;
+      const delta = p.predDelta![j]!;
+      for (let q = 0; q < pred.length; q++) t = Math.max(t, start[pred[q]!]! + delta[q]!);
+    }
+    return t;
+  }
+
+  /** Empties the profiles and the loads, then reserves the blocked capacity (mirrored: [horizon − to, horizon − from), from 0). */
+  private resetProfiles(mirror: boolean, horizon: number): void {
+    for (const prof of this.profiles) prof.reset();
+    this.load.fill(0);
+    const blocked = this.problem.blocked;
+    if (!blocked) return;
+    for (const b of blocked) {
+      const from = mirror ? Math.max(0, horizon - b.to) : b.from;
+      const to = mirror ? horizon - b.from : b.to;
+      if (to > from) this.profiles[b.res]!.add(from, to - from, b.amount);
+    }
+  }
+
   private place(j: number, s: number, d: number, t: number): void {
     const p = this.problem;
     if (t >= 0) {
@@ -112,13 +152,12 @@ export class SerialSgs {
    */
   decode(list: ArrayLike<number>, out: Decoded, teams?: Int32Array, mirror = false): Decoded {
     const p = this.problem;
-    for (const prof of this.profiles) prof.reset();
-    this.load.fill(0);
+    // Pinned phases and blocked capacity are mirrored around the makespan of the schedule being justified.
+    const horizon = mirror ? out.makespan : 0;
+    this.resetProfiles(mirror, horizon);
     const start = mirror ? this.mirrorStart : out.start;
     const finish = mirror ? this.mirrorFinish : out.finish;
     const team = out.team;
-    // Pinned phases are mirrored around the makespan of the schedule being justified.
-    const horizon = mirror ? out.makespan : 0;
     let skillMatch = 0;
     for (const j of this.pinned) {
       const d = p.duration[j]!;
@@ -135,7 +174,8 @@ export class SerialSgs {
       const d = p.duration[j]!;
       const before = mirror ? p.succs[j]! : p.preds[j]!;
       let es = mirror ? 0 : p.release[j]!;
-      for (let q = 0; q < before.length; q++) if (finish[before[q]!]! > es) es = finish[before[q]!]!;
+      if (p.predDelta) es = Math.max(es, this.linkedReady(j, start, mirror));
+      else for (let q = 0; q < before.length; q++) if (finish[before[q]!]! > es) es = finish[before[q]!]!;
 
       const candidates = p.eligible[j]!;
       let bestStart = Infinity;
@@ -184,8 +224,9 @@ export class SerialSgs {
    */
   decodeParallel(list: ArrayLike<number>, out: Decoded): Decoded {
     const p = this.problem;
-    for (const prof of this.profiles) prof.reset();
-    this.load.fill(0);
+    // Its time steps are the finishes; typed and lagged links and calendar blocks make other moments matter, so those problems are decoded serially.
+    if (p.predDelta || p.blocked) return this.decode(list, out);
+    this.resetProfiles(false, 0);
     const { start, finish, team } = out;
     const done = new Uint8Array(p.n);
     for (const j of this.pinned) {
@@ -284,6 +325,9 @@ export class SerialSgs {
     let imbalance = 0;
     for (let t = 0; t < p.teamCount; t++) imbalance = Math.max(imbalance, this.load[t]! / p.capacity[t]!);
     out.imbalance = imbalance;
+    out.lateness = 0;
+    const by = p.finishBy;
+    if (by) for (let j = 0; j < p.n; j++) if (out.finish[j]! > by[j]! + EPS) out.lateness += out.finish[j]! - by[j]!;
     if (!teams) out.skillMatch = skillMatch;
     return out;
   }

@@ -1,9 +1,12 @@
 import { overlappingAreas } from './areas.js';
+import type { DependencyLink } from '../../schemas/dependency-links.js';
 import type { PhaseState } from './events.js';
 
 export interface TrackedPhase {
   id: string;
   dependencies: string[];
+  /** The dependencies with type and lag; without it every dependency is finish-to-start. */
+  links?: DependencyLink[];
   areas: string[];
   /** Team the plan assigns, null when the phase needs no team. */
   team: string | null;
@@ -90,9 +93,12 @@ export function phaseObstacles(ctx: ClaimContext, phaseId: string): Refusal[] {
   if (isLive(state)) return [{ reason: 'phase_taken', message: `phase ${phaseId} is held by session ${state!.sessionId}`, ids: [phaseId, state!.sessionId ?? ''] }];
 
   const out: Refusal[] = [];
-  const notDone = phase.dependencies.filter((d) => ctx.states.get(d)?.status !== 'completed');
+  const { finishFirst, startFirst } = claimConditions(phase);
+  const notDone = finishFirst.filter((d) => ctx.states.get(d)?.status !== 'completed');
   if (notDone.length > 0) out.push({ reason: 'dependency_not_done', message: `phase ${phaseId} waits for ${notDone.join(', ')} to complete`, ids: notDone });
-  const held = phase.dependencies.filter((d) => ctx.states.get(d)?.status === 'completed' && ctx.states.get(d)?.gate === 'failed');
+  const notStarted = startFirst.filter((d) => !notDone.includes(d) && !hasStarted(ctx.states.get(d)));
+  if (notStarted.length > 0) out.push({ reason: 'dependency_not_done', message: `phase ${phaseId} waits for ${notStarted.join(', ')} to start (start-to-start)`, ids: notStarted });
+  const held = finishFirst.filter((d) => ctx.states.get(d)?.status === 'completed' && ctx.states.get(d)?.gate === 'failed');
   const crossTeam = held.filter((d) => ctx.phases.get(d)?.team !== phase.team);
   if (crossTeam.length > 0) {
     out.push({ reason: 'sync_point_pending', message: `the hand-over from ${crossTeam.join(', ')} to ${phaseId} has not passed: its quality gate failed`, ids: crossTeam });
@@ -114,6 +120,23 @@ export function phaseObstacles(ctx: ClaimContext, phaseId: string): Refusal[] {
     }
   }
   return out;
+}
+
+const hasStarted = (s: PhaseState | undefined) => s !== undefined && (s.status === 'completed' || s.status === 'in_progress' || s.status === 'blocked' || s.startedAt !== null);
+
+/**
+ * What a phase's links ask before it may be claimed. Claims are about starting work, so only the
+ * links that constrain a start are enforced: finish-to-start waits for the other phase to
+ * complete (and its gate), start-to-start for it to have started. Finish-to-finish and
+ * start-to-finish links constrain when the phase may finish, which a claim cannot know: they are
+ * planned (the schedule keeps them) but not enforced live. Lags are not enforced live either:
+ * the claim rules do not count working days after the other phase's finish or start.
+ */
+export function claimConditions(phase: TrackedPhase): { finishFirst: string[]; startFirst: string[] } {
+  if (!phase.links) return { finishFirst: phase.dependencies, startFirst: [] };
+  const finishFirst = [...new Set(phase.links.filter((l) => l.type === 'FS').map((l) => l.id))];
+  const startFirst = [...new Set(phase.links.filter((l) => l.type === 'SS' && !finishFirst.includes(l.id)).map((l) => l.id))];
+  return { finishFirst, startFirst };
 }
 
 /** Under barrier gating: the earliest earlier wave that is not finished (every phase completed, gate passed). */

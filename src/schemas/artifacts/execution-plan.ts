@@ -161,9 +161,30 @@ export const ExecutionPlan = Type.Object(
         start_date: DateString,
         finish_date: DateString,
         dependencies: Ids,
+        links: Type.Array(
+          Type.Object({ id: Type.String(), type: Type.Enum(['FS', 'SS', 'FF', 'SF']), lag_days: Type.Number() }),
+          { description: 'Every dependency with its type (FS finish-to-start, SS start-to-start, FF finish-to-finish, SF start-to-finish) and lag in working days (negative: a lead); the schedule keeps every one.' },
+        ),
+        milestone: Type.Boolean({ description: 'A milestone: a phase of zero duration, or one the input marks as a milestone.' }),
         critical: Type.Boolean(),
         group: Type.Optional(Type.String()),
+        note: Type.Optional(
+          Type.String({ description: 'Why a team calendar moved the phase: the leave, non-working day or smaller team of an eligible team that delayed it or put it on another team.' }),
+        ),
       }),
+    ),
+    groups: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        name: Type.String(),
+        parent: Type.Optional(Type.String()),
+        phases: Type.Array(Type.String(), { description: 'Every phase in the group or a group below it.' }),
+        start_day: Day,
+        finish_day: Day,
+        start_date: DateString,
+        finish_date: DateString,
+      }),
+      { description: 'Roll-up of each group (phases[].group and the input’s groups): from its first phase’s start to its last phase’s finish. A group with no phases is left out.' },
     ),
     optimisation: Type.Object({
       makespan_days: Days,

@@ -1,10 +1,15 @@
 import { days, figure, percent } from '../../format.js';
 import { completionSpread } from './completion.js';
 import { EPS, type RiskContext } from './context.js';
+import { finishConstraintRisks } from './finish-constraint.js';
 import { RISK_THRESHOLDS, type RiskDraft } from './risk.js';
 
-/** A deadline met in fewer than 95 % of the simulations. */
+/** A deadline met in fewer than 95 % of the simulations, and soft finish-no-later-than dates the plan misses. */
 export function deadlineRisks(ctx: RiskContext): RiskDraft[] {
+  return [...projectDeadlineRisks(ctx), ...finishConstraintRisks(ctx)];
+}
+
+function projectDeadlineRisks(ctx: RiskContext): RiskDraft[] {
   const { mc } = ctx;
   const d = mc.deadline;
   if (!d || d.probability >= RISK_THRESHOLDS.deadlineConfidence) return [];

@@ -1,5 +1,6 @@
 import type { Infrastructure } from '../../model.js';
 import { days, figure, list, percent, plural } from '../../format.js';
+import { linkReady } from '../../links.js';
 import { clamp, EPS, sweepLevels, type RiskContext } from './context.js';
 import { RISK_THRESHOLDS, type RiskDraft } from './risk.js';
 
@@ -27,9 +28,7 @@ function queuedFor(ctx: RiskContext, pool: Infrastructure, users: number[]): Que
   const { phases, start, finish } = ctx;
   const r = pool.index;
   const depReady = (j: number) => {
-    let s = ctx.result.replan?.asOfDay ?? 0;
-    for (const d of phases[j]!.dependencies) s = Math.max(s, finish[d]!);
-    return s;
+    return Math.max(ctx.result.replan?.asOfDay ?? 0, linkReady(ctx.result.project, start, finish, j));
   };
   const usage = (t: number, except: number) => {
     let u = 0;
