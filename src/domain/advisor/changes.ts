@@ -1,5 +1,5 @@
 import { dependencyIds, entryId } from '../../schemas/dependency-links.js';
-import type { PlanInput } from '../../schemas/plan-input.js';
+import type { PhaseInput, PlanInput } from '../../schemas/plan-input.js';
 import type { ScenarioChange } from '../../schemas/scenario-change.js';
 import { PlanInputError, type InputIssue } from '../errors.js';
 
@@ -79,20 +79,7 @@ function applyOne(input: PlanInput, c: ScenarioChange, at: string, issues: Input
     }
     case 'drop_phase': {
       const p = phase(c.phase);
-      if (!p) return;
-      if (input.phases.length === 1) {
-        issues.push({ code: 'invalid_change', message: 'a plan needs at least one phase', path: `${at}/phase` });
-        return;
-      }
-      input.phases = input.phases.filter((x) => x !== p);
-      // Its dependents inherit its dependencies as they are written (type and lag).
-      for (const q of input.phases) {
-        if (!dependencyIds(q).includes(p.id)) continue;
-        const kept = q.dependencies!.filter((d) => entryId(d) !== p.id);
-        q.dependencies = [...kept, ...(p.dependencies ?? []).filter((d) => !kept.some((k) => entryId(k) === entryId(d)))];
-      }
-      for (const q of input.phases) if (q.softDependencies?.includes(p.id)) q.softDependencies = q.softDependencies.filter((d) => d !== p.id);
-      if (input.progress) input.progress.phases = input.progress.phases.filter((x) => x.id !== p.id);
+      if (p) dropPhase(input, p, at, issues);
       return;
     }
     case 're_estimate': {
@@ -102,20 +89,7 @@ function applyOne(input: PlanInput, c: ScenarioChange, at: string, issues: Input
     }
     case 'split_phase': {
       const p = phase(c.phase);
-      if (!p) return;
-      const ids = Array.from({ length: c.parts }, (_, k) => `${p.id}.part-${k + 1}`);
-      const taken = ids.find((id) => input.phases.some((x) => x.id === id));
-      if (taken) {
-        issues.push({ code: 'duplicate_id', message: `phase id "${taken}" is used already`, path: `${at}/phase`, ids: [taken] });
-        return;
-      }
-      const share = (d: number) => d / c.parts;
-      const duration = typeof p.duration === 'number' ? share(p.duration) : { optimistic: share(p.duration.optimistic), likely: share(p.duration.likely), pessimistic: share(p.duration.pessimistic) };
-      const parts = ids.map((id, k) => ({ ...structuredClone(p), id, name: `${p.name} (part ${k + 1} of ${c.parts})`, duration }));
-      const at0 = input.phases.indexOf(p);
-      input.phases.splice(at0, 1, ...parts);
-      for (const q of input.phases) if (dependencyIds(q).includes(p.id)) q.dependencies = q.dependencies!.flatMap((d) => (entryId(d) === p.id ? ids.map((id) => (typeof d === 'string' ? id : { ...d, id })) : [d]));
-      for (const q of input.phases) if (q.softDependencies?.includes(p.id)) q.softDependencies = q.softDependencies.flatMap((d) => (d === p.id ? ids : [d]));
+      if (p) splitPhase(input, p, c.parts, at, issues);
       return;
     }
     case 'add_dependency': {
@@ -136,6 +110,40 @@ function applyOne(input: PlanInput, c: ScenarioChange, at: string, issues: Input
       relaxSoft(input, c, at, issues, phase);
       return;
   }
+}
+
+/** Drops a phase; its dependents inherit its dependencies as they are written (type and lag). */
+function dropPhase(input: PlanInput, p: PhaseInput, at: string, issues: InputIssue[]): void {
+  if (input.phases.length === 1) {
+    issues.push({ code: 'invalid_change', message: 'a plan needs at least one phase', path: `${at}/phase` });
+    return;
+  }
+  input.phases = input.phases.filter((x) => x !== p);
+  // Its dependents inherit its dependencies as they are written (type and lag).
+  for (const q of input.phases) {
+    if (!dependencyIds(q).includes(p.id)) continue;
+    const kept = q.dependencies!.filter((d) => entryId(d) !== p.id);
+    q.dependencies = [...kept, ...(p.dependencies ?? []).filter((d) => !kept.some((k) => entryId(k) === entryId(d)))];
+  }
+  for (const q of input.phases) if (q.softDependencies?.includes(p.id)) q.softDependencies = q.softDependencies.filter((d) => d !== p.id);
+  if (input.progress) input.progress.phases = input.progress.phases.filter((x) => x.id !== p.id);
+}
+
+/** Splits a phase into parts of equal duration; whatever depended on it depends on every part. */
+function splitPhase(input: PlanInput, p: PhaseInput, parts: number, at: string, issues: InputIssue[]): void {
+  const ids = Array.from({ length: parts }, (_, k) => `${p.id}.part-${k + 1}`);
+  const taken = ids.find((id) => input.phases.some((x) => x.id === id));
+  if (taken) {
+    issues.push({ code: 'duplicate_id', message: `phase id "${taken}" is used already`, path: `${at}/phase`, ids: [taken] });
+    return;
+  }
+  const share = (d: number) => d / parts;
+  const duration = typeof p.duration === 'number' ? share(p.duration) : { optimistic: share(p.duration.optimistic), likely: share(p.duration.likely), pessimistic: share(p.duration.pessimistic) };
+  const pieces = ids.map((id, k) => ({ ...structuredClone(p), id, name: `${p.name} (part ${k + 1} of ${parts})`, duration }));
+  const at0 = input.phases.indexOf(p);
+  input.phases.splice(at0, 1, ...pieces);
+  for (const q of input.phases) if (dependencyIds(q).includes(p.id)) q.dependencies = q.dependencies!.flatMap((d) => (entryId(d) === p.id ? ids.map((id) => (typeof d === 'string' ? id : { ...d, id })) : [d]));
+  for (const q of input.phases) if (q.softDependencies?.includes(p.id)) q.softDependencies = q.softDependencies.flatMap((d) => (d === p.id ? ids : [d]));
 }
 
 /** Relaxing every soft dependency (constraints.relaxSoftDependencies), or dropping one from phases[].softDependencies. */
