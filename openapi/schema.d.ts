@@ -821,11 +821,14 @@ export interface components {
         };
         /**
          * Error
-         * @description Every 4xx and 5xx response has this shape.
+         * @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[].
          */
         Error: {
             /** @description Stable machine-readable error code. */
             code: string;
+            /** @description What went wrong in this occurrence. */
+            detail: string;
+            /** @description Each offending field, with its path. */
             details: {
                 code?: string;
                 /** @description Ids involved, e.g. the phases of a dependency cycle in order. */
@@ -836,8 +839,25 @@ export interface components {
                 /** @description JSON pointer to the offending field within the request part ("" for the whole part). */
                 path: string;
             }[];
+            /**
+             * Format: uri-reference
+             * @description The request path the problem occurred on.
+             */
+            instance?: string;
+            /** @description What went wrong (the same as detail). */
             message: string;
+            /** @description The HTTP status. */
+            status: number;
+            /** @description The HTTP status (the same as status). */
             statusCode: number;
+            /** @description Short summary of the problem type (the HTTP reason phrase). */
+            title: string;
+            /**
+             * Format: uri-reference
+             * @description The problem type: urn:waveplan:problem: and the code.
+             * @example urn:waveplan:problem:dependency_cycle
+             */
+            type: string;
         };
         /** EventPage */
         EventPage: {
@@ -1200,9 +1220,11 @@ export interface components {
             completedAt: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description Why the job failed: the error the synchronous request would have answered. */
             error?: {
                 /** @description Stable machine-readable error code. */
                 code: string;
+                /** @description Each offending field, with its path. */
                 details: {
                     code?: string;
                     /** @description Ids involved, e.g. the phases of a dependency cycle in order. */
@@ -1213,7 +1235,9 @@ export interface components {
                     /** @description JSON pointer to the offending field within the request part ("" for the whole part). */
                     path: string;
                 }[];
+                /** @description What went wrong (the same as detail). */
                 message: string;
+                /** @description The HTTP status (the same as status). */
                 statusCode: number;
             };
             /** Format: uuid */
@@ -1941,7 +1965,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/problem+json": components["schemas"]["Error"];
             };
         };
         /** @description No API key, or one that is unknown or revoked. */
@@ -1951,7 +1975,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/problem+json": components["schemas"]["Error"];
             };
         };
     };
@@ -2009,23 +2033,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -2077,23 +2101,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -2122,32 +2146,32 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -2235,41 +2259,41 @@ export interface operations {
                     "application/json": components["schemas"]["ImportResult"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -2298,23 +2322,23 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -2346,13 +2370,13 @@ export interface operations {
                     "application/json": components["schemas"]["PlanPage"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2796,41 +2820,41 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -2871,23 +2895,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -2916,32 +2940,32 @@ export interface operations {
                     "application/json": components["schemas"]["ArchivedPlan"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -2975,23 +2999,23 @@ export interface operations {
                     } | string;
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3024,23 +3048,23 @@ export interface operations {
                     "application/json": components["schemas"]["AgentPlaybook"] | string;
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3074,23 +3098,23 @@ export interface operations {
                     "application/json": components["schemas"]["AlertPage"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3133,23 +3157,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3201,41 +3225,41 @@ export interface operations {
                     "application/json": components["schemas"]["Claim"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3276,23 +3300,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3324,23 +3348,23 @@ export interface operations {
                     "application/json": components["schemas"]["EventPage"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3375,33 +3399,33 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3441,23 +3465,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3499,23 +3523,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3580,41 +3604,41 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3685,41 +3709,41 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3856,50 +3880,50 @@ export interface operations {
                     "application/json": components["schemas"]["Scenario"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4039,68 +4063,68 @@ export interface operations {
                     "application/json": components["schemas"]["PlanVersion"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4133,23 +4157,23 @@ export interface operations {
                     "application/json": components["schemas"]["SessionPage"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4196,32 +4220,32 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4272,41 +4296,41 @@ export interface operations {
                     "application/json": components["schemas"]["TrackingEvent"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4340,32 +4364,32 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4406,23 +4430,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4454,23 +4478,23 @@ export interface operations {
                     "application/json": components["schemas"]["Status"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4503,23 +4527,23 @@ export interface operations {
                     "application/json": components["schemas"]["VersionPage"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4944,68 +4968,68 @@ export interface operations {
                     "application/json": components["schemas"]["PlanVersion"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -5047,23 +5071,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -5107,23 +5131,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -5154,23 +5178,23 @@ export interface operations {
                     "application/json": components["schemas"]["VersionDiff"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -5213,23 +5237,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -5287,42 +5311,42 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5349,23 +5373,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -5421,23 +5445,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -5465,13 +5489,13 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
         };

@@ -7,8 +7,10 @@ export interface ApiResponse {
   text: string;
 }
 
+/** An error answer: RFC 9457 problem details with the service's code, message and details[]. */
 interface ErrorBody {
   code?: string;
+  detail?: string;
   message?: string;
   details?: { path?: string; message?: string }[];
 }
@@ -39,7 +41,7 @@ export class ApiClient {
 
   /** Sends a request; throws CliError(4) when the server cannot be reached or does not answer in time. */
   async request(method: string, path: string, body?: unknown): Promise<ApiResponse> {
-    const headers: Record<string, string> = { accept: 'application/json', ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}) };
+    const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}) };
     if (body !== undefined) headers['content-type'] = 'application/json';
     // Resolve against the server URL keeping any path prefix it has (a service behind a proxy at /waveplan/).
     const base = this.server.href.endsWith('/') ? this.server.href : `${this.server.href}/`;
@@ -71,7 +73,7 @@ export class ApiClient {
 /** An error answer as a CliError: 404 on a route of the API (not an unknown route) and other 4xx are exit 3, the rest exit 1. */
 export function apiError(status: number, body: ErrorBody | null, notFound?: string): CliError {
   const details = (body?.details ?? []).map((d) => ({ path: d.path ?? '/', message: d.message ?? '' }));
-  const said = body?.message ?? `the server answered ${status}`;
+  const said = body?.detail ?? body?.message ?? `the server answered ${status}`;
   if (status === 404 && notFound && body?.code !== 'route_not_found') return new CliError(EXIT.invalidInput, `${notFound} (${said})`);
   if (status === 401 || status === 403) return new CliError(EXIT.invalidInput, `${said} (check --api-key)`, details);
   return new CliError(status < 500 ? EXIT.invalidInput : EXIT.unexpected, said, details);
