@@ -1,7 +1,8 @@
 import type { Static } from 'typebox';
 import type { Claim, ReadyView, Session, TrackingEventView } from '../http/schemas/tracking.js';
-import type { ApiClient } from './http-client.js';
-import { CliError, EXIT } from './plan-command.js';
+import { clientFor, type ApiClient } from './http-client.js';
+import { CliError, EXIT } from './cli-error.js';
+import { COMMON_OPTIONS, type CliCommand, type Values } from './command.js';
 
 /** Flags of the commands a shell-driven agent uses: ready, claim, heartbeat, done, report. */
 export interface AgentFlags {
@@ -103,3 +104,67 @@ export async function reportCommand(client: ApiClient, planId: string, f: AgentF
   const { body: view } = await event(client, planId, sessionId, body);
   return { view, text: `${phaseId}: ${type}${percent !== undefined ? ` ${percent}%` : ''} (event ${view.id})\n` };
 }
+
+const agentOptions = {
+  ...COMMON_OPTIONS,
+  session: { type: 'string' },
+  team: { type: 'string' },
+  skills: { type: 'string' },
+  phase: { type: 'string' },
+  label: { type: 'string' },
+} as const;
+
+type AgentRun = (client: ApiClient, planId: string, f: AgentFlags) => Promise<{ view: unknown; text: string }>;
+
+function agentCommand(usage: string, run: AgentRun, options: CliCommand['options'] = {}): CliCommand {
+  return {
+    usage,
+    options: { ...agentOptions, ...options },
+    operand: 'plan id',
+    run: async (planId, values: Values & AgentFlags) => {
+      const { view, text } = await run(clientFor(planId!, values), planId!, values);
+      process.stdout.write(values.json ? `${JSON.stringify(view)}\n` : text);
+      return EXIT.ok;
+    },
+  };
+}
+
+/** The commands a shell-driven agent uses, by name. */
+export const agentCommands = {
+  ready: agentCommand(
+    `usage: waveplan ready <planId> --server URL [--api-key KEY] [--session SID] [--team T] [--skills a,b] [--limit N] [--explain] [--json]
+
+What may be claimed now (read-only), for a session, team or skills; --explain says why each other
+open phase is not.`,
+    readyCommand,
+    { limit: { type: 'string' }, explain: { type: 'boolean' } },
+  ),
+  claim: agentCommand(
+    `usage: waveplan claim <planId> --server URL [--api-key KEY] (--session SID | --team T [--skills a,b]) [--phase P] [--override REASON] [--json]
+
+Claims --phase (or the best phase for the session); without --session registers one with --team
+(and --skills) first and prints its id. A refusal names its reason (exit 3).`,
+    claimCommand,
+    { override: { type: 'string' } },
+  ),
+  heartbeat: agentCommand(
+    `usage: waveplan heartbeat <planId> --server URL [--api-key KEY] --session SID [--json]
+
+Keeps the session alive.`,
+    heartbeatCommand,
+  ),
+  done: agentCommand(
+    `usage: waveplan done <planId> --server URL [--api-key KEY] --session SID --phase P [--gate passed|failed] [--reason TEXT] [--json]
+
+Completes a held phase (and records its quality gate).`,
+    doneCommand,
+    { gate: { type: 'string' }, reason: { type: 'string' } },
+  ),
+  report: agentCommand(
+    `usage: waveplan report <planId> --server URL [--api-key KEY] --session SID --phase P (--type T | --percent N) [--reason TEXT] [--json]
+
+Reports started, progress (--percent), blocked (--reason), unblocked, released or failed.`,
+    reportCommand,
+    { type: { type: 'string' }, percent: { type: 'string' }, reason: { type: 'string' } },
+  ),
+} satisfies Record<string, CliCommand>;

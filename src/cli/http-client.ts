@@ -1,4 +1,4 @@
-import { CliError, EXIT } from './plan-command.js';
+import { CliError, EXIT } from './cli-error.js';
 
 export interface ApiResponse {
   status: number;
@@ -77,4 +77,11 @@ export function apiError(status: number, body: ErrorBody | null, notFound?: stri
   if (status === 404 && notFound && body?.code !== 'route_not_found') return new CliError(EXIT.invalidInput, `${notFound} (${said})`);
   if (status === 401 || status === 403) return new CliError(EXIT.invalidInput, `${said} (check --api-key)`, details);
   return new CliError(status < 500 ? EXIT.invalidInput : EXIT.unexpected, said, details);
+}
+
+/** The client for a command on one plan: needs --server and a plan id. */
+export function clientFor(planId: string, values: { server?: string; 'api-key'?: string }): ApiClient {
+  const server = serverUrl(values.server);
+  if (!isPlanId(planId)) throw new CliError(EXIT.usage, `${planId} is not a plan id (a UUID, as \`waveplan plan --server\` prints)`);
+  return new ApiClient(server, values['api-key']);
 }

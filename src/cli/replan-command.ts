@@ -1,9 +1,11 @@
 import { plural } from '../domain/format.js';
 import type { PlanSummary } from '../schemas/plan-summary.js';
-import { ApiClient } from './http-client.js';
-import { CliError, EXIT, type PlanFiles } from './plan-command.js';
+import { clientFor, type ApiClient } from './http-client.js';
+import { CliError, EXIT } from './cli-error.js';
+import type { PlanFiles } from './plan-command.js';
 import { serverFiles } from './server-files.js';
-import { plain, type Paint } from './status-command.js';
+import { colour, COMMON_OPTIONS, painter, plain, type CliCommand, type Paint, type Values } from './command.js';
+import { writePlanFiles } from './plan-command.js';
 
 export interface ReplanChanges {
   basedOnVersion: number;
@@ -90,3 +92,30 @@ export function renderReplan(r: ReplanResult, paint: Paint = plain): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+async function replan(planId: string, values: Values): Promise<number> {
+  const client = clientFor(planId, values);
+  const asOf = values['as-of'] === undefined ? await defaultReplanAsOf(client, planId) : replanAsOf(values['as-of']);
+  const result = await requestReplan(client, planId, asOf);
+  const written = values.out === undefined ? undefined : writePlanFiles(values.out, await replanFiles(client, result));
+  if (values.json) {
+    const { planId: id, version, parentVersion, reason, createdAt, summary, changes } = result;
+    console.log(JSON.stringify({ planId: id, version, parentVersion, reason, createdAt, summary, changes, ...(written ? { out: values.out, files: written } : {}) }));
+  } else {
+    process.stdout.write(renderReplan(result, painter(process.stdout)));
+    if (written) process.stderr.write(`${colour(32, `wrote ${written.length} files to ${values.out}`)}\n`);
+  }
+  return EXIT.ok;
+}
+
+export const command: CliCommand = {
+  usage: `usage: waveplan replan <planId> --server URL [--api-key KEY] [--as-of DATE] [--out DIR] [--json]
+
+Re-plans from where things stand, as of --as-of (an ISO date; default: the date of the latest
+tracking event, else the plan's start while it lies ahead, else today): prints the new version
+and the phases that moved (--json: as JSON), and with --out writes the new version's files there
+(the same files as plan).`,
+  options: { ...COMMON_OPTIONS, 'as-of': { type: 'string' }, out: { type: 'string' } },
+  operand: 'plan id',
+  run: (planId, values) => replan(planId!, values),
+};

@@ -1,5 +1,6 @@
 import { ApiClient } from './http-client.js';
-import { CliError, EXIT, type PlanFiles } from './plan-command.js';
+import { CliError, EXIT } from './cli-error.js';
+import type { PlanFiles } from './plan-command.js';
 
 async function text(client: ApiClient, path: string, version: number): Promise<string> {
   const res = await client.request('GET', path);

@@ -5,8 +5,10 @@ import { PlanInputError } from '../domain/errors.js';
 import { planProject } from '../domain/plan.js';
 import { PlanInput } from '../schemas/plan-input.js';
 import { ScenarioChanges, type ScenarioChange } from '../schemas/scenario-change.js';
-import type { ApiClient } from './http-client.js';
-import { CliError, EXIT } from './plan-command.js';
+import { clientFor, isPlanId, type ApiClient } from './http-client.js';
+import { CliError, EXIT } from './cli-error.js';
+import { COMMON_OPTIONS, type CliCommand, type Values } from './command.js';
+import { located, parseInput, readText } from './read-input.js';
 
 /** The whatif flags: each may be repeated; TEAM=N pairs where a value goes with a name. */
 export const WHATIF_OPTIONS = {
@@ -141,3 +143,34 @@ export function renderWhatif(r: WhatifResult): string {
   ];
   return `${lines.join('\n')}\n`;
 }
+
+async function whatif(target: string, values: Values & WhatifFlags): Promise<number> {
+  const changes = changesFromFlags(values);
+  let result;
+  if (isPlanId(target)) result = await whatifOnServer(clientFor(target, values), target, changes);
+  else {
+    const read = parseInput(target, readText(target));
+    try {
+      result = whatifLocally(read.value, changes, target);
+    } catch (err) {
+      throw located(err, read);
+    }
+  }
+  if (values.json) console.log(JSON.stringify(result));
+  else process.stdout.write(renderWhatif(result));
+  return EXIT.ok;
+}
+
+export const command: CliCommand = {
+  usage: `usage: waveplan whatif <planId|input.json|input.yaml> [--server URL] [--api-key KEY] [--json]
+                       [--add-person TEAM]… [--add-people TEAM=N] [--resize TEAM=N] [--availability TEAM=PCT]
+                       [--remove-team TEAM] [--buffer PCT] [--deadline DATE|none] [--pool POOL=N] [--drop PHASE]
+                       [--estimate PHASE=DAYS] [--split PHASE=N] [--add-dependency PHASE:ON] [--remove-dependency PHASE:ON]
+
+Plans the changes without storing anything and prints what they change against the current plan
+(makespan, completion, success criteria, utilisation): a plan id asks the server
+(POST /plans/{id}/scenarios), an input file plans both locally with the same engine and seed.`,
+  options: { ...COMMON_OPTIONS, ...WHATIF_OPTIONS },
+  operand: 'plan id or input file',
+  run: (target, values) => whatif(target!, values),
+};
