@@ -7,7 +7,10 @@ import { ARTIFACT_NAMES } from '../schemas/artifacts/index.js';
 import { PlanInput } from '../schemas/plan-input.js';
 import { CliError, EXIT } from './cli-error.js';
 import { colour, COMMON_OPTIONS, type CliCommand, type Values } from './command.js';
+import type { Schema } from '../client/index.js';
 import { ApiClient, serverUrl } from './http-client.js';
+
+type PlanVersion = Schema<'PlanVersion'>;
 import { notAPlanInput } from './import-command.js';
 import { progressLine } from './progress.js';
 import { located, parseInput, readText } from './read-input.js';
@@ -51,22 +54,23 @@ export function planLocally(input: unknown, onProgress?: ProgressCallback, clock
  */
 export async function planOnServer(input: unknown, server: string, apiKey?: string, onWait?: (state: string, seconds: number) => void): Promise<PlanFiles & { planId: string; version: number }> {
   const client = new ApiClient(serverUrl(server), apiKey);
-  let created = await client.json<{ planId: string; version: number; artifacts: Record<string, unknown>; jobId?: string }>('POST', '/plans', input);
-  if (created.status === 202) {
-    const job = created.body as unknown as { jobId: string; planId: string };
+  const posted = await client.ok(client.api.POST('/plans', { body: input as PlanInput }));
+  let created = posted.data as PlanVersion;
+  if (posted.response.status === 202) {
+    const job = posted.data as { jobId: string; planId: string };
     const queuedAt = Date.now();
     for (let state = 'queued'; ; ) {
       onWait?.(state, Math.round((Date.now() - queuedAt) / 1000));
       await new Promise((r) => setTimeout(r, 500));
-      const polled = (await client.json<{ state: string; error?: { message: string; details: { path: string; message: string }[] } }>('GET', `/jobs/${job.jobId}`)).body;
+      const polled = (await client.ok(client.api.GET('/jobs/{jobId}', { params: { path: { jobId: job.jobId } } }))).data;
       state = polled.state;
       if (state === 'failed') throw new CliError(EXIT.invalidInput, polled.error?.message ?? 'planning failed', polled.error?.details ?? []);
       if (state === 'completed') break;
     }
-    created = await client.json('GET', `/plans/${job.planId}`);
+    created = (await client.ok(client.api.GET('/plans/{id}', { params: { path: { id: job.planId } } }))).data;
   }
-  const { planId, version, artifacts } = created.body;
-  return { planId, version, ...(await serverFiles(client, planId, version, artifacts)) };
+  const { planId, version, artifacts } = created;
+  return { planId, version, ...(await serverFiles(client, planId, version, artifacts as Record<string, unknown>)) };
 }
 
 /** Removes what an earlier plan wrote into dir and this one did not (a team's playbook that is gone, a Gantt chart); nothing else. */

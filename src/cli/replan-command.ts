@@ -42,8 +42,8 @@ export function replanAsOf(value: string): string {
 
 /** POST /plans/{id}/replan. */
 export async function requestReplan(client: ApiClient, planId: string, asOf?: string): Promise<ReplanResult> {
-  const { body } = await client.json<ReplanResult>('POST', `/plans/${planId}/replan`, asOf === undefined ? {} : { asOf }, `no such plan: ${planId}`);
-  return body;
+  const { data } = await client.ok(client.api.POST('/plans/{id}/replan', { params: { path: { id: planId } }, body: asOf === undefined ? {} : { asOf } }), `no such plan: ${planId}`);
+  return data as ReplanResult;
 }
 
 /**
@@ -62,14 +62,16 @@ export async function replanFiles(client: ApiClient, result: ReplanResult): Prom
  */
 export async function defaultReplanAsOf(client: ApiClient, planId: string, today = new Date()): Promise<string | undefined> {
   let last: string | undefined;
-  for (let path: string | null = `/plans/${planId}/event-log?limit=10000`; path; ) {
-    const page: { body: { items: { occurredAt: string }[]; next?: string | null } } = await client.json('GET', path, undefined, `no such plan: ${planId}`);
-    last = page.body.items.at(-1)?.occurredAt ?? last;
-    path = page.body.next ?? null;
+  for (let after: number | undefined, more = true; more; ) {
+    const query = { limit: 10_000, ...(after !== undefined ? { after } : {}) };
+    const { data: page } = await client.ok(client.api.GET('/plans/{id}/event-log', { params: { path: { id: planId }, query } }), `no such plan: ${planId}`);
+    last = page.items.at(-1)?.occurredAt ?? last;
+    after = page.items.at(-1)?.id;
+    more = Boolean(page.next) && after !== undefined;
   }
   if (last) return last.slice(0, 10);
-  const plan = await client.json<{ input: { startDate: string } }>('GET', `/plans/${planId}`, undefined, `no such plan: ${planId}`);
-  const start = plan.body.input.startDate;
+  const plan = await client.ok(client.api.GET('/plans/{id}', { params: { path: { id: planId } } }), `no such plan: ${planId}`);
+  const start = plan.data.input.startDate;
   return start > today.toISOString().slice(0, 10) ? start : undefined;
 }
 

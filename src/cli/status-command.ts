@@ -20,9 +20,9 @@ export function statusAsOf(value: string): string {
 
 /** GET /plans/{id}/status: the parsed view and the JSON text exactly as the server sent it. */
 export async function fetchStatus(client: ApiClient, planId: string, asOf?: string): Promise<{ status: PlanStatus; text: string }> {
-  const query = asOf === undefined ? '' : `?asOf=${encodeURIComponent(asOf)}`;
-  const { body, text } = await client.json<PlanStatus>('GET', `/plans/${planId}/status${query}`, undefined, `no such plan: ${planId}`);
-  return { status: body, text };
+  // As text: --json prints the server's JSON as it is.
+  const { data: text } = await client.ok(client.api.GET('/plans/{id}/status', { params: { path: { id: planId }, query: asOf === undefined ? {} : { asOf } }, parseAs: 'text' }), `no such plan: ${planId}`);
+  return { status: JSON.parse(text) as PlanStatus, text };
 }
 
 

@@ -129,7 +129,8 @@ interface ScenarioBody {
 
 /** Asks the server to plan the scenario (nothing is stored). */
 export async function whatifOnServer(client: ApiClient, planId: string, changes: ScenarioChange[]): Promise<WhatifResult> {
-  const { body } = await client.json<ScenarioBody>('POST', `/plans/${planId}/scenarios`, { changes }, `no plan ${planId}`);
+  const { data } = await client.ok(client.api.POST('/plans/{id}/scenarios', { params: { path: { id: planId } }, body: { changes } }), `no plan ${planId}`);
+  const body = data as unknown as ScenarioBody;
   const pick = (s: ScenarioBody['current']['summary']) => ({ makespanDays: s.makespanDays, completionDate: s.completionDate });
   return { basedOn: `${planId} v${body.basedOnVersion}`, changes: body.changes.map((c) => c.description), current: pick(body.current.summary), scenario: pick(body.scenario.summary), differences: body.differences };
 }

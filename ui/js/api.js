@@ -13,7 +13,7 @@ export const apiKey = {
 export class ApiError extends Error {
   /**
    * @param {number} status
-   * @param {any} body
+   * @param {Partial<import('../types.js').ProblemJson> | null} body
    */
   constructor(status, body) {
     super(body?.detail ?? body?.message ?? `the server answered ${status}`);

@@ -1,4 +1,4 @@
-// Generated from openapi/openapi.json by `npm run openapi` (openapi-typescript). Do not edit.
+// Generated from openapi/openapi.json by openapi-typescript (`npm run openapi`, and `npm run build`). Do not edit.
 export interface paths {
     "/admin/keys": {
         parameters: {
