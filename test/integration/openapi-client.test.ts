@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import type { Middleware } from 'openapi-fetch';
 import { createWaveplanClient, type Client } from '../../src/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +13,7 @@ import { repoPath } from '../../src/paths.js';
 import { createDomainPlanner } from '../../src/service/domain-planner.js';
 import { generateOpenApi, renderOpenApi } from '../../src/http/openapi.js';
 import { API_TYPES, renderOpenApiTypes, typesOfCommittedDocument } from '../../scripts/openapi-types.js';
+import { ensureBuilt } from '../support/built.js';
 import { freshDatabase } from '../support/db.js';
 import { delayedPlan } from '../support/app.js';
 import { exampleInput } from '../support/fixtures.js';
@@ -57,6 +61,13 @@ describe('the client generated from the OpenAPI document', () => {
     expect(readFileSync(repoPath('openapi', 'openapi.json'), 'utf8')).toBe(renderOpenApi(doc));
     expect(readFileSync(API_TYPES, 'utf8')).toBe(await renderOpenApiTypes(doc));
   });
+
+  it('is the package\'s export waveplan/client, built', async () => {
+    await ensureBuilt();
+    const script = "const m = await import('waveplan/client'); console.log(import.meta.resolve('waveplan/client'), typeof m.createWaveplanClient('http://127.0.0.1:1').GET)";
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: repoPath() });
+    expect(stdout.trim()).toBe(`${pathToFileURL(repoPath('dist', 'src', 'client', 'index.js')).href} function`);
+  }, 300_000);
 
   it('has types that are those of openapi/openapi.json (the build regenerates them from it)', async () => {
     const committed = readFileSync(API_TYPES, 'utf8');
