@@ -1,15 +1,19 @@
-// The API's JSON as the dashboard reads it, typed by the TypeBox schemas the routes validate
-// and document with. For `npm run typecheck` only: the page never loads this file.
-import type { Static } from 'typebox';
-import type { ImportResponse } from '../src/http/schemas/imports.js';
-import type { PlanPage, PlanVersion } from '../src/http/schemas/plans.js';
-import type { AlertView, StatusView, TrackingEventView } from '../src/http/schemas/tracking.js';
+// The API's JSON as the dashboard reads it: the types generated from openapi/openapi.json
+// (src/client/api-types.ts, openapi-typescript), so the page cannot drift from the API. For
+// `npm run typecheck` only: the page never loads this file (JSDoc `import('../types.js')`).
+import type { components, paths } from '../src/client/api-types.js';
 
-export type PlanVersionJson = Static<typeof PlanVersion>;
-export type PlanPageJson = Static<typeof PlanPage>;
-export type StatusJson = Static<typeof StatusView>;
-export type AlertJson = Static<typeof AlertView>;
-export type EventJson = Static<typeof TrackingEventView>;
-export type ImportJson = Static<typeof ImportResponse>;
+type Schemas = components['schemas'];
+
+export type ApiPaths = paths;
+export type PlanVersionJson = Schemas['PlanVersion'];
+export type PlanPageJson = Schemas['PlanPage'];
+export type StatusJson = Schemas['Status'];
+export type AlertJson = Schemas['Alert'];
+export type EventJson = Schemas['TrackingEvent'];
+export type ImportJson = Schemas['ImportResult'];
+export type JobJson = Schemas['Job'];
+/** Every error answer: RFC 9457 problem details with code and details[]. */
+export type ProblemJson = Schemas['Error'];
 export type ScheduleEntryJson = PlanVersionJson['artifacts']['execution-plan.json']['schedule'][number];
 export type SuccessCriterionJson = PlanVersionJson['artifacts']['execution-plan.json']['success_criteria'][number];

@@ -1,17 +1,10 @@
-import { CliError, EXIT } from './plan-command.js';
+import type { Client } from 'openapi-fetch';
+import type { paths, Problem } from '../client/index.js';
+import { createWaveplanClient } from '../client/index.js';
+import { CliError, EXIT } from './cli-error.js';
 
-export interface ApiResponse {
-  status: number;
-  headers: Headers;
-  /** The body as the server sent it. */
-  text: string;
-}
-
-interface ErrorBody {
-  code?: string;
-  message?: string;
-  details?: { path?: string; message?: string }[];
-}
+/** An error answer: RFC 9457 problem details with the service's code, message and details[] (any of them may be missing from a proxy's answer). */
+type ErrorBody = Partial<Problem>;
 
 /** A plan id as the API takes it. */
 export const isPlanId = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
@@ -29,24 +22,33 @@ export function serverUrl(server: string | undefined): URL {
   return url;
 }
 
-/** A small client of the Waveplan API: a failed connection is exit 4, an error answer exit 3 (4xx) or 1 (5xx). */
+/** What an openapi-fetch call resolves to. */
+interface Answer<D> {
+  data?: D;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * The CLI's client of the Waveplan API: `api` is the typed client (openapi-fetch over the types
+ * generated from openapi/openapi.json), so a call the API does not have does not compile; a
+ * failed connection is exit 4, an error answer exit 3 (4xx) or 1 (5xx).
+ */
 export class ApiClient {
+  readonly api: Client<paths>;
+
   constructor(
     private readonly server: URL,
-    private readonly apiKey?: string,
+    apiKey?: string,
     private readonly timeoutMs = 120_000,
-  ) {}
+  ) {
+    this.api = createWaveplanClient(server, { ...(apiKey ? { apiKey } : {}), headers: { accept: 'application/json, application/problem+json' }, fetch: (request) => this.send(request) });
+  }
 
   /** Sends a request; throws CliError(4) when the server cannot be reached or does not answer in time. */
-  async request(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse> {
-    const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json', ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}) };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    // Resolve against the server URL keeping any path prefix it has (a service behind a proxy at /waveplan/).
-    const base = this.server.href.endsWith('/') ? this.server.href : `${this.server.href}/`;
-    const url = new URL(path.replace(/^\//, ''), base);
+  private async send(request: Request): Promise<Response> {
     try {
-      const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(this.timeoutMs) });
-      return { status: res.status, headers: res.headers, text: await res.text() };
+      return await fetch(request, { signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (err) {
       const e = err as Error & { cause?: { code?: string; message?: string } };
       const why = e.name === 'TimeoutError' ? `no answer within ${this.timeoutMs / 1000} s` : (e.cause?.code ?? e.cause?.message ?? e.message);
@@ -54,25 +56,33 @@ export class ApiClient {
     }
   }
 
-  /** Sends a request and parses the JSON answer; an error status becomes a CliError (404 with `notFound` as its message, when given). */
-  async json<T>(method: string, path: string, body?: unknown, notFound?: string, extraHeaders?: Record<string, string>): Promise<{ status: number; body: T; text: string; headers: Headers }> {
-    const res = await this.request(method, path, body, extraHeaders);
-    let parsed: unknown;
+  /** The answer of a call of `api`, or a CliError for an error status (404 with `notFound` as its message, when given). */
+  async ok<D>(call: Promise<Answer<D>>, notFound?: string): Promise<{ data: D; response: Response }> {
+    let answer: Answer<D>;
     try {
-      parsed = res.text ? JSON.parse(res.text) : null;
-    } catch {
-      throw new CliError(EXIT.unexpected, `${method} ${path}: the server answered ${res.status} with a body that is not JSON`);
+      answer = await call;
+    } catch (err) {
+      if (err instanceof SyntaxError) throw new CliError(EXIT.unexpected, `the server answered with a body that is not JSON`);
+      throw err;
     }
-    if (res.status >= 400) throw apiError(res.status, parsed as ErrorBody | null, notFound);
-    return { status: res.status, body: parsed as T, text: res.text, headers: res.headers };
+    const { response } = answer;
+    if (response.status >= 400) throw apiError(response.status, (typeof answer.error === 'object' ? answer.error : null) as ErrorBody | null, notFound);
+    return { data: answer.data as D, response };
   }
 }
 
 /** An error answer as a CliError: 404 on a route of the API (not an unknown route) and other 4xx are exit 3, the rest exit 1. */
 export function apiError(status: number, body: ErrorBody | null, notFound?: string): CliError {
   const details = (body?.details ?? []).map((d) => ({ path: d.path ?? '/', message: d.message ?? '' }));
-  const said = body?.message ?? `the server answered ${status}`;
+  const said = body?.detail ?? body?.message ?? `the server answered ${status}`;
   if (status === 404 && notFound && body?.code !== 'route_not_found') return new CliError(EXIT.invalidInput, `${notFound} (${said})`);
   if (status === 401 || status === 403) return new CliError(EXIT.invalidInput, `${said} (check --api-key)`, details);
   return new CliError(status < 500 ? EXIT.invalidInput : EXIT.unexpected, said, details);
+}
+
+/** The client for a command on one plan: needs --server and a plan id. */
+export function clientFor(planId: string, values: { server?: string; 'api-key'?: string }): ApiClient {
+  const server = serverUrl(values.server);
+  if (!isPlanId(planId)) throw new CliError(EXIT.usage, `${planId} is not a plan id (a UUID, as \`waveplan plan --server\` prints)`);
+  return new ApiClient(server, values['api-key']);
 }

@@ -4,7 +4,10 @@ import { PlanInputError } from '../domain/errors.js';
 import { detectFormat, ImportError, importPlannable, IMPORT_FORMATS, isImportFormat, structuredFormat, textFormat, type ImportFormat, type ImportOptions, type ImportResult } from '../importers/index.js';
 import { importSeedResources } from '../importers/seed-resources.js';
 import { TeamInput } from '../schemas/plan-input.js';
-import { CliError, EXIT } from './plan-command.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CliError, EXIT } from './cli-error.js';
+import { colour, COMMON_OPTIONS, type CliCommand, type Values } from './command.js';
 import { readInput, readText } from './read-input.js';
 
 export interface ImportFlags {
@@ -109,3 +112,54 @@ export function notAPlanInput(file: string, text: string, value?: unknown): stri
   if (!format) return undefined;
   return `${file} is not a plan input but looks like a ${FORMAT_NAMES[format]}: map it with \`waveplan import ${file} --start-date YYYY-MM-DD --out input.json\`, then plan input.json`;
 }
+
+function importCommand(file: string, values: Values & ImportFlags): number {
+  const { input, notes, format } = importFile(file, values);
+  const text = `${JSON.stringify(input, null, 2)}\n`;
+  if (values.out !== undefined) {
+    mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
+    writeFileSync(values.out, text);
+  }
+  if (values.json) console.log(JSON.stringify({ format, input, notes, ...(values.out !== undefined ? { out: values.out } : {}) }));
+  else if (values.out === undefined) process.stdout.write(text);
+  if (!values.json) {
+    for (const note of notes) process.stderr.write(`${colour(33, 'note:')} ${note}\n`);
+    process.stderr.write(`${colour(32, `imported ${input.phases.length} phases from ${file} (${format})${values.out !== undefined ? ` into ${values.out}` : ''}`)}\n`);
+  }
+  return EXIT.ok;
+}
+
+export const command: CliCommand = {
+  usage: `usage: waveplan import <file> [--format dependency-graph|task-master|csv|psplib] [--start-date DATE]
+                       [--name NAME] [--teams FILE] [--team-size N] [--tag TAG] [--default-duration DAYS]
+                       [--include-done] [--level task|phase] [--infer-skills] [--relax-soft-dependencies]
+                       [--out FILE] [--json]
+
+Maps another tool's file to a plan input: the dependency graph of an analysis step (JSON or
+YAML), task-master's tasks.json, a CSV (id,name,duration,dependencies,skills, or an MS Project /
+ProjectLibre / GanttProject export) or a PSPLIB .sm instance (format told by the extension and
+content unless --format). Writes the input to --out, or to stdout; notes on what the mapping
+assumed go to stderr (--json: stdout gets {input, notes, format}). Teams come from --teams (a
+JSON/YAML list of teams, or the seed shape resource_analysis {available_teams,
+infrastructure_capacity, resource_constraints}), else the file, else one team of --team-size
+holding every skill. An upstream dependency analysis is planned at task level when it has tasks
+(--level phase plans its phases); --infer-skills fills missing skills from task_type and file
+extensions; --relax-soft-dependencies lets the schedule ignore soft dependencies.`,
+  options: {
+    ...COMMON_OPTIONS,
+    out: { type: 'string' },
+    format: { type: 'string' },
+    'start-date': { type: 'string' },
+    name: { type: 'string' },
+    teams: { type: 'string' },
+    'team-size': { type: 'string' },
+    tag: { type: 'string' },
+    'default-duration': { type: 'string' },
+    'include-done': { type: 'boolean' },
+    level: { type: 'string' },
+    'infer-skills': { type: 'boolean' },
+    'relax-soft-dependencies': { type: 'boolean' },
+  },
+  operand: 'input file',
+  run: async (file, values) => importCommand(file!, values),
+};

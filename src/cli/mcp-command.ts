@@ -6,6 +6,8 @@ import { createMcpServer } from '../mcp/server.js';
 import { createDomainPlanner } from '../service/domain-planner.js';
 import { connect } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
+import { EXIT } from './cli-error.js';
+import { COMMON_OPTIONS, type CliCommand } from './command.js';
 import { serverUrl } from './http-client.js';
 
 /**
@@ -41,3 +43,15 @@ export async function mcpCommand(server: string | undefined, apiKey: string | un
   await mcp.close();
   await close();
 }
+
+export const command: CliCommand = {
+  usage: `usage: waveplan mcp [--server URL --api-key KEY]
+
+An MCP server on stdio: against --server with --api-key, or standalone on the embedded database
+(DATA_DIR, or DATABASE_URL).`,
+  options: COMMON_OPTIONS,
+  run: async (_target, values) => {
+    await mcpCommand(values.server, values['api-key']);
+    return EXIT.ok;
+  },
+};

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { CliError, EXIT } from './plan-command.js';
+import { CliError, EXIT } from './cli-error.js';
 
 export type InputFormat = 'json' | 'yaml';
 
@@ -127,4 +127,14 @@ export function readText(file: string): string {
 /** Reads and parses an input file. */
 export function readInput(file: string): ReadInput {
   return parseInput(file, readText(file));
+}
+
+/** The error with where in the input file each detail's path points, when the file tells. */
+export function located(err: unknown, read: ReadInput): unknown {
+  if (!(err instanceof CliError) || err.details.length === 0) return err;
+  const details = err.details.map((d) => {
+    const at = d.path.startsWith('/') ? read.locate(d.path) : undefined;
+    return at ? { ...d, path: `${d.path} (line ${at.line}, column ${at.col})` } : d;
+  });
+  return new CliError(err.exitCode, err.message, details);
 }

@@ -1,9 +1,11 @@
 import { plural } from '../domain/format.js';
 import type { PlanSummary } from '../schemas/plan-summary.js';
-import { ApiClient } from './http-client.js';
-import { CliError, EXIT, type PlanFiles } from './plan-command.js';
+import { clientFor, type ApiClient } from './http-client.js';
+import { CliError, EXIT } from './cli-error.js';
+import type { PlanFiles } from './plan-command.js';
 import { serverFiles } from './server-files.js';
-import { plain, type Paint } from './status-command.js';
+import { colour, COMMON_OPTIONS, painter, plain, type CliCommand, type Paint, type Values } from './command.js';
+import { writePlanFiles } from './plan-command.js';
 
 export interface ReplanChanges {
   basedOnVersion: number;
@@ -40,8 +42,8 @@ export function replanAsOf(value: string): string {
 
 /** POST /plans/{id}/replan. */
 export async function requestReplan(client: ApiClient, planId: string, asOf?: string): Promise<ReplanResult> {
-  const { body } = await client.json<ReplanResult>('POST', `/plans/${planId}/replan`, asOf === undefined ? {} : { asOf }, `no such plan: ${planId}`);
-  return body;
+  const { data } = await client.ok(client.api.POST('/plans/{id}/replan', { params: { path: { id: planId } }, body: asOf === undefined ? {} : { asOf } }), `no such plan: ${planId}`);
+  return data as ReplanResult;
 }
 
 /**
@@ -60,14 +62,16 @@ export async function replanFiles(client: ApiClient, result: ReplanResult): Prom
  */
 export async function defaultReplanAsOf(client: ApiClient, planId: string, today = new Date()): Promise<string | undefined> {
   let last: string | undefined;
-  for (let path: string | null = `/plans/${planId}/event-log?limit=10000`; path; ) {
-    const page: { body: { items: { occurredAt: string }[]; next?: string | null } } = await client.json('GET', path, undefined, `no such plan: ${planId}`);
-    last = page.body.items.at(-1)?.occurredAt ?? last;
-    path = page.body.next ?? null;
+  for (let after: number | undefined, more = true; more; ) {
+    const query = { limit: 10_000, ...(after !== undefined ? { after } : {}) };
+    const { data: page } = await client.ok(client.api.GET('/plans/{id}/event-log', { params: { path: { id: planId }, query } }), `no such plan: ${planId}`);
+    last = page.items.at(-1)?.occurredAt ?? last;
+    after = page.items.at(-1)?.id;
+    more = Boolean(page.next) && after !== undefined;
   }
   if (last) return last.slice(0, 10);
-  const plan = await client.json<{ input: { startDate: string } }>('GET', `/plans/${planId}`, undefined, `no such plan: ${planId}`);
-  const start = plan.body.input.startDate;
+  const plan = await client.ok(client.api.GET('/plans/{id}', { params: { path: { id: planId } } }), `no such plan: ${planId}`);
+  const start = plan.data.input.startDate;
   return start > today.toISOString().slice(0, 10) ? start : undefined;
 }
 
@@ -90,3 +94,30 @@ export function renderReplan(r: ReplanResult, paint: Paint = plain): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+async function replan(planId: string, values: Values): Promise<number> {
+  const client = clientFor(planId, values);
+  const asOf = values['as-of'] === undefined ? await defaultReplanAsOf(client, planId) : replanAsOf(values['as-of']);
+  const result = await requestReplan(client, planId, asOf);
+  const written = values.out === undefined ? undefined : writePlanFiles(values.out, await replanFiles(client, result));
+  if (values.json) {
+    const { planId: id, version, parentVersion, reason, createdAt, summary, changes } = result;
+    console.log(JSON.stringify({ planId: id, version, parentVersion, reason, createdAt, summary, changes, ...(written ? { out: values.out, files: written } : {}) }));
+  } else {
+    process.stdout.write(renderReplan(result, painter(process.stdout)));
+    if (written) process.stderr.write(`${colour(32, `wrote ${written.length} files to ${values.out}`)}\n`);
+  }
+  return EXIT.ok;
+}
+
+export const command: CliCommand = {
+  usage: `usage: waveplan replan <planId> --server URL [--api-key KEY] [--as-of DATE] [--out DIR] [--json]
+
+Re-plans from where things stand, as of --as-of (an ISO date; default: the date of the latest
+tracking event, else the plan's start while it lies ahead, else today): prints the new version
+and the phases that moved (--json: as JSON), and with --out writes the new version's files there
+(the same files as plan).`,
+  options: { ...COMMON_OPTIONS, 'as-of': { type: 'string' }, out: { type: 'string' } },
+  operand: 'plan id',
+  run: (planId, values) => replan(planId!, values),
+};

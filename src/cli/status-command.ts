@@ -1,8 +1,11 @@
 import type { Static } from 'typebox';
 import type { StatusView } from '../http/schemas/tracking.js';
 import { r2 } from '../domain/format.js';
-import { ApiClient } from './http-client.js';
-import { CliError, EXIT } from './plan-command.js';
+import { clientFor, type ApiClient } from './http-client.js';
+import { CliError, EXIT } from './cli-error.js';
+import { COMMON_OPTIONS, painter, plain, type CliCommand, type Paint, type Values } from './command.js';
+
+export { plain, type Paint } from './command.js';
 
 export type PlanStatus = Static<typeof StatusView>;
 
@@ -17,13 +20,11 @@ export function statusAsOf(value: string): string {
 
 /** GET /plans/{id}/status: the parsed view and the JSON text exactly as the server sent it. */
 export async function fetchStatus(client: ApiClient, planId: string, asOf?: string): Promise<{ status: PlanStatus; text: string }> {
-  const query = asOf === undefined ? '' : `?asOf=${encodeURIComponent(asOf)}`;
-  const { body, text } = await client.json<PlanStatus>('GET', `/plans/${planId}/status${query}`, undefined, `no such plan: ${planId}`);
-  return { status: body, text };
+  // As text: --json prints the server's JSON as it is.
+  const { data: text } = await client.ok(client.api.GET('/plans/{id}/status', { params: { path: { id: planId }, query: asOf === undefined ? {} : { asOf } }, parseAs: 'text' }), `no such plan: ${planId}`);
+  return { status: JSON.parse(text) as PlanStatus, text };
 }
 
-export type Paint = (code: number, text: string) => string;
-export const plain: Paint = (_code, text) => text;
 
 /** Working days as a short number: 4, 4.5, 12.25. */
 /** A figure with up to two decimals (days, hours, percent). */
@@ -79,3 +80,22 @@ export function renderStatus(s: PlanStatus, paint: Paint = plain): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+async function status(planId: string, values: Values): Promise<number> {
+  const client = clientFor(planId, values);
+  const asOf = values['as-of'] === undefined ? undefined : statusAsOf(values['as-of']);
+  const { status: view, text } = await fetchStatus(client, planId, asOf);
+  if (values.json) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  else process.stdout.write(renderStatus(view, painter(process.stdout)));
+  return EXIT.ok;
+}
+
+export const command: CliCommand = {
+  usage: `usage: waveplan status <planId> --server URL [--api-key KEY] [--as-of ISO] [--json]
+
+Planned vs actual per phase and the open alerts of a tracked plan; --as-of views it at an
+earlier moment (ISO date or timestamp); --json prints the server's JSON as it is.`,
+  options: { ...COMMON_OPTIONS, 'as-of': { type: 'string' } },
+  operand: 'plan id',
+  run: (planId, values) => status(planId!, values),
+};

@@ -5,8 +5,10 @@ import { PlanInputError } from '../domain/errors.js';
 import { planProject } from '../domain/plan.js';
 import { PlanInput } from '../schemas/plan-input.js';
 import { ScenarioChanges, type ScenarioChange } from '../schemas/scenario-change.js';
-import type { ApiClient } from './http-client.js';
-import { CliError, EXIT } from './plan-command.js';
+import { clientFor, isPlanId, type ApiClient } from './http-client.js';
+import { CliError, EXIT } from './cli-error.js';
+import { COMMON_OPTIONS, type CliCommand, type Values } from './command.js';
+import { located, parseInput, readText } from './read-input.js';
 
 /** The whatif flags: each may be repeated; TEAM=N pairs where a value goes with a name. */
 export const WHATIF_OPTIONS = {
@@ -144,12 +146,16 @@ interface ScenarioBody {
  * adopt changes nobody looked at.
  */
 export async function whatifOnServer(client: ApiClient, planId: string, changes: ScenarioChange[], adopt = false): Promise<WhatifResult> {
-  const { body } = await client.json<ScenarioBody>('POST', `/plans/${planId}/scenarios`, { changes }, `no plan ${planId}`);
+  const { data } = await client.ok(client.api.POST('/plans/{id}/scenarios', { params: { path: { id: planId } }, body: { changes } }), `no plan ${planId}`);
+  const body = data as unknown as ScenarioBody;
   const pick = (s: ScenarioBody['current']['summary']) => ({ makespanDays: s.makespanDays, completionDate: s.completionDate });
   const result: WhatifResult = { basedOn: `${planId} v${body.basedOnVersion}`, changes: body.changes.map((c) => c.description), current: pick(body.current.summary), scenario: pick(body.scenario.summary), differences: body.differences };
   if (!adopt) return result;
-  const stored = await client.json<{ version: number }>('POST', `/plans/${planId}/scenarios/adopt`, { changes }, `no plan ${planId}`, { 'if-match': `"v${body.basedOnVersion}"` });
-  return { ...result, adopted: { version: stored.body.version, location: stored.headers.get('location') } };
+  const stored = await client.ok(
+    client.api.POST('/plans/{id}/scenarios/adopt', { params: { path: { id: planId } }, body: { changes }, headers: { 'if-match': `"v${body.basedOnVersion}"` } }),
+    `no plan ${planId}`,
+  );
+  return { ...result, adopted: { version: (stored.data as { version: number }).version, location: stored.response.headers.get('location') } };
 }
 
 export function renderWhatif(r: WhatifResult): string {
@@ -162,3 +168,37 @@ export function renderWhatif(r: WhatifResult): string {
   ];
   return `${lines.join('\n')}\n`;
 }
+
+async function whatif(target: string, values: Values & WhatifFlags): Promise<number> {
+  const changes = changesFromFlags(values);
+  let result;
+  if (isPlanId(target)) result = await whatifOnServer(clientFor(target, values), target, changes, values.adopt === true);
+  else if (values.adopt) throw new CliError(EXIT.usage, '--adopt stores the scenario as the next version of a plan on a server: give a plan id, not an input file');
+  else {
+    const read = parseInput(target, readText(target));
+    try {
+      result = whatifLocally(read.value, changes, target);
+    } catch (err) {
+      throw located(err, read);
+    }
+  }
+  if (values.json) console.log(JSON.stringify(result));
+  else process.stdout.write(renderWhatif(result));
+  return EXIT.ok;
+}
+
+export const command: CliCommand = {
+  usage: `usage: waveplan whatif <planId|input.json|input.yaml> [--server URL] [--api-key KEY] [--json]
+                       [--add-person TEAM]… [--add-people TEAM=N] [--resize TEAM=N] [--availability TEAM=PCT]
+                       [--remove-team TEAM] [--buffer PCT] [--deadline DATE|none] [--pool POOL=N] [--drop PHASE]
+                       [--estimate PHASE=DAYS] [--split PHASE=N] [--add-dependency PHASE:ON] [--remove-dependency PHASE:ON]
+                       [--relax-soft-dependencies] [--relax-soft-dependency PHASE:ON] [--adopt]
+
+Plans the changes without storing anything and prints what they change against the current plan
+(makespan, completion, success criteria, utilisation): a plan id asks the server
+(POST /plans/{id}/scenarios), an input file plans both locally with the same engine and seed. With --adopt (a plan id only) the
+scenario is then stored as the plan's next version, If-Match the version it was planned on.`,
+  options: { ...COMMON_OPTIONS, ...WHATIF_OPTIONS },
+  operand: 'plan id or input file',
+  run: (target, values) => whatif(target!, values),
+};

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { asWaveplanError, type ErrorDetail } from '../errors.js';
 import { isDatabaseUnavailable } from '../store/unavailable.js';
-import type { ErrorResponse } from './schemas/common.js';
 import type { RouteMethods } from './method-not-allowed.js';
+import { instanceOf, PROBLEM_CONTENT_TYPE, problemDetails } from './problem-details.js';
 
 type Part = 'body' | 'querystring' | 'params' | 'headers';
 
@@ -19,8 +19,11 @@ function validationDetail(part: Part, e: FastifySchemaValidationError): ErrorDet
   return { in: part, path, message: e.message ?? 'invalid', code: e.keyword };
 }
 
-function send(reply: FastifyReply, statusCode: number, body: Omit<ErrorResponse, 'statusCode'>) {
-  return reply.code(statusCode).type('application/json; charset=utf-8').send({ statusCode, ...body });
+function send(reply: FastifyReply, statusCode: number, body: { code: string; message: string; details: ErrorDetail[] }) {
+  return reply
+    .code(statusCode)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(problemDetails(statusCode, body.code, body.message, body.details, instanceOf(reply.request.url)));
 }
 
 export function installErrorHandling(app: FastifyInstance, routes?: RouteMethods): void {

@@ -4,6 +4,7 @@
  * repeated inline), and the headers and responses every operation shares are documented once
  * under components and referenced from each operation.
  */
+import { PROBLEM_MEDIA_TYPE } from './problem-details.js';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -38,7 +39,7 @@ const rateLimitHeaders = {
   'RateLimit-Reset': ref('headers', 'RateLimitReset'),
 };
 
-const errorContent = { 'application/json': { schema: ref('schemas', 'Error') } };
+const errorContent = { [PROBLEM_MEDIA_TYPE]: { schema: ref('schemas', 'Error') } };
 
 const sharedResponses = {
   Unauthorized: {

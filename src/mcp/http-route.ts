@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { PROBLEM_CONTENT_TYPE, problemDetails } from '../http/problem-details.js';
 import { injectBackend } from './backend.js';
 import { createMcpServer } from './server.js';
 
@@ -18,7 +19,8 @@ export const mcpRoutes: FastifyPluginAsync = async (app) => {
         return reply
           .code(405)
           .header('allow', 'POST')
-          .send({ statusCode: 405, code: 'method_not_allowed', message: 'this MCP endpoint is stateless: POST JSON-RPC messages to it', details: [] });
+          .type(PROBLEM_CONTENT_TYPE)
+          .send(problemDetails(405, 'method_not_allowed', 'this MCP endpoint is stateless: POST JSON-RPC messages to it', [], '/mcp'));
       }
       const server = createMcpServer(injectBackend(app, request.headers.authorization, request.id));
       const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });

@@ -132,13 +132,15 @@ describe('HTTP semantics (auth on)', () => {
   });
 
   it('answers malformed requests in the one error shape: bad URL, long parameter, huge headers, compressed body, loose integers', async () => {
-    const shape = { statusCode: expect.any(Number), code: expect.any(String), message: expect.any(String), details: expect.any(Array) };
+    const problem = { type: expect.stringMatching(/^urn:waveplan:problem:/), title: expect.any(String), status: expect.any(Number), detail: expect.any(String) };
+    const shape = { ...problem, statusCode: expect.any(Number), code: expect.any(String), message: expect.any(String), details: expect.any(Array) };
+    const at = (instance: string) => ({ ...shape, instance });
     const badUrl = await raw(base(), '/plans/%zz', auth);
-    expect([badUrl.status, JSON.parse(badUrl.body)]).toEqual([400, { ...shape, code: 'bad_url' }]);
+    expect([badUrl.status, JSON.parse(badUrl.body)]).toEqual([400, { ...at('/plans/%zz'), code: 'bad_url' }]);
     const long = await raw(base(), `/plans/${'a'.repeat(500)}`, auth);
-    expect([long.status, JSON.parse(long.body)]).toEqual([414, { ...shape, code: 'uri_too_long' }]);
+    expect([long.status, JSON.parse(long.body)]).toEqual([414, { ...at(`/plans/${'a'.repeat(500)}`), code: 'uri_too_long' }]);
     const huge = await raw(base(), '/plans', { ...auth, 'x-big': 'a'.repeat(20_000) });
-    expect([huge.status, huge.type, JSON.parse(huge.body)]).toEqual([431, 'application/json; charset=utf-8', { ...shape, code: 'headers_too_large' }]);
+    expect([huge.status, huge.type, JSON.parse(huge.body)]).toEqual([431, 'application/problem+json; charset=utf-8', { ...shape, code: 'headers_too_large' }]);
     const gzip = await fetch(base() + '/plans', { method: 'POST', headers: { ...auth, 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: '{}' });
     expect([gzip.status, (await gzip.json()).code]).toEqual([415, 'unsupported_content_encoding']);
     const id = '00000000-0000-4000-8000-000000000000';

@@ -1,14 +1,19 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import createClient, { type Middleware } from 'openapi-fetch';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import type { Middleware } from 'openapi-fetch';
+import { createWaveplanClient, type Client } from '../../src/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { paths } from '../../openapi/schema.js';
+import type { paths } from '../../src/client/api-types.js';
 import { buildApp, type App } from '../../src/http/app.js';
 import { PlanQueue } from '../../src/jobs/plan-queue.js';
 import { planJobHandler } from '../../src/jobs/plan-job-handler.js';
 import { repoPath } from '../../src/paths.js';
 import { createDomainPlanner } from '../../src/service/domain-planner.js';
 import { generateOpenApi, renderOpenApi } from '../../src/http/openapi.js';
-import { renderOpenApiTypes } from '../../scripts/openapi-types.js';
+import { API_TYPES, renderOpenApiTypes, typesOfCommittedDocument } from '../../scripts/openapi-types.js';
+import { ensureBuilt } from '../support/built.js';
 import { freshDatabase } from '../support/db.js';
 import { delayedPlan } from '../support/app.js';
 import { exampleInput } from '../support/fixtures.js';
@@ -26,7 +31,7 @@ describe('the client generated from the OpenAPI document', () => {
   let shared: Awaited<ReturnType<typeof freshDatabase>>;
   let queue: PlanQueue;
   let app: App;
-  let client: ReturnType<typeof createClient<paths>>;
+  let client: Client<paths>;
   const called = new Set<string>();
 
   beforeAll(async () => {
@@ -36,7 +41,8 @@ describe('the client generated from the OpenAPI document', () => {
     await queue.work(async (job) => void (await planJobHandler(shared.db, planner)(job)), 0.5);
     app = await buildApp({ db: shared.db, planner, queue, asyncPhaseThreshold: 10, auth: { mode: 'on', adminToken: ADMIN }, rateLimitPerMinute: 10_000, webhooks: { enabled: true, policy: { allowlist: ['127.0.0.1/32'] } } });
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
-    client = createClient<paths>({ baseUrl: base, headers: { authorization: `Bearer ${ADMIN}` } });
+    // The package's client (waveplan/client), as the README shows it.
+    client = createWaveplanClient(base, { apiKey: ADMIN });
     const record: Middleware = {
       onResponse({ request, schemaPath, response }) {
         if (response.status < 500) called.add(`${request.method.toLowerCase()} ${schemaPath}`);
@@ -53,7 +59,22 @@ describe('the client generated from the OpenAPI document', () => {
   it('is generated from the current document (run `npm run openapi`)', async () => {
     const doc = await generateOpenApi();
     expect(readFileSync(repoPath('openapi', 'openapi.json'), 'utf8')).toBe(renderOpenApi(doc));
-    expect(readFileSync(repoPath('openapi', 'schema.d.ts'), 'utf8')).toBe(await renderOpenApiTypes(doc));
+    expect(readFileSync(API_TYPES, 'utf8')).toBe(await renderOpenApiTypes(doc));
+  });
+
+  it('is the package\'s export waveplan/client, built', async () => {
+    await ensureBuilt();
+    const script = "const m = await import('waveplan/client'); console.log(import.meta.resolve('waveplan/client'), typeof m.createWaveplanClient('http://127.0.0.1:1').GET)";
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: repoPath() });
+    expect(stdout.trim()).toBe(`${pathToFileURL(repoPath('dist', 'src', 'client', 'index.js')).href} function`);
+  }, 300_000);
+
+  it('has types that are those of openapi/openapi.json (the build regenerates them from it)', async () => {
+    const committed = readFileSync(API_TYPES, 'utf8');
+    expect(committed).toBe(await typesOfCommittedDocument());
+    const drifted = JSON.parse(readFileSync(repoPath('openapi', 'openapi.json'), 'utf8'));
+    drifted.components.schemas.Error.properties.code.description = 'changed';
+    expect(await renderOpenApiTypes(drifted)).not.toBe(committed);
   });
 
   it('calls every operation of the document with the media types it declares', async () => {

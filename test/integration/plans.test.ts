@@ -145,7 +145,8 @@ describe.each(backends)('plans API on %s', (backend) => {
     for (const url of [`/plans/${id}`, `/plans/${id}/versions`, `/plans/${id}/versions/3`, `/plans/${id}/artifacts/execution-plan.json`, '/nowhere']) {
       const res = await ctx().app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(404);
-      expect(Object.keys(res.json()).sort()).toEqual(['code', 'details', 'message', 'statusCode']);
+      expect(res.headers['content-type'], url).toBe('application/problem+json; charset=utf-8');
+      expect(Object.keys(res.json()).sort()).toEqual(['code', 'detail', 'details', 'instance', 'message', 'status', 'statusCode', 'title', 'type']);
     }
     const created = (await post(exampleInput())).json();
     const v9 = await ctx().app.inject({ method: 'GET', url: `/plans/${created.planId}/versions/9` });

@@ -9,14 +9,14 @@ export const apiKey = {
   set: (v) => (v ? sessionStorage.setItem(KEY, v) : sessionStorage.removeItem(KEY)),
 };
 
-/** A non-2xx answer: its status and the error body (statusCode, code, message, details). */
+/** A non-2xx answer: its status and the error body (RFC 9457 problem details with code and details). */
 export class ApiError extends Error {
   /**
    * @param {number} status
-   * @param {any} body
+   * @param {Partial<import('../types.js').ProblemJson> | null} body
    */
   constructor(status, body) {
-    super(body?.message ?? `the server answered ${status}`);
+    super(body?.detail ?? body?.message ?? `the server answered ${status}`);
     this.status = status;
     this.body = body;
   }
@@ -34,7 +34,7 @@ export const authHeaders = () => {
  * @returns {Promise<any>} the parsed JSON body
  */
 export async function api(path, init = {}) {
-  const res = await fetch(path, { ...init, headers: { accept: 'application/json', ...authHeaders(), ...(init.headers ?? {}) } });
+  const res = await fetch(path, { ...init, headers: { accept: 'application/json, application/problem+json', ...authHeaders(), ...(init.headers ?? {}) } });
   const text = await res.text();
   let body = null;
   try {

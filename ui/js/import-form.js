@@ -38,9 +38,11 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @returns {Promise<string>} the plan id
  */
 async function createPlan(input) {
+  /** @type {import('../types.js').PlanVersionJson | { jobId: string; planId: string }} */
   const res = await api('/plans', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
-  if (!res.jobId) return res.planId;
+  if (!('jobId' in res)) return res.planId;
   for (;;) {
+    /** @type {import('../types.js').JobJson} */
     const job = await api(`/jobs/${res.jobId}`);
     if (job.state === 'completed') return job.planId;
     if (job.state === 'failed') throw new ApiError(422, job.error ?? { message: 'planning failed' });

@@ -2,14 +2,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { notFound } from '../../errors.js';
 import type { PlanQueue } from '../../jobs/plan-queue.js';
-import { ErrorResponse, errors } from '../schemas/common.js';
+import { ErrorFields, errors } from '../schemas/common.js';
 import { workspaceOf } from '../workspace.js';
 
 export const JobView = Type.Object({
   id: Type.String({ format: 'uuid' }),
   state: Type.Enum(['queued', 'running', 'completed', 'failed']),
   planId: Type.String({ format: 'uuid', description: 'The plan this job creates; GET /plans/{planId} once completed.' }),
-  error: Type.Optional(Type.Omit(ErrorResponse, [])),
+  error: Type.Optional(Type.Object(ErrorFields, { description: 'Why the job failed: the error the synchronous request would have answered.' })),
   createdAt: Type.String({ format: 'date-time' }),
   completedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 }, { title: 'Job' });

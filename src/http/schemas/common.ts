@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_PREFIX } from '../problem-details.js';
 
 export const ErrorDetail = Type.Object({
   in: Type.Optional(Type.Enum(['body', 'querystring', 'params', 'headers'])),
@@ -8,14 +9,26 @@ export const ErrorDetail = Type.Object({
   ids: Type.Optional(Type.Array(Type.String(), { description: 'Ids involved, e.g. the phases of a dependency cycle in order.' })),
 });
 
+/** The service's own error members, also what a failed job reports. */
+export const ErrorFields = {
+  statusCode: Type.Integer({ description: 'The HTTP status (the same as status).' }),
+  code: Type.String({ description: 'Stable machine-readable error code.' }),
+  message: Type.String({ description: 'What went wrong (the same as detail).' }),
+  details: Type.Array(ErrorDetail, { description: 'Each offending field, with its path.' }),
+};
+
+const ERROR_DESCRIPTION = `Every 4xx and 5xx response: RFC 9457 problem details (${PROBLEM_MEDIA_TYPE}) with the service's code, message and details[].`;
+
 export const ErrorResponse = Type.Object(
   {
-    statusCode: Type.Integer(),
-    code: Type.String({ description: 'Stable machine-readable error code.' }),
-    message: Type.String(),
-    details: Type.Array(ErrorDetail),
+    type: Type.String({ format: 'uri-reference', description: `The problem type: ${PROBLEM_TYPE_PREFIX} and the code.`, examples: [`${PROBLEM_TYPE_PREFIX}dependency_cycle`] }),
+    title: Type.String({ description: 'Short summary of the problem type (the HTTP reason phrase).' }),
+    status: Type.Integer({ description: 'The HTTP status.' }),
+    detail: Type.String({ description: 'What went wrong in this occurrence.' }),
+    instance: Type.Optional(Type.String({ format: 'uri-reference', description: 'The request path the problem occurred on.' })),
+    ...ErrorFields,
   },
-  { title: 'Error', description: 'Every 4xx and 5xx response has this shape.' },
+  { title: 'Error', description: ERROR_DESCRIPTION },
 );
 export type ErrorResponse = Static<typeof ErrorResponse>;
 
@@ -25,9 +38,11 @@ export const VersionParams = Type.Object({
   version: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }),
 });
 
-/** Standard error responses for a route, by status code. */
-export function errors(...codes: number[]): Record<number, typeof ErrorResponse> {
-  return Object.fromEntries(codes.map((c) => [c, ErrorResponse]));
+const problemResponse = { description: ERROR_DESCRIPTION, content: { [PROBLEM_MEDIA_TYPE]: { schema: ErrorResponse } } };
+
+/** Standard error responses for a route, by status code, as problem details. */
+export function errors(...codes: number[]): Record<number, typeof problemResponse> {
+  return Object.fromEntries(codes.map((c) => [c, problemResponse]));
 }
 
 export const NotModified = Type.Null({ description: 'Not modified: the If-None-Match ETag names this version.' });

@@ -1,4 +1,4 @@
-// Generated from openapi/openapi.json by `npm run openapi` (openapi-typescript). Do not edit.
+// Generated from openapi/openapi.json by openapi-typescript (`npm run openapi`, and `npm run build`). Do not edit.
 export interface paths {
     "/admin/keys": {
         parameters: {
@@ -838,11 +838,14 @@ export interface components {
         };
         /**
          * Error
-         * @description Every 4xx and 5xx response has this shape.
+         * @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[].
          */
         Error: {
             /** @description Stable machine-readable error code. */
             code: string;
+            /** @description What went wrong in this occurrence. */
+            detail: string;
+            /** @description Each offending field, with its path. */
             details: {
                 code?: string;
                 /** @description Ids involved, e.g. the phases of a dependency cycle in order. */
@@ -853,8 +856,25 @@ export interface components {
                 /** @description JSON pointer to the offending field within the request part ("" for the whole part). */
                 path: string;
             }[];
+            /**
+             * Format: uri-reference
+             * @description The request path the problem occurred on.
+             */
+            instance?: string;
+            /** @description What went wrong (the same as detail). */
             message: string;
+            /** @description The HTTP status. */
+            status: number;
+            /** @description The HTTP status (the same as status). */
             statusCode: number;
+            /** @description Short summary of the problem type (the HTTP reason phrase). */
+            title: string;
+            /**
+             * Format: uri-reference
+             * @description The problem type: urn:waveplan:problem: and the code.
+             * @example urn:waveplan:problem:dependency_cycle
+             */
+            type: string;
         };
         /** EventPage */
         EventPage: {
@@ -1286,9 +1306,11 @@ export interface components {
             completedAt: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description Why the job failed: the error the synchronous request would have answered. */
             error?: {
                 /** @description Stable machine-readable error code. */
                 code: string;
+                /** @description Each offending field, with its path. */
                 details: {
                     code?: string;
                     /** @description Ids involved, e.g. the phases of a dependency cycle in order. */
@@ -1299,7 +1321,9 @@ export interface components {
                     /** @description JSON pointer to the offending field within the request part ("" for the whole part). */
                     path: string;
                 }[];
+                /** @description What went wrong (the same as detail). */
                 message: string;
+                /** @description The HTTP status (the same as status). */
                 statusCode: number;
             };
             /** Format: uuid */
@@ -2093,7 +2117,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/problem+json": components["schemas"]["Error"];
             };
         };
         /** @description No API key, or one that is unknown or revoked. */
@@ -2103,7 +2127,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/problem+json": components["schemas"]["Error"];
             };
         };
     };
@@ -2161,23 +2185,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -2229,23 +2253,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -2274,32 +2298,32 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -2387,41 +2411,41 @@ export interface operations {
                     "application/json": components["schemas"]["ImportResult"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -2450,23 +2474,23 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -2523,13 +2547,13 @@ export interface operations {
                     "application/json": components["schemas"]["PlanPage"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2973,41 +2997,41 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3048,23 +3072,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3093,32 +3117,32 @@ export interface operations {
                     "application/json": components["schemas"]["ArchivedPlan"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3152,23 +3176,23 @@ export interface operations {
                     } | string;
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3201,23 +3225,23 @@ export interface operations {
                     "application/json": components["schemas"]["AgentPlaybook"] | string;
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3251,23 +3275,23 @@ export interface operations {
                     "application/json": components["schemas"]["AlertPage"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3310,23 +3334,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3378,41 +3402,41 @@ export interface operations {
                     "application/json": components["schemas"]["Claim"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3453,23 +3477,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3501,23 +3525,23 @@ export interface operations {
                     "application/json": components["schemas"]["EventPage"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3552,33 +3576,33 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3618,23 +3642,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3676,23 +3700,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3757,41 +3781,41 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -3862,41 +3886,41 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4071,50 +4095,50 @@ export interface operations {
                     "application/json": components["schemas"]["Scenario"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4292,68 +4316,68 @@ export interface operations {
                     "application/json": components["schemas"]["PlanVersion"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4386,23 +4410,23 @@ export interface operations {
                     "application/json": components["schemas"]["SessionPage"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4449,41 +4473,41 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4534,41 +4558,41 @@ export interface operations {
                     "application/json": components["schemas"]["TrackingEvent"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4602,32 +4626,32 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4668,23 +4692,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4716,23 +4740,23 @@ export interface operations {
                     "application/json": components["schemas"]["Status"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -4765,23 +4789,23 @@ export interface operations {
                     "application/json": components["schemas"]["VersionPage"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -5206,68 +5230,68 @@ export interface operations {
                     "application/json": components["schemas"]["PlanVersion"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -5309,23 +5333,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -5369,23 +5393,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -5416,23 +5440,23 @@ export interface operations {
                     "application/json": components["schemas"]["VersionDiff"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -5475,23 +5499,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -5549,42 +5573,42 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5611,23 +5635,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -5683,23 +5707,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -5727,13 +5751,13 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            /** @description Every 4xx and 5xx response has this shape. */
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["Error"];
                 };
             };
         };

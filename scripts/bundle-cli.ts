@@ -1,0 +1,35 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { repoPath } from '../src/paths.js';
+
+/**
+ * The `waveplan` command as a bundle with one chunk per subcommand (esbuild code splitting),
+ * written over tsc's dist/src/cli/main.js: Node then parses a few files instead of resolving
+ * hundreds of modules (typebox alone has ~700), and `--help` loads no subcommand at all. The
+ * service's own packages stay external, and so does `mcp`, which runs the whole service from
+ * tsc's output beside it.
+ */
+const BUNDLED = new Set(['typebox', 'yaml', 'csv-parse', 'safe-stable-stringify']);
+const pkg = (await import(repoPath('package.json'), { with: { type: 'json' } })).default as { dependencies: Record<string, string> };
+const outdir = repoPath('dist', 'src', 'cli');
+rmSync(path.join(outdir, 'chunks'), { recursive: true, force: true });
+
+await build({
+  entryPoints: { main: repoPath('src', 'cli', 'main.ts') },
+  outdir,
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Less to parse at every start; names are kept, for readable stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: 'linked',
+  // yaml is CommonJS and requires Node's modules: give the ESM chunks a require.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  external: ['./mcp-command.js', ...Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name))],
+  logLevel: 'warning',
+});

@@ -1,0 +1,12 @@
+export const EXIT = { ok: 0, unexpected: 1, usage: 2, invalidInput: 3, unreachable: 4 } as const;
+
+/** A failure the CLI reports on stderr and exits with its code (field paths in details). */
+export class CliError extends Error {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+    readonly details: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
