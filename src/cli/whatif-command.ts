@@ -173,7 +173,7 @@ async function whatif(target: string, values: Values & WhatifFlags): Promise<num
   const changes = changesFromFlags(values);
   let result;
   if (isPlanId(target)) result = await whatifOnServer(clientFor(target, values), target, changes, values.adopt === true);
-  else if (values.adopt) throw new CliError(EXIT.usage, '--adopt stores the scenario as the next version of a plan on a server: give a plan id, not an input file');
+  else if (values.adopt) throw new CliError(EXIT.usage, `--adopt stores the scenario as the next version of a plan on a server: ${target} is not a plan id`);
   else {
     const read = parseInput(target, readText(target));
     try {
