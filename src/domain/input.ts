@@ -5,6 +5,7 @@ import { canHold, phaseStaffing, teamCapacity } from './capacity.js';
 import type { Estimate, Infrastructure, Phase, Project, Team } from './model.js';
 import { pertMean, spreadEstimate } from './pert.js';
 import { distinctSkills, skillSpellings } from './skills.js';
+import { resourceConstraintIssues } from './strategy-input.js';
 
 export { teamCapacity } from './capacity.js';
 
@@ -95,6 +96,7 @@ export function normalise(input: PlanInput): Project {
   uniqueIds(input.teams, '/teams', 'team', issues);
   const infraInput = input.infrastructure ?? [];
   const infraIndex = uniqueIds(infraInput, '/infrastructure', 'infrastructure', issues);
+  issues.push(...resourceConstraintIssues(input));
   throwIfAny(issues);
 
   const c = input.constraints ?? {};

@@ -14,6 +14,7 @@ import { documentSections, strategyDocument } from './artifacts/strategy-documen
 import { simulateSchedule } from './montecarlo/index.js';
 import type { ProgressCallback } from './progress.js';
 import { executionPlanIdOf } from './content-hash.js';
+import { planningDateOf } from './planning-date.js';
 import { computePlan, type EngineOptions } from './engine.js';
 import { r2 } from './format.js';
 import { slotIds } from './slots.js';
@@ -33,6 +34,11 @@ export interface PlanOptions extends EngineOptions {
   onProgress?: ProgressCallback;
   /** Budget of the advisor's re-plans (advisor/recommendations.ts). */
   advisor?: { maxPlans?: number; budgetMs?: number };
+  /**
+   * The date the version is planned on, YYYY-MM-DD (planning-date.ts: a re-plan's as-of date, else
+   * the caller's today). The domain reads no clock; without it the input's progress.asOf, else its start date.
+   */
+  planningDate?: string;
 }
 
 export interface PlannedVersion {
@@ -51,7 +57,8 @@ export interface PlannedVersion {
 export function planProject(input: PlanInput, options: PlanOptions = {}): PlannedVersion {
   const { onProgress } = options;
   const result = computePlan(input, options);
-  const ctx: ArtifactContext = { result, calendar: result.calendar, executionPlanId: executionPlanIdOf(input) };
+  const planningDate = options.planningDate ?? planningDateOf(input, input.startDate);
+  const ctx: ArtifactContext = { result, calendar: result.calendar, executionPlanId: executionPlanIdOf(input), input, planningDate };
   const slots = slotIds(result);
   const { project, schedule, bounds, metrics } = result;
   const completionDate = result.calendar.finishDate(0, schedule.makespan);

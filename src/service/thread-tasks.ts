@@ -5,6 +5,7 @@ import { ImportError, importAny, type ImportFormat, type ImportIssue, type Impor
 
 export interface PlanTask {
   input: PlanInput;
+  planningDate: string;
   timeBudgetCapMs?: number;
 }
 
@@ -14,7 +15,7 @@ export type PlanTaskResult = { ok: PlannedVersion } | { error: { code: string; i
 /** Runs in a worker thread (piscina): plans one input. */
 export default function planTask(task: PlanTask): PlanTaskResult {
   try {
-    return { ok: planProject(task.input, { clock: () => performance.now(), ...(task.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: task.timeBudgetCapMs } : {}) }) };
+    return { ok: planProject(task.input, { clock: () => performance.now(), planningDate: task.planningDate, ...(task.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: task.timeBudgetCapMs } : {}) }) };
   } catch (err) {
     if (err instanceof PlanInputError) return { error: { code: err.code, issues: err.issues } };
     throw err;
