@@ -1,6 +1,7 @@
 import type { CoordinationProtocols, SyncPoint } from '../../schemas/artifacts/coordination-protocols.js';
 import { r2 } from '../format.js';
 import { crossTeamEdges } from '../efficiency.js';
+import { weeklyDates } from './plan-dates.js';
 import { executionPlanId, finishDateOf, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
 
 const LIFECYCLE = {
@@ -17,21 +18,6 @@ const LIFECYCLE = {
     { from: 'in_progress', to: 'expired', event: 'heartbeat_lost', endpoint: 'POST /plans/{id}/sessions/{sessionId}/heartbeat (missed)' },
   ],
 };
-
-/** The first working day of each calendar week the plan spans. */
-function weeklyDates(ctx: ArtifactContext): string[] {
-  const dates: string[] = [];
-  let lastWeek = '';
-  for (let d = 0; d < Math.max(1, Math.ceil(ctx.result.schedule.makespan)); d++) {
-    const date = ctx.calendar.dateOf(d);
-    const monday = new Date(`${date}T00:00:00Z`);
-    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
-    const week = monday.toISOString().slice(0, 10);
-    if (week !== lastWeek) dates.push(date);
-    lastWeek = week;
-  }
-  return dates;
-}
 
 /** coordination-protocols.json: sessions and their lifecycle, sync points, meetings, decisions and escalation. */
 export function coordinationProtocols(ctx: ArtifactContext, sessionOf: (j: number) => string, escalationSource: Record<string, 'input' | 'default'>): CoordinationProtocols {
