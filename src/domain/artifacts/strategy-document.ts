@@ -165,7 +165,7 @@ export function documentSections(coordination: CoordinationProtocols, risk: Risk
         '',
         'Meetings: ' +
           cp.communication_schedule
-            .filter((m) => m.kind !== 'handover_meeting')
+            .filter((m) => m.kind !== 'handover_meeting' && m.kind !== 'contract_meeting')
             .map((m) => `${m.name} (${m.cadence}, ${m.duration_minutes} min, ${m.participants.join(', ')}, ${m.start_date} → ${m.finish_date})`)
             .join('; ') +
           '.',

@@ -40,7 +40,7 @@ export function teamPlaybook(ctx: ArtifactContext, team: number, coordination: C
   lines.push(
     '## Meetings and hand-overs',
     '',
-    ...meetings.filter((m) => m.kind !== 'handover_meeting').map((m) => `- ${m.name}: ${m.cadence}, ${m.duration_minutes} min, ${m.start_date} → ${m.finish_date}`),
+    ...meetings.filter((m) => m.kind !== 'handover_meeting' && m.kind !== 'contract_meeting').map((m) => `- ${m.name}: ${m.cadence}, ${m.duration_minutes} min, ${m.start_date} → ${m.finish_date}`),
     ...syncs.map((s) => `- ${s.sync_id} on ${s.planned_date}: ${s.trigger} (${s.participants.join(' ↔ ')})`),
     '',
     '## Risks that involve you',
