@@ -105,7 +105,7 @@ export function planProject(input: PlanInput, options: PlanOptions = {}): Planne
   step();
   const monitoring = monitoringConfig(ctx, mc);
   step();
-  const waves = waveSchedules(ctx, (j) => slots[j]!);
+  const waves = waveSchedules(ctx, (j) => slots[j]!, risk.risk_management.risks, coordination);
   step();
   const artifacts = {
     'execution-plan.json': plan,

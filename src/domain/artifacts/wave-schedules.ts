@@ -1,8 +1,17 @@
 import type { WaveSchedules } from '../../schemas/artifacts/wave-schedules.js';
 import { plural, r2 } from '../format.js';
+import type { CoordinationProtocols } from '../../schemas/artifacts/coordination-protocols.js';
+import type { Risk } from '../../schemas/artifacts/risk-mitigation-plan.js';
+import { phaseOutputs } from './sync-points.js';
 import { executionPlanId, finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
 
 const EPS = 1e-6;
+
+/** A phase's deliverables: the input's, else its declared areas, else none; and where they come from. */
+function phaseDeliverables(ctx: ArtifactContext, j: number) {
+  const out = phaseOutputs(ctx, j);
+  return { deliverables: out.items, deliverables_source: out.source };
+}
 
 /** Days a phase waited after its dependencies (and release) allowed it to start: the resource wait. */
 export function resourceWait(ctx: ArtifactContext, j: number): number {
@@ -41,8 +50,29 @@ function waveGating(ctx: ArtifactContext): WaveSchedules['wave_gating'] {
   };
 }
 
-/** wave-schedules.json: each wave with dates, phases, teams and sessions, success criteria and blocking factors. */
-export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => string): WaveSchedules {
+const LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+
+/** The highest level of the risks that touch the wave's phases, and their ids ('low' when none does). */
+function waveRisk(phaseIds: string[], risks: Risk[]): { risk_level: (typeof LEVELS)[number]; risks: string[] } {
+  const touching = risks.filter((r) => r.phases.some((p) => phaseIds.includes(p)));
+  const level = touching.reduce((a, r) => Math.max(a, LEVELS.indexOf(r.level)), 0);
+  return { risk_level: LEVELS[level]!, risks: touching.map((r) => r.id) };
+}
+
+/** The wave's coordination: its stand-up, and the hand-overs and contracts planned within it, with their actual participants. */
+function coordinationRequirements(waveNumber: number, start: number, finish: number, coordination: CoordinationProtocols): WaveSchedules['waves'][number]['coordination_requirements'] {
+  const cp = coordination.coordination_protocols;
+  const standup = cp.communication_schedule.find((m) => m.id === `standup_wave_${waveNumber}`);
+  return [
+    ...(standup ? [{ type: 'daily_standup' as const, frequency: standup.cadence, participants: standup.participants, duration_minutes: standup.duration_minutes, sync_id: null }] : []),
+    ...cp.synchronization_points
+      .filter((s) => s.kind !== 'wave_boundary' && s.planned_day >= start - EPS && s.planned_day <= finish + EPS)
+      .map((s) => ({ type: s.kind === 'handover' ? ('handover' as const) : ('contract' as const), frequency: `once, on ${s.planned_date}`, participants: s.participants, duration_minutes: s.duration_minutes, sync_id: s.sync_id })),
+  ];
+}
+
+/** wave-schedules.json: each wave with dates, phases, teams and sessions, success criteria, blocking factors, risk level and coordination. */
+export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => string, risks: Risk[], coordination: CoordinationProtocols): WaveSchedules {
   const { result, calendar } = ctx;
   const { project, schedule } = result;
   return {
@@ -97,6 +127,8 @@ export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => st
         max_concurrent_sessions: w.maxConcurrent,
         effort_person_days: r2(effort),
         teams,
+        ...waveRisk(w.phases.map((j) => project.phases[j]!.id), risks),
+        coordination_requirements: coordinationRequirements(w.index + 1, w.start, w.finish, coordination),
         phases: w.phases.map((j) => ({
           id: project.phases[j]!.id,
           name: project.phases[j]!.name,
@@ -109,6 +141,7 @@ export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => st
           finish_day: r2(schedule.finish[j]!),
           critical: isCritical(ctx, j),
           dependencies: project.phases[j]!.dependencies.map((d) => project.phases[d]!.id),
+          ...phaseDeliverables(ctx, j),
         })),
         success_criteria: [
           `All ${plural(w.phases.length, 'phase')} of the wave completed by ${calendar.finishDate(w.start, w.finish)}`,
