@@ -10,7 +10,8 @@ import { executionPlan } from './artifacts/execution-plan.js';
 import { monitoringConfig } from './artifacts/monitoring-config.js';
 import { riskMitigationPlan } from './artifacts/risk-mitigation-plan.js';
 import { waveSchedules } from './artifacts/wave-schedules.js';
-import { documentSections, strategyDocument } from './artifacts/strategy-document.js';
+import { strategyDocument } from './artifacts/strategy-document.js';
+import { documentSections } from './artifacts/document-sections.js';
 import { simulateSchedule } from './montecarlo/index.js';
 import type { ProgressCallback } from './progress.js';
 import { executionPlanIdOf } from './content-hash.js';
@@ -114,7 +115,7 @@ export function planProject(input: PlanInput, options: PlanOptions = {}): Planne
     'risk-mitigation-plan.json': risk,
     'monitoring-config.json': monitoring,
   };
-  const document = strategyDocument(ctx, plan, waves, documentSections(coordination, risk, monitoring));
+  const document = strategyDocument(ctx, plan, waves, documentSections(plan, coordination, risk, monitoring));
   step();
   const gantt = ganttSvg(ctx);
   step();
