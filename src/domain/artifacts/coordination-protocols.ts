@@ -22,7 +22,7 @@ const LIFECYCLE: CoordinationProtocols['session_coordination']['lifecycle'] = {
 
 /** coordination-protocols.json: sessions and their lifecycle, sync points, meetings, decisions and escalation. */
 export function coordinationProtocols(ctx: ArtifactContext, sessionOf: (j: number) => string, escalationSource: Record<string, 'input' | 'default'>): CoordinationProtocols {
-  const { result, calendar } = ctx;
+  const { result } = ctx;
   const { project, schedule, waves, waveOf } = result;
   const id = (j: number) => project.phases[j]!.id;
   const esc = project.constraints.escalation;
