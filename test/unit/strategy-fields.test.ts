@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { repoPath } from '../../src/paths.js';
 import { Value } from 'typebox/value';
 import { planProject } from '../../src/domain/plan.js';
 import { PlanInputError } from '../../src/domain/errors.js';
@@ -214,6 +216,10 @@ describe('risk-mitigation-plan.json and monitoring-config.json', () => {
     for (const k of ['dependency_analysis_source', 'planning_date', 'milestones'] as const) expect(ep[k]).toBeDefined();
     expect(ARTIFACT_SCHEMAS['risk-mitigation-plan.json'].properties.recovery_procedures).toBeDefined();
     expect(ARTIFACT_SCHEMAS['monitoring-config.json'].properties.monitoring_and_control.properties.periodic_assessment).toBeDefined();
+    // Published in the OpenAPI document (npm run openapi), input fields included.
+    const openapi = readFileSync(repoPath('openapi', 'openapi.json'), 'utf8');
+    for (const field of ['planning_date', 'dependency_analysis_source_kind', 'milestones', 'risk_level', 'coordination_requirements', 'deliverables_source', 'decision_making', 'state_synchronization', 'preparation_requirements', 'mitigation_strategies', 'code_review', 'recovery_procedures', 'periodic_assessment', 'success_metrics', 'planned_meets_target', 'resourceConstraints', 'decisionRoles', 'escalationCriteria', 'parallelEfficiencyPercent'])
+      expect(openapi, field).toContain(`"${field}"`);
     const { planning_date: _p, ...withoutDate } = a['execution-plan.json'];
     expect(Value.Check(ARTIFACT_SCHEMAS['execution-plan.json'], withoutDate)).toBe(false);
   });

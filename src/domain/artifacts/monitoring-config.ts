@@ -3,6 +3,7 @@ import { percentValue, plural, r2 } from '../format.js';
 import type { MonteCarloResult } from '../montecarlo/index.js';
 import { executionPlanId, isCritical, type ArtifactContext } from './context.js';
 import { planMetrics } from './monitoring-metrics.js';
+import { contractPairs } from './shared-work.js';
 import { monthlyDates, weeklyDates } from './plan-dates.js';
 
 type Monitoring = MonitoringConfig['monitoring_and_control'];
@@ -119,7 +120,7 @@ function periodicAssessment(ctx: ArtifactContext, mc: MonteCarloResult): Monitor
     dates: [mc.completionDates.planned],
     participants: teams,
     metrics: ['parallel_execution_efficiency', 'coordination_overhead', 'schedule_variance'],
-    focus: [`actual completion against the planned ${mc.completionDates.planned} and P50 ${mc.completionDates.p50}`, `${metrics.syncPoints} sync points: which held, which slipped`],
+    focus: [`actual completion against the planned ${mc.completionDates.planned} and P50 ${mc.completionDates.p50}`, `${metrics.syncPoints + contractPairs(ctx).length} sync points: which held, which slipped`],
   });
   return out;
 }
@@ -130,6 +131,8 @@ function successMetrics(ctx: ArtifactContext, mc: MonteCarloResult, metricList: 
   const targets = project.constraints.successTargets;
   const eff = metricList.find((m) => m.id === 'parallel_execution_efficiency')!;
   const personDays = metrics.teamLoads.reduce((a, l) => a + l.workDays, 0);
+  // Hand-overs and wave boundaries (metrics.syncPoints) and the mid-wave contracts: every sync point of coordination-protocols.json.
+  const syncPoints = metrics.syncPoints + contractPairs(ctx).length;
   return {
     quantitative: [
       { id: 'time_reduction', name: `Time reduction against ${r2(metrics.sequentialDuration)} days one phase after another`, unit: 'percent', target: targets.timeReductionPercent, planned: r2(metrics.timeSavingsPercent), measured_by: `(${r2(metrics.sequentialDuration)} − actual span) ÷ ${r2(metrics.sequentialDuration)} working days` },
@@ -138,7 +141,7 @@ function successMetrics(ctx: ArtifactContext, mc: MonteCarloResult, metricList: 
       { id: 'coordination_overhead', name: 'Coordination overhead', unit: 'percent', target: targets.coordinationOverheadPercent, planned: r2(metrics.coordinationOverheadPercent), measured_by: `metric coordination_overhead (planned ${r2(metrics.coordinationOverheadPercent)} %)` },
     ],
     qualitative: [
-      { id: 'coordination_effectiveness', name: `${metrics.syncPoints} sync points passed on their planned day`, unit: 'sync points', target: metrics.syncPoints, planned: metrics.syncPoints, measured_by: `sync points of coordination-protocols.json passed without a sync_point_pending refusal (${metrics.syncPoints} planned)` },
+      { id: 'coordination_effectiveness', name: `${syncPoints} sync points passed on their planned day`, unit: 'sync points', target: syncPoints, planned: syncPoints, measured_by: `sync points of coordination-protocols.json passed without a sync_point_pending refusal (${syncPoints} planned)` },
       { id: 'team_satisfaction', name: `Teams of ${project.teams.length} reporting workable load at the ${ctx.result.waves.length} wave retrospectives`, unit: 'teams', target: project.teams.length, planned: project.teams.filter((t) => metrics.teamLoads[t.index]!.utilisation <= 1 + 1e-9).length, measured_by: `wave retrospectives of ${project.teams.map((t) => t.id).join(', ')}; planned: teams within their usable capacity` },
     ],
     business: [
