@@ -59,14 +59,26 @@ function waveRisk(phaseIds: string[], risks: Risk[]): { risk_level: (typeof LEVE
   return { risk_level: LEVELS[level]!, risks: touching.map((r) => r.id) };
 }
 
+type Standup = CoordinationProtocols['coordination_protocols']['communication_schedule'][number];
+
 /** The wave's coordination: its stand-up, and the hand-overs and contracts planned within it, with their actual participants. */
-function coordinationRequirements(waveNumber: number, start: number, finish: number, coordination: CoordinationProtocols): WaveSchedules['waves'][number]['coordination_requirements'] {
+function coordinationRequirements(waveNumber: number, start: number, finish: number, coordination: CoordinationProtocols, standups: Map<string, Standup>): WaveSchedules['waves'][number]['coordination_requirements'] {
   const cp = coordination.coordination_protocols;
-  const standup = cp.communication_schedule.find((m) => m.id === `standup_wave_${waveNumber}`);
+  const standup = standups.get(`standup_wave_${waveNumber}`);
+  // Sync points are sorted by planned day: the wave's are one stretch of them.
+  const points = cp.synchronization_points;
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid]!.planned_day < start - EPS) lo = mid + 1;
+    else hi = mid;
+  }
+  const within: typeof points = [];
+  for (let k = lo; k < points.length && points[k]!.planned_day <= finish + EPS; k++) if (points[k]!.kind !== 'wave_boundary') within.push(points[k]!);
   return [
     ...(standup ? [{ type: 'daily_standup' as const, frequency: standup.cadence, participants: standup.participants, duration_minutes: standup.duration_minutes, sync_id: null }] : []),
-    ...cp.synchronization_points
-      .filter((s) => s.kind !== 'wave_boundary' && s.planned_day >= start - EPS && s.planned_day <= finish + EPS)
+    ...within
       .map((s) => ({ type: s.kind === 'handover' ? ('handover' as const) : ('contract' as const), frequency: `once, on ${s.planned_date}`, participants: s.participants, duration_minutes: s.duration_minutes, sync_id: s.sync_id })),
   ];
 }
@@ -75,6 +87,7 @@ function coordinationRequirements(waveNumber: number, start: number, finish: num
 export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => string, risks: Risk[], coordination: CoordinationProtocols): WaveSchedules {
   const { result, calendar } = ctx;
   const { project, schedule } = result;
+  const standups = new Map(coordination.coordination_protocols.communication_schedule.filter((m) => m.kind === 'daily_standup').map((m) => [m.id, m]));
   return {
     execution_plan_id: executionPlanId(ctx),
     wave_gating: waveGating(ctx),
@@ -128,7 +141,7 @@ export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => st
         effort_person_days: r2(effort),
         teams,
         ...waveRisk(w.phases.map((j) => project.phases[j]!.id), risks),
-        coordination_requirements: coordinationRequirements(w.index + 1, w.start, w.finish, coordination),
+        coordination_requirements: coordinationRequirements(w.index + 1, w.start, w.finish, coordination, standups),
         phases: w.phases.map((j) => ({
           id: project.phases[j]!.id,
           name: project.phases[j]!.name,
