@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Value } from 'typebox/value';
 import { PlanInputError } from '../domain/errors.js';
 import { planProject, type ProgressCallback } from '../domain/plan.js';
+import { planningDateOf, utcDate } from '../domain/planning-date.js';
 import { ARTIFACT_NAMES } from '../schemas/artifacts/index.js';
 import { PlanInput } from '../schemas/plan-input.js';
 import { CliError, EXIT } from './cli-error.js';
@@ -40,7 +41,7 @@ export function planLocally(input: unknown, onProgress?: ProgressCallback, clock
     throw new CliError(EXIT.invalidInput, 'the input does not match the plan input schema', details);
   }
   try {
-    return planProject(input, { clock, ...(onProgress ? { onProgress } : {}) });
+    return planProject(input, { clock, planningDate: planningDateOf(input, utcDate(new Date())), ...(onProgress ? { onProgress } : {}) });
   } catch (err) {
     if (err instanceof PlanInputError) throw new CliError(EXIT.invalidInput, err.message, err.issues.map((i) => ({ path: i.path, message: i.message })));
     throw err;

@@ -3,6 +3,7 @@ import { applyChanges, describeChange } from '../domain/advisor/changes.js';
 import { scenarioDifferences, type Difference } from '../domain/advisor/scenario.js';
 import { PlanInputError } from '../domain/errors.js';
 import { planProject } from '../domain/plan.js';
+import { planningDateOf, utcDate } from '../domain/planning-date.js';
 import { PlanInput } from '../schemas/plan-input.js';
 import { ScenarioChanges, type ScenarioChange } from '../schemas/scenario-change.js';
 import { clientFor, isPlanId, type ApiClient } from './http-client.js';
@@ -115,8 +116,9 @@ export function whatifLocally(input: unknown, changes: ScenarioChange[], file: s
     throw new CliError(EXIT.invalidInput, 'the input does not match the plan input schema', details);
   }
   try {
-    const before = planProject(input);
-    const after = planProject(applyChanges(input, changes));
+    const planningDate = planningDateOf(input, utcDate(new Date()));
+    const before = planProject(input, { planningDate });
+    const after = planProject(applyChanges(input, changes), { planningDate });
     const side = (v: typeof before) => ({ summary: v.summary, plan: v.artifacts['execution-plan.json'] });
     return {
       basedOn: file,

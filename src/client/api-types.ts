@@ -759,7 +759,7 @@ export interface components {
                     finish_date: string;
                     id: string;
                     /** @enum {unknown} */
-                    kind: "daily_standup" | "weekly_integration_review" | "handover_meeting";
+                    kind: "daily_standup" | "weekly_integration_review" | "handover_meeting" | "contract_meeting";
                     name: string;
                     participants: string[];
                     /** Format: date */
@@ -771,6 +771,68 @@ export interface components {
                     level: number;
                     role: string;
                 }[];
+                decision_making: {
+                    decision_types: {
+                        coordination_decisions: {
+                            role: string;
+                            /**
+                             * @description input: given by coordination in the plan input; default: derived from the plan.
+                             * @enum {unknown}
+                             */
+                            source: "input" | "default";
+                        };
+                        quality_decisions: {
+                            role: string;
+                            /**
+                             * @description input: given by coordination in the plan input; default: derived from the plan.
+                             * @enum {unknown}
+                             */
+                            source: "input" | "default";
+                        };
+                        resource_decisions: {
+                            role: string;
+                            /**
+                             * @description input: given by coordination in the plan input; default: derived from the plan.
+                             * @enum {unknown}
+                             */
+                            source: "input" | "default";
+                        };
+                        technical_decisions: {
+                            role: string;
+                            /**
+                             * @description input: given by coordination in the plan input; default: derived from the plan.
+                             * @enum {unknown}
+                             */
+                            source: "input" | "default";
+                        };
+                    };
+                    escalation_criteria: {
+                        resource_conflicts: {
+                            criterion: string;
+                            /**
+                             * @description input: given by coordination in the plan input; default: derived from the plan.
+                             * @enum {unknown}
+                             */
+                            source: "input" | "default";
+                        };
+                        technical_conflicts: {
+                            criterion: string;
+                            /**
+                             * @description input: given by coordination in the plan input; default: derived from the plan.
+                             * @enum {unknown}
+                             */
+                            source: "input" | "default";
+                        };
+                        timeline_impacts: {
+                            criterion: string;
+                            /**
+                             * @description input: given by coordination in the plan input; default: derived from the plan.
+                             * @enum {unknown}
+                             */
+                            source: "input" | "default";
+                        };
+                    };
+                };
                 escalation: {
                     blocked_hours: number;
                     heartbeat_timeout_seconds: number;
@@ -786,15 +848,22 @@ export interface components {
                     };
                 };
                 synchronization_points: {
+                    /** @description What changes hands: the upstream phase’s declared deliverables and the areas both phases touch, else its areas. */
+                    deliverables: string[];
+                    duration_minutes: number;
                     failure_procedure: string;
-                    /** @enum {unknown} */
-                    kind: "handover" | "wave_boundary";
+                    /**
+                     * @description handover: work changes team along a dependency; wave_boundary: a wave ends; contract: two phases of one wave, on different teams, share an area or feed the same later phase.
+                     * @enum {unknown}
+                     */
+                    kind: "handover" | "wave_boundary" | "contract";
                     participants: string[];
                     phases: string[];
                     /** Format: date */
                     planned_date: string;
                     /** @description Working days from the project start. */
                     planned_day: number;
+                    preparation_requirements: string[];
                     sessions: string[];
                     success_criteria: string[];
                     sync_id: string;
@@ -808,7 +877,8 @@ export interface components {
                 lifecycle: {
                     states: string[];
                     transitions: {
-                        endpoint: string;
+                        /** @enum {unknown} */
+                        endpoint: "POST /plans/{id}/claims" | "POST /plans/{id}/sessions/{sessionId}/events" | "POST /plans/{id}/sessions/{sessionId}/heartbeat" | "POST /plans/{id}/sessions/{sessionId}/heartbeat (missed)" | "GET /plans/{id}/event-log" | "GET /plans/{id}/events" | "POST /plans/{id}/webhooks";
                         event: string;
                         from: string;
                         to: string;
@@ -834,6 +904,18 @@ export interface components {
                     waits_for: string[];
                     wave: number;
                 }[];
+                state_synchronization: {
+                    conflict_detection: string;
+                    conflict_resolution: string;
+                    /** @description What the service offers to keep sessions in step. */
+                    mechanisms: {
+                        description: string;
+                        /** @enum {unknown} */
+                        endpoint: "POST /plans/{id}/claims" | "POST /plans/{id}/sessions/{sessionId}/events" | "POST /plans/{id}/sessions/{sessionId}/heartbeat" | "POST /plans/{id}/sessions/{sessionId}/heartbeat (missed)" | "GET /plans/{id}/event-log" | "GET /plans/{id}/events" | "POST /plans/{id}/webhooks";
+                        /** @enum {unknown} */
+                        mechanism: "claims" | "heartbeats" | "event_log" | "event_stream" | "webhooks";
+                    }[];
+                };
             };
         };
         /**
@@ -929,8 +1011,13 @@ export interface components {
                     same_path: boolean;
                 };
             };
-            /** @description The dependency_graph_id of the analysis the input was imported from. */
-            dependency_analysis_source?: string;
+            /** @description The dependency_graph_id of the analysis the input was imported from, else graph_ + 16 hex digits of the sha256 of the input’s phases. */
+            dependency_analysis_source: string;
+            /**
+             * @description imported: the source analysis’ own id; input_content: the content id of the input’s dependency graph.
+             * @enum {unknown}
+             */
+            dependency_analysis_source_kind: "imported" | "input_content";
             /** @description ep_ + the first 16 hex digits of the sha256 of the canonical input: the same input is the same execution plan. */
             execution_plan_id: string;
             /** @description Roll-up of each group (phases[].group and the input’s groups): from its first phase’s start to its last phase’s finish. A group with no phases is left out. */
@@ -967,6 +1054,22 @@ export interface components {
                 utilisation_percent: number;
                 waves: number;
             };
+            /** @description The dates the plan commits to, in order. */
+            milestones: {
+                /** Format: date */
+                date: string;
+                /** @description Working days from the project start. */
+                day: number;
+                gates_critical_path: boolean;
+                /**
+                 * @description wave_end: the last phase of a wave finishes; sync_point: a cross-team hand-over into a critical phase; phase: a milestone phase of the input (zero duration); finish: the plan’s completion.
+                 * @enum {unknown}
+                 */
+                kind: "wave_end" | "sync_point" | "phase" | "finish";
+                milestone_id: string;
+                name: string;
+                phases: string[];
+            }[];
             optimisation: {
                 /** @description Percent. */
                 gap_percent: number;
@@ -991,6 +1094,11 @@ export interface components {
                     seed: number;
                 };
             };
+            /**
+             * Format: date
+             * @description The date the version was planned on: a re-plan’s as-of date, else the service’s (or CLI’s) today.
+             */
+            planning_date: string;
             project_context: {
                 calendar: {
                     holidays: string[];
@@ -1198,12 +1306,20 @@ export interface components {
                     phases: string[];
                 }[];
                 max_concurrent_sessions: number | null;
-                /** @description The source analysis’ resource constraints, as it states them. */
-                resource_constraints?: {
+                /** @description The source’s and the input’s resource constraints, then those the plan discovers: saturated pools, skills one team holds, areas two teams touch. */
+                resource_constraints: {
                     constraint_type: string;
                     description?: string;
                     impact?: string;
                     mitigation?: string;
+                    /**
+                     * @description source: the imported analysis’, as written; input: resourceConstraints of the input; plan: discovered from the schedule.
+                     * @enum {unknown}
+                     */
+                    origin: "source" | "input" | "plan";
+                    phases: string[];
+                    pools: string[];
+                    teams: string[];
                 }[];
                 skills: {
                     phases: string[];
@@ -1363,23 +1479,75 @@ export interface components {
                     formula: string;
                     id: string;
                     name: string;
+                    /** @description This plan’s expected value, beside the target. */
                     planned: number;
+                    planned_meets_target: boolean;
                     subject: string | null;
+                    /** @description The strategy’s target (or the input’s): never this plan’s own figure. */
                     target: number;
+                    /**
+                     * @description strategy: the seed strategy’s default; input: constraints.successCriteria or monitoring; monte_carlo: from the simulated spread.
+                     * @enum {unknown}
+                     */
+                    target_source: "strategy" | "input" | "monte_carlo";
                     unit: string;
                     warning: number;
                     warning_low?: number;
                 }[];
+                /** @description The reviews of the plan, on its own dates. */
+                periodic_assessment: {
+                    /** @enum {unknown} */
+                    cadence: "weekly" | "monthly" | "at each wave end" | "quarterly" | "once, after completion";
+                    dates: string[];
+                    focus: string[];
+                    /** @enum {unknown} */
+                    id: "weekly_progress_review" | "monthly_efficiency_assessment" | "wave_retrospective" | "quarterly_strategy_review" | "post_project_retrospective";
+                    metrics: string[];
+                    participants: string[];
+                }[];
                 replan_policy: {
-                    endpoint: string;
+                    /** @enum {string} */
+                    endpoint: "POST /plans/{id}/replan";
                     keeps: string[];
                     triggers: string[];
                 };
                 reporting: {
-                    alerts_endpoint: string;
-                    event_stream: string;
+                    /** @enum {string} */
+                    alerts_endpoint: "GET /plans/{id}/alerts";
+                    /** @enum {string} */
+                    event_stream: "GET /plans/{id}/events";
                     poll_interval_seconds: number;
-                    status_endpoint: string;
+                    /** @enum {string} */
+                    status_endpoint: "GET /plans/{id}/status";
+                };
+                success_metrics: {
+                    business: {
+                        /** @enum {unknown} */
+                        id: "time_reduction" | "parallel_execution_efficiency" | "resource_efficiency" | "coordination_overhead" | "coordination_effectiveness" | "team_satisfaction" | "delivery_date" | "resource_cost" | "value_delivery";
+                        measured_by: string;
+                        name: string;
+                        planned: number | string;
+                        target: number | string | null;
+                        unit: string;
+                    }[];
+                    qualitative: {
+                        /** @enum {unknown} */
+                        id: "time_reduction" | "parallel_execution_efficiency" | "resource_efficiency" | "coordination_overhead" | "coordination_effectiveness" | "team_satisfaction" | "delivery_date" | "resource_cost" | "value_delivery";
+                        measured_by: string;
+                        name: string;
+                        planned: number | string;
+                        target: number | string | null;
+                        unit: string;
+                    }[];
+                    quantitative: {
+                        /** @enum {unknown} */
+                        id: "time_reduction" | "parallel_execution_efficiency" | "resource_efficiency" | "coordination_overhead" | "coordination_effectiveness" | "team_satisfaction" | "delivery_date" | "resource_cost" | "value_delivery";
+                        measured_by: string;
+                        name: string;
+                        planned: number | string;
+                        target: number | string | null;
+                        unit: string;
+                    }[];
                 };
             };
         };
@@ -1428,6 +1596,21 @@ export interface components {
                  */
                 waveGating?: "flow" | "barrier";
             };
+            coordination?: {
+                /** @description Who decides each type of decision; coordination-protocols.json marks the ones not given as defaults. */
+                decisionRoles?: {
+                    coordination?: string;
+                    quality?: string;
+                    resource?: string;
+                    technical?: string;
+                };
+                /** @description When a conflict of each kind is escalated; the ones not given are derived from the plan and marked as defaults. */
+                escalationCriteria?: {
+                    resourceConflicts?: string;
+                    technicalConflicts?: string;
+                    timelineImpacts?: string;
+                };
+            };
             description?: string;
             /** @description Names and the hierarchy of the groups phases belong to (phases[].group). A group not listed is a top-level group named by its label. Groups are not planned: execution-plan.json rolls them up (groups[]). */
             groups?: {
@@ -1445,6 +1628,11 @@ export interface components {
                 kind?: string;
                 name?: string;
             }[];
+            /** @description Monitoring targets besides those of constraints.successCriteria (coordination overhead, utilisation). */
+            monitoring?: {
+                /** @description Target of the parallel execution efficiency metric. Default 65 (the strategy's). */
+                parallelEfficiencyPercent?: number;
+            };
             name: string;
             phases: {
                 /** @description How its quality gate is judged (for its agent playbook). */
@@ -1548,6 +1736,19 @@ export interface components {
                     team?: string;
                 }[];
             };
+            resourceConstraints?: {
+                description?: string;
+                impact?: string;
+                mitigation?: string;
+                /** @description Phases the constraint concerns. */
+                phases?: string[];
+                /** @description Infrastructure pools the constraint concerns. */
+                pools?: string[];
+                /** @description Teams the constraint concerns. */
+                teams?: string[];
+                /** @description Kind of constraint, e.g. shared_database, licence, review_capacity. */
+                type: string;
+            }[];
             /** @description Facts of the analysis the input was imported from, carried into execution-plan.json. */
             source?: {
                 criticalPath?: {
@@ -1688,6 +1889,23 @@ export interface components {
         RiskMitigationPlan: {
             execution_plan_id: string;
             quality_assurance: {
+                code_review: {
+                    architecture_reviews: {
+                        phase: string;
+                        reason: string;
+                        team: string | null;
+                    }[];
+                    cross_team_reviews: {
+                        area: string;
+                        phases: string[];
+                        reviewers: string[];
+                        rule: string;
+                        teams: string[];
+                    }[];
+                    review_requirements: string;
+                    /** @description Twice escalation.blockedHours: a review waiting longer is escalated. */
+                    review_timeline_hours: number;
+                };
                 quality_gates: {
                     deliverables: string[];
                     entry_criteria: string[];
@@ -1725,7 +1943,48 @@ export interface components {
                     }[];
                 };
             };
+            recovery_procedures: {
+                coordination_failure: {
+                    detection: string;
+                    immediate_response: string;
+                    phases: string[];
+                    pools: string[];
+                    prevention: string;
+                    resolution: string;
+                    teams: string[];
+                };
+                integration_failure: {
+                    detection: string;
+                    immediate_response: string;
+                    phases: string[];
+                    pools: string[];
+                    prevention: string;
+                    resolution: string;
+                    teams: string[];
+                };
+                resource_conflict: {
+                    detection: string;
+                    immediate_response: string;
+                    phases: string[];
+                    pools: string[];
+                    prevention: string;
+                    resolution: string;
+                    teams: string[];
+                };
+            };
             risk_management: {
+                mitigation_strategies: {
+                    description: string;
+                    implementation: string[];
+                    /** @description Ids of the risks the strategy mitigates. */
+                    mitigates: string[];
+                    /** @description The monitoring-config metric that tracks it. */
+                    monitoring: string;
+                    name: string;
+                    strategy_id: string;
+                    /** @description In this plan’s figures. */
+                    success_metrics: string[];
+                }[];
                 risks: {
                     /** @description How probability and impact were computed from the plan. */
                     basis: string;
@@ -2058,6 +2317,15 @@ export interface components {
                     /** @description A span in working days. */
                     waits_days: number;
                 }[];
+                /** @description The wave’s stand-up and the hand-overs and contracts planned within it, with the teams taking part. */
+                coordination_requirements: {
+                    duration_minutes: number;
+                    frequency: string;
+                    participants: string[];
+                    sync_id: string | null;
+                    /** @enum {unknown} */
+                    type: "daily_standup" | "handover" | "contract";
+                }[];
                 dependency_validation: {
                     dependencies_checked: number;
                     valid: boolean;
@@ -2080,6 +2348,12 @@ export interface components {
                 name: string;
                 phases: {
                     critical: boolean;
+                    deliverables: string[];
+                    /**
+                     * @description input: the phase’s deliverables; areas: none given, its declared areas; none: neither given.
+                     * @enum {unknown}
+                     */
+                    deliverables_source: "input" | "areas" | "none";
                     dependencies: string[];
                     /** Format: date */
                     finish_date: string;
@@ -2095,6 +2369,13 @@ export interface components {
                     team: string | null;
                     team_size: number;
                 }[];
+                /**
+                 * @description The highest level of the risks touching the wave’s phases (low when none does).
+                 * @enum {unknown}
+                 */
+                risk_level: "low" | "medium" | "high" | "critical";
+                /** @description Ids of those risks. */
+                risks: string[];
                 /** Format: date */
                 start_date: string;
                 /** @description Working days from the project start. */

@@ -6,6 +6,7 @@ import { canHold, phaseStaffing, teamCapacity } from './capacity.js';
 import type { Estimate, Infrastructure, Phase, PhaseLink, Project, Team } from './model.js';
 import { pertMean, spreadEstimate } from './pert.js';
 import { distinctSkills, skillSpellings } from './skills.js';
+import { resourceConstraintIssues } from './strategy-input.js';
 
 export { teamCapacity } from './capacity.js';
 
@@ -96,6 +97,7 @@ export function normalise(input: PlanInput): Project {
   uniqueIds(input.teams, '/teams', 'team', issues);
   const infraInput = input.infrastructure ?? [];
   const infraIndex = uniqueIds(infraInput, '/infrastructure', 'infrastructure', issues);
+  issues.push(...resourceConstraintIssues(input));
   throwIfAny(issues);
 
   const c = input.constraints ?? {};

@@ -10,10 +10,12 @@ import { executionPlan } from './artifacts/execution-plan.js';
 import { monitoringConfig } from './artifacts/monitoring-config.js';
 import { riskMitigationPlan } from './artifacts/risk-mitigation-plan.js';
 import { waveSchedules } from './artifacts/wave-schedules.js';
-import { documentSections, strategyDocument } from './artifacts/strategy-document.js';
+import { strategyDocument } from './artifacts/strategy-document.js';
+import { documentSections } from './artifacts/document-sections.js';
 import { simulateSchedule } from './montecarlo/index.js';
 import type { ProgressCallback } from './progress.js';
 import { executionPlanIdOf } from './content-hash.js';
+import { planningDateOf } from './planning-date.js';
 import { computePlan, type EngineOptions } from './engine.js';
 import { r2 } from './format.js';
 import { slotIds } from './slots.js';
@@ -33,6 +35,11 @@ export interface PlanOptions extends EngineOptions {
   onProgress?: ProgressCallback;
   /** Budget of the advisor's re-plans (advisor/recommendations.ts). */
   advisor?: { maxPlans?: number; workBudget?: number; budgetMs?: number };
+  /**
+   * The date the version is planned on, YYYY-MM-DD (planning-date.ts: a re-plan's as-of date, else
+   * the caller's today). The domain reads no clock; without it the input's progress.asOf, else its start date.
+   */
+  planningDate?: string;
 }
 
 export interface PlannedVersion {
@@ -51,7 +58,8 @@ export interface PlannedVersion {
 export function planProject(input: PlanInput, options: PlanOptions = {}): PlannedVersion {
   const { onProgress } = options;
   const result = computePlan(input, options);
-  const ctx: ArtifactContext = { result, calendar: result.calendar, executionPlanId: executionPlanIdOf(input) };
+  const planningDate = options.planningDate ?? planningDateOf(input, input.startDate);
+  const ctx: ArtifactContext = { result, calendar: result.calendar, executionPlanId: executionPlanIdOf(input), input, planningDate };
   const slots = slotIds(result);
   const { project, schedule, bounds, metrics } = result;
   const completionDate = result.calendar.finishDate(0, schedule.makespan);
@@ -98,7 +106,7 @@ export function planProject(input: PlanInput, options: PlanOptions = {}): Planne
   step();
   const monitoring = monitoringConfig(ctx, mc);
   step();
-  const waves = waveSchedules(ctx, (j) => slots[j]!);
+  const waves = waveSchedules(ctx, (j) => slots[j]!, risk.risk_management.risks, coordination);
   step();
   const artifacts = {
     'execution-plan.json': plan,
@@ -107,7 +115,7 @@ export function planProject(input: PlanInput, options: PlanOptions = {}): Planne
     'risk-mitigation-plan.json': risk,
     'monitoring-config.json': monitoring,
   };
-  const document = strategyDocument(ctx, plan, waves, documentSections(coordination, risk, monitoring));
+  const document = strategyDocument(ctx, plan, waves, documentSections(plan, coordination, risk, monitoring));
   step();
   const gantt = ganttSvg(ctx);
   step();

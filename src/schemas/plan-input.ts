@@ -287,6 +287,54 @@ export const GroupInput = Type.Object(
 );
 export type GroupInput = Static<typeof GroupInput>;
 
+// ── Strategy facts the planner does not schedule with, for the artifacts (issue #14) ──────────
+
+export const ResourceConstraintInput = Type.Object(
+  {
+    type: Type.String({ minLength: 1, maxLength: 200, description: 'Kind of constraint, e.g. shared_database, licence, review_capacity.' }),
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    impact: Type.Optional(Type.String({ maxLength: 2000 })),
+    mitigation: Type.Optional(Type.String({ maxLength: 2000 })),
+    pools: Type.Optional(Type.Array(Id, { maxItems: 1000, description: 'Infrastructure pools the constraint concerns.' })),
+    teams: Type.Optional(Type.Array(Id, { maxItems: 1000, description: 'Teams the constraint concerns.' })),
+    phases: Type.Optional(Type.Array(Id, { maxItems: 1000, description: 'Phases the constraint concerns.' })),
+  },
+  { additionalProperties: false, description: 'A resource constraint the project knows of; execution-plan.json lists it beside those the plan discovers.' },
+);
+export type ResourceConstraintInput = Static<typeof ResourceConstraintInput>;
+
+const Role = Type.String({ minLength: 1, maxLength: 200 });
+const Criterion = Type.String({ minLength: 1, maxLength: 500 });
+
+export const CoordinationRolesInput = Type.Object(
+  {
+    decisionRoles: Type.Optional(
+      Type.Object(
+        { technical: Type.Optional(Role), coordination: Type.Optional(Role), resource: Type.Optional(Role), quality: Type.Optional(Role) },
+        { additionalProperties: false, description: 'Who decides each type of decision; coordination-protocols.json marks the ones not given as defaults.' },
+      ),
+    ),
+    escalationCriteria: Type.Optional(
+      Type.Object(
+        { technicalConflicts: Type.Optional(Criterion), resourceConflicts: Type.Optional(Criterion), timelineImpacts: Type.Optional(Criterion) },
+        { additionalProperties: false, description: 'When a conflict of each kind is escalated; the ones not given are derived from the plan and marked as defaults.' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CoordinationRolesInput = Static<typeof CoordinationRolesInput>;
+
+export const MonitoringTargetsInput = Type.Object(
+  {
+    parallelEfficiencyPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Target of the parallel execution efficiency metric. Default 65 (the strategy\'s).' })),
+  },
+  { additionalProperties: false, description: 'Monitoring targets besides those of constraints.successCriteria (coordination overhead, utilisation).' },
+);
+export type MonitoringTargetsInput = Static<typeof MonitoringTargetsInput>;
+
+// ── end of the issue #14 block ─────────────────────────────────────────────────────────────────
+
 export const PlanInput = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 300 }),
@@ -306,6 +354,10 @@ export const PlanInput = Type.Object(
     planning: Type.Optional(PlanningOptions),
     progress: Type.Optional(ProgressInput),
     source: Type.Optional(SourceInput),
+    // Issue #14 block: facts for the artifacts, not scheduled with.
+    resourceConstraints: Type.Optional(Type.Array(ResourceConstraintInput, { maxItems: 1000 })),
+    coordination: Type.Optional(CoordinationRolesInput),
+    monitoring: Type.Optional(MonitoringTargetsInput),
   },
   { additionalProperties: false, title: 'PlanInput' },
 );

@@ -2,6 +2,7 @@ import { AppError, fromPlanInputError } from '../errors.js';
 import { PlanInputError } from '../domain/errors.js';
 import { contentHash } from '../domain/content-hash.js';
 import { planProject, type PlannedVersion } from '../domain/plan.js';
+import { planningDateOf, utcDate } from '../domain/planning-date.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import type { Planner } from './planner.js';
 import type { LRUCache } from 'lru-cache';
@@ -12,6 +13,14 @@ export interface DomainPlannerOptions {
   timeBudgetCapMs?: number;
   maxPhases?: number;
   maxTeams?: number;
+  /** The service's clock, for the planning date (default: the system clock). */
+  now?: () => Date;
+}
+
+/** The planning date of an input (a re-plan's as-of date, else today by the service's clock) and the memo key it plans under. */
+export function planningKey(input: PlanInput, options: Pick<DomainPlannerOptions, 'now'>): { planningDate: string; key: string } {
+  const planningDate = planningDateOf(input, utcDate((options.now ?? (() => new Date()))()));
+  return { planningDate, key: contentHash({ input, planningDate }) };
 }
 
 /** Limits that keep one request from monopolising the service; the schema's own maxima are higher. */
@@ -34,7 +43,7 @@ function plannedBytes(p: PlannedVersion): number {
 }
 
 /**
- * Plans are a function of their input, so recent ones are kept by content hash: orchestrators
+ * Plans are a function of their input and planning date, so recent ones are kept by content hash: orchestrators
  * re-post the same input (retries, several plans of one project) and get it without a re-run.
  * Bounded by bytes (default 128 MiB), so a run of huge plans cannot grow the process.
  */
@@ -63,11 +72,11 @@ export class PlanMemo {
 export function createDomainPlanner(options: DomainPlannerOptions = {}, memo = new PlanMemo()): Planner {
   return async (input) => {
     checkLimits(input, options);
-    const key = contentHash(input);
+    const { key, planningDate } = planningKey(input, options);
     const hit = memo.get(key);
     if (hit) return hit;
     try {
-      const planned = planProject(input, { clock: () => performance.now(), ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}) });
+      const planned = planProject(input, { clock: () => performance.now(), planningDate, ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}) });
       memo.set(key, planned);
       return planned;
     } catch (err) {

@@ -1,7 +1,6 @@
 import { Piscina } from 'piscina';
-import { contentHash } from '../domain/content-hash.js';
 import { PlanInputError } from '../domain/errors.js';
-import { checkLimits, createDomainPlanner, PlanMemo, type DomainPlannerOptions } from './domain-planner.js';
+import { checkLimits, createDomainPlanner, PlanMemo, planningKey, type DomainPlannerOptions } from './domain-planner.js';
 import { fromPlanInputError } from '../errors.js';
 import type { ImportTask, ImportTaskResult, PlanTask, PlanTaskResult } from './thread-tasks.js';
 import { inProcessImporter, type Importer } from './importer.js';
@@ -43,10 +42,10 @@ export function createWorkerPlanner(options: DomainPlannerOptions & { threads?: 
   const planner: Planner = async (input, ids) => {
     if (input.phases.length < threshold) return inProcess(input, ids);
     checkLimits(input, options);
-    const key = contentHash(input);
+    const { key, planningDate } = planningKey(input, options);
     const hit = memo.get(key);
     if (hit) return hit;
-    const task: PlanTask = { input, ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}) };
+    const task: PlanTask = { input, planningDate, ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}) };
     const result = (await pool.run(task)) as PlanTaskResult;
     if ('error' in result) throw fromPlanInputError(new PlanInputError(result.error.code, result.error.issues));
     primeJsonText(result.ok.artifacts, result.texts.artifacts);

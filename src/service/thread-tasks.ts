@@ -5,6 +5,7 @@ import { ImportError, importAny, type ImportFormat, type ImportIssue, type Impor
 
 export interface PlanTask {
   input: PlanInput;
+  planningDate: string;
   timeBudgetCapMs?: number;
 }
 
@@ -21,7 +22,7 @@ export interface PlanTexts {
 /** Runs in a worker thread (piscina): plans one input. */
 export default function planTask(task: PlanTask): PlanTaskResult {
   try {
-    const ok = planProject(task.input, { clock: () => performance.now(), ...(task.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: task.timeBudgetCapMs } : {}) });
+    const ok = planProject(task.input, { clock: () => performance.now(), planningDate: task.planningDate, ...(task.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: task.timeBudgetCapMs } : {}) });
     return { ok, texts: { artifacts: JSON.stringify(ok.artifacts), schedule: JSON.stringify(ok.schedule), playbooks: JSON.stringify(ok.playbooks) } };
   } catch (err) {
     if (err instanceof PlanInputError) return { error: { code: err.code, issues: err.issues } };

@@ -38,7 +38,7 @@ describe('the waveplan CLI', () => {
     const r = await run('plan', example, '--out', out, '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).files).toHaveLength(ARTIFACT_NAMES.length + 1 + 1 + exampleInput().teams.length);
-    const expected = planProject(exampleInput());
+    const expected = planProject(exampleInput(), { planningDate: new Date().toISOString().slice(0, 10) }); // the CLI plans on today
     for (const name of ARTIFACT_NAMES) expect(JSON.parse(read(out, name))).toEqual(expected.artifacts[name]);
     expect(read(out, 'strategy.md')).toBe(expected.document);
   });
@@ -97,7 +97,7 @@ describe('the waveplan CLI', () => {
     const r = await run('plan', exampleYaml, '--out', out, '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe(''); // --json: no progress, no chatter
-    const expected = planProject(exampleInput());
+    const expected = planProject(exampleInput(), { planningDate: new Date().toISOString().slice(0, 10) }); // the CLI plans on today
     for (const name of ARTIFACT_NAMES) expect(JSON.parse(read(out, name))).toEqual(expected.artifacts[name]);
     expect(read(out, 'strategy.md')).toBe(expected.document);
     // Without --json and with stderr not a terminal: messages, but no progress line.
@@ -277,7 +277,7 @@ describe('the waveplan CLI', () => {
     const out = tmp();
     const { stdout } = await exec('npx', ['--no-install', 'waveplan', 'plan', example, '--out', out, '--json'], { cwd: repoPath(), env: { ...process.env, NO_COLOR: '1' } });
     expect(JSON.parse(stdout).out).toBe(out);
-    const expected = planProject(exampleInput());
+    const expected = planProject(exampleInput(), { planningDate: new Date().toISOString().slice(0, 10) }); // the CLI plans on today
     for (const name of ARTIFACT_NAMES) expect(JSON.parse(read(out, name))).toEqual(expected.artifacts[name]);
   }, 120_000);
 });

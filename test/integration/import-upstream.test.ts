@@ -30,13 +30,16 @@ describe('upstream analysis + seed teams → waveplan import → waveplan plan',
     const ep = readJson<ExecutionPlan>(out, 'execution-plan.json');
     expect(ep.dependency_analysis_source).toBe('dep_graph_20270111T0930');
     expect(ep.source_generation_date).toBe('2027-01-11T09:30:00Z');
-    expect(ep.resource_analysis.resource_constraints).toEqual([
-      { constraint_type: 'shared_database', description: 'One development database shared by every team', impact: 'Schema migrations must be sequenced', mitigation: 'Migration review before merge' },
+    const none = { pools: [], teams: [], phases: [] };
+    expect(ep.resource_analysis.resource_constraints.filter((c) => c.origin === 'source')).toEqual([
+      { constraint_type: 'shared_database', origin: 'source', description: 'One development database shared by every team', impact: 'Schema migrations must be sequenced', mitigation: 'Migration review before merge', ...none },
       {
         constraint_type: 'third_party_sandbox',
+        origin: 'source',
         description: 'The payment provider sandbox allows one test merchant',
         impact: 'Payment tests cannot run in parallel',
         mitigation: 'Book the sandbox through the staging calendar',
+        ...none,
       },
     ]);
     expect(ep.critical_path.source_critical_path!.difference).toMatch(/^the source's critical path \(phase-1 → phase-2 → phase-3 → phase-5 → phase-7 → phase-8\) is the one computed/);
@@ -57,7 +60,7 @@ describe('upstream analysis + seed teams → waveplan import → waveplan plan',
     expect(planned.code, planned.stderr).toBe(0);
     const ep = readJson<ExecutionPlan>(out, 'execution-plan.json');
     expect(ep.dependency_analysis_source).toBe('dep_graph_20270301T1400');
-    expect(ep.resource_analysis.resource_constraints!.map((c) => c.constraint_type)).toEqual(['shared_database']);
+    expect(ep.resource_analysis.resource_constraints.filter((c) => c.origin === 'source').map((c) => c.constraint_type)).toEqual(['shared_database']);
     const risks = readJson<RiskMitigationPlan>(out, 'risk-mitigation-plan.json');
     const merge = JSON.stringify(risks.risk_management.risks.filter((r) => r.category === 'merge_conflict'));
     expect(merge).toContain('src/api/router.ts');

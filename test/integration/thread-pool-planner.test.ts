@@ -20,7 +20,9 @@ describe('planning in worker threads', () => {
     const timer = setInterval(() => ticks++, 1);
     const planned = await workers.planner(input, { planId: 'x', version: 1 });
     clearInterval(timer);
-    expect(planned).toEqual(planProject(input));
+    // The worker plans on the service's today, as the in-process planner does.
+    expect(planned).toEqual(planProject(input, { planningDate: planned.artifacts['execution-plan.json'].planning_date }));
+    expect(planned.artifacts['execution-plan.json'].planning_date).toBe(new Date().toISOString().slice(0, 10));
     // The main thread was free while the worker planned (it started a thread and planned there).
     expect(ticks).toBeGreaterThan(0);
   });

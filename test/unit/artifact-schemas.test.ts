@@ -43,6 +43,7 @@ function randomInput(seed: number): PlanInput {
       ...(pools.length > 0 && rng.next() < 0.4 ? { resources: { env: 1 } } : {}),
       ...(rng.next() < 0.3 ? { areas: [areas[rng.int(areas.length)]!] } : {}),
       ...(rng.next() < 0.2 ? { teamSize: 0 } : {}),
+      ...(rng.next() < 0.3 ? { deliverables: [`output ${i}`], acceptanceCriteria: [`check ${i}`] } : {}),
     };
   });
   return {
@@ -53,6 +54,9 @@ function randomInput(seed: number): PlanInput {
     ...(pools.length > 0 ? { infrastructure: pools } : {}),
     constraints: { capacityBuffer: rng.int(3) * 10, ...(rng.next() < 0.5 ? { deadline: '2027-02-15' } : {}), ...(rng.next() < 0.3 ? { maxConcurrentSessions: 1 + rng.int(3) } : {}) },
     planning: { seed, iterations: 100, monteCarloIterations: 200 },
+    ...(rng.next() < 0.3 ? { resourceConstraints: [{ type: 'shared_database', teams: ['team-0'], ...(pools.length > 0 ? { pools: ['env'] } : {}) }] } : {}),
+    ...(rng.next() < 0.3 ? { coordination: { decisionRoles: { technical: 'architect' }, escalationCriteria: { resourceConflicts: 'two teams waiting' } } } : {}),
+    ...(rng.next() < 0.2 ? { monitoring: { parallelEfficiencyPercent: 50 } } : {}),
   };
 }
 

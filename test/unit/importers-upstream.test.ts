@@ -62,7 +62,7 @@ describe('upstream dependency analysis, phase level (8 phases, seed teams from a
     expect(r.input.source).toMatchObject({ dependencyGraphId: 'dep_graph_20270111T0930', generatedAt: '2027-01-11T09:30:00Z', criticalPath: { of: 'phases', durationDays: 45 } });
     const ep = quick(r.input).artifacts['execution-plan.json'];
     expect(ep.dependency_analysis_source).toBe('dep_graph_20270111T0930');
-    expect(ep.resource_analysis.resource_constraints!.map((c) => c.constraint_type)).toEqual(['shared_database', 'third_party_sandbox']);
+    expect(ep.resource_analysis.resource_constraints.filter((c) => c.origin === 'source').map((c) => c.constraint_type)).toEqual(['shared_database', 'third_party_sandbox']);
     const cp = ep.critical_path.source_critical_path!;
     expect(cp.ids).toEqual(['phase-1', 'phase-2', 'phase-3', 'phase-5', 'phase-7', 'phase-8']);
     // 10 + 6 + 15 + 12.5 (PERT of 10/12.5/15) + 5 + 5 = 53.5 working days against the source's 9 weeks.

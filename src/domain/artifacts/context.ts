@@ -1,4 +1,5 @@
 import type { WorkCalendar } from '../calendar.js';
+import type { PlanInput } from '../../schemas/plan-input.js';
 import type { PlanResult } from '../model.js';
 
 /** What every artifact builder needs: the plan result, its calendar and its identity. */
@@ -7,6 +8,10 @@ export interface ArtifactContext {
   calendar: WorkCalendar;
   /** Derived from the input (see content-hash.ts): artifacts depend on the input alone. */
   executionPlanId: string;
+  /** The input as given: the fields the engine does not plan with (deliverables, acceptance criteria, resource constraints, roles). */
+  input: PlanInput;
+  /** YYYY-MM-DD, passed in by the caller (planning-date.ts). */
+  planningDate: string;
 }
 
 export const executionPlanId = (ctx: ArtifactContext) => ctx.executionPlanId;

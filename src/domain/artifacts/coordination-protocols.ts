@@ -1,9 +1,11 @@
 import type { CoordinationProtocols, SyncPoint } from '../../schemas/artifacts/coordination-protocols.js';
-import { r2 } from '../format.js';
-import { crossTeamEdges } from '../efficiency.js';
+import { plural, r2 } from '../format.js';
+import { decisionHierarchy, decisionMaking, escalationRules, stateSynchronization } from './coordination-decisions.js';
+import { synchronizationPoints } from './sync-points.js';
+import { weeklyDates } from './plan-dates.js';
 import { executionPlanId, finishDateOf, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
 
-const LIFECYCLE = {
+const LIFECYCLE: CoordinationProtocols['session_coordination']['lifecycle'] = {
   states: ['registered', 'claimed', 'in_progress', 'blocked', 'completed', 'released', 'expired'],
   transitions: [
     { from: 'registered', to: 'claimed', event: 'claimed', endpoint: 'POST /plans/{id}/claims' },
@@ -18,24 +20,9 @@ const LIFECYCLE = {
   ],
 };
 
-/** The first working day of each calendar week the plan spans. */
-function weeklyDates(ctx: ArtifactContext): string[] {
-  const dates: string[] = [];
-  let lastWeek = '';
-  for (let d = 0; d < Math.max(1, Math.ceil(ctx.result.schedule.makespan)); d++) {
-    const date = ctx.calendar.dateOf(d);
-    const monday = new Date(`${date}T00:00:00Z`);
-    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
-    const week = monday.toISOString().slice(0, 10);
-    if (week !== lastWeek) dates.push(date);
-    lastWeek = week;
-  }
-  return dates;
-}
-
 /** coordination-protocols.json: sessions and their lifecycle, sync points, meetings, decisions and escalation. */
 export function coordinationProtocols(ctx: ArtifactContext, sessionOf: (j: number) => string, escalationSource: Record<string, 'input' | 'default'>): CoordinationProtocols {
-  const { result, calendar } = ctx;
+  const { result } = ctx;
   const { project, schedule, waves, waveOf } = result;
   const id = (j: number) => project.phases[j]!.id;
   const esc = project.constraints.escalation;
@@ -57,86 +44,40 @@ export function coordinationProtocols(ctx: ArtifactContext, sessionOf: (j: numbe
     areas: project.phases[j]!.areas,
   }));
 
-  const sync: Omit<SyncPoint, 'sync_id'>[] = [];
-  for (const [u, v] of crossTeamEdges(result.reducedEdges, schedule)) {
-    const from = teamIdOf(ctx, u)!;
-    const to = teamIdOf(ctx, v)!;
-    const areas = project.phases[u]!.areas;
-    sync.push({
-      kind: 'handover',
-      trigger: `${id(u)} completed and its quality gate passed`,
-      planned_date: calendar.finishDate(schedule.start[u]!, schedule.finish[u]!),
-      planned_day: r2(schedule.finish[u]!),
-      participants: [from, to],
-      sessions: [sessionOf(u), sessionOf(v)],
-      phases: [id(u), id(v)],
-      success_criteria: [
-        `${project.phases[u]!.name} delivered${areas.length > 0 ? `: ${areas.join(', ')}` : ''}`,
-        `${to} accepts the hand-over before ${id(v)} starts on ${startDateOf(ctx, v)}`,
-      ],
-      failure_procedure: `${id(v)} is held (claims refused with sync_point_pending); ${from} fixes and re-runs the gate; blocked longer than ${esc.blockedHours} h escalates to the coordination lead`,
-    });
-  }
-  for (const w of waves.slice(1)) {
-    const prev = waves[w.index - 1]!;
-    const participants = teamsOf([...prev.phases, ...w.phases]);
-    sync.push({
-      kind: 'wave_boundary',
-      trigger: `every phase of wave ${prev.index + 1} completed`,
-      planned_date: calendar.finishDate(prev.start, prev.finish),
-      planned_day: r2(prev.finish),
-      participants,
-      sessions: prev.phases.map(sessionOf),
-      phases: prev.phases.map(id),
-      success_criteria: [`${prev.phases.length} phases of wave ${prev.index + 1} completed`, `quality gate gate_wave_${prev.index + 1} passed`],
-      failure_procedure: `phases of wave ${w.index + 1} whose dependencies are done may still start; the gate's open items go to the weekly integration review and, past ${esc.scheduleVariancePercent} % schedule variance, to re-planning`,
-    });
-  }
-  sync.sort((a, b) => a.planned_day - b.planned_day || a.kind.localeCompare(b.kind));
-  const synchronization_points = sync.map((s, k) => ({ sync_id: `sync_${String(k + 1).padStart(3, '0')}`, ...s }));
+  const synchronization_points = synchronizationPoints(ctx, sessionOf, teamsOf);
 
   const communication = communicationSchedule(ctx, synchronization_points, teamsOf);
 
-  const teamNames = project.teams.map((t) => t.id).join(', ');
+  const heartbeatInterval = Math.max(1, Math.floor(esc.heartbeatTimeoutSeconds / 3));
   const peak = Math.max(0, ...waves.map((w) => w.maxConcurrent));
   return {
     execution_plan_id: executionPlanId(ctx),
     session_coordination: {
-      heartbeat_interval_seconds: Math.max(1, Math.floor(esc.heartbeatTimeoutSeconds / 3)),
+      heartbeat_interval_seconds: heartbeatInterval,
       heartbeat_timeout_seconds: esc.heartbeatTimeoutSeconds,
       max_concurrent_sessions: project.constraints.maxConcurrentSessions ?? null,
       peak_concurrent_sessions: peak,
       lifecycle: LIFECYCLE,
+      state_synchronization: stateSynchronization(ctx, heartbeatInterval),
       sessions,
     },
     coordination_protocols: {
       synchronization_points,
       communication_schedule: communication,
-      decision_hierarchy: [
-        { level: 1, role: 'session', decides: ['how to do the claimed phase', 'reporting progress, blocks and gate results'], escalates_to: 'team lead' },
-        { level: 2, role: `team lead (${teamNames})`, decides: ['order of the team\'s claimable phases', 'who takes a released phase', `blocks shorter than ${esc.blockedHours} h`], escalates_to: 'coordination lead' },
-        { level: 3, role: 'coordination lead', decides: ['hand-over disputes between teams', 'failed quality gates', 're-planning from the current state'], escalates_to: 'steering' },
-        { level: 4, role: 'steering', decides: ['scope, deadline and staffing changes', `variance beyond ${2 * esc.scheduleVariancePercent} %`], escalates_to: null },
-      ],
+      decision_hierarchy: decisionHierarchy(ctx),
+      decision_making: decisionMaking(ctx),
       escalation: {
         blocked_hours: esc.blockedHours,
         schedule_variance_percent: esc.scheduleVariancePercent,
         heartbeat_timeout_seconds: esc.heartbeatTimeoutSeconds,
         source: escalationSource,
-        rules: [
-          { condition: `a phase blocked longer than ${esc.blockedHours} h`, action: 'escalate to the coordination lead', alert_kind: 'blocked_too_long', escalate_to_level: 3 },
-          { condition: `more than ${esc.scheduleVariancePercent} % behind schedule (earned value)`, action: 'review at the next stand-up; re-plan if it persists', alert_kind: 'schedule_variance', escalate_to_level: 3 },
-          { condition: `more than ${2 * esc.scheduleVariancePercent} % behind schedule`, action: 're-plan now and inform steering', alert_kind: 'schedule_variance', escalate_to_level: 4 },
-          { condition: 'a quality gate fails', action: 'hold dependents; the owning team fixes and re-runs the gate', alert_kind: 'quality_gate_failed', escalate_to_level: 3 },
-          { condition: `no heartbeat for ${esc.heartbeatTimeoutSeconds} s`, action: 'release the claim so another session can take the phase', alert_kind: 'session_expired', escalate_to_level: 2 },
-          { condition: 'projected completion after the deadline', action: 're-plan and decide on scope or staffing', alert_kind: 'deadline_at_risk', escalate_to_level: 4 },
-        ],
+        rules: escalationRules(ctx),
       },
     },
   };
 }
 
-/** Stand-ups per wave with parallel work, the weekly integration review, and a meeting per hand-over. */
+/** Stand-ups per wave with parallel work, the weekly integration review, and a meeting per hand-over and contract. */
 function communicationSchedule(ctx: ArtifactContext, synchronization_points: SyncPoint[], teamsOf: (phases: number[]) => string[]): CoordinationProtocols['coordination_protocols']['communication_schedule'] {
   const { calendar } = ctx;
   const { project, waves } = ctx.result;
@@ -154,28 +95,37 @@ function communicationSchedule(ctx: ArtifactContext, synchronization_points: Syn
         participants: teamsOf(w.phases),
         start_date: calendar.dateOf(w.start),
         finish_date: calendar.finishDate(w.start, w.finish),
-        agenda: ['progress against planned finish per session', 'blocked sessions and their reasons', `hand-overs due (${synchronization_points.filter((s) => s.kind === 'handover' && s.planned_day >= w.start && s.planned_day <= w.finish).length} in this wave)`],
+        agenda: [
+          `progress of ${plural(w.phases.length, 'session')} against their planned finish, the last on ${calendar.finishDate(w.start, w.finish)}`,
+          `blocked sessions of ${teamsOf(w.phases).join(', ')} and their reasons`,
+          `sync points due: ${synchronization_points.filter((s) => s.kind !== 'wave_boundary' && s.planned_day >= w.start && s.planned_day <= w.finish).length} in this wave`,
+        ],
       })),
     {
       id: 'weekly_integration_review',
       kind: 'weekly_integration_review' as const,
       name: 'Weekly integration review',
-      cadence: 'first working day of each week',
+      cadence: `first working day of each of ${plural(weeks.length, 'week')}`,
       duration_minutes: Math.min(90, 15 + 10 * allTeams.length),
       participants: allTeams,
       start_date: weeks[0] ?? calendar.dateOf(0),
       finish_date: weeks.at(-1) ?? calendar.dateOf(0),
       dates: weeks,
-      agenda: ['schedule variance and projected completion', 'risks at high or critical level', 'quality gates passed and failed', 'decide on re-planning'],
+      agenda: [
+        `schedule variance and projected completion against ${calendar.finishDate(0, ctx.result.schedule.makespan)}`,
+        `open risks of ${allTeams.join(', ')}`,
+        `results of the ${plural(waves.length, 'wave gate')} due so far`,
+        `re-planning past ${project.constraints.escalation.scheduleVariancePercent} % variance`,
+      ],
     },
     ...synchronization_points
-      .filter((s) => s.kind === 'handover')
+      .filter((s) => s.kind !== 'wave_boundary')
       .map((s) => ({
-        id: `handover_${s.sync_id}`,
-        kind: 'handover_meeting' as const,
-        name: `Hand-over ${s.phases[0]} → ${s.phases[1]}`,
-        cadence: 'once, when the trigger fires',
-        duration_minutes: 30,
+        id: `${s.kind}_${s.sync_id}`,
+        kind: s.kind === 'handover' ? ('handover_meeting' as const) : ('contract_meeting' as const),
+        name: s.kind === 'handover' ? `Hand-over ${s.phases[0]} → ${s.phases[1]}` : `Contract ${s.phases[0]} ↔ ${s.phases[1]}`,
+        cadence: `once, on ${s.planned_date}`,
+        duration_minutes: s.duration_minutes,
         participants: s.participants,
         start_date: s.planned_date,
         finish_date: s.planned_date,

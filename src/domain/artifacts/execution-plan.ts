@@ -1,6 +1,8 @@
 import type { ExecutionPlan, Recommendations, SuccessCriterion } from '../../schemas/artifacts/execution-plan.js';
 import { percentValue, r2 } from '../format.js';
-import { softDependencies, sourceCriticalPath, sourceIdentity, sourceResourceConstraints } from './source-facts.js';
+import { softDependencies, sourceCriticalPath, sourceIdentity } from './source-facts.js';
+import { milestones } from './milestones.js';
+import { resourceConstraints } from './resource-constraints.js';
 import { executionPlanId, finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
 import { linkReady } from '../links.js';
 import { calendarNote } from '../team-calendars.js';
@@ -36,11 +38,11 @@ export function executionPlan(ctx: ArtifactContext, advice: { success_criteria: 
   const completionDate = calendar.finishDate(0, schedule.makespan);
   const deadline = project.constraints.deadline;
   const skills = [...new Set(project.phases.flatMap((p) => p.skills))].sort();
-  const constraints = sourceResourceConstraints(ctx);
   const soft = softDependencies(ctx);
   return {
     execution_plan_id: executionPlanId(ctx),
     ...sourceIdentity(ctx),
+    planning_date: ctx.planningDate,
     success_criteria: advice.success_criteria,
     recommendations: advice.recommendations,
     project_context: {
@@ -90,9 +92,10 @@ export function executionPlan(ctx: ArtifactContext, advice: { success_criteria: 
         teams: project.teams.filter((t) => t.skills.includes(s)).map((t) => t.id),
         phases: project.phases.filter((p) => p.skills.includes(s)).map((p) => p.id),
       })),
-      ...(constraints ? { resource_constraints: constraints } : {}),
+      resource_constraints: resourceConstraints(ctx),
     },
     critical_path: criticalPath(ctx),
+    milestones: milestones(ctx),
     ...(soft ? { soft_dependencies: soft } : {}),
     schedule: project.phases.map((p) => ({
       id: p.id,

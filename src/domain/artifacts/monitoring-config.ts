@@ -1,157 +1,153 @@
 import type { Metric, MonitoringConfig } from '../../schemas/artifacts/monitoring-config.js';
-import { percentValue, r2 } from '../format.js';
+import { percentValue, plural, r2 } from '../format.js';
 import type { MonteCarloResult } from '../montecarlo/index.js';
-import type { Escalation } from '../model.js';
-import { executionPlanId, type ArtifactContext } from './context.js';
+import { executionPlanId, isCritical, type ArtifactContext } from './context.js';
+import { planMetrics } from './monitoring-metrics.js';
+import { contractPairs } from './shared-work.js';
+import { monthlyDates, weeklyDates } from './plan-dates.js';
 
-/** Parallel efficiency if the plan took `makespan` working days: (sequential − makespan) ÷ sequential. */
-const efficiencyAt = (sequential: number, makespan: number) => (sequential > 0 ? ((sequential - makespan) / sequential) * 100 : 0);
+type Monitoring = MonitoringConfig['monitoring_and_control'];
 
-/** monitoring-config.json: the seed's metrics with targets and thresholds computed from this plan, and the controls they trigger. */
+/** monitoring-config.json: the strategy's metrics with this plan's figures beside the targets, controls, assessments and success metrics. */
 export function monitoringConfig(ctx: ArtifactContext, mc: MonteCarloResult): MonitoringConfig {
-  const { project, metrics, schedule } = ctx.result;
+  const { project } = ctx.result;
   const esc = project.constraints.escalation;
-  const seq = metrics.sequentialDuration;
-  const overhead = metrics.coordinationOverheadPercent;
-  const list: Metric[] = [
-    {
-      id: 'parallel_execution_efficiency',
-      name: 'Parallel execution efficiency',
-      subject: null,
-      unit: 'percent',
-      formula: '(Σ phase durations − elapsed span) ÷ Σ phase durations × 100, over finished phases',
-      data_source: 'started and completed events (GET /plans/{id}/status → metrics.parallelEfficiencyPercent)',
-      collection: 'on every completed event',
-      direction: 'higher_is_better',
-      planned: r2(metrics.parallelEfficiency),
-      target: r2(metrics.parallelEfficiency),
-      warning: r2(efficiencyAt(seq, mc.makespan.p80 - metrics.basisFromDay)),
-      critical: r2(efficiencyAt(seq, mc.makespan.p95 - metrics.basisFromDay)),
-      basis: `target = the plan's ${r2(metrics.parallelEfficiency)} %; warning = the efficiency if the plan ends at its P80 (${r2(mc.makespan.p80)} days), critical = at its P95 (${r2(mc.makespan.p95)} days)`,
-    },
-    {
-      id: 'coordination_overhead',
-      name: 'Coordination overhead',
-      subject: null,
-      unit: 'percent',
-      formula: 'coordination time ÷ active session time × 100 (planned: sync points and stand-ups; measured: time sessions spend blocked)',
-      data_source: 'blocked and unblocked events (metrics.coordinationOverheadPercent)',
-      collection: 'on every blocked/unblocked event and hourly',
-      direction: 'lower_is_better',
-      planned: r2(overhead),
-      target: r2(overhead),
-      warning: r2(Math.min(100, Math.max(overhead * 1.5, overhead + 2))),
-      critical: r2(Math.min(100, Math.max(overhead * 2, overhead + 5))),
-      basis: `planned = ${r2(metrics.coordinationHours)} h in ${metrics.syncPoints} sync points and stand-ups of ${r2(metrics.coordinationHours + metrics.workHours)} session hours; warning at 1.5× (at least +2 points), critical at 2× (at least +5 points), both at most 100 %`,
-    },
-    {
-      id: 'schedule_variance',
-      name: 'Schedule variance (behind schedule)',
-      subject: null,
-      unit: 'percent',
-      formula: '(planned value − earned value) ÷ planned value × 100 at the status time',
-      data_source: 'progress and completed events against the planned schedule (metrics.behindSchedulePercent)',
-      collection: 'on every event and on each status request',
-      direction: 'lower_is_better',
-      planned: 0,
-      target: 0,
-      warning: esc.scheduleVariancePercent,
-      critical: 2 * esc.scheduleVariancePercent,
-      basis: `warning = escalation.scheduleVariancePercent (${esc.scheduleVariancePercent} %), critical = twice that`,
-    },
-    ...project.teams.map((t): Metric => {
-      // The one definition (capacity.ts): person-days ÷ (FTE × working days), as the status endpoint measures actuals.
-      const load = metrics.teamLoads[t.index]!;
-      const planned = load.utilisation;
-      return {
-        id: `utilisation_${t.id}`,
-        name: `Utilisation of ${t.name}`,
-        subject: t.id,
-        unit: 'percent',
-        formula: `busy person-days ÷ (${r2(t.capacity)} FTE × elapsed working days) × 100`,
-        data_source: 'started and completed events of the team\'s phases (metrics.utilisationPercent)',
-        collection: 'daily',
-        direction: 'band',
-        planned: percentValue(planned),
-        target: percentValue(planned),
-        warning: percentValue(Math.min(1, Math.max(0.85, planned + 0.1))),
-        critical: percentValue(Math.min(1.1, Math.max(0.95, planned + 0.2))),
-        warning_low: percentValue(Math.max(0, planned - 0.25)),
-        basis: `planned from ${r2(load.workDays)} person-days on ${r2(t.capacity)} FTE (${t.size} people) over ${r2(metrics.parallelDuration)} days; high warning at max(85 %, planned + 10), low warning at planned − 25`,
-      };
-    }),
-    ...project.infrastructure.map((r): Metric => {
-      const planned = metrics.infrastructurePeak[r.index]!;
-      return {
-        id: `infrastructure_${r.id}`,
-        name: `Peak use of ${r.name}`,
-        subject: r.id,
-        unit: 'percent',
-        formula: `concurrent holders ÷ capacity ${r.capacity} × 100`,
-        data_source: 'claims and completions of the phases holding the pool',
-        collection: 'on every claim',
-        direction: 'lower_is_better',
-        planned: percentValue(planned),
-        target: percentValue(planned),
-        warning: percentValue(Math.max(planned, 0.9)),
-        critical: 100,
-        basis: `planned peak ${percentValue(planned)} %; warning at 90 % or the planned peak if higher, critical at capacity`,
-      };
-    }),
-  ];
+  const list: Metric[] = planMetrics(ctx, mc);
   const deadlineDay = mc.deadline?.day;
-  if (deadlineDay !== undefined) {
-    list.push(deadlineBufferMetric(deadlineDay, schedule.makespan, mc));
-  }
+  if (deadlineDay !== undefined) list.push(deadlineBufferMetric(deadlineDay, ctx.result.schedule.makespan, mc));
+  const n = project.phases.length;
   return {
     execution_plan_id: executionPlanId(ctx),
     monitoring_and_control: {
       metrics: list,
-      control_mechanisms: controlMechanisms(esc, deadlineDay !== undefined),
+      control_mechanisms: controlMechanisms(ctx, deadlineDay !== undefined),
       replan_policy: {
         triggers: [
-          `schedule variance above ${2 * esc.scheduleVariancePercent} %`,
+          `schedule variance above ${2 * esc.scheduleVariancePercent} % of the ${r2(ctx.result.metrics.sequentialDuration)} planned working days`,
           `projected completion past the P80 date ${mc.completionDates.p80}`,
-          'a team or infrastructure capacity changes',
+          `a capacity change in ${[...project.teams.map((t) => t.id), ...project.infrastructure.map((r) => r.id)].slice(0, 6).join(', ')}`,
         ],
         endpoint: 'POST /plans/{id}/replan',
-        keeps: ['completed phases with their actual dates', 'running phases with their sessions and teams', 'the order of the rest where it can'],
+        keeps: [`completed phases of the ${n} with their actual dates`, `running phases with their sessions and teams (${project.teams.map((t) => t.id).join(', ')})`, `the planned order of the rest (${n} phases in ${ctx.result.waves.length} waves) where it can`],
       },
       reporting: { status_endpoint: 'GET /plans/{id}/status', event_stream: 'GET /plans/{id}/events', alerts_endpoint: 'GET /plans/{id}/alerts', poll_interval_seconds: Math.max(5, Math.floor(esc.heartbeatTimeoutSeconds / 3)) },
+      periodic_assessment: periodicAssessment(ctx, mc),
+      success_metrics: successMetrics(ctx, mc, list),
     },
   };
 }
 
-/** Working days between the projected completion and the deadline: planned from the schedule, warning from the P80. */
+/** Working days between the projected completion and the deadline; the target is the buffer the P95 needs. */
 function deadlineBufferMetric(deadlineDay: number, makespan: number, mc: MonteCarloResult): Metric {
-  const buffer = deadlineDay - makespan;
+  const buffer = r2(deadlineDay - makespan);
+  const target = r2(Math.max(0, mc.makespan.p95 - makespan));
   return {
     id: 'deadline_buffer',
     name: 'Working days between projected completion and the deadline',
     subject: null,
     unit: 'working days',
-    formula: 'deadline working day − projected completion',
-    data_source: 'metrics.projectedMakespan in GET /plans/{id}/status',
-    collection: 'on every status request',
+    formula: `deadline working day ${r2(deadlineDay)} − projected completion (planned ${r2(makespan)})`,
+    data_source: `metrics.projectedMakespan in GET /plans/{id}/status against the deadline ${mc.deadline!.date}`,
+    collection: `on every status request until ${mc.deadline!.date}`,
     direction: 'higher_is_better',
-    planned: r2(buffer),
-    target: r2(buffer),
+    target,
+    target_source: 'monte_carlo',
+    planned: buffer,
+    planned_meets_target: buffer >= target - 1e-9,
     warning: r2(deadlineDay - mc.makespan.p80),
     critical: 0,
-    basis: `planned buffer ${r2(buffer)} days; warning when less than the P80 leaves (${r2(deadlineDay - mc.makespan.p80)}), critical when the projection passes the deadline`,
+    basis: `target: room for the P95 (${r2(mc.makespan.p95)} days, ${target} past the plan); this plan leaves ${buffer}; warning when less than the P80 leaves (${r2(deadlineDay - mc.makespan.p80)}), critical when the projection passes the deadline`,
   };
 }
 
-/** What each alert does when it fires. */
-function controlMechanisms(esc: Escalation, hasDeadline: boolean): MonitoringConfig['monitoring_and_control']['control_mechanisms'] {
+/** What each alert does when it fires, naming what it holds in this plan. */
+function controlMechanisms(ctx: ArtifactContext, hasDeadline: boolean): Monitoring['control_mechanisms'] {
+  const { project, waves } = ctx.result;
+  const esc = project.constraints.escalation;
+  const critical = project.phases.filter((p) => isCritical(ctx, p.index)).map((p) => p.id);
+  const standups = waves.filter((w) => w.maxConcurrent > 1).length;
   return [
-    { id: 'ctl_variance_warning', trigger: `schedule_variance > ${esc.scheduleVariancePercent} %`, alert_kind: 'schedule_variance', severity: 'warning', action: 'alert raised and pushed on the event stream; reviewed at the next stand-up', automatic: true },
-    { id: 'ctl_variance_critical', trigger: `schedule_variance > ${2 * esc.scheduleVariancePercent} %`, alert_kind: 'schedule_variance', severity: 'critical', action: 're-plan from the current state (POST /plans/{id}/replan)', automatic: false },
-    { id: 'ctl_gate_failed', trigger: 'a quality gate fails', alert_kind: 'quality_gate_failed', severity: 'critical', action: 'dependents are refused (sync_point_pending) until the gate passes', automatic: true },
-    { id: 'ctl_blocked', trigger: `a phase blocked > ${esc.blockedHours} h`, alert_kind: 'blocked_too_long', severity: 'critical', action: 'escalate to the coordination lead', automatic: true },
-    { id: 'ctl_heartbeat', trigger: `no heartbeat for ${esc.heartbeatTimeoutSeconds} s`, alert_kind: 'session_expired', severity: 'critical', action: 'the claim is released so another session can take the phase', automatic: true },
+    { id: 'ctl_variance_warning', trigger: `schedule_variance > ${esc.scheduleVariancePercent} %`, alert_kind: 'schedule_variance', severity: 'warning', action: `alert on the event stream; reviewed at the next of ${plural(standups, 'wave stand-up')} or the weekly review`, automatic: true },
+    { id: 'ctl_variance_critical', trigger: `schedule_variance > ${2 * esc.scheduleVariancePercent} %`, alert_kind: 'schedule_variance', severity: 'critical', action: `re-plan from the current state (POST /plans/{id}/replan), ${plural(critical.length, 'critical phase')} first: ${critical.slice(0, 4).join(', ')}`, automatic: false },
+    { id: 'ctl_gate_failed', trigger: `one of ${plural(waves.length, 'wave gate')} fails`, alert_kind: 'quality_gate_failed', severity: 'critical', action: `dependents are refused (sync_point_pending) until the gate passes; gate_wave_1 holds ${waves.length > 1 ? waves[1]!.phases.length : 0} phases of wave 2`, automatic: true },
+    { id: 'ctl_blocked', trigger: `a phase blocked > ${esc.blockedHours} h`, alert_kind: 'blocked_too_long', severity: 'critical', action: `escalate to the coordination lead (${project.teams.length} teams' leads informed)`, automatic: true },
+    { id: 'ctl_heartbeat', trigger: `no heartbeat for ${esc.heartbeatTimeoutSeconds} s`, alert_kind: 'session_expired', severity: 'critical', action: `the claim is released so another session of the same team can take the phase (${project.phases.length} slots)`, automatic: true },
     ...(hasDeadline
-      ? [{ id: 'ctl_deadline', trigger: 'projected completion after the deadline', alert_kind: 'deadline_at_risk', severity: 'critical' as const, action: 're-plan and decide on scope or staffing', automatic: true }]
+      ? [{ id: 'ctl_deadline', trigger: `projected completion after ${project.constraints.deadline}`, alert_kind: 'deadline_at_risk', severity: 'critical' as const, action: `re-plan and decide on scope or staffing of ${critical.slice(0, 3).join(', ')}`, automatic: true }]
       : []),
   ];
+}
+
+/** The reviews of the strategy's monitoring framework, on this plan's dates; a quarterly review only when the plan spans three months. */
+function periodicAssessment(ctx: ArtifactContext, mc: MonteCarloResult): Monitoring['periodic_assessment'] {
+  const { project, waves, metrics } = ctx.result;
+  const teams = project.teams.filter((t) => metrics.teamLoads[t.index]!.phases.length > 0).map((t) => t.id);
+  const weeks = weeklyDates(ctx);
+  const months = monthlyDates(ctx);
+  const critical = project.phases.filter((p) => isCritical(ctx, p.index)).length;
+  const out: Monitoring['periodic_assessment'] = [
+    {
+      id: 'weekly_progress_review',
+      cadence: 'weekly',
+      dates: weeks,
+      participants: teams,
+      metrics: ['schedule_variance', 'coordination_overhead'],
+      focus: [`variance against ${plural(project.phases.length, 'planned finish', 'planned finishes')}, ${critical} of them critical`, `projected completion against P80 ${mc.completionDates.p80}`],
+    },
+    {
+      id: 'monthly_efficiency_assessment',
+      cadence: 'monthly',
+      dates: months,
+      participants: teams,
+      metrics: ['parallel_execution_efficiency', ...project.teams.map((t) => `utilisation_${t.id}`)],
+      focus: [`efficiency against the planned ${r2(metrics.parallelEfficiency)} %`, `utilisation of ${teams.join(', ')} against ${project.constraints.successTargets.utilisationPercent} %`],
+    },
+    {
+      id: 'wave_retrospective',
+      cadence: 'at each wave end',
+      dates: waves.map((w) => ctx.calendar.finishDate(w.start, w.finish)),
+      participants: teams,
+      metrics: ['coordination_overhead'],
+      focus: waves.slice(0, 10).map((w) => `wave ${w.index + 1}: ${plural(w.phases.length, 'phase')}, planned to end on day ${r2(w.finish)}`),
+    },
+  ];
+  if (months.length > 3) {
+    out.push({ id: 'quarterly_strategy_review', cadence: 'quarterly', dates: months.filter((_, k) => k % 3 === 0), participants: teams, metrics: ['parallel_execution_efficiency'], focus: [`the wave strategy of ${waves.length} waves over ${months.length} months`] });
+  }
+  out.push({
+    id: 'post_project_retrospective',
+    cadence: 'once, after completion',
+    dates: [mc.completionDates.planned],
+    participants: teams,
+    metrics: ['parallel_execution_efficiency', 'coordination_overhead', 'schedule_variance'],
+    focus: [`actual completion against the planned ${mc.completionDates.planned} and P50 ${mc.completionDates.p50}`, `${metrics.syncPoints + contractPairs(ctx).length} sync points: which held, which slipped`],
+  });
+  return out;
+}
+
+/** Quantitative, qualitative and business success metrics, each with this plan's figure. */
+function successMetrics(ctx: ArtifactContext, mc: MonteCarloResult, metricList: Metric[]): Monitoring['success_metrics'] {
+  const { project, metrics } = ctx.result;
+  const targets = project.constraints.successTargets;
+  const eff = metricList.find((m) => m.id === 'parallel_execution_efficiency')!;
+  const personDays = metrics.teamLoads.reduce((a, l) => a + l.workDays, 0);
+  // Hand-overs and wave boundaries (metrics.syncPoints) and the mid-wave contracts: every sync point of coordination-protocols.json.
+  const syncPoints = metrics.syncPoints + contractPairs(ctx).length;
+  return {
+    quantitative: [
+      { id: 'time_reduction', name: `Time reduction against ${r2(metrics.sequentialDuration)} days one phase after another`, unit: 'percent', target: targets.timeReductionPercent, planned: r2(metrics.timeSavingsPercent), measured_by: `(${r2(metrics.sequentialDuration)} − actual span) ÷ ${r2(metrics.sequentialDuration)} working days` },
+      { id: 'parallel_execution_efficiency', name: eff.name, unit: 'percent', target: eff.target, planned: eff.planned, measured_by: `metric parallel_execution_efficiency (planned ${eff.planned} %)` },
+      { id: 'resource_efficiency', name: `Utilisation of the ${project.teams.length} teams`, unit: 'percent', target: targets.utilisationPercent, planned: percentValue(metrics.utilisation), measured_by: `${r2(personDays)} person-days ÷ usable FTE × elapsed days` },
+      { id: 'coordination_overhead', name: 'Coordination overhead', unit: 'percent', target: targets.coordinationOverheadPercent, planned: r2(metrics.coordinationOverheadPercent), measured_by: `metric coordination_overhead (planned ${r2(metrics.coordinationOverheadPercent)} %)` },
+    ],
+    qualitative: [
+      { id: 'coordination_effectiveness', name: `${syncPoints} sync points passed on their planned day`, unit: 'sync points', target: syncPoints, planned: syncPoints, measured_by: `sync points of coordination-protocols.json passed without a sync_point_pending refusal (${syncPoints} planned)` },
+      { id: 'team_satisfaction', name: `Teams of ${project.teams.length} reporting workable load at the ${ctx.result.waves.length} wave retrospectives`, unit: 'teams', target: project.teams.length, planned: project.teams.filter((t) => metrics.teamLoads[t.index]!.utilisation <= 1 + 1e-9).length, measured_by: `wave retrospectives of ${project.teams.map((t) => t.id).join(', ')}; planned: teams within their usable capacity` },
+    ],
+    business: [
+      { id: 'delivery_date', name: 'Delivery date', unit: 'date', target: project.constraints.deadline ?? mc.completionDates.p80, planned: mc.completionDates.planned, measured_by: project.constraints.deadline ? `completion against the deadline ${project.constraints.deadline}` : `completion against the P80 ${mc.completionDates.p80} (no deadline given)` },
+      { id: 'resource_cost', name: `Person-days of work of ${project.phases.length} phases`, unit: 'person-days', target: null, planned: r2(personDays), measured_by: `busy person-days of the ${project.teams.length} teams from the event log` },
+      { id: 'value_delivery', name: 'Phases delivered', unit: 'phases', target: project.phases.length, planned: project.phases.length, measured_by: `completed events of the ${project.phases.length} phases with their gate passed` },
+    ],
+  };
 }

@@ -15,6 +15,17 @@ export const isTestPhase = (ctx: ArtifactContext, j: number) => {
  * wave's output (or a testing team, or the wave's own teams for the last wave).
  */
 export function qualityGates(ctx: ArtifactContext): QualityGate[] {
+  const hit = gateMemo.get(ctx.result);
+  if (hit) return hit;
+  const gates = computeGates(ctx);
+  gateMemo.set(ctx.result, gates);
+  return gates;
+}
+
+/** The gates of a plan result, computed once (coordination's decision roles and the risk plan both read them). */
+const gateMemo = new WeakMap<object, QualityGate[]>();
+
+function computeGates(ctx: ArtifactContext): QualityGate[] {
   const { project, waves, reducedEdges, schedule } = ctx.result;
   const testers = project.teams.filter((t) => t.skills.some((s) => TESTING.test(s.replace(/[-_]/g, ' ')))).map((t) => t.id);
   return waves.map((w) => {

@@ -4,6 +4,7 @@ import type { MonteCarloResult } from '../montecarlo/index.js';
 import { qualityGates, testingCoordination } from './quality-gates.js';
 import { riskRegister, type Risk as DomainRisk } from './risks/index.js';
 import { executionPlanId, type ArtifactContext } from './context.js';
+import { codeReview, mitigationStrategies, recoveryProcedures } from './mitigation.js';
 
 /** The register's risk in the artifact's field names. */
 function riskJson(r: DomainRisk): Risk {
@@ -38,6 +39,7 @@ export function riskMitigationPlan(ctx: ArtifactContext, mc: MonteCarloResult): 
     risk_management: {
       summary: { risks: risks.length, by_level: { critical: count('critical'), high: count('high'), medium: count('medium'), low: count('low') }, highest: risks[0]?.id ?? null },
       risks,
+      mitigation_strategies: mitigationStrategies(ctx, risks, mc),
     },
     schedule_risk: {
       method: 'Monte Carlo over PERT-beta durations (remaining work only for running phases), re-timed over dependencies plus the planned resource flow',
@@ -61,6 +63,7 @@ export function riskMitigationPlan(ctx: ArtifactContext, mc: MonteCarloResult): 
         .sort((a, b) => b.index - a.index),
       histogram: mc.histogram.map((h) => ({ from_days: r2(h.from), to_days: r2(h.to), count: h.count })),
     },
-    quality_assurance: { quality_gates: qualityGates(ctx), testing_coordination: testingCoordination(ctx) },
+    quality_assurance: { quality_gates: qualityGates(ctx), testing_coordination: testingCoordination(ctx), code_review: codeReview(ctx) },
+    recovery_procedures: recoveryProcedures(ctx),
   };
 }

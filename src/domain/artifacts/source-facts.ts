@@ -1,4 +1,5 @@
 import type { ExecutionPlan } from '../../schemas/artifacts/execution-plan.js';
+import { contentHash } from '../content-hash.js';
 import { r2 } from '../format.js';
 import type { ArtifactContext } from './context.js';
 
@@ -51,20 +52,16 @@ export function softDependencies(ctx: ArtifactContext): ExecutionPlan['soft_depe
   return { count: soft.links.length, relaxed: soft.relaxed, ignored };
 }
 
-/** The source analysis' id, date and resource constraints, as execution-plan.json carries them. */
-export function sourceIdentity(ctx: ArtifactContext): Pick<ExecutionPlan, 'dependency_analysis_source' | 'source_generation_date'> {
+/**
+ * The analysis the plan comes from: the source graph's id when imported, else the content id of
+ * the input's dependency graph (its phases), so that two plans of one graph name the same source.
+ */
+export function sourceIdentity(ctx: ArtifactContext): Pick<ExecutionPlan, 'dependency_analysis_source' | 'dependency_analysis_source_kind' | 'source_generation_date'> {
   const s = ctx.result.project.source;
   return {
-    ...(s?.dependencyGraphId !== undefined ? { dependency_analysis_source: s.dependencyGraphId } : {}),
+    ...(s?.dependencyGraphId !== undefined
+      ? { dependency_analysis_source: s.dependencyGraphId, dependency_analysis_source_kind: 'imported' as const }
+      : { dependency_analysis_source: `graph_${contentHash(ctx.input.phases).slice(0, 16)}`, dependency_analysis_source_kind: 'input_content' as const }),
     ...(s?.generatedAt !== undefined ? { source_generation_date: s.generatedAt } : {}),
   };
-}
-
-export function sourceResourceConstraints(ctx: ArtifactContext): ExecutionPlan['resource_analysis']['resource_constraints'] {
-  return ctx.result.project.source?.resourceConstraints?.map((c) => ({
-    constraint_type: c.type,
-    ...(c.description !== undefined ? { description: c.description } : {}),
-    ...(c.impact !== undefined ? { impact: c.impact } : {}),
-    ...(c.mitigation !== undefined ? { mitigation: c.mitigation } : {}),
-  }));
 }

@@ -1,24 +1,9 @@
-import type { CoordinationProtocols } from '../../schemas/artifacts/coordination-protocols.js';
 import type { ExecutionPlan } from '../../schemas/artifacts/execution-plan.js';
-import type { MonitoringConfig } from '../../schemas/artifacts/monitoring-config.js';
-import type { RiskMitigationPlan } from '../../schemas/artifacts/risk-mitigation-plan.js';
 import type { WaveSchedules } from '../../schemas/artifacts/wave-schedules.js';
 import type { ArtifactContext } from './context.js';
-import { percent } from '../format.js';
+import { table, type DocumentSection } from './document-sections.js';
 import { sequentialCause } from '../advisor/criteria.js';
 import { mermaidGantt } from './gantt.js';
-
-/** Sections contributed by the coordination, risk and monitoring builders. */
-export interface DocumentSection {
-  title: string;
-  body: string[];
-}
-
-const table = (head: string[], rows: (string | number)[][]) => [
-  `| ${head.join(' | ')} |`,
-  `| ${head.map(() => '---').join(' | ')} |`,
-  ...rows.map((r) => `| ${r.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`),
-];
 
 /** The strategy document in Markdown: roadmap, waves, critical path, assignments and the derived sections. */
 export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, waves: WaveSchedules, sections: DocumentSection[] = []): string {
@@ -48,7 +33,10 @@ export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, wave
       ]),
     ),
     '',
-    `Execution plan \`${plan.execution_plan_id}\`: ${pc.phases} phases, ${pc.teams} teams, from **${pc.start_date}** to **${pc.completion_date}**` +
+    '## Overview',
+    '',
+    `Execution plan \`${plan.execution_plan_id}\`, planned on ${plan.planning_date} from dependency analysis \`${plan.dependency_analysis_source}\`` +
+      `${plan.dependency_analysis_source_kind === 'imported' ? ' (imported)' : ' (the input’s own graph)'}: ${pc.phases} phases, ${pc.teams} teams, from **${pc.start_date}** to **${pc.completion_date}**` +
       (pc.deadline ? ` (deadline ${pc.deadline}: ${pc.deadline_met ? 'met' : '**missed**'}).` : '.'),
     ...(pc.description ? ['', pc.description] : []),
     '',
@@ -65,8 +53,8 @@ export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, wave
     '## Waves',
     '',
     ...table(
-      ['Wave', 'Kind', 'Dates', 'Phases', 'Teams', 'Peak sessions'],
-      waves.waves.map((w) => [w.wave, w.kind, `${w.start_date} → ${w.finish_date}`, w.phases.map((p) => p.id).join(', '), w.teams.join(', '), w.max_concurrent_sessions]),
+      ['Wave', 'Kind', 'Dates', 'Phases', 'Teams', 'Peak sessions', 'Risk level'],
+      waves.waves.map((w) => [w.wave, w.kind, `${w.start_date} → ${w.finish_date}`, w.phases.map((p) => p.id).join(', '), w.teams.join(', '), w.max_concurrent_sessions, w.risk_level]),
     ),
     '',
   ];
@@ -77,6 +65,10 @@ export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, wave
     lines.push(`**${w.name}.** ` + [...blockers, ...waits].map((b) => b.description).join('; ') + '.', '');
   }
   lines.push(
+    '## Milestones',
+    '',
+    ...table(['Milestone', 'Date', 'Kind', 'Phases', 'Gates the critical path'], plan.milestones.map((m) => [m.name, m.date, m.kind, m.phases.slice(0, 6).join(', '), m.gates_critical_path ? 'yes' : 'no'])),
+    '',
     '## Critical path',
     '',
     `The longest dependency chain is ${plan.critical_path.length_days} working days: ${plan.critical_path.phases.join(' → ') || '—'}.`,
@@ -98,14 +90,9 @@ export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, wave
     ),
     '',
   );
-  if (plan.resource_analysis.infrastructure.length > 0) {
-    lines.push(
-      ...table(
-        ['Infrastructure', 'Capacity', 'Peak use', 'Phases'],
-        plan.resource_analysis.infrastructure.map((r) => [r.name, r.capacity, `${r.peak_utilisation_percent} %`, r.phases.join(', ')]),
-      ),
-      '',
-    );
+  const constraints = plan.resource_analysis.resource_constraints;
+  if (constraints.length > 0) {
+    lines.push(...table(['Constraint', 'From', 'What', 'Mitigation'], constraints.slice(0, 40).map((c) => [c.constraint_type, c.origin, c.description ?? '—', c.mitigation ?? '—'])), '');
   }
   lines.push(...recommendationSection(plan));
   for (const s of sections) lines.push(`## ${s.title}`, '', ...s.body, '');
@@ -137,63 +124,4 @@ function recommendationSection(plan: ExecutionPlan): string[] {
     out.push(`Trade-off for ${rec.trade_off.team}: ` + rec.trade_off.points.map((p) => `${p.size} people → ${p.makespan_days} days`).join(', ') + '.', '');
   }
   return out;
-}
-
-/** Coordination, risk and monitoring sections of the strategy document, from their artifacts. */
-export function documentSections(coordination: CoordinationProtocols, risk: RiskMitigationPlan, monitoring: MonitoringConfig): DocumentSection[] {
-  const sc = coordination.session_coordination;
-  const cp = coordination.coordination_protocols;
-  const sr = risk.schedule_risk;
-  const handovers = cp.synchronization_points.filter((s) => s.kind === 'handover');
-  const maxRows = 40;
-  return [
-    {
-      title: 'Coordination',
-      body: [
-        `${sc.sessions.length} sessions (one per phase), at most ${sc.peak_concurrent_sessions} at once${sc.max_concurrent_sessions !== null ? ` (limit ${sc.max_concurrent_sessions})` : ''}. ` +
-          `Sessions send a heartbeat every ${sc.heartbeat_interval_seconds} s; one silent for ${sc.heartbeat_timeout_seconds} s loses its claim.`,
-        '',
-        `${handovers.length} hand-overs between teams and ${cp.synchronization_points.length - handovers.length} wave boundaries are synchronization points:`,
-        '',
-        ...table(
-          ['Sync point', 'Date', 'Hand-over', 'Trigger', 'Teams'],
-          cp.synchronization_points
-            .slice(0, maxRows)
-            .map((s) => [s.sync_id, s.planned_date, s.kind === 'handover' ? s.phases.join(' → ') : `wave boundary (${s.phases.length} phases)`, s.trigger, s.participants.join(', ')]),
-        ),
-        ...(cp.synchronization_points.length > maxRows ? ['', `… and ${cp.synchronization_points.length - maxRows} more in coordination-protocols.json.`] : []),
-        '',
-        'Meetings: ' +
-          cp.communication_schedule
-            .filter((m) => m.kind !== 'handover_meeting')
-            .map((m) => `${m.name} (${m.cadence}, ${m.duration_minutes} min, ${m.participants.join(', ')}, ${m.start_date} → ${m.finish_date})`)
-            .join('; ') +
-          '.',
-        '',
-        'Escalation: ' + cp.escalation.rules.map((r) => `${r.condition} → ${r.action}`).join('; ') + '.',
-      ],
-    },
-    {
-      title: 'Risks',
-      body: [
-        `Monte Carlo (${sr.iterations} runs, seed ${sr.seed}): P50 ${sr.p50_date} (${sr.p50_days} days), P80 ${sr.p80_date} (${sr.p80_days}), P95 ${sr.p95_date} (${sr.p95_days}); ` +
-          `the planned ${sr.planned_date} holds in ${percent(sr.probability_plan_holds)} of runs` +
-          (sr.probability_meets_deadline !== null ? `, the deadline in ${percent(sr.probability_meets_deadline)}.` : '.'),
-        '',
-        ...table(
-          ['Risk', 'Level', 'P', 'Impact (days)', 'What', 'Response'],
-          risk.risk_management.risks.slice(0, maxRows).map((r) => [r.id, r.level, r.probability, r.impact_days, r.title, r.response[0] ?? '']),
-        ),
-        '',
-        `Quality gates: ${risk.quality_assurance.quality_gates.map((g) => `${g.gate_id} on ${g.planned_date} (review: ${g.review_by.join(', ') || '—'})`).join('; ')}.`,
-      ],
-    },
-    {
-      title: 'Monitoring',
-      body: table(
-        ['Metric', 'Planned', 'Warning', 'Critical', 'Basis'],
-        monitoring.monitoring_and_control.metrics.map((m) => [m.name, m.planned, m.warning, m.critical, m.basis]),
-      ),
-    },
-  ];
 }

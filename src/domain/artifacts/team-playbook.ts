@@ -2,6 +2,18 @@ import type { CoordinationProtocols } from '../../schemas/artifacts/coordination
 import type { RiskMitigationPlan } from '../../schemas/artifacts/risk-mitigation-plan.js';
 import { finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
 import { figure, percent, plural, r2 } from '../format.js';
+import { handoverOutputs } from './sync-points.js';
+
+/** A bullet with the given items, or what stands in for them. */
+const listed = (what: string, items: string[] | undefined, none: string) => (items && items.length > 0 ? [`- ${what}: ${items.join('; ')}`] : [`- ${what}: ${none}`]);
+
+/** What the phase hands to other teams' phases, in the hand-over's terms. */
+function handOvers(ctx: ArtifactContext, j: number, team: number): string[] {
+  const { project, schedule } = ctx.result;
+  return project.phases[j]!.dependents
+    .filter((d) => schedule.team[d] !== team && schedule.team[d]! >= 0)
+    .map((d) => `- hand-over to ${project.phases[d]!.id} (${teamIdOf(ctx, d)}): ${handoverOutputs(ctx, j, d).join(', ') || 'the completed phase'}`);
+}
 
 /** One team's playbook in Markdown: its sessions in order, what it waits for and hands over, its meetings and risks. */
 export function teamPlaybook(ctx: ArtifactContext, team: number, coordination: CoordinationProtocols, risk: RiskMitigationPlan): string {
@@ -30,7 +42,10 @@ export function teamPlaybook(ctx: ArtifactContext, team: number, coordination: C
       `- claim with \`POST /plans/{id}/claims {"sessionId": …, "phaseId": "${p.id}"}\` once ${p.dependencies.length > 0 ? p.dependencies.map((d) => project.phases[d]!.id).join(', ') + ' are complete' : 'the plan starts'}`,
       ...(waits.length > 0 ? [`- waits for other teams: ${waits.join(', ')}`] : []),
       ...(feeds.length > 0 ? [`- hands over to: ${feeds.join(', ')}`] : []),
-      ...(p.areas.length > 0 ? [`- touches: ${p.areas.join(', ')}`] : []),
+      ...(p.areas.length > 0 ? [`- touches: ${p.areas.join(', ')}`] : ['- touches: no areas declared']),
+      ...handOvers(ctx, p.index, team),
+      ...listed('deliverables', ctx.input.phases[p.index]?.deliverables, p.areas.length > 0 ? `none given; its areas stand for them (${p.areas.join(', ')})` : 'none given'),
+      ...listed('acceptance criteria', ctx.input.phases[p.index]?.acceptanceCriteria, 'none given: its wave gate decides'),
       '',
     );
   }
@@ -40,7 +55,7 @@ export function teamPlaybook(ctx: ArtifactContext, team: number, coordination: C
   lines.push(
     '## Meetings and hand-overs',
     '',
-    ...meetings.filter((m) => m.kind !== 'handover_meeting').map((m) => `- ${m.name}: ${m.cadence}, ${m.duration_minutes} min, ${m.start_date} → ${m.finish_date}`),
+    ...meetings.filter((m) => m.kind !== 'handover_meeting' && m.kind !== 'contract_meeting').map((m) => `- ${m.name}: ${m.cadence}, ${m.duration_minutes} min, ${m.start_date} → ${m.finish_date}`),
     ...syncs.map((s) => `- ${s.sync_id} on ${s.planned_date}: ${s.trigger} (${s.participants.join(' ↔ ')})`),
     '',
     '## Risks that involve you',

@@ -1,9 +1,18 @@
 import type { WaveSchedules } from '../../schemas/artifacts/wave-schedules.js';
 import { plural, r2 } from '../format.js';
 import { linkReady } from '../links.js';
+import type { CoordinationProtocols } from '../../schemas/artifacts/coordination-protocols.js';
+import type { Risk } from '../../schemas/artifacts/risk-mitigation-plan.js';
+import { phaseOutputs } from './sync-points.js';
 import { executionPlanId, finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
 
 const EPS = 1e-6;
+
+/** A phase's deliverables: the input's, else its declared areas, else none; and where they come from. */
+function phaseDeliverables(ctx: ArtifactContext, j: number) {
+  const out = phaseOutputs(ctx, j);
+  return { deliverables: out.items, deliverables_source: out.source };
+}
 
 /** Days a phase waited after its links (type and lag) and release allowed it to start: the resource wait. */
 export function resourceWait(ctx: ArtifactContext, j: number): number {
@@ -41,10 +50,44 @@ function waveGating(ctx: ArtifactContext): WaveSchedules['wave_gating'] {
   };
 }
 
-/** wave-schedules.json: each wave with dates, phases, teams and sessions, success criteria and blocking factors. */
-export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => string): WaveSchedules {
+const LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+
+/** The highest level of the risks that touch the wave's phases, and their ids ('low' when none does). */
+function waveRisk(phaseIds: string[], risks: Risk[]): { risk_level: (typeof LEVELS)[number]; risks: string[] } {
+  const touching = risks.filter((r) => r.phases.some((p) => phaseIds.includes(p)));
+  const level = touching.reduce((a, r) => Math.max(a, LEVELS.indexOf(r.level)), 0);
+  return { risk_level: LEVELS[level]!, risks: touching.map((r) => r.id) };
+}
+
+type Standup = CoordinationProtocols['coordination_protocols']['communication_schedule'][number];
+
+/** The wave's coordination: its stand-up, and the hand-overs and contracts planned within it, with their actual participants. */
+function coordinationRequirements(waveNumber: number, start: number, finish: number, coordination: CoordinationProtocols, standups: Map<string, Standup>): WaveSchedules['waves'][number]['coordination_requirements'] {
+  const cp = coordination.coordination_protocols;
+  const standup = standups.get(`standup_wave_${waveNumber}`);
+  // Sync points are sorted by planned day: the wave's are one stretch of them.
+  const points = cp.synchronization_points;
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid]!.planned_day < start - EPS) lo = mid + 1;
+    else hi = mid;
+  }
+  const within: typeof points = [];
+  for (let k = lo; k < points.length && points[k]!.planned_day <= finish + EPS; k++) if (points[k]!.kind !== 'wave_boundary') within.push(points[k]!);
+  return [
+    ...(standup ? [{ type: 'daily_standup' as const, frequency: standup.cadence, participants: standup.participants, duration_minutes: standup.duration_minutes, sync_id: null }] : []),
+    ...within
+      .map((s) => ({ type: s.kind === 'handover' ? ('handover' as const) : ('contract' as const), frequency: `once, on ${s.planned_date}`, participants: s.participants, duration_minutes: s.duration_minutes, sync_id: s.sync_id })),
+  ];
+}
+
+/** wave-schedules.json: each wave with dates, phases, teams and sessions, success criteria, blocking factors, risk level and coordination. */
+export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => string, risks: Risk[], coordination: CoordinationProtocols): WaveSchedules {
   const { result, calendar } = ctx;
   const { project, schedule } = result;
+  const standups = new Map(coordination.coordination_protocols.communication_schedule.filter((m) => m.kind === 'daily_standup').map((m) => [m.id, m]));
   return {
     execution_plan_id: executionPlanId(ctx),
     wave_gating: waveGating(ctx),
@@ -97,6 +140,8 @@ export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => st
         max_concurrent_sessions: w.maxConcurrent,
         effort_person_days: r2(effort),
         teams,
+        ...waveRisk(w.phases.map((j) => project.phases[j]!.id), risks),
+        coordination_requirements: coordinationRequirements(w.index + 1, w.start, w.finish, coordination, standups),
         phases: w.phases.map((j) => ({
           id: project.phases[j]!.id,
           name: project.phases[j]!.name,
@@ -109,6 +154,7 @@ export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => st
           finish_day: r2(schedule.finish[j]!),
           critical: isCritical(ctx, j),
           dependencies: project.phases[j]!.dependencies.map((d) => project.phases[d]!.id),
+          ...phaseDeliverables(ctx, j),
         })),
         success_criteria: [
           `All ${plural(w.phases.length, 'phase')} of the wave completed by ${calendar.finishDate(w.start, w.finish)}`,

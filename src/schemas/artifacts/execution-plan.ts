@@ -59,7 +59,9 @@ export type Recommendations = Static<typeof Recommendations>;
 export const ExecutionPlan = Type.Object(
   {
     execution_plan_id: Type.String({ description: 'ep_ + the first 16 hex digits of the sha256 of the canonical input: the same input is the same execution plan.' }),
-    dependency_analysis_source: Type.Optional(Type.String({ description: 'The dependency_graph_id of the analysis the input was imported from.' })),
+    dependency_analysis_source: Type.String({ description: 'The dependency_graph_id of the analysis the input was imported from, else graph_ + 16 hex digits of the sha256 of the input’s phases.' }),
+    dependency_analysis_source_kind: Type.Enum(['imported', 'input_content'], { description: 'imported: the source analysis’ own id; input_content: the content id of the input’s dependency graph.' }),
+    planning_date: Type.String({ format: 'date', description: 'The date the version was planned on: a re-plan’s as-of date, else the service’s (or CLI’s) today.' }),
     source_generation_date: Type.Optional(Type.String({ description: 'When that analysis was generated, as it wrote it.' })),
     project_context: Type.Object({
       name: Type.String(),
@@ -100,11 +102,18 @@ export const ExecutionPlan = Type.Object(
         Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), capacity: Type.Number(), peak_utilisation_percent: Percent, phases: Ids }),
       ),
       skills: Type.Array(Type.Object({ skill: Type.String(), teams: Ids, phases: Ids })),
-      resource_constraints: Type.Optional(
-        Type.Array(
-          Type.Object({ constraint_type: Type.String(), description: Type.Optional(Type.String()), impact: Type.Optional(Type.String()), mitigation: Type.Optional(Type.String()) }),
-          { description: 'The source analysis’ resource constraints, as it states them.' },
-        ),
+      resource_constraints: Type.Array(
+        Type.Object({
+          constraint_type: Type.String(),
+          origin: Type.Enum(['source', 'input', 'plan'], { description: 'source: the imported analysis’, as written; input: resourceConstraints of the input; plan: discovered from the schedule.' }),
+          description: Type.Optional(Type.String()),
+          impact: Type.Optional(Type.String()),
+          mitigation: Type.Optional(Type.String()),
+          pools: Ids,
+          teams: Ids,
+          phases: Ids,
+        }),
+        { description: 'The source’s and the input’s resource constraints, then those the plan discovers: saturated pools, skills one team holds, areas two teams touch.' },
       ),
     }),
     critical_path: Type.Object({
@@ -141,6 +150,18 @@ export const ExecutionPlan = Type.Object(
         ),
       ),
     }),
+    milestones: Type.Array(
+      Type.Object({
+        milestone_id: Type.String(),
+        kind: Type.Enum(['wave_end', 'sync_point', 'phase', 'finish'], { description: 'wave_end: the last phase of a wave finishes; sync_point: a cross-team hand-over into a critical phase; phase: a milestone phase of the input (zero duration); finish: the plan’s completion.' }),
+        name: Type.String(),
+        date: DateString,
+        day: Day,
+        phases: Ids,
+        gates_critical_path: Type.Boolean(),
+      }),
+      { description: 'The dates the plan commits to, in order.' },
+    ),
     soft_dependencies: Type.Optional(
       Type.Object({
         count: Type.Integer(),

@@ -46,6 +46,16 @@ export const QualityGate = Type.Object({
 });
 export type QualityGate = Static<typeof QualityGate>;
 
+const RecoveryProcedure = Type.Object({
+  detection: Type.String(),
+  immediate_response: Type.String(),
+  resolution: Type.String(),
+  prevention: Type.String(),
+  phases: Ids,
+  teams: Ids,
+  pools: Ids,
+});
+
 export const RiskMitigationPlan = Type.Object(
   {
     execution_plan_id: Type.String(),
@@ -56,6 +66,17 @@ export const RiskMitigationPlan = Type.Object(
         highest: Type.Union([Type.String(), Type.Null()]),
       }),
       risks: Type.Array(Risk),
+      mitigation_strategies: Type.Array(
+        Type.Object({
+          strategy_id: Type.String(),
+          name: Type.String(),
+          mitigates: Type.Array(Type.String(), { description: 'Ids of the risks the strategy mitigates.' }),
+          description: Type.String(),
+          implementation: Type.Array(Type.String()),
+          success_metrics: Type.Array(Type.String(), { description: 'In this plan’s figures.' }),
+          monitoring: Type.String({ description: 'The monitoring-config metric that tracks it.' }),
+        }),
+      ),
     }),
     schedule_risk: Type.Object({
       method: Type.String(),
@@ -83,6 +104,19 @@ export const RiskMitigationPlan = Type.Object(
         shared_environments: Type.Array(Type.Object({ id: Type.String(), capacity: Type.Number(), test_phases: Ids })),
         rules: Type.Array(Type.String()),
       }),
+      code_review: Type.Object({
+        review_requirements: Type.String(),
+        cross_team_reviews: Type.Array(
+          Type.Object({ area: Type.String(), teams: Ids, phases: Ids, reviewers: Ids, rule: Type.String() }, { description: 'An area touched by phases of more than one team.' }),
+        ),
+        architecture_reviews: Type.Array(Type.Object({ phase: Type.String(), team: Type.Union([Type.String(), Type.Null()]), reason: Type.String() })),
+        review_timeline_hours: Type.Number({ description: 'Twice escalation.blockedHours: a review waiting longer is escalated.' }),
+      }),
+    }),
+    recovery_procedures: Type.Object({
+      coordination_failure: RecoveryProcedure,
+      resource_conflict: RecoveryProcedure,
+      integration_failure: RecoveryProcedure,
     }),
   },
   { title: 'RiskMitigationPlan', description: 'risk-mitigation-plan.json' },

@@ -24,6 +24,18 @@ export const WaveSchedules = Type.Object(
         max_concurrent_sessions: Type.Integer({ minimum: 0 }),
         effort_person_days: Type.Number(),
         teams: Ids,
+        risk_level: Type.Enum(['low', 'medium', 'high', 'critical'], { description: 'The highest level of the risks touching the wave’s phases (low when none does).' }),
+        risks: Type.Array(Type.String(), { description: 'Ids of those risks.' }),
+        coordination_requirements: Type.Array(
+          Type.Object({
+            type: Type.Enum(['daily_standup', 'handover', 'contract']),
+            frequency: Type.String(),
+            participants: Ids,
+            duration_minutes: Type.Integer({ minimum: 0 }),
+            sync_id: Type.Union([Type.String(), Type.Null()]),
+          }),
+          { description: 'The wave’s stand-up and the hand-overs and contracts planned within it, with the teams taking part.' },
+        ),
         phases: Type.Array(
           Type.Object({
             id: Type.String(),
@@ -37,6 +49,8 @@ export const WaveSchedules = Type.Object(
             finish_day: Day,
             critical: Type.Boolean(),
             dependencies: Ids,
+            deliverables: Type.Array(Type.String()),
+            deliverables_source: Type.Enum(['input', 'areas', 'none'], { description: 'input: the phase’s deliverables; areas: none given, its declared areas; none: neither given.' }),
           }),
         ),
         success_criteria: Type.Array(Type.String()),
