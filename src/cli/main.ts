@@ -74,6 +74,13 @@ Completes a held phase (and records its quality gate).`,
   report: `usage: waveplan report <planId> --server URL [--api-key KEY] --session SID --phase P (--type T | --percent N) [--reason TEXT] [--json]
 
 Reports started, progress (--percent), blocked (--reason), unblocked, released or failed.`,
+  export: `usage: waveplan export <mspdi|ical|csv> <planId|input.json|input.yaml> [--server URL] [--api-key KEY]
+                       [--version N] [--team TEAM] [--out FILE] [--json]
+
+Writes the plan as MS Project XML (mspdi: opens in MS Project, ProjectLibre, GanttProject),
+iCalendar (ical: phases, milestones and sync points; --team for one team's feed) or CSV (one row
+per phase; --team for one team's rows) to --out or stdout: a plan id with --server reads the
+stored version (the latest, or --version), an input file is planned locally first.`,
   mcp: `usage: waveplan mcp [--server URL --api-key KEY]
 
 An MCP server on stdio: against --server with --api-key, or standalone on the embedded database
@@ -83,7 +90,7 @@ An MCP server on stdio: against --server with --api-key, or standalone on the em
 const TRAILER = `--api-key defaults to $WAVEPLAN_API_KEY.
 exit codes: 0 ok, 1 unexpected error, 2 usage (also a missing file), 3 invalid input or no such plan, 4 server unreachable`;
 
-const USAGE = `usage: waveplan <plan|status|replan|import|ready|claim|heartbeat|done|report|mcp> … (waveplan <command> --help for one), waveplan --version
+const USAGE = `usage: waveplan <plan|status|replan|import|export|ready|claim|heartbeat|done|report|mcp> … (waveplan <command> --help for one), waveplan --version
 
 ${Object.values(HELP).join('\n\n')}
 
@@ -114,6 +121,7 @@ const COMMANDS = {
   done: { ...agent, gate: { type: 'string' }, reason: { type: 'string' } },
   report: { ...agent, type: { type: 'string' }, percent: { type: 'string' }, reason: { type: 'string' } },
   mcp: common,
+  export: { ...common, team: { type: 'string' }, version: { type: 'string' }, out: { type: 'string' } },
   whatif: { ...common, ...WHATIF_OPTIONS },
   plan: { ...common, out: { type: 'string' } },
   status: { ...common, 'as-of': { type: 'string' } },
@@ -142,6 +150,7 @@ interface Values extends ImportFlags, AgentFlags, WhatifFlags {
   help?: boolean;
   out?: string;
   'as-of'?: string;
+  version?: string;
 }
 
 const painter =
@@ -295,6 +304,10 @@ async function run(argv: string[]): Promise<number> {
     const { mcpCommand } = await import('./mcp-command.js');
     await mcpCommand(values.server, values['api-key']);
     return EXIT.ok;
+  }
+  if (name === 'export') {
+    const { exportCommand } = await import('./export-command.js');
+    return exportCommand(parsed.positionals, values, HELP.export);
   }
   const [target, ...rest] = parsed.positionals;
   if (!target || rest.length > 0) throw new CliError(EXIT.usage, `${name} takes exactly one ${name === 'plan' || name === 'import' ? 'input file' : name === 'whatif' ? 'plan id or input file' : 'plan id'}\n${HELP[name]}`);

@@ -14,11 +14,12 @@ import { defaultName, type ImportOptions, type ImportResult } from './import-opt
 import { parsePsplib, psplibToPlanInput, PsplibFormatError } from './psplib.js';
 import { isObject } from './source-values.js';
 import { importTaskMaster } from './task-master.js';
+import { importMspdi } from './mspdi.js';
 
 export { ImportError, type ImportIssue } from './import-error.js';
 export type { ImportOptions, ImportResult } from './import-options.js';
 
-export const IMPORT_FORMATS = ['dependency-graph', 'task-master', 'csv', 'psplib'] as const;
+export const IMPORT_FORMATS = ['dependency-graph', 'task-master', 'csv', 'psplib', 'mspdi'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const isImportFormat = (s: string): s is ImportFormat => (IMPORT_FORMATS as readonly string[]).includes(s);
@@ -51,11 +52,12 @@ function looksLikeTaskMaster(value: unknown): boolean {
   return lists.length > 0 && isObject(first) && 'title' in first && (typeof first.id === 'number' || 'subtasks' in first || 'testStrategy' in first);
 }
 
-/** The formats told by the file's name or a glance at its text, without parsing it: CSV and PSPLIB. */
-export function textFormat(fileName: string, source: string): 'csv' | 'psplib' | undefined {
+/** The formats told by the file's name or a glance at its text, without parsing it: CSV, PSPLIB and MS Project XML. */
+export function textFormat(fileName: string, source: string): 'csv' | 'psplib' | 'mspdi' | undefined {
   const ext = path.extname(fileName).toLowerCase();
   if (ext === '.csv' || ext === '.tsv') return 'csv';
   if (ext === '.sm' || /PRECEDENCE RELATIONS:/.test(source)) return 'psplib';
+  if (ext === '.xml' || /^\uFEFF?\s*</.test(source)) return 'mspdi';
   return undefined;
 }
 
@@ -90,7 +92,7 @@ function importPsplib(source: string, options: ImportOptions): ImportResult {
  */
 export function importAny(format: ImportFormat | undefined, fileName: string, source: string, options: ImportOptions = {}): ImportResult & { format: ImportFormat } {
   const known = format ?? textFormat(fileName, source);
-  if (known === 'csv' || known === 'psplib') return { ...importPlannable(known, source, options), format: known };
+  if (known === 'csv' || known === 'psplib' || known === 'mspdi') return { ...importPlannable(known, source, options), format: known };
   const value = parseStructured(known === 'task-master' ? 'task-master tasks.json' : 'dependency graph', source);
   const chosen = known ?? structuredFormat(value);
   const result = chosen === 'task-master' ? importTaskMaster(value, options) : importDependencyGraph(value, options);
@@ -104,6 +106,8 @@ export function importText(format: ImportFormat, source: string, options: Import
       return importCsv(source, options);
     case 'psplib':
       return importPsplib(source, options);
+    case 'mspdi':
+      return importMspdi(source, options);
     case 'task-master':
       return importTaskMaster(parseStructured('task-master tasks.json', source), options);
     case 'dependency-graph':

@@ -1,0 +1,68 @@
+/**
+ * `waveplan export <mspdi|ical|csv> <input file|plan id>`: a plan as MS Project XML, iCalendar or
+ * CSV — planned locally from an input file with the same engine, or read from a server's stored
+ * version (GET /plans/{id}[/versions/{n}]/export/{format}).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { EXPORT_FORMATS, exportPlan, isExportFormat, type ExportFormat } from '../exports/index.js';
+import type { Artifacts } from '../schemas/artifacts/index.js';
+import type { PlanInput } from '../schemas/plan-input.js';
+import { ApiClient, apiError, isPlanId, serverUrl } from './http-client.js';
+import { CliError, EXIT, planLocally } from './plan-command.js';
+import { parseInput, readText } from './read-input.js';
+
+
+export interface ExportFlags {
+  server?: string;
+  'api-key'?: string;
+  json?: boolean;
+  team?: string;
+  version?: string;
+  out?: string;
+}
+
+async function fromServer(format: ExportFormat, planId: string, flags: ExportFlags): Promise<string> {
+  const client = new ApiClient(serverUrl(flags.server), flags['api-key']);
+  if (flags.version !== undefined && !/^[1-9]\d{0,8}$/.test(flags.version)) throw new CliError(EXIT.usage, `--version takes a version number, not ${flags.version}`);
+  const at = flags.version === undefined ? '' : `/versions/${flags.version}`;
+  const query = flags.team === undefined ? '' : `?team=${encodeURIComponent(flags.team)}`;
+  const res = await client.request('GET', `/plans/${planId}${at}/export/${format}${query}`);
+  if (res.status >= 400) {
+    let body = null;
+    try {
+      body = JSON.parse(res.text) as never;
+    } catch {
+      // not the API's error body: the status says it
+    }
+    throw apiError(res.status, body, `no plan ${planId}${flags.version ? ` version ${flags.version}` : ''}${flags.team ? ` or team ${flags.team}` : ''} on ${flags.server}`);
+  }
+  return res.text;
+}
+
+function locally(format: ExportFormat, file: string, flags: ExportFlags): string {
+  if (flags.version !== undefined) throw new CliError(EXIT.usage, '--version applies to a plan on a server, not to an input file');
+  const input = parseInput(file, readText(file)).value;
+  const planned = planLocally(input);
+  try {
+    return exportPlan(format, { input: input as PlanInput, artifacts: planned.artifacts as Artifacts, createdAt: new Date() }, flags.team !== undefined ? { team: flags.team } : {}).body;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'not_found') throw new CliError(EXIT.invalidInput, `${file} has no team ${flags.team}`);
+    throw err;
+  }
+}
+
+export async function exportCommand(positionals: string[], flags: ExportFlags, usage: string): Promise<number> {
+  const [format, target, ...rest] = positionals;
+  if (!format || !target || rest.length > 0) throw new CliError(EXIT.usage, `export takes a format and a plan id or input file\n${usage}`);
+  if (!isExportFormat(format)) throw new CliError(EXIT.usage, `export formats are ${EXPORT_FORMATS.join(', ')}, not ${format}\n${usage}`);
+  const body = isPlanId(target) && flags.server !== undefined ? await fromServer(format, target, flags) : locally(format, target, flags);
+  if (flags.out === undefined) process.stdout.write(body);
+  else {
+    mkdirSync(path.dirname(path.resolve(flags.out)), { recursive: true });
+    writeFileSync(flags.out, body);
+    if (flags.json) console.log(JSON.stringify({ format, out: flags.out, bytes: Buffer.byteLength(body) }));
+    else process.stderr.write(`wrote ${format} to ${flags.out}\n`);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { EXPORT_FORMATS, EXPORT_MEDIA, exportPlan, type ExportFormat } from '../../exports/index.js';
+import type { PlanInput } from '../../schemas/plan-input.js';
+import { Id } from '../../schemas/plan-input.js';
+import type { Db } from '../../store/database.js';
+import * as store from '../../store/plans.js';
+import { errors, NotModified, notModified } from '../schemas/common.js';
+import type { VersionBodyCache } from '../version-body-cache.js';
+import { workspaceOf } from '../workspace.js';
+
+const Format = Type.Enum([...EXPORT_FORMATS], { description: 'mspdi: MS Project XML (opens in MS Project, ProjectLibre, GanttProject); ical: iCalendar; csv: one row per phase.' });
+const Latest = Type.Object({ id: Type.String({ format: 'uuid' }), format: Format });
+const AtVersion = Type.Object({ id: Type.String({ format: 'uuid' }), version: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }), format: Format });
+const Query = Type.Object({ team: Type.Optional(Id) }, { additionalProperties: false });
+
+const content = Object.fromEntries(Object.values(EXPORT_MEDIA).map((m) => [m.mediaType, { schema: Type.String() }]));
+const response = {
+  200: { description: 'The plan in the format named in the path, as an attachment (application/xml, text/calendar or text/csv).', content },
+  304: NotModified,
+  ...errors(400, 404),
+};
+const description =
+  'MS Project XML (MSPDI): tasks with planned dates, groups as summary tasks, dependencies with type and lag, teams as resources with assignments, the project calendar. ' +
+  'iCalendar: phases, milestones and sync points as all-day events with stable UIDs (subscribe and the events update in place); `team` narrows it to one team\'s feed. CSV: one row per phase with dates, team, slack and criticality.';
+
+export const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db; bodies: VersionBodyCache }> = async (app, { db, bodies }) => {
+  const send = async (request: FastifyRequest, reply: FastifyReply, id: string, format: ExportFormat, team: string | undefined, version?: number) => {
+    const workspaceId = workspaceOf(request);
+    const n = await store.resolveVersion(db, workspaceId, id, version);
+    const etag = store.etagFor(n);
+    reply.header('etag', etag);
+    if (notModified(request, etag)) return reply.code(304).send(null);
+    const body = await bodies.get(`${id}/${n}/export/${format}/${team ?? ''}`, async () => {
+      const v = await store.getVersion(db, workspaceId, id, n);
+      const file = exportPlan(format, { input: v.input as PlanInput, artifacts: v.artifacts, planId: v.planId, version: v.version, createdAt: v.createdAt }, team !== undefined ? { team } : {});
+      return Buffer.from(file.body);
+    });
+    const name = `waveplan-${id}-v${n}${team ? `-${team}` : ''}.${EXPORT_MEDIA[format].extension}`;
+    return reply
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .type(`${EXPORT_MEDIA[format].mediaType}; charset=utf-8`)
+      .send(body);
+  };
+
+  app.get(
+    '/plans/:id/export/:format',
+    { schema: { tags: ['artifacts'], operationId: 'exportPlan', summary: 'The latest version as MS Project XML, iCalendar or CSV', description, params: Latest, querystring: Query, response } },
+    async (request, reply) => send(request, reply, request.params.id, request.params.format, request.query.team),
+  );
+
+  app.get(
+    '/plans/:id/versions/:version/export/:format',
+    { schema: { tags: ['artifacts'], operationId: 'exportPlanVersion', summary: 'One version as MS Project XML, iCalendar or CSV', description, params: AtVersion, querystring: Query, response } },
+    async (request, reply) => send(request, reply, request.params.id, request.params.format, request.query.team, request.params.version),
+  );
+};
