@@ -78,7 +78,7 @@ function phaseTask(row: Row, phase: ExportPhase, uidOf: Map<string, number>, tim
     Finish: time.finishAt(phase.startDay, phase.finishDay),
     Duration: isoDuration(minutes(phase.durationDays)),
     DurationFormat: FORMAT_DAYS,
-    Work: isoDuration(minutes(phase.durationDays * phase.teamSize)),
+    Work: isoDuration(minutes(phase.personDays)),
     Milestone: flag(phase.milestone),
     Summary: 0,
     Critical: flag(phase.critical),
@@ -108,7 +108,7 @@ function summaryTask(uid: number, id: number, name: string, outline: string, lev
     Finish: time.finishAt(start, finish),
     Duration: isoDuration(minutes(finish - start)),
     DurationFormat: FORMAT_DAYS,
-    Work: isoDuration(minutes(phases.reduce((s, p) => s + p.durationDays * p.teamSize, 0))),
+    Work: isoDuration(minutes(phases.reduce((s, p) => s + p.personDays, 0))),
     Milestone: 0,
     Summary: 1,
     Critical: flag(phases.some((p) => p.critical)),
@@ -163,8 +163,8 @@ function assignments(view: PlanView, phaseRows: Row[], time: WorkingClock): Node
         Finish: time.finishAt(p.startDay, p.finishDay),
         Milestone: flag(p.milestone),
         Start: time.startAt(p.startDay),
-        Units: p.teamSize.toFixed(2),
-        Work: isoDuration(minutes(p.durationDays * p.teamSize)),
+        Units: p.units.toFixed(2),
+        Work: isoDuration(minutes(p.personDays)),
       };
     });
 }

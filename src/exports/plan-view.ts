@@ -5,6 +5,7 @@
  */
 import { dependencyLinks, type DependencyLink } from '../schemas/dependency-links.js';
 import type { Artifacts } from '../schemas/artifacts/index.js';
+import { pertMean } from '../domain/pert.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 
 /** A stored plan version, as the exports read it. */
@@ -25,6 +26,10 @@ export interface ExportPhase {
   group?: string;
   team: string | null;
   teamSize: number;
+  /** Person-days of work: the estimate × team size (a stretched phase spreads them over a longer span). */
+  personDays: number;
+  /** People held while it runs: person-days ÷ planned duration (less than the team size when stretched). */
+  units: number;
   wave: number;
   startDay: number;
   finishDay: number;
@@ -89,6 +94,9 @@ export function planView(source: ExportSource): PlanView {
     const s = slack.get(entry.id);
     const input = inputs.get(entry.id);
     const linked = entry as typeof entry & LinkedEntry;
+    const estimate = input ? (typeof input.duration === 'number' ? input.duration : pertMean(input.duration)) : entry.duration_days;
+    const personDays = Math.round(estimate * entry.team_size * 1000) / 1000;
+    const units = entry.duration_days > 0 ? Math.min(entry.team_size, Math.round((personDays / entry.duration_days) * 100) / 100) : entry.team_size;
     return {
       id: entry.id,
       name: entry.name,
@@ -96,6 +104,8 @@ export function planView(source: ExportSource): PlanView {
       ...(entry.group ? { group: entry.group } : {}),
       team: entry.team,
       teamSize: entry.team_size,
+      personDays,
+      units,
       wave: entry.wave,
       startDay: entry.start_day,
       finishDay: entry.finish_day,

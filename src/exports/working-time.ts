@@ -17,10 +17,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The clock time of `minutes` into a working day (0–480). */
 function clock(minutes: number): string {
-  const m = Math.round(minutes * 60) / 60;
+  // Scheduling tools keep whole minutes.
+  const m = Math.round(minutes);
   const wall = m <= 240 ? 8 * 60 + m : 13 * 60 + (m - 240);
-  const seconds = Math.round(wall * 60);
-  return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor((seconds % 3600) / 60))}:${pad(seconds % 60)}`;
+  return `${pad(Math.floor(wall / 60))}:${pad(wall % 60)}:00`;
 }
 
 export interface WorkingClock {

@@ -166,6 +166,7 @@ export function importMspdi(textIn: string, options: ImportOptions = {}): Import
   const kept = work.filter((t) => !done.has(t.draft.phase.id));
   const drafts = kept.map((t) => t.draft);
   dropDependenciesOn(drafts, done);
+  for (const d of drafts) if (d.phase.dependencies?.length === 0) delete d.phase.dependencies;
   const summaries = tasks.filter((t) => t.summary);
   if (summaries.length > 0) notes.push(`${summaries.length} summary task(s) became groups of the tasks under them, not work: ${listed(summaries.map((s) => s.draft.phase.name))}`);
   if (done.size > 0) notes.push(`${done.size} task(s) 100 % complete were left out and the dependencies on them count as met: ${listed([...done])}`);
@@ -201,6 +202,7 @@ function resourceTeams(project: Source, kept: ReadTask[], ctx: Context): TeamInp
   if (otherKinds > 0) ctx.notes.push(`${otherKinds} assignment(s) of material or cost resources were not used`);
   for (const [task, u] of units) task.draft.phase.teamSize = Math.min(1000, Math.round(u * 1000) / 1000);
   if (assigned.size === 0) return undefined;
+  const ownSkills = ctx.fields.get(String(FIELD_SKILLS.id)) === FIELD_SKILLS.alias;
   const teams: TeamInput[] = [];
   for (const [uid, tasks] of assigned) {
     const r = resources.get(uid)!;
@@ -210,7 +212,8 @@ function resourceTeams(project: Source, kept: ReadTask[], ctx: Context): TeamInp
     const size = Math.max(1, Math.ceil((Number.isFinite(maxUnits) ? maxUnits : 1) - 1e-9));
     const availability = Number.isFinite(maxUnits) && maxUnits > 0 && maxUnits < size ? Math.round((maxUnits / size) * 10000) / 100 : undefined;
     const listedSkills = /^Skills: /.test(textOf(r, 'Notes') ?? '') ? textOf(r, 'Notes')!.slice(8).split(';').map((s) => s.trim()).filter((s) => s !== '') : [];
-    for (const t of tasks) if (!t.draft.phase.skills) t.draft.phase.skills = [name];
+    // Waveplan's own files say each phase's skills; in others the resource's name is the skill.
+    if (!ownSkills) for (const t of tasks) if (!t.draft.phase.skills) t.draft.phase.skills = [name];
     const skills = [...new Set([...listedSkills, ...tasks.flatMap((t) => t.draft.phase.skills ?? [])])].slice(0, 200);
     if (!teams.some((t) => t.id === id)) teams.push({ id, ...(name !== id ? { name } : {}), size, skills, ...(availability !== undefined ? { availability } : {}) });
   }
