@@ -17,6 +17,7 @@ type Node = Record<string, unknown>;
 const flag = (b: boolean) => (b ? 1 : 0);
 const minutes = (days: number) => Math.round(days * MINUTES_PER_DAY);
 // XML 1.0 cannot carry most control characters, even escaped.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const cut = (s: string, max: number) => s.replace(CONTROL, '').slice(0, max);
 
