@@ -62,8 +62,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Map a dependency graph, task-master tasks.json, CSV or PSPLIB file to a plan input (POST it to /plans to plan it)
-         * @description Send the file as the body with its own content type (text/csv, text/tab-separated-values, text/plain, application/json, application/yaml, application/x-yaml, text/yaml, application/octet-stream). Nothing is stored.
+         * Map a dependency graph, task-master tasks.json, CSV, PSPLIB or MS Project XML file to a plan input (POST it to /plans to plan it)
+         * @description Send the file as the body with its own content type (text/csv, text/tab-separated-values, text/plain, application/json, application/yaml, application/x-yaml, text/yaml, application/xml, text/xml, application/octet-stream). Nothing is stored.
          */
         post: operations["importPlanInput"];
         delete?: never;
@@ -253,6 +253,26 @@ export interface paths {
         };
         /** Server-Sent Events: "phase" for each tracking event, "alert" for each alert; resumable with Last-Event-ID */
         get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/export/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest version as MS Project XML, iCalendar or CSV
+         * @description MS Project XML (MSPDI): tasks with planned dates, groups as summary tasks, dependencies with type and lag, teams as resources with assignments, the project calendar. iCalendar: phases, milestones and sync points as all-day events with stable UIDs (subscribe and the events update in place); `team` narrows it to one team's feed. CSV: one row per phase with dates, team, slack and criticality.
+         */
+        get: operations["exportPlan"];
         put?: never;
         post?: never;
         delete?: never;
@@ -510,6 +530,26 @@ export interface paths {
         };
         /** What changed from one version to another: input fields, phases and teams added, removed or changed; phases the schedule moved; the makespan */
         get: operations["diffVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/versions/{version}/export/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version as MS Project XML, iCalendar or CSV
+         * @description MS Project XML (MSPDI): tasks with planned dates, groups as summary tasks, dependencies with type and lag, teams as resources with assignments, the project calendar. iCalendar: phases, milestones and sync points as all-day events with stable UIDs (subscribe and the events update in place); `team` narrows it to one team's feed. CSV: one row per phase with dates, team, slack and criticality.
+         */
+        get: operations["exportPlanVersion"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1188,7 +1228,7 @@ export interface components {
         /** ImportResult */
         ImportResult: {
             /** @enum {unknown} */
-            format: "dependency-graph" | "task-master" | "csv" | "psplib";
+            format: "dependency-graph" | "task-master" | "csv" | "psplib" | "mspdi";
             input: components["schemas"]["PlanInput"];
             /** @description What the mapping assumed or left out, one sentence each. */
             notes: string[];
@@ -2185,7 +2225,7 @@ export interface operations {
                 /** @description Name of the uploaded file: its extension helps tell the format, and it names the plan when the file does not. */
                 fileName?: string;
                 /** @description Default: text/csv bodies are CSV, else told by fileName and content. */
-                format?: "dependency-graph" | "task-master" | "csv" | "psplib";
+                format?: "dependency-graph" | "task-master" | "csv" | "psplib" | "mspdi";
                 /** @description Keep finished items (default: left out, their dependents count them as met). */
                 includeDone?: boolean;
                 /** @description Fill the skills of items that name none from task_type and file extensions (each listed in the notes). */
@@ -2214,10 +2254,12 @@ export interface operations {
                 "application/json": string;
                 "application/octet-stream": string;
                 "application/x-yaml": string;
+                "application/xml": string;
                 "application/yaml": string;
                 "text/csv": string;
                 "text/plain": string;
                 "text/tab-separated-values": string;
+                "text/xml": string;
                 "text/yaml": string;
             };
         };
@@ -3404,6 +3446,69 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+        };
+    };
+    exportPlan: {
+        parameters: {
+            query?: {
+                team?: string;
+            };
+            header?: {
+                /** @description ETags the client holds; 304 Not Modified when one names the current version. */
+                "if-none-match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description mspdi: MS Project XML (opens in MS Project, ProjectLibre, GanttProject); ical: iCalendar; csv: one row per phase. */
+                format: "mspdi" | "ical" | "csv";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan in the format named in the path, as an attachment (application/xml, text/calendar or text/csv). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                    "text/calendar": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag names this version. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getGantt: {
@@ -5153,6 +5258,70 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["VersionDiff"];
                 };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    exportPlanVersion: {
+        parameters: {
+            query?: {
+                team?: string;
+            };
+            header?: {
+                /** @description ETags the client holds; 304 Not Modified when one names the current version. */
+                "if-none-match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description mspdi: MS Project XML (opens in MS Project, ProjectLibre, GanttProject); ical: iCalendar; csv: one row per phase. */
+                format: "mspdi" | "ical" | "csv";
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan in the format named in the path, as an attachment (application/xml, text/calendar or text/csv). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                    "text/calendar": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag names this version. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Every 4xx and 5xx response has this shape. */
             400: {

@@ -36,6 +36,15 @@ function phaseDescription(p: ExportPhase): string {
   return lines.join('\n');
 }
 
+/**
+ * A sync point's identity across versions: a hand-over is its two phases, a wave boundary the wave
+ * it closes (sync_001… are numbered in date order, so they shift when the plan changes).
+ */
+function syncKey(s: SyncPoint, waveOf: Map<string, number>): string {
+  if (s.kind === 'handover') return `handover.${s.phases.join('.')}`;
+  return `wave-${waveOf.get(s.phases[0] ?? '') ?? s.sync_id}-boundary`;
+}
+
 export function icalExport(view: PlanView, options: IcalOptions): string {
   const { team, planKey, sequence, stamp } = options;
   const uid = (kind: string, id: string) => `${planKey}.${kind}.${id}@waveplan`;
@@ -59,10 +68,11 @@ export function icalExport(view: PlanView, options: IcalOptions): string {
   for (const m of view.milestones) {
     cal.createEvent({ ...common, id: uid('milestone', m.id), start: utcDate(m.date), end: dayAfter(m.date), summary: `◆ ${m.name}`, categories: [{ name: 'milestone' }] });
   }
+  const waveOf = new Map(view.phases.map((p) => [p.id, p.wave]));
   for (const s of options.syncPoints.filter((s) => team === undefined || s.participants.includes(team))) {
     cal.createEvent({
       ...common,
-      id: uid('sync', s.sync_id),
+      id: uid('sync', syncKey(s, waveOf)),
       start: utcDate(s.planned_date),
       end: dayAfter(s.planned_date),
       summary: `Sync point: ${s.trigger}`,

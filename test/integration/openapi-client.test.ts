@@ -89,6 +89,13 @@ describe('the client generated from the OpenAPI document', () => {
     expect(tar.response.headers.get('content-type')).toBe('application/x-tar');
     expect(Buffer.from(tar.data!).subarray(0, 100).toString('latin1')).toContain('parallel-execution/');
 
+    const xml = await client.GET('/plans/{id}/export/{format}', { params: { path: { id, format: 'mspdi' } }, parseAs: 'text' });
+    expect(xml.response.headers.get('content-type')).toMatch(/^application\/xml/);
+    expect(xml.data).toContain('<Project xmlns="http://schemas.microsoft.com/project">');
+    const feed = await client.GET('/plans/{id}/versions/{version}/export/{format}', { params: { path: { id, version: 1, format: 'ical' }, query: { team: 'a' } }, parseAs: 'text' });
+    expect(feed.response.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(feed.data).toContain('BEGIN:VCALENDAR');
+
     const session = await client.POST('/plans/{id}/sessions', { params: { path: { id } }, body: { label: 'agent', team: 'a' } });
     const sessionId = session.data!.id;
     expect((await client.GET('/plans/{id}/sessions', { params: { path: { id } } })).data?.items).toHaveLength(1);

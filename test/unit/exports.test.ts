@@ -141,7 +141,10 @@ describe('iCalendar export', () => {
     const completion = list.find((x) => x.uid.endsWith('.milestone.completion@waveplan'))!;
     expect(completion.startDate.toString()).toBe(plan.project_context.completion_date);
     expect(list.find((x) => x.uid.endsWith('.milestone.deadline@waveplan'))!.startDate.toString()).toBe(plan.project_context.deadline);
-    for (const sync of syncs) expect(list.find((x) => x.uid.endsWith(`.sync.${sync.sync_id}@waveplan`))!.startDate.toString()).toBe(sync.planned_date);
+    for (const sync of syncs) {
+      const key = sync.kind === 'handover' ? `handover.${sync.phases.join('.')}` : `wave-${plan.schedule.find((e) => e.id === sync.phases[0])!.wave}-boundary`;
+      expect(list.find((x) => x.uid.endsWith(`.sync.${key}@waveplan`))!.startDate.toString()).toBe(sync.planned_date);
+    }
   });
 
   it('keeps the UIDs of a later version, so subscribed clients update the events in place; a team feed has its own phases and sync points', () => {

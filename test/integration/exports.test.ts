@@ -1,0 +1,73 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type TestContext } from '../support/app.js';
+import { groupedInput } from '../support/fixtures.js';
+
+describe('exports of a stored plan version', () => {
+  let ctx: TestContext;
+  let id: string;
+  beforeAll(async () => {
+    ctx = await startApp('postgres');
+    const res = await ctx.app.inject({ method: 'POST', url: '/plans', payload: groupedInput() });
+    id = res.json().planId;
+    const changed = { ...groupedInput(), phases: groupedInput().phases.map((p) => (p.id === 'screens' ? { ...p, duration: 5 } : p)) };
+    await ctx.app.inject({ method: 'POST', url: `/plans/${id}/versions`, headers: { 'if-match': '"v1"' }, payload: changed });
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  it('serves each format under its media type as an attachment, with the version as ETag (304 when unchanged)', async () => {
+    for (const [format, type, ext] of [['mspdi', 'application/xml', 'xml'], ['ical', 'text/calendar', 'ics'], ['csv', 'text/csv', 'csv']] as const) {
+      const res = await ctx.app.inject({ method: 'GET', url: `/plans/${id}/export/${format}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe(`${type}; charset=utf-8`);
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="waveplan-${id}-v2.${ext}"`);
+      expect(res.headers.etag).toBe('"v2"');
+      const again = await ctx.app.inject({ method: 'GET', url: `/plans/${id}/export/${format}`, headers: { 'if-none-match': '"v2"' } });
+      expect(again.statusCode).toBe(304);
+    }
+  });
+
+  it('exports an earlier version, and each version from its own schedule', async () => {
+    const csv = async (url: string) => parseCsv((await ctx.app.inject({ method: 'GET', url })).body, { columns: true }) as Record<string, string>[];
+    const v1 = await csv(`/plans/${id}/versions/1/export/csv`);
+    const v2 = await csv(`/plans/${id}/export/csv`);
+    const screens = (rows: Record<string, string>[]) => Number(rows.find((r) => r.id === 'screens')!.duration);
+    expect(screens(v2)).toBeGreaterThan(screens(v1));
+    const stored = (await ctx.app.inject({ method: 'GET', url: `/plans/${id}/versions/1/artifacts/execution-plan.json` })).json();
+    expect(v1.map((r) => [r.id, r.start_date, r.finish_date])).toEqual(stored.schedule.map((e: { id: string; start_date: string; finish_date: string }) => [e.id, e.start_date, e.finish_date]));
+  });
+
+  it('gives a team its own calendar feed, with UIDs that stay the same from version to version', async () => {
+    const uids = async (url: string) =>
+      new ICAL.Component(ICAL.parse((await ctx.app.inject({ method: 'GET', url })).body)).getAllSubcomponents('vevent').map((v) => [v.getFirstPropertyValue('uid'), v.getFirstPropertyValue('sequence')]);
+    const v1 = await uids(`/plans/${id}/versions/1/export/ical?team=ui`);
+    const v2 = await uids(`/plans/${id}/export/ical?team=ui`);
+    expect(v1.map((u) => u[0]).sort()).toEqual(v2.map((u) => u[0]).sort());
+    expect(v1.map((u) => u[0])).toContain(`${id}.phase.screens@waveplan`);
+    expect(v1.map((u) => u[0])).not.toContain(`${id}.phase.schema@waveplan`);
+    expect(new Set(v2.map((u) => u[1]))).toEqual(new Set([2]));
+  });
+
+  it('answers 404 for an unknown team, plan or version and 400 for an unknown format', async () => {
+    expect((await ctx.app.inject({ method: 'GET', url: `/plans/${id}/export/ical?team=nobody` })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ method: 'GET', url: `/plans/${id}/versions/9/export/csv` })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ method: 'GET', url: '/plans/00000000-0000-4000-8000-000000000000/export/csv' })).statusCode).toBe(404);
+    const bad = await ctx.app.inject({ method: 'GET', url: `/plans/${id}/export/pdf` });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details[0]).toMatchObject({ in: 'params', path: '/format' });
+  });
+
+  it('imports its own MS Project XML back through POST /imports', async () => {
+    const file = (await ctx.app.inject({ method: 'GET', url: `/plans/${id}/export/mspdi` })).body;
+    const res = await ctx.app.inject({ method: 'POST', url: '/imports', headers: { 'content-type': 'application/xml' }, payload: file });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().format).toBe('mspdi');
+    expect(res.json().input.phases.map((p: { id: string }) => p.id).sort()).toEqual(groupedInput().phases.map((p) => p.id).sort());
+    const broken = await ctx.app.inject({ method: 'POST', url: '/imports', headers: { 'content-type': 'application/xml' }, payload: '<Project><Tasks></Project>' });
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().details[0].path).toMatch(/^line \d+, column \d+$/);
+  });
+});
