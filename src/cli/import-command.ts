@@ -94,7 +94,7 @@ export function importFile(file: string, flags: ImportFlags): ImportResult & { f
   return { ...result, format };
 }
 
-const FORMAT_NAMES = { 'dependency-graph': 'dependency graph', 'task-master': 'task-master tasks.json', csv: 'CSV table', psplib: 'PSPLIB instance', mspdi: 'MS Project XML file' } as const;
+const FORMAT_NAMES = { 'dependency-graph': 'dependency graph', 'task-master': 'task-master tasks.json', csv: 'CSV table', psplib: 'PSPLIB instance', mspdi: 'MS Project XML file', beads: 'beads issues.jsonl' } as const;
 
 /**
  * Why a file given to `plan` is not a plan input, when it is one the importers read instead: a

@@ -15,11 +15,12 @@ import { parsePsplib, psplibToPlanInput, PsplibFormatError } from './psplib.js';
 import { isObject } from './source-values.js';
 import { importTaskMaster } from './task-master.js';
 import { importMspdi } from './mspdi.js';
+import { importBeads } from './beads.js';
 
 export { ImportError, type ImportIssue } from './import-error.js';
 export type { ImportOptions, ImportResult } from './import-options.js';
 
-export const IMPORT_FORMATS = ['dependency-graph', 'task-master', 'csv', 'psplib', 'mspdi'] as const;
+export const IMPORT_FORMATS = ['dependency-graph', 'task-master', 'csv', 'psplib', 'mspdi', 'beads'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const isImportFormat = (s: string): s is ImportFormat => (IMPORT_FORMATS as readonly string[]).includes(s);
@@ -53,11 +54,13 @@ function looksLikeTaskMaster(value: unknown): boolean {
 }
 
 /** The formats told by the file's name or a glance at its text, without parsing it: CSV, PSPLIB and MS Project XML. */
-export function textFormat(fileName: string, source: string): 'csv' | 'psplib' | 'mspdi' | undefined {
+export function textFormat(fileName: string, source: string): 'csv' | 'psplib' | 'mspdi' | 'beads' | undefined {
   const ext = path.extname(fileName).toLowerCase();
   if (ext === '.csv' || ext === '.tsv') return 'csv';
   if (ext === '.sm' || /PRECEDENCE RELATIONS:/.test(source)) return 'psplib';
   if (ext === '.xml' || /^\uFEFF?\s*</.test(source)) return 'mspdi';
+  // beads writes one issue a line: a first line that is an object with an issue_type (pretty-printed JSON opens with "{" alone).
+  if (ext === '.jsonl' || /^\uFEFF?\s*\{[^\n]*"issue_type"\s*:/.test(source)) return 'beads';
   return undefined;
 }
 
@@ -92,7 +95,7 @@ function importPsplib(source: string, options: ImportOptions): ImportResult {
  */
 export function importAny(format: ImportFormat | undefined, fileName: string, source: string, options: ImportOptions = {}): ImportResult & { format: ImportFormat } {
   const known = format ?? textFormat(fileName, source);
-  if (known === 'csv' || known === 'psplib' || known === 'mspdi') return { ...importPlannable(known, source, options), format: known };
+  if (known === 'csv' || known === 'psplib' || known === 'mspdi' || known === 'beads') return { ...importPlannable(known, source, options), format: known };
   const value = parseStructured(known === 'task-master' ? 'task-master tasks.json' : 'dependency graph', source);
   const chosen = known ?? structuredFormat(value);
   const result = chosen === 'task-master' ? importTaskMaster(value, options) : importDependencyGraph(value, options);
@@ -108,6 +111,8 @@ export function importText(format: ImportFormat, source: string, options: Import
       return importPsplib(source, options);
     case 'mspdi':
       return importMspdi(source, options);
+    case 'beads':
+      return importBeads(source, options);
     case 'task-master':
       return importTaskMaster(parseStructured('task-master tasks.json', source), options);
     case 'dependency-graph':
