@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
 import { PlanInputError } from '../domain/errors.js';
@@ -74,6 +76,28 @@ export function importOptions(flags: ImportFlags): ImportOptions {
   };
 }
 
+const MAX_FOLDER_FILES = 5000;
+
+/**
+ * A folder (ccpm's .claude/epics/ or one epic in it) as the JSON map of path → text the ccpm
+ * importer reads: its Markdown files, named from the folder's own name down.
+ */
+export function folderAsFileMap(dir: string): string {
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.md'));
+  if (names.length > MAX_FOLDER_FILES) throw new CliError(EXIT.invalidInput, `${dir} holds ${names.length} Markdown files; at most ${MAX_FOLDER_FILES} are read`);
+  const base = path.basename(path.resolve(dir));
+  const files = Object.fromEntries(names.sort().map((n) => [`${base}/${n.split(path.sep).join('/')}`, readFileSync(path.join(dir, n), 'utf8')]));
+  return JSON.stringify({ files });
+}
+
+const isFolder = (file: string) => {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
 /**
  * Reads another tool's file and maps it to a plan input, checked as the planner checks it
  * (a dependency cycle in the source is reported here, not at planning time).
@@ -81,8 +105,9 @@ export function importOptions(flags: ImportFlags): ImportOptions {
 export function importFile(file: string, flags: ImportFlags): ImportResult & { format: string } {
   if (flags.format !== undefined && !isImportFormat(flags.format)) throw new CliError(EXIT.usage, `--format takes one of ${IMPORT_FORMATS.join(', ')}, not ${flags.format}`);
   const options = { ...importOptions(flags), fileName: file };
-  const text = readText(file);
-  const format = (flags.format as (typeof IMPORT_FORMATS)[number] | undefined) ?? detectFormat(file, text);
+  const folder = isFolder(file);
+  const text = folder ? folderAsFileMap(file) : readText(file);
+  const format = (flags.format as (typeof IMPORT_FORMATS)[number] | undefined) ?? (folder ? 'ccpm' : detectFormat(file, text));
   let result: ImportResult;
   try {
     result = importPlannable(format, text, options);
@@ -94,7 +119,7 @@ export function importFile(file: string, flags: ImportFlags): ImportResult & { f
   return { ...result, format };
 }
 
-const FORMAT_NAMES = { 'dependency-graph': 'dependency graph', 'task-master': 'task-master tasks.json', csv: 'CSV table', psplib: 'PSPLIB instance', mspdi: 'MS Project XML file', beads: 'beads issues.jsonl' } as const;
+const FORMAT_NAMES = { 'dependency-graph': 'dependency graph', 'task-master': 'task-master tasks.json', csv: 'CSV table', psplib: 'PSPLIB instance', mspdi: 'MS Project XML file', beads: 'beads issues.jsonl', ccpm: 'ccpm epics folder' } as const;
 
 /**
  * Why a file given to `plan` is not a plan input, when it is one the importers read instead: a

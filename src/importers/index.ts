@@ -16,11 +16,12 @@ import { isObject } from './source-values.js';
 import { importTaskMaster } from './task-master.js';
 import { importMspdi } from './mspdi.js';
 import { importBeads } from './beads.js';
+import { ccpmFiles, importCcpm } from './ccpm.js';
 
 export { ImportError, type ImportIssue } from './import-error.js';
 export type { ImportOptions, ImportResult } from './import-options.js';
 
-export const IMPORT_FORMATS = ['dependency-graph', 'task-master', 'csv', 'psplib', 'mspdi', 'beads'] as const;
+export const IMPORT_FORMATS = ['dependency-graph', 'task-master', 'csv', 'psplib', 'mspdi', 'beads', 'ccpm'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const isImportFormat = (s: string): s is ImportFormat => (IMPORT_FORMATS as readonly string[]).includes(s);
@@ -64,8 +65,8 @@ export function textFormat(fileName: string, source: string): 'csv' | 'psplib' |
   return undefined;
 }
 
-/** The format of a parsed JSON or YAML document. */
-export const structuredFormat = (value: unknown): 'task-master' | 'dependency-graph' => (looksLikeTaskMaster(value) ? 'task-master' : 'dependency-graph');
+/** The format of a parsed JSON or YAML document: a map of .md paths to text is a ccpm folder. */
+export const structuredFormat = (value: unknown): 'task-master' | 'dependency-graph' | 'ccpm' => (ccpmFiles(value) ? 'ccpm' : looksLikeTaskMaster(value) ? 'task-master' : 'dependency-graph');
 
 /** The format of a file: by extension for .csv/.tsv and .sm, else by what its JSON or YAML holds. */
 export function detectFormat(fileName: string, source: string): ImportFormat {
@@ -98,9 +99,16 @@ export function importAny(format: ImportFormat | undefined, fileName: string, so
   if (known === 'csv' || known === 'psplib' || known === 'mspdi' || known === 'beads') return { ...importPlannable(known, source, options), format: known };
   const value = parseStructured(known === 'task-master' ? 'task-master tasks.json' : 'dependency graph', source);
   const chosen = known ?? structuredFormat(value);
-  const result = chosen === 'task-master' ? importTaskMaster(value, options) : importDependencyGraph(value, options);
+  const result = chosen === 'task-master' ? importTaskMaster(value, options) : chosen === 'ccpm' ? importCcpmValue(value, options) : importDependencyGraph(value, options);
   normalise(result.input);
   return { ...result, format: chosen };
+}
+
+/** A ccpm folder sent as a JSON map of path → text. */
+function importCcpmValue(value: unknown, options: ImportOptions): ImportResult {
+  const files = ccpmFiles(value);
+  if (!files) throw new ImportError('ccpm epics', [{ path: '/', message: 'expected a JSON object of file paths (…/epics/<epic>/epic.md, …/<epic>/001.md) to their text, or {"files": {…}}' }]);
+  return importCcpm(files, options);
 }
 
 export function importText(format: ImportFormat, source: string, options: ImportOptions = {}): ImportResult {
@@ -113,6 +121,8 @@ export function importText(format: ImportFormat, source: string, options: Import
       return importMspdi(source, options);
     case 'beads':
       return importBeads(source, options);
+    case 'ccpm':
+      return importCcpmValue(parseStructured('ccpm file map', source), options);
     case 'task-master':
       return importTaskMaster(parseStructured('task-master tasks.json', source), options);
     case 'dependency-graph':
