@@ -6,6 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXPORT_FORMATS, exportPlan, isExportFormat, type ExportFormat } from '../exports/index.js';
+import { planView } from '../exports/plan-view.js';
+import { WriteBackError, writeBackTaskMaster } from '../exports/task-master-writeback.js';
 import type { Artifacts } from '../schemas/artifacts/index.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import { ApiClient, apiError, isPlanId, serverUrl } from './http-client.js';
@@ -20,6 +22,8 @@ export interface ExportFlags {
   team?: string;
   version?: string;
   out?: string;
+  tasks?: string;
+  tag?: string;
 }
 
 async function fromServer(format: ExportFormat, planId: string, flags: ExportFlags): Promise<string> {
@@ -29,13 +33,7 @@ async function fromServer(format: ExportFormat, planId: string, flags: ExportFla
   const query = flags.team === undefined ? '' : `?team=${encodeURIComponent(flags.team)}`;
   const res = await client.request('GET', `/plans/${planId}${at}/export/${format}${query}`);
   if (res.status >= 400) {
-    let body = null;
-    try {
-      body = JSON.parse(res.text) as never;
-    } catch {
-      // not the API's error body: the status says it
-    }
-    throw apiError(res.status, body, `no plan ${planId}${flags.version ? ` version ${flags.version}` : ''}${flags.team ? ` or team ${flags.team}` : ''} on ${flags.server}`);
+    throw apiError(res.status, safeJson(res.text), `no plan ${planId}${flags.version ? ` version ${flags.version}` : ''}${flags.team ? ` or team ${flags.team}` : ''} on ${flags.server}`);
   }
   return res.text;
 }
@@ -52,11 +50,40 @@ function locally(format: ExportFormat, file: string, flags: ExportFlags): string
   }
 }
 
+/** task-master write-back: the tasks file with each scheduled task's planned dates and team, from a server's plan or a local plan of an input. */
+async function writeBack(target: string, flags: ExportFlags): Promise<string> {
+  if (flags.tasks === undefined) throw new CliError(EXIT.usage, 'export task-master needs --tasks tasks.json (the file to write the planned dates into)');
+  const text = readText(flags.tasks);
+  if (isPlanId(target) && flags.server !== undefined) {
+    const client = new ApiClient(serverUrl(flags.server), flags['api-key']);
+    const res = await client.request('POST', `/plans/${target}/export/task-master${flags.tag ? `?tag=${encodeURIComponent(flags.tag)}` : ''}`, undefined, text);
+    if (res.status >= 400) throw apiError(res.status, safeJson(res.text), `no plan ${target} on ${flags.server}`);
+    return res.text;
+  }
+  const input = parseInput(target, readText(target)).value;
+  const planned = planLocally(input);
+  try {
+    return writeBackTaskMaster(text, planView({ input: input as PlanInput, artifacts: planned.artifacts as Artifacts }), flags.tag ? { tag: flags.tag } : {}).text;
+  } catch (err) {
+    if (err instanceof WriteBackError) throw new CliError(EXIT.invalidInput, `cannot write into ${flags.tasks}: ${err.message}`, [{ path: err.path, message: err.message }]);
+    throw err;
+  }
+}
+
+const safeJson = (text: string) => {
+  try {
+    return JSON.parse(text) as never;
+  } catch {
+    return null;
+  }
+};
+
 export async function exportCommand(positionals: string[], flags: ExportFlags, usage: string): Promise<number> {
   const [format, target, ...rest] = positionals;
   if (!format || !target || rest.length > 0) throw new CliError(EXIT.usage, `export takes a format and a plan id or input file\n${usage}`);
-  if (!isExportFormat(format)) throw new CliError(EXIT.usage, `export formats are ${EXPORT_FORMATS.join(', ')}, not ${format}\n${usage}`);
-  const body = isPlanId(target) && flags.server !== undefined ? await fromServer(format, target, flags) : locally(format, target, flags);
+  if (format !== 'task-master' && !isExportFormat(format)) throw new CliError(EXIT.usage, `export formats are ${[...EXPORT_FORMATS, 'task-master'].join(', ')}, not ${format}\n${usage}`);
+  const body =
+    format === 'task-master' ? await writeBack(target, flags) : isPlanId(target) && flags.server !== undefined ? await fromServer(format as ExportFormat, target, flags) : locally(format as ExportFormat, target, flags);
   if (flags.out === undefined) process.stdout.write(body);
   else {
     mkdirSync(path.dirname(path.resolve(flags.out)), { recursive: true });

@@ -37,15 +37,15 @@ export class ApiClient {
     private readonly timeoutMs = 120_000,
   ) {}
 
-  /** Sends a request; throws CliError(4) when the server cannot be reached or does not answer in time. */
-  async request(method: string, path: string, body?: unknown): Promise<ApiResponse> {
+  /** Sends a request (a JSON body as a value, or as text to send unchanged); throws CliError(4) when the server cannot be reached or does not answer in time. */
+  async request(method: string, path: string, body?: unknown, rawJson?: string): Promise<ApiResponse> {
     const headers: Record<string, string> = { accept: 'application/json', ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}) };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined || rawJson !== undefined) headers['content-type'] = 'application/json';
     // Resolve against the server URL keeping any path prefix it has (a service behind a proxy at /waveplan/).
     const base = this.server.href.endsWith('/') ? this.server.href : `${this.server.href}/`;
     const url = new URL(path.replace(/^\//, ''), base);
     try {
-      const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(this.timeoutMs) });
+      const res = await fetch(url, { method, headers, body: rawJson ?? (body === undefined ? undefined : JSON.stringify(body)), signal: AbortSignal.timeout(this.timeoutMs) });
       return { status: res.status, headers: res.headers, text: await res.text() };
     } catch (err) {
       const e = err as Error & { cause?: { code?: string; message?: string } };

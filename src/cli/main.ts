@@ -76,11 +76,15 @@ Completes a held phase (and records its quality gate).`,
 Reports started, progress (--percent), blocked (--reason), unblocked, released or failed.`,
   export: `usage: waveplan export <mspdi|ical|csv> <planId|input.json|input.yaml> [--server URL] [--api-key KEY]
                        [--version N] [--team TEAM] [--out FILE] [--json]
+       waveplan export task-master <planId|input.json> --tasks tasks.json [--tag TAG] [--server URL] [--out FILE]
 
 Writes the plan as MS Project XML (mspdi: opens in MS Project, ProjectLibre, GanttProject),
 iCalendar (ical: phases, milestones and sync points; --team for one team's feed) or CSV (one row
 per phase; --team for one team's rows) to --out or stdout: a plan id with --server reads the
-stored version (the latest, or --version), an input file is planned locally first.`,
+stored version (the latest, or --version), an input file is planned locally first. task-master
+writes the planned dates and team of each scheduled task into --tasks (a "waveplan" object per
+task and subtask, everything else kept byte for byte) and prints the file, or writes it to --out
+(the same path as --tasks updates it in place).`,
   mcp: `usage: waveplan mcp [--server URL --api-key KEY]
 
 An MCP server on stdio: against --server with --api-key, or standalone on the embedded database
@@ -121,7 +125,7 @@ const COMMANDS = {
   done: { ...agent, gate: { type: 'string' }, reason: { type: 'string' } },
   report: { ...agent, type: { type: 'string' }, percent: { type: 'string' }, reason: { type: 'string' } },
   mcp: common,
-  export: { ...common, team: { type: 'string' }, version: { type: 'string' }, out: { type: 'string' } },
+  export: { ...common, team: { type: 'string' }, version: { type: 'string' }, out: { type: 'string' }, tasks: { type: 'string' }, tag: { type: 'string' } },
   whatif: { ...common, ...WHATIF_OPTIONS },
   plan: { ...common, out: { type: 'string' } },
   status: { ...common, 'as-of': { type: 'string' } },
@@ -151,6 +155,7 @@ interface Values extends ImportFlags, AgentFlags, WhatifFlags {
   out?: string;
   'as-of'?: string;
   version?: string;
+  tasks?: string;
 }
 
 const painter =

@@ -2,6 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { EXPORT_FORMATS, EXPORT_MEDIA, exportPlan, type ExportFormat } from '../../exports/index.js';
+import { planView } from '../../exports/plan-view.js';
+import { WriteBackError, writeBackTaskMaster } from '../../exports/task-master-writeback.js';
+import { AppError } from '../../errors.js';
 import type { PlanInput } from '../../schemas/plan-input.js';
 import { Id } from '../../schemas/plan-input.js';
 import type { Db } from '../../store/database.js';
@@ -54,5 +57,41 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db; bodies: VersionBo
     '/plans/:id/versions/:version/export/:format',
     { schema: { tags: ['artifacts'], operationId: 'exportPlanVersion', summary: 'One version as MS Project XML, iCalendar or CSV', description, params: AtVersion, querystring: Query, response } },
     async (request, reply) => send(request, reply, request.params.id, request.params.format, request.query.team, request.params.version),
+  );
+
+  await app.register(taskMasterWriteBackRoute, { db });
+};
+
+/** POST …/export/task-master: the user's tasks.json back with each scheduled task's planned dates and team added. */
+const taskMasterWriteBackRoute: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  // The file is edited as text (its bytes kept), so this scope takes the body unparsed.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(['application/json', 'text/plain', 'application/octet-stream'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.post(
+    '/plans/:id/export/task-master',
+    {
+      schema: {
+        tags: ['artifacts'],
+        operationId: 'writeBackTaskMaster',
+        summary: "Write the latest version's planned dates and teams into a task-master tasks.json",
+        description:
+          'Send tasks.json as the body (application/json). Each task and subtask the plan schedules (task n is phase task-n, subtask m is task-n.m) gets a `waveplan` object: planId, version, plannedStart, plannedFinish, team, wave, critical, slackDays; everything else in the file is returned byte for byte. Nothing is stored. The header x-waveplan-written counts the tasks written.',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        querystring: Type.Object({ tag: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'The tag to write (default master, or the only tag).' })) }, { additionalProperties: false }),
+        body: { content: { 'application/json': { schema: Type.String({ minLength: 1, description: 'tasks.json as it is on disk.' }) } } },
+        response: { 200: { description: 'The file with the planned fields added.', content: { 'application/json': { schema: Type.String() } } }, ...errors(400, 404, 413, 415, 422) },
+      },
+    },
+    async (request, reply) => {
+      const v = await store.getVersion(db, workspaceOf(request), request.params.id);
+      const view = planView({ input: v.input as PlanInput, artifacts: v.artifacts });
+      try {
+        const result = writeBackTaskMaster(request.body as string, view, { planId: v.planId, version: v.version, ...(request.query.tag ? { tag: request.query.tag } : {}) });
+        return reply.header('x-waveplan-written', String(result.written.length)).type('application/json; charset=utf-8').send(result.text);
+      } catch (err) {
+        if (err instanceof WriteBackError) throw new AppError(422, 'writeback_failed', `cannot write into the file: ${err.message}`, [{ in: 'body', path: err.path, message: err.message }]);
+        throw err;
+      }
+    },
   );
 };
