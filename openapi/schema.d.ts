@@ -62,8 +62,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Map a dependency graph, task-master tasks.json, CSV, PSPLIB or MS Project XML file to a plan input (POST it to /plans to plan it)
-         * @description Send the file as the body with its own content type (text/csv, text/tab-separated-values, text/plain, application/json, application/yaml, application/x-yaml, text/yaml, application/xml, text/xml, application/octet-stream). Nothing is stored.
+         * Map a dependency graph, task-master tasks.json, CSV, PSPLIB, MS Project XML or beads issues.jsonl file to a plan input (POST it to /plans to plan it)
+         * @description Send the file as the body with its own content type (text/csv, text/tab-separated-values, text/plain, application/json, application/yaml, application/x-yaml, text/yaml, application/xml, text/xml, application/x-ndjson, application/jsonl, application/octet-stream). Nothing is stored.
          */
         post: operations["importPlanInput"];
         delete?: never;
@@ -275,6 +275,26 @@ export interface paths {
         get: operations["exportPlan"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/export/task-master": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write the latest version's planned dates and teams into a task-master tasks.json
+         * @description Send tasks.json as the body (application/json). Each task and subtask the plan schedules (task n is phase task-n, subtask m is task-n.m) gets a `waveplan` object: planId, version, plannedStart, plannedFinish, team, wave, critical, slackDays; everything else in the file is returned byte for byte. Nothing is stored. The header x-waveplan-written counts the tasks written.
+         */
+        post: operations["writeBackTaskMaster"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1228,7 +1248,7 @@ export interface components {
         /** ImportResult */
         ImportResult: {
             /** @enum {unknown} */
-            format: "dependency-graph" | "task-master" | "csv" | "psplib" | "mspdi";
+            format: "dependency-graph" | "task-master" | "csv" | "psplib" | "mspdi" | "beads" | "ccpm";
             input: components["schemas"]["PlanInput"];
             /** @description What the mapping assumed or left out, one sentence each. */
             notes: string[];
@@ -2225,7 +2245,7 @@ export interface operations {
                 /** @description Name of the uploaded file: its extension helps tell the format, and it names the plan when the file does not. */
                 fileName?: string;
                 /** @description Default: text/csv bodies are CSV, else told by fileName and content. */
-                format?: "dependency-graph" | "task-master" | "csv" | "psplib" | "mspdi";
+                format?: "dependency-graph" | "task-master" | "csv" | "psplib" | "mspdi" | "beads" | "ccpm";
                 /** @description Keep finished items (default: left out, their dependents count them as met). */
                 includeDone?: boolean;
                 /** @description Fill the skills of items that name none from task_type and file extensions (each listed in the notes). */
@@ -2252,7 +2272,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": string;
+                "application/jsonl": string;
                 "application/octet-stream": string;
+                "application/x-ndjson": string;
                 "application/x-yaml": string;
                 "application/xml": string;
                 "application/yaml": string;
@@ -3501,6 +3523,89 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /** @description Every 4xx and 5xx response has this shape. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    writeBackTaskMaster: {
+        parameters: {
+            query?: {
+                /** @description The tag to write (default master, or the only tag). */
+                tag?: string;
+            };
+            header?: {
+                /** @description Makes the POST safe to retry: a repeat with the same key, path and body gets the first response (1–200 visible ASCII characters). */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description The file with the planned fields added. */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

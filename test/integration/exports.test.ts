@@ -1,6 +1,8 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoPath } from '../../src/paths.js';
 import { startApp, type TestContext } from '../support/app.js';
 import { groupedInput } from '../support/fixtures.js';
 
@@ -69,5 +71,21 @@ describe('exports of a stored plan version', () => {
     const broken = await ctx.app.inject({ method: 'POST', url: '/imports', headers: { 'content-type': 'application/xml' }, payload: '<Project><Tasks></Project>' });
     expect(broken.statusCode).toBe(422);
     expect(broken.json().details[0].path).toMatch(/^line \d+, column \d+$/);
+  });
+
+  it('writes the planned dates into a task-master tasks.json sent to POST …/export/task-master, keeping the rest of the file', async () => {
+    const tasks = readFileSync(repoPath('examples', 'import', 'tasks.json'), 'utf8');
+    const imported = (await ctx.app.inject({ method: 'POST', url: '/imports?startDate=2027-01-04&teamSize=2', headers: { 'content-type': 'application/json' }, payload: tasks })).json();
+    const plan = (await ctx.app.inject({ method: 'POST', url: '/plans', payload: imported.input })).json();
+    const res = await ctx.app.inject({ method: 'POST', url: `/plans/${plan.planId}/export/task-master`, headers: { 'content-type': 'application/json' }, payload: tasks });
+    expect(res.statusCode).toBe(200);
+    expect(Number(res.headers['x-waveplan-written'])).toBe(imported.input.phases.length);
+    const schedule = plan.artifacts['execution-plan.json'].schedule as { id: string; start_date: string; team: string }[];
+    const first = JSON.parse(res.body).master.tasks[0];
+    expect(first.waveplan).toMatchObject({ planId: plan.planId, version: 1, plannedStart: schedule.find((e) => e.id === `task-${first.id}`)!.start_date });
+    expect(res.body.replace(/,\r?\n[ \t]*"waveplan": \{[^}]*\}/g, '')).toBe(tasks);
+    const bad = await ctx.app.inject({ method: 'POST', url: `/plans/${plan.planId}/export/task-master?tag=nope`, headers: { 'content-type': 'application/json' }, payload: tasks });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({ code: 'writeback_failed', details: [{ in: 'body', path: '/nope' }] });
   });
 });

@@ -95,6 +95,12 @@ describe('the client generated from the OpenAPI document', () => {
     const feed = await client.GET('/plans/{id}/versions/{version}/export/{format}', { params: { path: { id, version: 1, format: 'ical' }, query: { team: 'a' } }, parseAs: 'text' });
     expect(feed.response.headers.get('content-type')).toMatch(/^text\/calendar/);
     expect(feed.data).toContain('BEGIN:VCALENDAR');
+    const tasksJson = JSON.stringify({ master: { tasks: [{ id: 1, title: 'Design', status: 'pending', dependencies: [] }] } });
+    const written = await client.POST('/plans/{id}/export/task-master', { params: { path: { id } }, body: tasksJson, bodySerializer: (b) => b, headers: { 'content-type': 'application/json' }, parseAs: 'text' });
+    expect(written.response.status).toBe(200);
+    // The plan's phases are not task-master's (task-n), so the file comes back as it was.
+    expect(written.data).toBe(tasksJson);
+    expect(written.response.headers.get('x-waveplan-written')).toBe('0');
 
     const session = await client.POST('/plans/{id}/sessions', { params: { path: { id } }, body: { label: 'agent', team: 'a' } });
     const sessionId = session.data!.id;
