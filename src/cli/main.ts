@@ -42,15 +42,16 @@ Re-plans from where things stand, as of --as-of (an ISO date; default: the date 
 tracking event, else the plan's start while it lies ahead, else today): prints the new version
 and the phases that moved (--json: as JSON), and with --out writes the new version's files there
 (the same files as plan).`,
-  import: `usage: waveplan import <file> [--format dependency-graph|task-master|csv|psplib] [--start-date DATE]
+  import: `usage: waveplan import <file|folder> [--format dependency-graph|task-master|csv|psplib|mspdi|beads|ccpm] [--start-date DATE]
                        [--name NAME] [--teams FILE] [--team-size N] [--tag TAG] [--default-duration DAYS]
                        [--include-done] [--level task|phase] [--infer-skills] [--relax-soft-dependencies]
                        [--out FILE] [--json]
 
 Maps another tool's file to a plan input: the dependency graph of an analysis step (JSON or
 YAML), task-master's tasks.json, a CSV (id,name,duration,dependencies,skills, or an MS Project /
-ProjectLibre / GanttProject export) or a PSPLIB .sm instance (format told by the extension and
-content unless --format). Writes the input to --out, or to stdout; notes on what the mapping
+ProjectLibre / GanttProject export), a PSPLIB .sm instance, MS Project XML (MSPDI), beads'
+.beads/issues.jsonl or a ccpm epics folder (format told by the extension and content unless
+--format; a folder is read as ccpm). Writes the input to --out, or to stdout; notes on what the mapping
 assumed go to stderr (--json: stdout gets {input, notes, format}). Teams come from --teams (a
 JSON/YAML list of teams, or the seed shape resource_analysis {available_teams,
 infrastructure_capacity, resource_constraints}), else the file, else one team of --team-size

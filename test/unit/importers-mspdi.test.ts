@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { planProject } from '../../src/domain/plan.js';
 import { exportPlan } from '../../src/exports/index.js';
 import { ImportError, importAny, importPlannable } from '../../src/importers/index.js';
 import { linkFromMspdi } from '../../src/importers/mspdi-links.js';
+import { repoPath } from '../../src/paths.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
 import { exampleInput, groupedInput } from '../support/fixtures.js';
 import { thrown } from '../support/thrown.js';
@@ -10,42 +12,7 @@ import { thrown } from '../support/thrown.js';
 const issuesOf = (f: () => unknown) => thrown(ImportError, f).issues;
 
 /** An MS Project 2010 file cut to what matters, as it writes one: summary task UID 0, a summary row, a link with type and lag, a finished task, resources and assignments. */
-const FOREIGN = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Project xmlns="http://schemas.microsoft.com/project">
-  <SaveVersion>14</SaveVersion><Name>Office move.xml</Name><Title>Office move</Title>
-  <StartDate>2027-03-01T08:00:00</StartDate><CalendarUID>1</CalendarUID><MinutesPerDay>480</MinutesPerDay>
-  <Calendars><Calendar><UID>1</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar><BaseCalendarUID>-1</BaseCalendarUID>
-    <WeekDays>
-      <WeekDay><DayType>1</DayType><DayWorking>0</DayWorking></WeekDay>
-      <WeekDay><DayType>2</DayType><DayWorking>1</DayWorking></WeekDay><WeekDay><DayType>3</DayType><DayWorking>1</DayWorking></WeekDay>
-      <WeekDay><DayType>4</DayType><DayWorking>1</DayWorking></WeekDay><WeekDay><DayType>5</DayType><DayWorking>1</DayWorking></WeekDay>
-      <WeekDay><DayType>6</DayType><DayWorking>1</DayWorking></WeekDay><WeekDay><DayType>7</DayType><DayWorking>0</DayWorking></WeekDay>
-    </WeekDays>
-    <Exceptions><Exception><EnteredByOccurrences>0</EnteredByOccurrences><TimePeriod><FromDate>2027-03-10T00:00:00</FromDate><ToDate>2027-03-11T23:59:00</ToDate></TimePeriod><Occurrences>1</Occurrences><Name>Closed</Name><Type>1</Type><DayWorking>0</DayWorking></Exception></Exceptions>
-  </Calendar></Calendars>
-  <Tasks>
-    <Task><UID>0</UID><ID>0</ID><Name>Office move</Name><OutlineLevel>0</OutlineLevel><Summary>1</Summary></Task>
-    <Task><UID>1</UID><ID>1</ID><Name>Preparation</Name><OutlineNumber>1</OutlineNumber><OutlineLevel>1</OutlineLevel><Duration>PT40H0M0S</Duration><Summary>1</Summary></Task>
-    <Task><UID>2</UID><ID>2</ID><Name>Survey</Name><OutlineLevel>2</OutlineLevel><Duration>PT16H0M0S</Duration><DurationFormat>7</DurationFormat><PercentComplete>100</PercentComplete><Summary>0</Summary></Task>
-    <Task><UID>3</UID><ID>3</ID><Name>Order furniture</Name><OutlineLevel>2</OutlineLevel><Priority>700</Priority><Duration>PT24H0M0S</Duration><Summary>0</Summary>
-      <PredecessorLink><PredecessorUID>2</PredecessorUID><Type>1</Type></PredecessorLink></Task>
-    <Task><UID>4</UID><ID>4</ID><Name>Pack</Name><OutlineLevel>2</OutlineLevel><Duration>PT12H0M0S</Duration><Summary>0</Summary>
-      <PredecessorLink><PredecessorUID>3</PredecessorUID><Type>3</Type><LinkLag>4800</LinkLag><LagFormat>7</LagFormat></PredecessorLink></Task>
-    <Task><UID>5</UID><ID>5</ID><Name>Move day</Name><OutlineLevel>1</OutlineLevel><Duration>PT0H0M0S</Duration><Milestone>1</Milestone><Summary>0</Summary>
-      <PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink></Task>
-    <Task><UID>6</UID><ID>6</ID><IsNull>1</IsNull></Task>
-  </Tasks>
-  <Resources>
-    <Resource><UID>0</UID><ID>0</ID><Type>1</Type><IsNull>0</IsNull></Resource>
-    <Resource><UID>1</UID><ID>1</ID><Name>Facilities</Name><Type>1</Type><MaxUnits>2.00</MaxUnits></Resource>
-    <Resource><UID>2</UID><ID>2</ID><Name>Boxes</Name><Type>0</Type></Resource>
-  </Resources>
-  <Assignments>
-    <Assignment><UID>1</UID><TaskUID>3</TaskUID><ResourceUID>1</ResourceUID><Units>1</Units></Assignment>
-    <Assignment><UID>2</UID><TaskUID>4</TaskUID><ResourceUID>1</ResourceUID><Units>2</Units></Assignment>
-    <Assignment><UID>3</UID><TaskUID>4</TaskUID><ResourceUID>2</ResourceUID><Units>1</Units></Assignment>
-  </Assignments>
-</Project>`;
+const FOREIGN = readFileSync(repoPath('examples', 'import', 'ms-project.xml'), 'utf8');
 
 describe('MS Project XML import', () => {
   it('round-trips an export: the same phases, durations, dependencies, groups and teams', () => {
