@@ -261,6 +261,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/plans/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest version in the format the Accept header asks for
+         * @description Accept: application/xml (or text/xml, application/vnd.ms-project) for MS Project XML, text/calendar for iCalendar, text/csv for CSV; the highest q wins. 406 when none is acceptable. MS Project XML (MSPDI): tasks with planned dates, groups as summary tasks, dependencies with type and lag, teams as resources with assignments, the project calendar. iCalendar: phases, milestones and sync points as all-day events with stable UIDs (subscribe and the events update in place); `team` narrows it to one team's feed. CSV: one row per phase with dates, team, slack and criticality.
+         */
+        get: operations["exportPlanNegotiated"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans/{id}/export/{format}": {
         parameters: {
             query?: never;
@@ -3468,6 +3488,76 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+        };
+    };
+    exportPlanNegotiated: {
+        parameters: {
+            query?: {
+                team?: string;
+            };
+            header?: {
+                /** @description ETags the client holds; 304 Not Modified when one names the current version. */
+                "if-none-match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan in the format named in the path, as an attachment (application/xml, text/calendar or text/csv). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                    "text/calendar": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag names this version. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response has this shape. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     exportPlan: {

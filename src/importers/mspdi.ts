@@ -133,7 +133,11 @@ function linkDependencies(tasks: ReadTask[], ctx: Context): void {
         ctx.issues.add(`${l.where}/PredecessorUID`, `${t.draft.phase.id} depends on task UID ${l.uid || '(none)'}, which the file does not define`);
         continue;
       }
-      const type = LINK_TYPES[l.type] ?? 'FS';
+      const type = LINK_TYPES[l.type];
+      if (type === undefined) {
+        ctx.issues.add(`${l.where}/Type`, `link type ${l.type} is none of 0 (FF), 1 (FS), 2 (SF), 3 (SS)`);
+        continue;
+      }
       const lagDays = !Number.isFinite(l.lagTenths) || PERCENT.has(l.format) ? 0 : l.lagTenths / 10 / (ELAPSED.has(l.format) ? 1440 : ctx.minutesPerDay);
       if (PERCENT.has(l.format) && l.lagTenths !== 0) simplified.push(`${pred.draft.phase.id} → ${t.draft.phase.id}: a lag in percent of the predecessor's duration was dropped`);
       for (const target of pred.summary ? under(pred) : [pred]) {

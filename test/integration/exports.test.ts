@@ -53,6 +53,17 @@ describe('exports of a stored plan version', () => {
     expect(new Set(v2.map((u) => u[1]))).toEqual(new Set([2]));
   });
 
+  it('picks the format from the Accept header at /export, highest q first, and answers 406 when none is acceptable', async () => {
+    const get = (accept: string) => ctx.app.inject({ method: 'GET', url: `/plans/${id}/export`, headers: { accept } });
+    expect((await get('text/calendar')).headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect((await get('text/csv;q=0.5, application/xml')).headers['content-type']).toBe('application/xml; charset=utf-8');
+    const csv = await get('text/html, text/csv;q=0.9');
+    expect(csv.body).toBe((await ctx.app.inject({ method: 'GET', url: `/plans/${id}/export/csv` })).body);
+    const refused = await get('text/html, */*;q=0.8');
+    expect(refused.statusCode).toBe(406);
+    expect(refused.json()).toMatchObject({ code: 'not_acceptable', details: [{ in: 'headers', path: '/accept' }] });
+  });
+
   it('answers 404 for an unknown team, plan or version and 400 for an unknown format', async () => {
     expect((await ctx.app.inject({ method: 'GET', url: `/plans/${id}/export/ical?team=nobody` })).statusCode).toBe(404);
     expect((await ctx.app.inject({ method: 'GET', url: `/plans/${id}/versions/9/export/csv` })).statusCode).toBe(404);

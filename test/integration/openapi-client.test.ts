@@ -95,6 +95,8 @@ describe('the client generated from the OpenAPI document', () => {
     const feed = await client.GET('/plans/{id}/versions/{version}/export/{format}', { params: { path: { id, version: 1, format: 'ical' }, query: { team: 'a' } }, parseAs: 'text' });
     expect(feed.response.headers.get('content-type')).toMatch(/^text\/calendar/);
     expect(feed.data).toContain('BEGIN:VCALENDAR');
+    const negotiated = await client.GET('/plans/{id}/export', { params: { path: { id } }, headers: { accept: 'text/csv' }, parseAs: 'text' });
+    expect(negotiated.response.headers.get('content-type')).toMatch(/^text\/csv/);
     const tasksJson = JSON.stringify({ master: { tasks: [{ id: 1, title: 'Design', status: 'pending', dependencies: [] }] } });
     const written = await client.POST('/plans/{id}/export/task-master', { params: { path: { id } }, body: tasksJson, bodySerializer: (b) => b, headers: { 'content-type': 'application/json' }, parseAs: 'text' });
     expect(written.response.status).toBe(200);

@@ -74,7 +74,8 @@ describe('MS Project XML import', () => {
     expect(issuesOf(() => importPlannable('mspdi', '<svg xmlns="http://www.w3.org/2000/svg"/>'))[0]!.message).toMatch(/root element is svg/);
     expect(issuesOf(() => importPlannable('mspdi', `${'<a>'.repeat(100)}${'</a>'.repeat(100)}`))[0]!.message).toMatch(/nest/);
     const broken = FOREIGN.replace('<PredecessorUID>2</PredecessorUID>', '<PredecessorUID>99</PredecessorUID>').replace('<Duration>PT12H0M0S</Duration>', '<Duration>twelve hours</Duration>');
-    const issues = issuesOf(() => importPlannable('mspdi', broken));
+    const issues = issuesOf(() => importPlannable('mspdi', broken.replace('<Type>3</Type>', '<Type>7</Type>')));
+    expect(issues).toContainEqual({ path: '/Project/Tasks/Task[5]/PredecessorLink[1]/Type', message: 'link type 7 is none of 0 (FF), 1 (FS), 2 (SF), 3 (SS)' });
     expect(issues).toContainEqual({ path: '/Project/Tasks/Task[4]/PredecessorLink[1]/PredecessorUID', message: '3 depends on task UID 99, which the file does not define' });
     expect(issues).toContainEqual({ path: '/Project/Tasks/Task[5]/Duration', message: 'cannot read "twelve hours" as an ISO 8601 duration (such as PT16H0M0S)' });
   });

@@ -28,6 +28,27 @@ const description =
   'MS Project XML (MSPDI): tasks with planned dates, groups as summary tasks, dependencies with type and lag, teams as resources with assignments, the project calendar. ' +
   'iCalendar: phases, milestones and sync points as all-day events with stable UIDs (subscribe and the events update in place); `team` narrows it to one team\'s feed. CSV: one row per phase with dates, team, slack and criticality.';
 
+const ACCEPTED: Record<string, ExportFormat> = { 'application/xml': 'mspdi', 'text/xml': 'mspdi', 'application/vnd.ms-project': 'mspdi', 'text/calendar': 'ical', 'text/csv': 'csv' };
+
+/** The format an Accept header prefers (highest q, then first named); 406 when it names none of them. */
+export function negotiate(accept: string | undefined): ExportFormat {
+  const ranked = (accept ?? '')
+    .split(',')
+    .map((part, k) => {
+      const [type, ...params] = part.trim().toLowerCase().split(';');
+      const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? '1');
+      return { format: ACCEPTED[type!.trim()], q: Number.isFinite(q) ? q : 0, k };
+    })
+    .filter((r): r is { format: ExportFormat; q: number; k: number } => r.format !== undefined && r.q > 0)
+    .sort((a, b) => b.q - a.q || a.k - b.k);
+  if (ranked.length === 0) {
+    throw new AppError(406, 'not_acceptable', `Accept ${JSON.stringify(accept ?? '')} names no export format: ask for application/xml (MS Project), text/calendar or text/csv, or use /export/{mspdi|ical|csv}`, [
+      { in: 'headers', path: '/accept', message: `acceptable: ${Object.keys(ACCEPTED).join(', ')}` },
+    ]);
+  }
+  return ranked[0]!.format;
+}
+
 export const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db; bodies: VersionBodyCache }> = async (app, { db, bodies }) => {
   const send = async (request: FastifyRequest, reply: FastifyReply, id: string, format: ExportFormat, team: string | undefined, version?: number) => {
     const workspaceId = workspaceOf(request);
@@ -46,6 +67,22 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db; bodies: VersionBo
       .type(`${EXPORT_MEDIA[format].mediaType}; charset=utf-8`)
       .send(body);
   };
+
+  app.get(
+    '/plans/:id/export',
+    {
+      schema: {
+        tags: ['artifacts'],
+        operationId: 'exportPlanNegotiated',
+        summary: 'The latest version in the format the Accept header asks for',
+        description: `Accept: application/xml (or text/xml, application/vnd.ms-project) for MS Project XML, text/calendar for iCalendar, text/csv for CSV; the highest q wins. 406 when none is acceptable. ${description}`,
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        querystring: Query,
+        response: { ...response, ...errors(406) },
+      },
+    },
+    async (request, reply) => send(request, reply, request.params.id, negotiate(request.headers.accept), request.query.team),
+  );
 
   app.get(
     '/plans/:id/export/:format',
