@@ -70,6 +70,9 @@ try {
   const rssStart = rssMb(service.pid!);
   const deadline = Date.now() + seconds * 1000;
   let kills = 0;
+  // RSS once a minute: growth that levels off is caches filling to their bounds; growth to the end is a leak.
+  const rssSeries: number[] = [rssStart];
+  const sampler = setInterval(() => exited === null && rssSeries.push(rssMb(service.pid!)), 60_000);
   const killer = setInterval(() => {
     void admin(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${dbName}' and pid <> pg_backend_pid()`).then(() => kills++).catch(() => undefined);
   }, killEvery * 1000);
@@ -99,6 +102,7 @@ try {
   };
   await Promise.all(Array.from({ length: workers }, (_, n) => agent(n)));
   clearInterval(killer);
+  clearInterval(sampler);
   const rssEnd = exited === null ? rssMb(service.pid!) : NaN;
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1);
@@ -106,6 +110,14 @@ try {
   console.log(`requests=${latencies.length} p50=${q(0.5)}ms p99=${q(0.99)}ms`);
   console.log(`classes: ${[...classes].sort().map(([k, v]) => `${k}=${v}`).join(' ')}`);
   console.log(`rss_start=${rssStart}MB rss_end=${rssEnd}MB`);
+  console.log(`rss_per_minute=${rssSeries.join(',')}MB`);
+  if (rssSeries.length >= 6) {
+    const third = Math.floor(rssSeries.length / 3);
+    const peak = (xs: number[]) => Math.max(...xs);
+    const middle = peak(rssSeries.slice(third, 2 * third));
+    const last = peak(rssSeries.slice(2 * third));
+    console.log(`rss growth, last third's peak over the middle third's: ${(last / middle).toFixed(2)}`);
+  }
   if (exited !== null) process.exitCode = 1;
 } finally {
   service.kill('SIGTERM');

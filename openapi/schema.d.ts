@@ -1048,7 +1048,7 @@ export interface components {
             recommendations: {
                 /** @description Changes considered. */
                 candidates: number;
-                /** @description False when the time budget stopped the evaluation. */
+                /** @description False when the plan count (or the time safety net) stopped the evaluation before every candidate. */
                 complete: boolean;
                 /** @description Changed inputs re-planned. */
                 evaluated: number;
@@ -1141,9 +1141,19 @@ export interface components {
                         kind: "remove_dependency";
                         on: string;
                         phase: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "relax_soft_dependencies";
+                    } | {
+                        /** @enum {string} */
+                        kind: "relax_soft_dependency";
+                        on: string;
+                        phase: string;
                     })[];
                     criteria_met: string[];
                     description: string;
+                    /** @description True when the re-plan's search ended as planning the changed input does (its iteration budget or its lower bound): planning it gives makespan_days. False when the advisor's work budget stopped it first: planning it gives makespan_days or a shorter one. */
+                    exact: boolean;
                     /** @description Added FTE × the new makespan: person-days the change pays for. */
                     extra_person_days: number;
                     /** @description A span in working days. */
@@ -1158,6 +1168,8 @@ export interface components {
                     utilisation_percent: number;
                 }[];
                 method: string;
+                /** @description The least any re-plan's search was allowed: the plan's own iteration budget, or on large plans a share of the advisor's work budget (the same search stopped earlier, so planning a recommended change gives its makespan or a shorter one; see each item's exact). */
+                replan_iterations: number;
                 trade_off: {
                     points: {
                         fte: number;
@@ -4138,6 +4150,14 @@ export interface operations {
                         kind: "remove_dependency";
                         on: string;
                         phase: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "relax_soft_dependencies";
+                    } | {
+                        /** @enum {string} */
+                        kind: "relax_soft_dependency";
+                        on: string;
+                        phase: string;
                     })[];
                 };
             };
@@ -4318,6 +4338,14 @@ export interface operations {
                     } | {
                         /** @enum {string} */
                         kind: "remove_dependency";
+                        on: string;
+                        phase: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "relax_soft_dependencies";
+                    } | {
+                        /** @enum {string} */
+                        kind: "relax_soft_dependency";
                         on: string;
                         phase: string;
                     })[];
@@ -4508,6 +4536,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /** @description Every 4xx and 5xx response has this shape. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response has this shape. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

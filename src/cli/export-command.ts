@@ -56,7 +56,7 @@ async function writeBack(target: string, flags: ExportFlags): Promise<string> {
   const text = readText(flags.tasks);
   if (isPlanId(target) && flags.server !== undefined) {
     const client = new ApiClient(serverUrl(flags.server), flags['api-key']);
-    const res = await client.request('POST', `/plans/${target}/export/task-master${flags.tag ? `?tag=${encodeURIComponent(flags.tag)}` : ''}`, undefined, text);
+    const res = await client.request('POST', `/plans/${target}/export/task-master${flags.tag ? `?tag=${encodeURIComponent(flags.tag)}` : ''}`, undefined, {}, text);
     if (res.status >= 400) throw apiError(res.status, safeJson(res.text), `no plan ${target} on ${flags.server}`);
     return res.text;
   }

@@ -38,8 +38,8 @@ export class ApiClient {
   ) {}
 
   /** Sends a request (a JSON body as a value, or as text to send unchanged); throws CliError(4) when the server cannot be reached or does not answer in time. */
-  async request(method: string, path: string, body?: unknown, rawJson?: string): Promise<ApiResponse> {
-    const headers: Record<string, string> = { accept: 'application/json', ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}) };
+  async request(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}, rawJson?: string): Promise<ApiResponse> {
+    const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json', ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}) };
     if (body !== undefined || rawJson !== undefined) headers['content-type'] = 'application/json';
     // Resolve against the server URL keeping any path prefix it has (a service behind a proxy at /waveplan/).
     const base = this.server.href.endsWith('/') ? this.server.href : `${this.server.href}/`;
@@ -55,8 +55,8 @@ export class ApiClient {
   }
 
   /** Sends a request and parses the JSON answer; an error status becomes a CliError (404 with `notFound` as its message, when given). */
-  async json<T>(method: string, path: string, body?: unknown, notFound?: string): Promise<{ status: number; body: T; text: string; headers: Headers }> {
-    const res = await this.request(method, path, body);
+  async json<T>(method: string, path: string, body?: unknown, notFound?: string, extraHeaders?: Record<string, string>): Promise<{ status: number; body: T; text: string; headers: Headers }> {
+    const res = await this.request(method, path, body, extraHeaders);
     let parsed: unknown;
     try {
       parsed = res.text ? JSON.parse(res.text) : null;

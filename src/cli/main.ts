@@ -255,7 +255,7 @@ async function replan(planId: string, values: Values): Promise<number> {
 async function whatif(target: string, values: Values): Promise<number> {
   const changes = changesFromFlags(values);
   let result;
-  if (isPlanId(target)) result = await whatifOnServer(clientFor(target, values), target, changes);
+  if (isPlanId(target) || values.adopt) result = await whatifOnServer(clientFor(target, values), target, changes, values.adopt === true);
   else {
     const read = parseInput(target, readText(target));
     try {

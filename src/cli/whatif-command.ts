@@ -23,9 +23,14 @@ export const WHATIF_OPTIONS = {
   split: { type: 'string', multiple: true },
   'remove-dependency': { type: 'string', multiple: true },
   'add-dependency': { type: 'string', multiple: true },
+  'relax-soft-dependencies': { type: 'boolean' },
+  'relax-soft-dependency': { type: 'string', multiple: true },
+  /** Store the scenario as the plan's next version (a plan id only), If-Match the version it was planned on. */
+  adopt: { type: 'boolean' },
 } as const;
 
-export type WhatifFlags = { [K in keyof typeof WHATIF_OPTIONS]?: (typeof WHATIF_OPTIONS)[K] extends { multiple: true } ? string[] : string };
+type Booleans = 'relax-soft-dependencies' | 'adopt';
+export type WhatifFlags = { [K in Exclude<keyof typeof WHATIF_OPTIONS, Booleans>]?: (typeof WHATIF_OPTIONS)[K] extends { multiple: true } ? string[] : string } & { [K in Booleans]?: boolean };
 
 const pair = (flag: string, raw: string, sep = '='): [string, string] => {
   const at = raw.lastIndexOf(sep);
@@ -78,6 +83,11 @@ export function changesFromFlags(f: WhatifFlags): ScenarioChange[] {
     const [phase, on] = pair('add-dependency', raw, ':');
     out.push({ kind: 'add_dependency', phase, on });
   }
+  if (f['relax-soft-dependencies']) out.push({ kind: 'relax_soft_dependencies' });
+  for (const raw of f['relax-soft-dependency'] ?? []) {
+    const [phase, on] = pair('relax-soft-dependency', raw, ':');
+    out.push({ kind: 'relax_soft_dependency', phase, on });
+  }
   if (out.length === 0) throw new CliError(EXIT.usage, 'whatif needs at least one change (--add-person TEAM, --buffer PCT, …)');
   if (!Value.Check(ScenarioChanges, out)) {
     const details = [...Value.Errors(ScenarioChanges, out)].slice(0, 10).map((e) => ({ path: `/changes${e.instancePath}`, message: e.message }));
@@ -92,6 +102,8 @@ export interface WhatifResult {
   current: { makespanDays: number; completionDate: string };
   scenario: { makespanDays: number; completionDate: string };
   differences: Difference[];
+  /** With --adopt: the version the scenario was stored as. */
+  adopted?: { version: number; location: string | null };
 }
 
 /** Plans the input and the changed input locally, with the same engine and seed. */
@@ -125,11 +137,19 @@ interface ScenarioBody {
   differences: Difference[];
 }
 
-/** Asks the server to plan the scenario (nothing is stored). */
-export async function whatifOnServer(client: ApiClient, planId: string, changes: ScenarioChange[]): Promise<WhatifResult> {
+/**
+ * Asks the server to plan the scenario (nothing is stored); with adopt, then stores it as the
+ * plan's next version (POST /plans/{id}/scenarios/adopt) with If-Match naming the version the
+ * scenario was planned on, so a version stored meanwhile makes it fail (412, exit 3) rather than
+ * adopt changes nobody looked at.
+ */
+export async function whatifOnServer(client: ApiClient, planId: string, changes: ScenarioChange[], adopt = false): Promise<WhatifResult> {
   const { body } = await client.json<ScenarioBody>('POST', `/plans/${planId}/scenarios`, { changes }, `no plan ${planId}`);
   const pick = (s: ScenarioBody['current']['summary']) => ({ makespanDays: s.makespanDays, completionDate: s.completionDate });
-  return { basedOn: `${planId} v${body.basedOnVersion}`, changes: body.changes.map((c) => c.description), current: pick(body.current.summary), scenario: pick(body.scenario.summary), differences: body.differences };
+  const result: WhatifResult = { basedOn: `${planId} v${body.basedOnVersion}`, changes: body.changes.map((c) => c.description), current: pick(body.current.summary), scenario: pick(body.scenario.summary), differences: body.differences };
+  if (!adopt) return result;
+  const stored = await client.json<{ version: number }>('POST', `/plans/${planId}/scenarios/adopt`, { changes }, `no plan ${planId}`, { 'if-match': `"v${body.basedOnVersion}"` });
+  return { ...result, adopted: { version: stored.body.version, location: stored.headers.get('location') } };
 }
 
 export function renderWhatif(r: WhatifResult): string {
@@ -138,6 +158,7 @@ export function renderWhatif(r: WhatifResult): string {
     `what if (${r.basedOn}): ${r.changes.join('; ')}`,
     `  makespan ${r.current.makespanDays} → ${r.scenario.makespanDays} working days, completion ${r.current.completionDate} → ${r.scenario.completionDate}`,
     ...r.differences.map((d) => `  ${d.field}: ${fmt(d.current)} → ${fmt(d.scenario)}${d.delta !== null ? ` (${d.delta > 0 ? '+' : ''}${d.delta})` : ''}`),
+    ...(r.adopted ? [`adopted: stored as version ${r.adopted.version}${r.adopted.location ? ` (${r.adopted.location})` : ''}`] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,6 @@
+/** Times closer than this are one instant: the scheduler's own tolerance (schedule/sgs.ts), so float noise in a finish is no overlap. */
+const SAME_INSTANT = 1e-7;
+
 /** Peak of a weighted sum of intervals [start, finish) (zero-length intervals count at their instant). */
 export function peakConcurrency(items: ArrayLike<number>, start: ArrayLike<number>, finish: ArrayLike<number>, weight?: (j: number) => number): number {
   const events: [number, number][] = [];
@@ -11,8 +14,9 @@ export function peakConcurrency(items: ArrayLike<number>, start: ArrayLike<numbe
     }
     events.push([start[j]!, w], [finish[j]!, -w]);
   }
-  // Ends before starts at the same instant: back-to-back work does not overlap.
-  events.sort((a, b) => a[0] - b[0] || (Math.abs(a[0] - b[0]) < 1e-9 ? a[1] - b[1] : 0));
+  // Ends before starts at the same instant: back-to-back work does not overlap, also when one
+  // finish carries float noise (1.3888… + 5.8333… is 7.2222…23, the phase after starts at 7.2222…22).
+  events.sort((a, b) => (Math.abs(a[0] - b[0]) < SAME_INSTANT ? a[1] - b[1] : a[0] - b[0]));
   let cur = 0;
   let peak = 0;
   for (const [, w] of events) {

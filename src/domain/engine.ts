@@ -24,6 +24,11 @@ export interface EngineOptions {
   clock?: () => number;
   /** Caps the time budget the input asks for. */
   timeBudgetCapMs?: number;
+  /**
+   * Caps the input's iteration budget. The search is the same for a seed whatever its budget, only
+   * stopped earlier, so a capped run's makespan is never shorter than the uncapped one's.
+   */
+  iterationsCap?: number;
   /** Told how far the schedule search has got (stage 'schedule', schedules evaluated of the budget). Observes only. */
   onProgress?: ProgressCallback;
 }
@@ -120,7 +125,7 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
   const t0 = options.clock?.() ?? 0;
   const found = searchSchedule(problem, {
     rng: seededRandom(project.planning.seed),
-    iterations: project.planning.iterations,
+    iterations: Math.min(project.planning.iterations, options.iterationsCap ?? Infinity),
     timeBudgetMs: budget,
     ...(options.clock ? { clock: options.clock } : {}),
     lowerBound,

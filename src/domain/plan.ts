@@ -32,7 +32,7 @@ export interface PlanOptions extends EngineOptions {
    */
   onProgress?: ProgressCallback;
   /** Budget of the advisor's re-plans (advisor/recommendations.ts). */
-  advisor?: { maxPlans?: number; budgetMs?: number };
+  advisor?: { maxPlans?: number; workBudget?: number; budgetMs?: number };
 }
 
 export interface PlannedVersion {
@@ -93,7 +93,7 @@ export function planProject(input: PlanInput, options: PlanOptions = {}): Planne
   const risk = riskMitigationPlan(ctx, mc);
   step();
   const criteria = successCriteria(result, risk.risk_management.risks, deadlineFacts(result, result.calendar));
-  const recommendations = recommend(input, result, criteria, { ...(options.clock ? { clock: options.clock } : {}), ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}), ...options.advisor });
+  const recommendations = recommend(input, result, criteria, { ...(options.clock ? { clock: options.clock } : {}), ...options.advisor });
   const plan = executionPlan(ctx, { success_criteria: criteria, recommendations });
   step();
   const monitoring = monitoringConfig(ctx, mc);

@@ -63,7 +63,8 @@ export function badAllowlistEntries(entries: string[]): string[] {
   });
 }
 
-export type TargetCheck = { ok: true } | { ok: false; reason: string };
+/** addresses: what the host resolved to and was checked; the delivery connects to these and resolves nothing again. */
+export type TargetCheck = { ok: true; addresses?: string[] } | { ok: false; reason: string };
 
 /** Whether a URL may receive webhooks under the policy: http(s), no credentials, every address it resolves to allowed. */
 export async function checkTarget(url: string, policy: TargetPolicy, resolve = lookup): Promise<TargetCheck> {
@@ -95,5 +96,5 @@ export async function checkTarget(url: string, policy: TargetPolicy, resolve = l
       return { ok: false, reason: `${host} (${ip}) is in the service's own network (loopback, private or link-local); list it in WEBHOOK_ALLOWLIST to allow it` };
     }
   }
-  return { ok: true };
+  return { ok: true, addresses };
 }

@@ -14,6 +14,17 @@ export interface ApiBackend {
   request(method: string, path: string, body?: { json: unknown } | { text: string; contentType: string }): Promise<ApiAnswer>;
 }
 
+/** The request body as text, with its content type set in headers; undefined without a body. */
+function encodeBody(body: Parameters<ApiBackend['request']>[2], headers: Record<string, string>): string | undefined {
+  if (!body) return undefined;
+  if ('json' in body) {
+    headers['content-type'] = 'application/json';
+    return JSON.stringify(body.json);
+  }
+  headers['content-type'] = body.contentType;
+  return body.text;
+}
+
 /** In the service: the route is run in-process with the caller's own credentials. */
 export function injectBackend(app: FastifyInstance, authorization?: string, requestId?: string): ApiBackend {
   return {
@@ -21,14 +32,7 @@ export function injectBackend(app: FastifyInstance, authorization?: string, requ
       const headers: Record<string, string> = {};
       if (authorization) headers.authorization = authorization;
       if (requestId) headers['x-request-id'] = requestId;
-      let payload: string | undefined;
-      if (body && 'json' in body) {
-        headers['content-type'] = 'application/json';
-        payload = JSON.stringify(body.json);
-      } else if (body) {
-        headers['content-type'] = body.contentType;
-        payload = body.text;
-      }
+      const payload = encodeBody(body, headers);
       const res = await app.inject({ method: method as 'GET', url: path, headers, ...(payload !== undefined ? { payload } : {}) });
       return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), text: res.body };
     },
@@ -41,14 +45,7 @@ export function fetchBackend(server: URL, apiKey?: string, timeoutMs = 120_000):
   return {
     async request(method, path, body) {
       const headers: Record<string, string> = { accept: 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
-      let payload: string | undefined;
-      if (body && 'json' in body) {
-        headers['content-type'] = 'application/json';
-        payload = JSON.stringify(body.json);
-      } else if (body) {
-        headers['content-type'] = body.contentType;
-        payload = body.text;
-      }
+      const payload = encodeBody(body, headers);
       try {
         const res = await fetch(new URL(path.replace(/^\//, ''), base), { method, headers, body: payload, signal: AbortSignal.timeout(timeoutMs) });
         return { status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text() };

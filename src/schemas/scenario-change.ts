@@ -22,6 +22,8 @@ export const ScenarioChange = Type.Union(
     change('split_phase', { phase: Id, parts: Type.Integer({ minimum: 2, maximum: 20 }) }, 'Split a phase into parts that may run side by side, each a share of its duration; dependents wait for every part.'),
     change('add_dependency', { phase: Id, on: Id }, 'Make a phase wait for another.'),
     change('remove_dependency', { phase: Id, on: Id }, 'Drop one dependency of a phase.'),
+    change('relax_soft_dependencies', {}, 'Let the schedule ignore every soft dependency (constraints.relaxSoftDependencies).'),
+    change('relax_soft_dependency', { phase: Id, on: Id }, 'Drop one soft dependency of a phase (phases[].softDependencies), keeping the others.'),
   ],
   { description: 'A change to the plan input.' },
 );

@@ -7,6 +7,7 @@ import type { ImportTask, ImportTaskResult, PlanTask, PlanTaskResult } from './t
 import { inProcessImporter, type Importer } from './importer.js';
 import { ImportError } from '../importers/index.js';
 import type { Planner } from './planner.js';
+import { primeJsonText } from '../store/json-text.js';
 
 export interface WorkerPlanner {
   planner: Planner;
@@ -46,6 +47,9 @@ export function createWorkerPlanner(options: DomainPlannerOptions & { threads?: 
     const task: PlanTask = { input, ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}) };
     const result = (await pool.run(task)) as PlanTaskResult;
     if ('error' in result) throw fromPlanInputError(new PlanInputError(result.error.code, result.error.issues));
+    primeJsonText(result.ok.artifacts, result.texts.artifacts);
+    primeJsonText(result.ok.schedule, result.texts.schedule);
+    primeJsonText(result.ok.playbooks, result.texts.playbooks);
     memo.set(key, result.ok);
     return result.ok;
   };

@@ -9,12 +9,20 @@ export interface PlanTask {
 }
 
 /** What crosses the thread boundary: the plan, or the domain's input error as plain data. */
-export type PlanTaskResult = { ok: PlannedVersion } | { error: { code: string; issues: InputIssue[] } };
+export type PlanTaskResult = { ok: PlannedVersion; texts: PlanTexts } | { error: { code: string; issues: InputIssue[] } };
+
+/** JSON text of the plan's large parts, made in the worker so the event loop does not stringify megabytes. */
+export interface PlanTexts {
+  artifacts: string;
+  schedule: string;
+  playbooks: string;
+}
 
 /** Runs in a worker thread (piscina): plans one input. */
 export default function planTask(task: PlanTask): PlanTaskResult {
   try {
-    return { ok: planProject(task.input, { clock: () => performance.now(), ...(task.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: task.timeBudgetCapMs } : {}) }) };
+    const ok = planProject(task.input, { clock: () => performance.now(), ...(task.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: task.timeBudgetCapMs } : {}) });
+    return { ok, texts: { artifacts: JSON.stringify(ok.artifacts), schedule: JSON.stringify(ok.schedule), playbooks: JSON.stringify(ok.playbooks) } };
   } catch (err) {
     if (err instanceof PlanInputError) return { error: { code: err.code, issues: err.issues } };
     throw err;

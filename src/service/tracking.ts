@@ -33,7 +33,7 @@ function defaultAsOf(events: { occurredAt: string }[]): string {
 
 async function computeStatus(db: Db, workspaceId: string, planId: string, asOf: string | undefined, judging: boolean) {
   const basis = await tracking.trackingBasis(db, workspaceId, planId);
-  const events = await tracking.loadEvents(db, planId);
+  const events = await tracking.listEvents(db, { workspaceId, planId });
   let at = asOf ?? defaultAsOf(events);
   if (judging) at = await tracking.advanceJudgedAt(db, planId, at);
   const cal = projectCalendar(basis.input);
@@ -70,7 +70,7 @@ export async function evaluateAlerts(db: Db, workspaceId: string, planId: string
 /** The status now (judging alerts), or as of a given moment (a read-only view: alerts are left as they are). */
 export async function planStatus(db: Db, workspaceId: string, planId: string, asOf?: string) {
   const { basis, status, at, cal } = asOf === undefined ? await evaluateAlerts(db, workspaceId, planId) : await computeStatus(db, workspaceId, planId, asOf, false);
-  const alerts = (await tracking.listAlerts(db, planId)).filter((a) => a.resolvedAt === null);
+  const alerts = (await tracking.listAlerts(db, { workspaceId, planId })).filter((a) => a.resolvedAt === null);
   return {
     planId,
     version: basis.version,
@@ -91,7 +91,7 @@ export async function planStatus(db: Db, workspaceId: string, planId: string, as
 export async function replan(db: Db, planner: Planner, workspaceId: string, planId: string, asOfDate?: string) {
   const current = await store.getVersion(db, workspaceId, planId);
   const basis = await tracking.trackingBasis(db, workspaceId, planId);
-  const events = await tracking.loadEvents(db, planId);
+  const events = await tracking.listEvents(db, { workspaceId, planId });
   const states = replay(events);
   const asOf = asOfDate ?? defaultAsOf(events).slice(0, 10);
   const cal = projectCalendar(basis.input);

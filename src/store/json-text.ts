@@ -15,6 +15,11 @@ export function jsonText(value: unknown): string {
   return text;
 }
 
+/** Records text already made elsewhere (a worker thread) as the JSON text of value, so jsonText does not make it again. */
+export function primeJsonText(value: object, text: string): void {
+  texts.set(value, text);
+}
+
 const bytes = new WeakMap<object, Buffer>();
 
 /**

@@ -181,8 +181,8 @@ async function insertVersion(
   return meta;
 }
 
-const planArchived = (planId: string, at: Date) =>
-  new ConflictError('plan_archived', `plan ${planId} was archived at ${at.toISOString()}: its versions stay readable, it takes no new ones`, []);
+export const planArchived = (planId: string, at: Date, what = 'new versions') =>
+  new ConflictError('plan_archived', `plan ${planId} was archived at ${at.toISOString()}: its versions stay readable, it takes no ${what}`, []);
 
 /** Archives a plan (DELETE): it leaves the list and takes no new versions; every version stays readable. Repeating it changes nothing. */
 export async function archivePlan(db: Db, workspaceId: string, planId: string): Promise<{ planId: string; archivedAt: Date; latestVersion: number }> {

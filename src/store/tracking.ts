@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Selectable, type Transaction } from 'kysely';
 import { ConflictError, UnprocessableError, notFound } from '../errors.js';
+import { planArchived } from './plans.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import type { ScheduleEntry } from '../schemas/schedule-entry.js';
 import {
@@ -114,17 +115,18 @@ export async function trackingBasis(db: Db | Trx, workspaceId: string, planId: s
   return basis;
 }
 
-/** Takes the plan row's lock: every tracking write on one plan is serialised here. */
-async function lockPlan(trx: Trx, workspaceId: string, planId: string): Promise<void> {
-  const row = await trx
-    .selectFrom('plans')
-    .select('id')
-    .where('id', '=', planId)
-    .where('workspace_id', '=', workspaceId)
-    .forUpdate()
-    .executeTakeFirst();
+/**
+ * Checks the plan exists in the workspace and is not archived (an archived plan takes no tracking
+ * writes); with `lock`, takes the plan row's lock: every tracking write on one plan is serialised here.
+ */
+async function livePlan(db: Db | Trx, workspaceId: string, planId: string, lock: boolean): Promise<void> {
+  const query = db.selectFrom('plans').select(['id', 'archived_at']).where('id', '=', planId).where('workspace_id', '=', workspaceId);
+  const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
   if (!row) throw notFound(`plan ${planId}`);
+  if (row.archived_at) throw planArchived(planId, new Date(row.archived_at), 'tracking writes');
 }
+
+const lockPlan = (trx: Trx, workspaceId: string, planId: string) => livePlan(trx, workspaceId, planId, true);
 
 function toSession(r: Selectable<Database['sessions']>): SessionRecord {
   return {
@@ -147,6 +149,7 @@ export async function registerSession(
   planId: string,
   s: { label?: string; team?: string; skills?: string[]; claimLimit?: number; heartbeatTimeoutSeconds?: number },
 ): Promise<SessionRecord> {
+  await livePlan(db, workspaceId, planId, false);
   const basis = await trackingBasis(db, workspaceId, planId);
   if (s.team !== undefined && !basis.input.teams.some((t) => t.id === s.team)) {
     throw new UnprocessableError('unknown_team', `team ${s.team} is not in the plan`, [{ path: '/team', message: 'unknown team', ids: [s.team] }]);
@@ -180,7 +183,7 @@ async function liveSession(trx: Db | Trx, planId: string, sessionId: string): Pr
 }
 
 export async function heartbeat(db: Db, workspaceId: string, planId: string, sessionId: string): Promise<SessionRecord> {
-  await trackingBasis(db, workspaceId, planId);
+  await livePlan(db, workspaceId, planId, false);
   await liveSession(db, planId, sessionId);
   const row = await db
     .updateTable('sessions')
@@ -192,7 +195,25 @@ export async function heartbeat(db: Db, workspaceId: string, planId: string, ses
   return toSession(row);
 }
 
-export async function loadEvents(db: Db | Trx, planId: string, afterId = 0, limit = 100_000): Promise<TrackingEvent[]> {
+/** A plan as its workspace sees it: every read a route makes is scoped by both. */
+export interface PlanRef {
+  workspaceId: string;
+  planId: string;
+}
+
+/** 404 unless the plan is in the workspace. */
+async function scoped(db: Db | Trx, ref: PlanRef): Promise<string> {
+  const row = await db.selectFrom('plans').select('id').where('id', '=', ref.planId).where('workspace_id', '=', ref.workspaceId).executeTakeFirst();
+  if (!row) throw notFound(`plan ${ref.planId}`);
+  return ref.planId;
+}
+
+/** The plan's event log after an event id, oldest first. */
+export async function listEvents(db: Db, ref: PlanRef, afterId = 0, limit = 100_000): Promise<TrackingEvent[]> {
+  return loadEvents(db, await scoped(db, ref), afterId, limit);
+}
+
+async function loadEvents(db: Db | Trx, planId: string, afterId = 0, limit = 100_000): Promise<TrackingEvent[]> {
   const rows = await db
     .selectFrom('phase_events')
     .select(['id', 'phase_id', 'session_id', 'type', 'data', 'occurred_at'])
@@ -512,7 +533,8 @@ export interface AlertRecord {
   resolvedAt: string | null;
 }
 
-export async function listAlerts(db: Db, planId: string, afterId = 0): Promise<AlertRecord[]> {
+export async function listAlerts(db: Db, ref: PlanRef, afterId = 0): Promise<AlertRecord[]> {
+  const planId = await scoped(db, ref);
   const rows = await db.selectFrom('alerts').selectAll().where('plan_id', '=', planId).where('id', '>', afterId).orderBy('id').execute();
   return rows.map((r) => ({
     id: Number(r.id),
@@ -526,6 +548,7 @@ export async function listAlerts(db: Db, planId: string, afterId = 0): Promise<A
   }));
 }
 
-export async function listSessions(db: Db, planId: string): Promise<SessionRecord[]> {
+export async function listSessions(db: Db, ref: PlanRef): Promise<SessionRecord[]> {
+  const planId = await scoped(db, ref);
   return (await db.selectFrom('sessions').selectAll().where('plan_id', '=', planId).orderBy('registered_at').execute()).map(toSession);
 }

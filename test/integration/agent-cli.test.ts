@@ -1,21 +1,12 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
-import { repoPath } from '../../src/paths.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { delayedPlan, startApp } from '../support/app.js';
 import { listeningApp } from '../support/http.js';
+import { ensureBuilt, runCli } from '../support/built.js';
 
-const run = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', repoPath('src', 'cli', 'main.ts'), ...args], { cwd: repoPath(), env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
+const run = (...args: string[]) => runCli(args);
 
 describe('the agent commands of the CLI: ready, claim, heartbeat, report, done', () => {
+  beforeAll(ensureBuilt, 300_000);
   const server = listeningApp(() => startApp('postgres'));
 
   it('a shell-driven agent works a phase through with --json, and refusals exit 3 with the reason', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { areasOverlap } from '../../src/domain/tracking/areas.js';
-import { loadEvents } from '../../src/store/tracking.js';
+import { listEvents } from '../../src/store/tracking.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
 import { startApp, type TestContext } from '../support/app.js';
 import { exampleInput } from '../support/fixtures.js';
@@ -52,7 +52,7 @@ async function agent(base: string, planId: string, team: string, label: string) 
 
 interface Check {
   input: PlanInput;
-  events: Awaited<ReturnType<typeof loadEvents>>;
+  events: Awaited<ReturnType<typeof listEvents>>;
   sessionTeam: Map<string, string>;
   capacity: Map<string, number>;
   waveOf: Map<string, number>;
@@ -169,7 +169,7 @@ describe('a fleet of 20 agents in 4 teams drives the example to completion throu
 
       const done = results.flatMap((r) => r.done);
       expect(done.sort()).toEqual(input.phases.map((p) => p.id).sort());
-      const events = await loadEvents(ctx.handle.db, planId);
+      const events = await listEvents(ctx.handle.db, { planId, workspaceId: (await ctx.handle.db.selectFrom('plans').select('workspace_id').where('id', '=', planId).executeTakeFirstOrThrow()).workspace_id });
       const sessions = await ctx.handle.db.selectFrom('sessions').select(['id', 'team_id']).where('plan_id', '=', planId).execute();
       const teams = plan.artifacts['execution-plan.json'].resource_analysis.teams as Array<{ id: string; usable_capacity: number }>;
       const schedule = plan.artifacts['execution-plan.json'].schedule as Array<{ id: string; wave: number }>;

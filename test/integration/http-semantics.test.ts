@@ -93,6 +93,7 @@ describe('HTTP semantics (auth on)', () => {
 
   it('archives a plan on DELETE: gone from the list, no new versions, every version still readable', async () => {
     const id = (await call('POST', '/plans', delayedPlan('archive me'), auth)).body.planId as string;
+    const session = (await call('POST', `/plans/${id}/sessions`, { label: 'before archive' }, auth)).body.id as string;
     const archived = await call('DELETE', `/plans/${id}`, undefined, auth);
     expect(archived.status).toBe(200);
     expect((await call('DELETE', `/plans/${id}`, undefined, auth)).body.archivedAt).toBe(archived.body.archivedAt);
@@ -104,6 +105,15 @@ describe('HTTP semantics (auth on)', () => {
     const refused = await call('POST', `/plans/${id}/versions`, delayedPlan('after'), { ...auth, 'if-match': '"v1"' });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('plan_archived');
+    // An archived plan takes no tracking writes either: no new sessions, claims, reports or heartbeats.
+    const writes = [
+      await call('POST', `/plans/${id}/sessions`, { label: 'after archive' }, auth),
+      await call('POST', `/plans/${id}/claims`, { sessionId: session, phaseId: 'design' }, auth),
+      await call('POST', `/plans/${id}/sessions/${session}/events`, { type: 'started', phaseId: 'design' }, auth),
+      await call('POST', `/plans/${id}/sessions/${session}/heartbeat`, {}, auth),
+    ];
+    expect(writes.map((r) => [r.status, r.body.code])).toEqual(writes.map(() => [409, 'plan_archived']));
+    expect((await call('GET', `/plans/${id}/event-log`, undefined, auth)).body.items).toEqual([]);
   });
 
   it('diffs two versions: input changes by id and the phases the schedule moved', async () => {

@@ -1,27 +1,19 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { repoPath } from '../../src/paths.js';
 import type { ExecutionPlan } from '../../src/schemas/artifacts/execution-plan.js';
 import type { RiskMitigationPlan } from '../../src/schemas/artifacts/risk-mitigation-plan.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
+import { ensureBuilt, runCli } from '../support/built.js';
 
-const run = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', repoPath('src', 'cli', 'main.ts'), ...args], { cwd: repoPath(), env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
+const run = (...args: string[]) => runCli(args);
 const fixture = (name: string) => repoPath('test', 'fixtures', 'importers', name);
 const readJson = <T>(...parts: string[]) => JSON.parse(readFileSync(path.join(...parts), 'utf8')) as T;
 
 describe('upstream analysis + seed teams → waveplan import → waveplan plan', () => {
+  beforeAll(ensureBuilt, 300_000);
   it('execution-plan.json carries the graph id, the seed teams file’s resource constraints and the source’s critical path; the shared staging pool is never double-booked', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'waveplan-upstream-'));
     const input = path.join(dir, 'input.json');

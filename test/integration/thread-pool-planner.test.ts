@@ -1,4 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { jsonText } from '../../src/store/json-text.js';
 import { createWorkerPlanner } from '../../src/service/thread-pool-planner.js';
 import { planProject } from '../../src/domain/plan.js';
 import { WaveplanError } from '../../src/errors.js';
@@ -22,6 +23,19 @@ describe('planning in worker threads', () => {
     expect(planned).toEqual(planProject(input));
     // The main thread was free while the worker planned (it started a thread and planned there).
     expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('brings the JSON text of the large parts from the worker: the main thread does not stringify them again', async () => {
+    const input = { ...exampleInput(), name: 'texts from the worker' };
+    const planned = await workers.planner(input, { planId: 'x', version: 1 });
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      const texts = [jsonText(planned.artifacts), jsonText(planned.schedule), jsonText(planned.playbooks)];
+      expect(stringify).not.toHaveBeenCalled();
+      expect(texts.map((t) => JSON.parse(t))).toEqual([planned.artifacts, planned.schedule, planned.playbooks]);
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   it('turns the domain\'s input errors from the worker into the same 422 with field paths', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
 import { replay } from '../../src/domain/tracking/replay.js';
-import { loadEvents } from '../../src/store/tracking.js';
+import { listEvents } from '../../src/store/tracking.js';
 import { delayedPlan, startApp } from '../support/app.js';
 import { listeningApp } from '../support/http.js';
 
@@ -60,7 +60,7 @@ describe('live tracking', () => {
     expect(claims).toHaveLength(input.phases.length);
     expect(claims.every((c) => c.status === 'completed')).toBe(true);
 
-    const events = await loadEvents(server.ctx().handle.db, planId);
+    const events = await listEvents(server.ctx().handle.db, { planId, workspaceId: (await server.ctx().handle.db.selectFrom('plans').select('workspace_id').where('id', '=', planId).executeTakeFirstOrThrow()).workspace_id });
     const completedAt = new Map(events.filter((e) => e.type === 'completed').map((e) => [e.phaseId!, e.id]));
     for (const e of events.filter((x) => x.type === 'claimed')) {
       for (const d of deps.get(e.phaseId!)!) expect(completedAt.get(d)!, `${d} before ${e.phaseId}`).toBeLessThan(e.id);

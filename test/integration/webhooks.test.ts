@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { buildApp, type App } from '../../src/http/app.js';
 import { WebhookQueue } from '../../src/jobs/webhook-queue.js';
+import { attemptDelivery } from '../../src/jobs/webhook-delivery.js';
 import { badAllowlistEntries, checkTarget } from '../../src/jobs/webhook-targets.js';
 import { createDomainPlanner } from '../../src/service/domain-planner.js';
 import type { DatabaseHandle } from '../../src/store/database.js';
@@ -109,7 +110,11 @@ describe('webhooks', () => {
     expect(ids.size).toBe(2);
     for (const id of ids) expect(mine().filter((g) => g.headers['webhook-id'] === id).map((g) => g.answered)).toEqual([500, 200]);
 
-    const log = await call('GET', `/plans/${planId}/webhooks/${sub.id}/deliveries`);
+    // The receiver answers before the attempt is recorded: wait for the log to say so.
+    const log = await until('both deliveries recorded', async () => {
+      const l = await call('GET', `/plans/${planId}/webhooks/${sub.id}/deliveries`);
+      return l.body.items.every((d: { status: string }) => d.status === 'delivered') ? l : undefined;
+    });
     expect(log.body.items).toHaveLength(2);
     for (const d of log.body.items) {
       expect(d.status).toBe('delivered');
@@ -145,6 +150,27 @@ describe('webhooks', () => {
     expect(all.length).toBeGreaterThanOrEqual(events.length);
   }, 90_000);
 
+  it('connects to the address the target check approved: a name that resolves differently later (DNS rebinding) is not looked up again', async () => {
+    const { planId, session } = await planWithHook(['phase.claimed']);
+    expect((await call('POST', `/plans/${planId}/claims`, { sessionId: session })).status).toBe(201);
+    const delivery = await until('a pending delivery', async () =>
+      (await handle.db.selectFrom('webhook_deliveries').select('id').where('plan_id', '=', planId).where('status', '=', 'pending').executeTakeFirst())?.id,
+    );
+    // The subscription now names a host the system resolver cannot find; only the checked answer can reach the receiver.
+    const port = new URL(hookUrl).port;
+    await handle.db.updateTable('webhook_subscriptions').set({ url: `http://rebind.invalid:${port}/hook` }).where('plan_id', '=', planId).execute();
+    const answers: string[] = [];
+    const resolve = (async () => {
+      answers.push('127.0.0.1');
+      return [{ address: '127.0.0.1', family: 4 }];
+    }) as unknown as typeof import('node:dns/promises').lookup;
+    const before = hooks.got.length;
+    expect(await attemptDelivery(handle.db, delivery, { ...QUEUE, resolve })).toBe('delivered');
+    expect(answers).toHaveLength(1);
+    expect(hooks.got.length).toBe(before + 1);
+    expect(hooks.got.at(-1)!.headers.host).toBe(`rebind.invalid:${port}`);
+  });
+
   it('refuses targets outside the allow-list (and, without one, the service’s own network), with the field named', async () => {
     const planId = (await call('POST', '/plans', delayedPlan('refused'))).body.planId as string;
     for (const url of ['http://10.0.0.1/hook', 'http://169.254.169.254/latest/meta-data', 'http://8.8.8.8/hook', 'ftp://127.0.0.1/x', 'http://user:pw@127.0.0.1/x']) {
@@ -158,7 +184,7 @@ describe('webhooks', () => {
     expect(await checkTarget('http://[::1]/x', {})).toMatchObject({ ok: false });
     expect(await checkTarget('http://[::ffff:192.168.1.10]/x', {})).toMatchObject({ ok: false });
     expect(await checkTarget('http://172.20.0.5/x', {})).toMatchObject({ ok: false });
-    expect(await checkTarget('https://93.184.216.34/x', {})).toEqual({ ok: true });
+    expect(await checkTarget('https://93.184.216.34/x', {})).toEqual({ ok: true, addresses: ['93.184.216.34'] });
     const resolvesInside = async () => [{ address: '10.1.2.3', family: 4 }];
     expect(await checkTarget('https://hooks.example.test/x', {}, resolvesInside as never)).toMatchObject({ ok: false });
     expect(await checkTarget('https://hooks.example.test/x', { allowlist: ['hooks.example.test'] }, resolvesInside as never)).toEqual({ ok: true });

@@ -21,3 +21,27 @@ export async function ensureBuilt(): Promise<void> {
   if (existsSync(builtCli) && statSync(builtCli).mtimeMs >= newest(repoPath('src'))) return;
   await promisify(execFile)('npm', ['run', 'build', '--silent'], { cwd: repoPath() });
 }
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+let built: Promise<void> | undefined;
+
+/** Runs the built CLI (building it first when stale) and returns its exit code and output, whatever the code. */
+export async function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliResult> {
+  await (built ??= ensureBuilt());
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [builtCli, ...args], {
+      cwd: options.cwd ?? repoPath(),
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}

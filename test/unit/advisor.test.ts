@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../src/domain/advisor/changes.js';
+import { changesFromFlags } from '../../src/cli/whatif-command.js';
 import { deadlineFacts, successCriteria, type CriterionId } from '../../src/domain/advisor/criteria.js';
+import { peakConcurrency } from '../../src/domain/concurrency.js';
 import { computePlan } from '../../src/domain/engine.js';
+import { r2 } from '../../src/domain/format.js';
 import { planProject } from '../../src/domain/plan.js';
 import { repoPath } from '../../src/paths.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
@@ -71,6 +74,32 @@ describe('success criteria, met and missed', () => {
     expect(successCriteria(broken).find((c) => c.criterion === 'feasibility')).toMatchObject({ met: false, value: 125 });
   });
 
+  it('feasibility: back-to-back phases are no overlap when a finish carries float noise (the case the criteria property found)', () => {
+    // Two teams of 0.9 FTE: on b, p1 then p2 end at 1.3888… + 5.8333… = 7.2222…23, and p4 starts on b at p0's finish, 7.2222…22.
+    const input: PlanInput = {
+      name: 'noise',
+      startDate: '2027-01-04',
+      teams: [{ id: 'a', size: 2, skills: ['x', 'y'], availability: 50 }, { id: 'b', size: 1, skills: ['y'] }],
+      phases: [
+        { id: 'p0', name: 'P0', duration: 6.5, skills: ['x'] },
+        { id: 'p1', name: 'P1', duration: 1.25, skills: ['y'] },
+        { id: 'p2', name: 'P2', duration: 5.25, skills: ['y'] },
+        { id: 'p3', name: 'P3', duration: 0.25, skills: ['x'] },
+        { id: 'p4', name: 'P4', duration: 0.25, skills: ['y'], dependencies: ['p0'] },
+      ],
+      constraints: { capacityBuffer: 10 },
+      planning: { seed: 0, iterations: 60, monteCarloIterations: 50 },
+    };
+    const r = computePlan(input);
+    const [p2, p4] = [2, 4].map((j) => ({ team: r.schedule.team[j], start: r.schedule.start[j]!, finish: r.schedule.finish[j]! }));
+    expect(p2!.team).toBe(p4!.team);
+    expect(p4!.start).toBeLessThan(p2!.finish); // by 1e-15: float noise, not work side by side
+    expect(p2!.finish - p4!.start).toBeLessThan(1e-12);
+    expect(successCriteria(r).find((c) => c.criterion === 'feasibility')).toMatchObject({ met: true, value: 100 });
+    expect(peakConcurrency([0, 1], [0, 7.222222222222222], [7.222222222222223, 8])).toBe(1);
+    expect(peakConcurrency([0, 1], [0, 7.2222], [7.2223, 8])).toBe(2);
+  });
+
   it('risk coverage and deadline: missed when a risk lacks a contingency or the deadline falls before completion', () => {
     const r = computePlan(oneTeamGraph());
     const risks = [{ id: 'r1', prevention: ['p'], response: ['q'], contingency: 'c' }, { id: 'r2', prevention: ['p'], response: ['q'], contingency: '' }];
@@ -115,10 +144,81 @@ describe('recommendations are re-plans', () => {
     expect(plan.recommendations.trade_off!.points.map((p) => p.size)).toEqual([1, 2, 3, 4, 5, 6]); // 1 from the candidate that removes a person (utilisation)
   });
 
+  it('on a work budget too small for whole searches: each re-plan is the same search stopped earlier, so planning the change gives its makespan or a shorter one', () => {
+    const input = example(); // 14 phases, 300 schedules per plan
+    const full = planProject(input).artifacts['execution-plan.json'].recommendations;
+    const capped = planProject(input, { advisor: { workBudget: 14 * 15 * 40 } }).artifacts['execution-plan.json'].recommendations;
+    expect(full.replan_iterations).toBe(300);
+    expect(full.items.every((r) => r.exact)).toBe(true);
+    expect(capped.replan_iterations).toBeLessThanOrEqual(40); // a search overshoots its cap by up to 2 schedules (3 passes each), which the next shares pay for
+    expect(capped.replan_iterations).toBeGreaterThan(30);
+    expect(capped.evaluated).toBe(full.evaluated);
+    expect(capped.items.some((r) => !r.exact)).toBe(true);
+    for (const rec of capped.items) {
+      const direct = r2(computePlan(applyChanges(input, rec.change)).schedule.makespan);
+      if (rec.exact) expect(direct).toBe(rec.makespan_days);
+      else expect(direct).toBeLessThanOrEqual(rec.makespan_days);
+    }
+    expect(planProject(input, { advisor: { workBudget: 14 * 15 * 40 } }).artifacts['execution-plan.json'].recommendations).toEqual(capped);
+  });
+
   it('is deterministic for a seed', () => {
     const a = planProject(oneTeamGraph()).artifacts['execution-plan.json'].recommendations;
     const b = planProject(oneTeamGraph()).artifacts['execution-plan.json'].recommendations;
     expect(a).toEqual(b);
+  });
+});
+
+describe('relaxing soft dependencies', () => {
+  /** b soft-depends on a: as a dependency a → b → c is 9 days; side by side on 3 FTE, 5. */
+  const soft = (size: number, extra: PlanInput['phases'] = []): PlanInput => ({
+    name: 'soft',
+    startDate: '2027-01-04',
+    teams: [{ id: 't', size, skills: ['dev'] }],
+    phases: [
+      { id: 'a', name: 'A', duration: 4, skills: ['dev'] },
+      { id: 'b', name: 'B', duration: 4, skills: ['dev'], softDependencies: ['a'] },
+      { id: 'c', name: 'C', duration: 1, skills: ['dev'], dependencies: ['a', 'b'] },
+      ...extra,
+    ],
+    constraints: { capacityBuffer: 0 },
+    planning: { seed: 3, iterations: 200, monteCarloIterations: 100 },
+  });
+  const relaxing = (input: PlanInput) => planProject(input).artifacts['execution-plan.json'].recommendations.items.filter((r) => r.change[0]!.kind.startsWith('relax_soft'));
+
+  it('recommends relaxing them with the gain the re-plan computes, which planning the relaxed input reproduces', () => {
+    const [rec, ...rest] = relaxing(soft(3));
+    expect(rest).toEqual([]);
+    expect(rec).toMatchObject({ change: [{ kind: 'relax_soft_dependencies' }], makespan_days: 5, saved_days: 4, added_capacity: { amount: 0, unit: 'none' } });
+    const relaxed = applyChanges(soft(3), rec!.change);
+    expect(relaxed.constraints?.relaxSoftDependencies).toBe(true);
+    expect(computePlan(relaxed).schedule.makespan).toBe(5);
+  });
+
+  it('one fact changed: with one person the phases cannot overlap, so relaxing gains nothing and is not recommended', () => {
+    const plan = planProject(soft(1)).artifacts['execution-plan.json'];
+    expect(plan.success_criteria.some((c) => !c.met)).toBe(true); // the advisor did look
+    expect(relaxing(soft(1))).toEqual([]);
+  });
+
+  it('the whatif flags name the same changes', () => {
+    expect(changesFromFlags({ 'relax-soft-dependencies': true, 'relax-soft-dependency': ['b:a'] })).toEqual([{ kind: 'relax_soft_dependencies' }, { kind: 'relax_soft_dependency', phase: 'b', on: 'a' }]);
+    expect(() => changesFromFlags({ 'relax-soft-dependency': ['b'] })).toThrow(/PHASE:ON|NAME:VALUE/);
+  });
+
+  it('names the one soft dependency the critical path waits on, not one with slack', () => {
+    const extra = [
+      { id: 'x', name: 'X', duration: 1, skills: ['dev'] },
+      { id: 'y', name: 'Y', duration: 1, skills: ['dev'], softDependencies: ['x'] },
+    ];
+    const recs = relaxing(soft(3, extra));
+    expect(recs.map((r) => r.description)).toEqual(['let b start without waiting for a (a soft dependency)', 'let the schedule ignore the soft dependencies']);
+    const one = recs[0]!;
+    expect(one).toMatchObject({ change: [{ kind: 'relax_soft_dependency', phase: 'b', on: 'a' }], makespan_days: 5, saved_days: 4 });
+    const changed = applyChanges(soft(3, extra), one.change);
+    expect(changed.phases.find((p) => p.id === 'b')!.softDependencies).toBeUndefined();
+    expect(changed.phases.find((p) => p.id === 'y')!.softDependencies).toEqual(['x']);
+    expect(() => applyChanges(soft(3), [{ kind: 'relax_soft_dependency', phase: 'c', on: 'a' }])).toThrow(/does not soft-depend/);
   });
 });
 
@@ -150,6 +250,7 @@ describe('properties', () => {
         const plan = planProject(input, { advisor: { maxPlans: 5 } }).artifacts['execution-plan.json'];
         for (const rec of plan.recommendations.items) {
           const direct = computePlan(applyChanges(input, rec.change));
+          expect(rec.exact).toBe(true); // these plans are small: every re-plan gets the whole iteration budget
           expect(Math.round(direct.schedule.makespan * 100) / 100).toBe(rec.makespan_days);
           expect(rec.saved_days).toBeCloseTo(plan.optimisation.makespan_days - rec.makespan_days, 1);
         }
@@ -175,7 +276,7 @@ describe('properties', () => {
         expect(value('completeness')).toBe(100);
         expect(value('feasibility')).toBeLessThanOrEqual(100);
       }),
-      { numRuns: 15, seed: 12 },
+      { numRuns: 15 },
     );
   });
 });

@@ -88,6 +88,7 @@ function applyOne(input: PlanInput, c: ScenarioChange, at: string, issues: Input
         if (!q.dependencies?.includes(p.id)) continue;
         q.dependencies = [...new Set([...q.dependencies.filter((d) => d !== p.id), ...(p.dependencies ?? [])])];
       }
+      for (const q of input.phases) if (q.softDependencies?.includes(p.id)) q.softDependencies = q.softDependencies.filter((d) => d !== p.id);
       if (input.progress) input.progress.phases = input.progress.phases.filter((x) => x.id !== p.id);
       return;
     }
@@ -111,6 +112,7 @@ function applyOne(input: PlanInput, c: ScenarioChange, at: string, issues: Input
       const at0 = input.phases.indexOf(p);
       input.phases.splice(at0, 1, ...parts);
       for (const q of input.phases) if (q.dependencies?.includes(p.id)) q.dependencies = q.dependencies.flatMap((d) => (d === p.id ? ids : [d]));
+      for (const q of input.phases) if (q.softDependencies?.includes(p.id)) q.softDependencies = q.softDependencies.flatMap((d) => (d === p.id ? ids : [d]));
       return;
     }
     case 'add_dependency': {
@@ -126,7 +128,24 @@ function applyOne(input: PlanInput, c: ScenarioChange, at: string, issues: Input
       else p.dependencies = p.dependencies!.filter((d) => d !== c.on);
       return;
     }
+    case 'relax_soft_dependencies':
+    case 'relax_soft_dependency':
+      relaxSoft(input, c, at, issues, phase);
+      return;
   }
+}
+
+/** Relaxing every soft dependency (constraints.relaxSoftDependencies), or dropping one from phases[].softDependencies. */
+function relaxSoft(input: PlanInput, c: Extract<ScenarioChange, { kind: 'relax_soft_dependencies' | 'relax_soft_dependency' }>, at: string, issues: InputIssue[], phase: (id: string) => PlanInput['phases'][number] | undefined): void {
+  if (c.kind === 'relax_soft_dependencies') {
+    (input.constraints ??= {}).relaxSoftDependencies = true;
+    return;
+  }
+  const p = phase(c.phase);
+  if (!p) return;
+  if (!(p.softDependencies ?? []).includes(c.on)) issues.push({ code: 'unknown_dependency', message: `phase "${c.phase}" does not soft-depend on "${c.on}"`, path: `${at}/on`, ids: [c.on] });
+  else if (p.softDependencies!.length === 1) delete p.softDependencies;
+  else p.softDependencies = p.softDependencies!.filter((d) => d !== c.on);
 }
 
 /** A change in words, for recommendations and scenario summaries. */
@@ -162,5 +181,9 @@ export function describeChange(c: ScenarioChange): string {
       return `make ${c.phase} wait for ${c.on}`;
     case 'remove_dependency':
       return `let ${c.phase} start without waiting for ${c.on}`;
+    case 'relax_soft_dependencies':
+      return 'let the schedule ignore the soft dependencies';
+    case 'relax_soft_dependency':
+      return `let ${c.phase} start without waiting for ${c.on} (a soft dependency)`;
   }
 }

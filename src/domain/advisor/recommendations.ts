@@ -9,10 +9,16 @@ import type { PlanResult } from '../model.js';
 import { applyChanges, describeChange } from './changes.js';
 import { deadlineFacts, successCriteria, type Criterion } from './criteria.js';
 
-export interface AdvisorOptions extends Pick<EngineOptions, 'clock' | 'timeBudgetCapMs'> {
+export interface AdvisorOptions extends Pick<EngineOptions, 'clock'> {
   /** Most changed inputs to re-plan (candidates and trade-off points together). Default 16. */
   maxPlans?: number;
-  /** Wall-clock budget for all re-plans, when a clock is given: no re-plan starts that the mean so far says would end past it. Default 8 000 ms. */
+  /**
+   * Work of all re-plans together, in phase-schedules (phases × schedules evaluated): each re-plan's
+   * search is capped at its share, so that the advisor's cost does not grow with the plan's size.
+   * Counted, not timed, so the recommendations are the same on any machine. Default 6 000 000.
+   */
+  workBudget?: number;
+  /** A safety net only, when a clock is given: no re-plan starts past this many milliseconds. Default 30 000. */
   budgetMs?: number;
 }
 
@@ -23,8 +29,11 @@ interface Candidate {
 type Planned = PlanResult & { calendar: WorkCalendar };
 
 const EPS = 1e-6;
+/** Schedules a re-plan's search evaluates at least, however large the plan. */
+const MIN_REPLAN_ITERATIONS = 30;
 const METHOD =
-  'each candidate change is applied to the input and re-planned by the same engine with the same seed and search budget; ' +
+  'each candidate change is applied to the input and re-planned by the same engine with the same seed and search budget ' +
+  '(on large plans the search is stopped after replan_iterations schedules: the same search, so planning the changed input gives that makespan or a shorter one); ' +
   'saved days are the current makespan minus the re-planned one; targets are the missed criteria the re-plan moved towards their target; ' +
   'changes that help a missed criterion come first, then by days saved per unit of added capacity (changes adding none first)';
 
@@ -84,13 +93,32 @@ export function candidateChanges(input: PlanInput, result: PlanResult, missed: s
   const critical = project.phases.filter((p) => scheduleSlack[p.index]! < EPS && schedule.finish[p.index]! - schedule.start[p.index]! > EPS && !input.progress?.phases.some((x) => x.id === p.id));
   const longest = critical.sort((a, b) => b.duration - a.duration || a.index - b.index)[0];
   if (longest) out.push({ change: [{ kind: 'split_phase', phase: longest.id, parts: 2 }] });
+  out.push(...softDependencyCandidates(result));
   return out;
 }
 
-/** Plans a changed input through the engine, or undefined when the change makes it invalid. */
-function replan(input: PlanInput, change: ScenarioChange[], options: AdvisorOptions): Planned | undefined {
+/**
+ * Relaxing soft dependencies: all of them, and each of the (at most two) the schedule's critical
+ * phases wait on, a phase starting just as the phase it soft-depends on finishes.
+ */
+function softDependencyCandidates(result: PlanResult): Candidate[] {
+  const { project, schedule, scheduleSlack } = result;
+  const soft = project.softDependencies;
+  if (!soft || soft.relaxed) return [];
+  const out: Candidate[] = [{ change: [{ kind: 'relax_soft_dependencies' }] }];
+  if (soft.links.length === 1) return out;
+  const binding = soft.links.filter((l) => scheduleSlack[l.phase]! < EPS && Math.abs(schedule.start[l.phase]! - schedule.finish[l.on]!) < EPS);
+  for (const l of binding.slice(0, 2)) out.push({ change: [{ kind: 'relax_soft_dependency', phase: project.phases[l.phase]!.id, on: project.phases[l.on]!.id }] });
+  return out;
+}
+
+/**
+ * Plans a changed input through the engine, or undefined when the change makes it invalid. No
+ * clock: the search ends by its (capped) iteration budget, never by time, so it is reproducible.
+ */
+function replan(input: PlanInput, change: ScenarioChange[], iterationsCap: number): Planned | undefined {
   try {
-    return computePlan(applyChanges(input, change), { ...(options.clock ? { clock: options.clock } : {}), ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}) });
+    return computePlan(applyChanges(input, change), { iterationsCap });
   } catch (err) {
     if (err instanceof PlanInputError) return undefined;
     throw err;
@@ -112,89 +140,122 @@ function addedCapacity(base: PlanResult, next: PlanResult, change: ScenarioChang
 
 const metIds = (cs: Criterion[]) => cs.filter((c) => c.met).map((c) => c.criterion);
 
+/** What a re-planned candidate buys, or undefined when it neither saves days nor moves a missed criterion towards its target. */
+function judgeCandidate(result: Planned, missedCriteria: Criterion[], change: ScenarioChange[], next: Planned): Omit<Recommendation, 'exact'> | undefined {
+  const base = result.schedule.makespan;
+  const saved = base - next.schedule.makespan;
+  const judged = successCriteria(next, undefined, deadlineFacts(next, next.calendar));
+  const improves = missedCriteria
+    .filter((m) => {
+      const after = judged.find((c) => c.criterion === m.criterion);
+      return after !== undefined && (m.comparison === 'at_least' ? after.value > m.value + EPS : after.value < m.value - EPS);
+    })
+    .map((m) => m.criterion);
+  if (saved <= EPS && improves.length === 0) return undefined;
+  const added = addedCapacity(result, next, change[0]!);
+  return {
+    change,
+    description: change.map(describeChange).join('; '),
+    targets: improves,
+    makespan_days: r2(next.schedule.makespan),
+    saved_days: r2(saved),
+    saved_percent: base > 0 ? r2((saved / base) * 100) : 0,
+    utilisation_percent: pct(next.metrics.utilisation),
+    added_capacity: added,
+    extra_person_days: added.unit === 'FTE' ? r2(added.amount * next.schedule.makespan) : 0,
+    saved_days_per_unit: added.amount > EPS ? r2(saved / added.amount) : null,
+    criteria_met: metIds(judged),
+  };
+}
+
+/** Changes that help a missed criterion first, then by days saved per unit of added capacity (changes adding none first). */
+const byValue = (a: Recommendation, b: Recommendation) =>
+  (a.targets.length > 0 ? 0 : 1) - (b.targets.length > 0 ? 0 : 1) ||
+  (a.saved_days_per_unit === null ? 0 : 1) - (b.saved_days_per_unit === null ? 0 : 1) ||
+  (a.saved_days_per_unit === null ? b.saved_days - a.saved_days : b.saved_days_per_unit! - a.saved_days_per_unit!) ||
+  b.saved_days - a.saved_days ||
+  (a.description < b.description ? -1 : 1);
+
+/**
+ * Shares the work budget (phase-schedules) among the re-plans still to come: each re-plan's search
+ * may evaluate its share of what is left, so one that ends early (at its lower bound) leaves more
+ * to the next. Counted from what the searches evaluated, never timed: deterministic.
+ */
+function workShares(budget: number, iterations: number, planned: number) {
+  let left = budget;
+  let remaining = Math.max(1, planned);
+  let least = iterations;
+  return {
+    /** The re-plan, and whether its search ended as planning the changed input would (not at the cap). */
+    replan(input: PlanInput, change: ScenarioChange[]): [Planned | undefined, boolean] {
+      const n = Math.max(1, input.phases.length);
+      const cap = Math.min(iterations, Math.max(MIN_REPLAN_ITERATIONS, Math.floor(left / (n * remaining))));
+      least = Math.min(least, cap);
+      remaining = Math.max(1, remaining - 1);
+      const next = replan(input, change, cap);
+      if (!next) return [undefined, false];
+      left = Math.max(0, left - next.project.phases.length * next.search.evaluated);
+      return [next, cap >= iterations || next.search.evaluated < cap];
+    },
+    leastCap: () => least,
+  };
+}
+
+/** Decides whether another re-plan may start: the plan count, and the clock as a safety net only. */
+function planBudget(options: AdvisorOptions) {
+  const maxPlans = options.maxPlans ?? 16;
+  const budgetMs = options.budgetMs ?? 30_000;
+  const t0 = options.clock?.() ?? 0;
+  const state = {
+    evaluated: 0,
+    complete: true,
+    /** False (and the evaluation incomplete) when no further re-plan may start. */
+    next(): boolean {
+      const elapsed = options.clock ? options.clock() - t0 : 0;
+      const late = options.clock !== undefined && elapsed + (state.evaluated > 0 ? elapsed / state.evaluated : 0) > budgetMs;
+      if (state.evaluated >= maxPlans || late) state.complete = false;
+      else state.evaluated++;
+      return state.complete;
+    },
+  };
+  return state;
+}
+
 /**
  * Recommendations for a plan that misses a criterion: candidate changes re-planned through the
  * engine (deterministic for a seed whenever the plans themselves are), ranked, with the trade-off
  * curve (team size → makespan) of the bottleneck team.
  */
 export function recommend(input: PlanInput, result: Planned, criteria: Criterion[], options: AdvisorOptions = {}): Recommendations {
-  const missed = criteria.filter((c) => !c.met).map((c) => c.criterion);
-  const empty: Recommendations = { evaluated: 0, candidates: 0, complete: true, method: METHOD, items: [], trade_off: null };
-  if (missed.length === 0) return empty;
-  const maxPlans = options.maxPlans ?? 16;
-  const budgetMs = options.budgetMs ?? 8_000;
-  const t0 = options.clock?.() ?? 0;
-  let evaluated = 0;
-  const overBudget = () => {
-    if (options.clock === undefined) return false;
-    const elapsed = options.clock() - t0;
-    return elapsed + (evaluated > 0 ? elapsed / evaluated : 0) > budgetMs;
-  };
-  const base = result.schedule.makespan;
-  const candidates = candidateChanges(input, result, missed);
-  let complete = true;
+  const missedCriteria = criteria.filter((c) => !c.met);
+  const iterations = result.project.planning.iterations;
+  const empty: Recommendations = { evaluated: 0, candidates: 0, complete: true, method: METHOD, replan_iterations: iterations, items: [], trade_off: null };
+  if (missedCriteria.length === 0) return empty;
+  const candidates = candidateChanges(input, result, missedCriteria.map((c) => c.criterion));
+  const bottleneck = bottleneckTeams(result)[0];
+  const budget = planBudget(options);
+  const work = workShares(options.workBudget ?? 6_000_000, iterations, Math.min(options.maxPlans ?? 16, candidates.length + (bottleneck === undefined ? 0 : 2)));
+
   const bySize = new Map<number, Planned>();
   const items: Recommendation[] = [];
-  const missedCriteria = criteria.filter((c) => !c.met);
   for (const cand of candidates) {
-    if (evaluated >= maxPlans || overBudget()) {
-      complete = false;
-      break;
-    }
-    const next = replan(input, cand.change, options);
-    evaluated++;
+    if (!budget.next()) break;
+    const [next, exact] = work.replan(input, cand.change);
     if (!next) continue;
     const c = cand.change[0]!;
-    if (c.kind === 'add_people' && bottleneckTeams(result)[0] === result.project.teams.findIndex((t) => t.id === c.team)) {
-      bySize.set(result.project.teams.find((t) => t.id === c.team)!.size + c.people, next);
-    }
-    const saved = base - next.schedule.makespan;
-    const judged = successCriteria(next, undefined, deadlineFacts(next, next.calendar));
-    const met = metIds(judged);
-    // The missed criteria whose value the re-plan actually moved towards its target.
-    const improves = missedCriteria
-      .filter((m) => {
-        const after = judged.find((c) => c.criterion === m.criterion);
-        return after !== undefined && (m.comparison === 'at_least' ? after.value > m.value + EPS : after.value < m.value - EPS);
-      })
-      .map((m) => m.criterion);
-    if (saved <= EPS && improves.length === 0) continue;
-    const added = addedCapacity(result, next, c);
-    items.push({
-      change: cand.change,
-      description: cand.change.map(describeChange).join('; '),
-      targets: improves,
-      makespan_days: r2(next.schedule.makespan),
-      saved_days: r2(saved),
-      saved_percent: base > 0 ? r2((saved / base) * 100) : 0,
-      utilisation_percent: pct(next.metrics.utilisation),
-      added_capacity: added,
-      extra_person_days: added.unit === 'FTE' ? r2(added.amount * next.schedule.makespan) : 0,
-      saved_days_per_unit: added.amount > EPS ? r2(saved / added.amount) : null,
-      criteria_met: met,
-    });
+    if (c.kind === 'add_people' && bottleneck === result.project.teams.findIndex((t) => t.id === c.team)) bySize.set(result.project.teams[bottleneck]!.size + c.people, next);
+    const item = judgeCandidate(result, missedCriteria, cand.change, next);
+    if (item) items.push({ ...item, exact });
   }
-  items.sort(
-    (a, b) =>
-      (a.targets.length > 0 ? 0 : 1) - (b.targets.length > 0 ? 0 : 1) ||
-      (a.saved_days_per_unit === null ? 0 : 1) - (b.saved_days_per_unit === null ? 0 : 1) ||
-      (a.saved_days_per_unit === null ? b.saved_days - a.saved_days : b.saved_days_per_unit! - a.saved_days_per_unit!) ||
-      b.saved_days - a.saved_days ||
-      (a.description < b.description ? -1 : 1),
-  );
+  items.sort(byValue);
 
   let trade_off: Recommendations['trade_off'] = null;
-  const bottleneck = bottleneckTeams(result)[0];
   if (bottleneck !== undefined) {
     const team = result.project.teams[bottleneck]!;
     bySize.set(team.size, result);
     for (const size of [team.size + 3, team.size + 4]) {
-      if (evaluated >= maxPlans || overBudget()) {
-        complete = false;
-        break;
-      }
-      const next = replan(input, [{ kind: 'resize_team', team: team.id, size }], options);
-      evaluated++;
+      if (!budget.next()) break;
+      const [next] = work.replan(input, [{ kind: 'resize_team', team: team.id, size }]);
       if (next) bySize.set(size, next);
     }
     trade_off = {
@@ -204,5 +265,5 @@ export function recommend(input: PlanInput, result: Planned, criteria: Criterion
         .map(([size, r]) => ({ size, fte: r2(r.project.teams[bottleneck]!.capacity), makespan_days: r2(r.schedule.makespan), utilisation_percent: pct(r.metrics.utilisation) })),
     };
   }
-  return { evaluated, candidates: candidates.length, complete, method: METHOD, items, trade_off };
+  return { evaluated: budget.evaluated, candidates: candidates.length, complete: budget.complete, method: METHOD, replan_iterations: work.leastCap(), items, trade_off };
 }

@@ -1,5 +1,6 @@
 import type { Random } from '../random.js';
 import type { SchedulingProblem } from './problem.js';
+import { takeWeighted } from './weighted-pick.js';
 import type { Decoded } from './sgs.js';
 
 /**
@@ -160,12 +161,7 @@ export function resampleBlock(p: SchedulingProblem, list: Int32Array, from: numb
       total += w;
       return w;
     });
-    let x = rng.next() * total;
-    let pick = 0;
-    while (pick < ready.length - 1 && x >= weights[pick]!) x -= weights[pick++]!;
-    const j = ready[pick]!;
-    ready[pick] = ready[ready.length - 1]!;
-    ready.pop();
+    const j = takeWeighted(ready, weights, total, rng);
     child[k] = j;
     for (const s of p.succs[j]!) {
       if (!inBlock[s]) continue;

@@ -1,6 +1,7 @@
 import { IndexHeap } from '../heap.js';
 import type { Random } from '../random.js';
 import type { SchedulingProblem } from './problem.js';
+import { takeWeighted } from './weighted-pick.js';
 
 /**
  * A precedence-feasible list: repeatedly the ready phase with the lowest key goes next
@@ -65,12 +66,7 @@ export function sampledList(p: SchedulingProblem, key: ArrayLike<number>, rng: R
       weights[i] = w;
       total += w;
     }
-    let x = rng.next() * total;
-    let pick = 0;
-    while (pick < ready.length - 1 && x >= weights[pick]!) x -= weights[pick++]!;
-    const j = ready[pick]!;
-    ready[pick] = ready[ready.length - 1]!;
-    ready.pop();
+    const j = takeWeighted(ready, weights, total, rng);
     list[k] = j;
     for (const s of p.succs[j]!) if (--indeg[s]! === 0) ready.push(s);
   }

@@ -65,10 +65,12 @@ async function serveStream(s: {
   request: FastifyRequest;
   res: ServerResponse;
   planId: string;
+  workspaceId: string;
   principal: string;
   cursor: { event: number; alert: number };
 }): Promise<void> {
   const { db, streams, pollMs, request, res, planId, principal } = s;
+  const ref = { workspaceId: s.workspaceId, planId };
   const { open, byPrincipal, wakers } = streams;
   let cursor = s.cursor;
   let closed = false;
@@ -95,7 +97,7 @@ async function serveStream(s: {
     res.end();
   };
   const read = async () => {
-    const [events, alerts] = await Promise.all([tracking.loadEvents(db, planId, cursor.event, 500), tracking.listAlerts(db, planId, cursor.alert)]);
+    const [events, alerts] = await Promise.all([tracking.listEvents(db, ref, cursor.event, 500), tracking.listAlerts(db, ref, cursor.alert)]);
     for (const e of events) {
       cursor = { ...cursor, event: e.id };
       res.write(`id: ${cursor.event}.${cursor.alert}\nevent: phase\ndata: ${JSON.stringify(e)}\n\n`);
@@ -197,7 +199,7 @@ export const eventStreamRoutes: FastifyPluginAsyncTypebox<EventStreamOptions> = 
       const res = reply.raw;
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       res.write(': waveplan event stream\n\n');
-      await serveStream({ db, streams, pollMs, request, res, planId, principal, cursor });
+      await serveStream({ db, streams, pollMs, request, res, planId, workspaceId: workspaceOf(request), principal, cursor });
     },
   );
 };

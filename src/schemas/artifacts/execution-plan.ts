@@ -26,6 +26,10 @@ export const Recommendation = Type.Object({
   extra_person_days: Type.Number({ description: 'Added FTE × the new makespan: person-days the change pays for.' }),
   saved_days_per_unit: Type.Union([Type.Number(), Type.Null()], { description: 'saved_days ÷ added capacity; null when nothing is added.' }),
   criteria_met: Type.Array(Type.String()),
+  exact: Type.Boolean({
+    description:
+      'True when the re-plan\'s search ended as planning the changed input does (its iteration budget or its lower bound): planning it gives makespan_days. False when the advisor\'s work budget stopped it first: planning it gives makespan_days or a shorter one.',
+  }),
 });
 
 export type SuccessCriterion = Static<typeof SuccessCriterion>;
@@ -34,8 +38,12 @@ export type Recommendation = Static<typeof Recommendation>;
 export const Recommendations = Type.Object({
   evaluated: Type.Integer({ description: 'Changed inputs re-planned.' }),
   candidates: Type.Integer({ description: 'Changes considered.' }),
-  complete: Type.Boolean({ description: 'False when the time budget stopped the evaluation.' }),
+  complete: Type.Boolean({ description: 'False when the plan count (or the time safety net) stopped the evaluation before every candidate.' }),
   method: Type.String(),
+  replan_iterations: Type.Integer({
+    description:
+      'The least any re-plan\'s search was allowed: the plan\'s own iteration budget, or on large plans a share of the advisor\'s work budget (the same search stopped earlier, so planning a recommended change gives its makespan or a shorter one; see each item\'s exact).',
+  }),
   items: Type.Array(Recommendation),
   trade_off: Type.Union([
     Type.Object({

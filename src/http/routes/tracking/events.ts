@@ -47,9 +47,8 @@ export const trackingEventRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async 
       },
     },
     async (request, reply) => {
-      await tracking.trackingBasis(db, workspaceOf(request), request.params.id);
       const limit = request.query.limit ?? 1000;
-      const items = await tracking.loadEvents(db, request.params.id, request.query.after ?? 0, limit);
+      const items = await tracking.listEvents(db, { workspaceId: workspaceOf(request), planId: request.params.id }, request.query.after ?? 0, limit);
       const last = items.at(-1);
       return { items, next: nextLink(reply, items.length === limit && last ? linkWith(request, { after: last.id, limit }) : null) };
     },

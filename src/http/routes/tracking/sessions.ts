@@ -26,7 +26,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
         summary: 'Register a session (an agent or team member) that will claim and work phases',
         params: PlanIdParams,
         body: SessionBody,
-        response: { 201: Session, ...errors(400, 404, 422) },
+        response: { 201: Session, ...errors(400, 404, 409, 422) },
       },
     },
     async (request, reply) => {
@@ -48,8 +48,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
       },
     },
     async (request, reply) => {
-      await tracking.trackingBasis(db, workspaceOf(request), request.params.id);
-      return pageOf(request, reply, (await tracking.listSessions(db, request.params.id)).map(sessionJson), request.query);
+      const sessions = await tracking.listSessions(db, { workspaceId: workspaceOf(request), planId: request.params.id });
+      return pageOf(request, reply, sessions.map(sessionJson), request.query);
     },
   );
 

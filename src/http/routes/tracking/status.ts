@@ -43,8 +43,7 @@ export const statusRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
       },
     },
     async (request, reply) => {
-      await tracking.trackingBasis(db, workspaceOf(request), request.params.id);
-      const all = await tracking.listAlerts(db, request.params.id);
+      const all = await tracking.listAlerts(db, { workspaceId: workspaceOf(request), planId: request.params.id });
       return pageOf(request, reply, request.query.open ? all.filter((a) => a.resolvedAt === null) : all, request.query);
     },
   );
