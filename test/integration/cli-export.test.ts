@@ -1,27 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planProject } from '../../src/domain/plan.js';
 import { exportPlan } from '../../src/exports/index.js';
 import { repoPath } from '../../src/paths.js';
 import { startApp } from '../support/app.js';
-import { builtCli, ensureBuilt } from '../support/built.js';
+import { ensureBuilt, runCli } from '../support/built.js';
 import { examplePath, exampleInput } from '../support/fixtures.js';
 import { listeningApp } from '../support/http.js';
 
-const run = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [builtCli, ...args], { cwd: repoPath(), env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
+const run = (...args: string[]) => runCli(args);
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'waveplan-export-'));
 
 describe('waveplan export and the new importers on the command line', () => {
