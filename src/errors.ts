@@ -20,6 +20,7 @@ export const ERROR_KINDS = {
   unauthorized: { status: 401, exit: 3 },
   forbidden: { status: 403, exit: 3 },
   not_found: { status: 404, exit: 3 },
+  not_acceptable: { status: 406, exit: 3 },
   conflict: { status: 409, exit: 3 },
   gone: { status: 410, exit: 3 },
   precondition_failed: { status: 412, exit: 3 },

@@ -9,7 +9,9 @@ export interface CliCommand {
   options: NonNullable<ParseArgsConfig['options']>;
   /** What the one positional argument is ("input file", "plan id"); none when absent. */
   operand?: string;
-  run(target: string | undefined, values: Values): Promise<number>;
+  /** How many positional arguments it takes when it has an operand (default 1). */
+  operands?: number;
+  run(target: string | undefined, values: Values, positionals?: string[]): Promise<number>;
 }
 
 /** The parsed flags; each command reads its own (the option types say which are strings, booleans or lists). */

@@ -1,11 +1,11 @@
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
 import { PlanInputError } from '../domain/errors.js';
 import { detectFormat, ImportError, importPlannable, IMPORT_FORMATS, isImportFormat, structuredFormat, textFormat, type ImportFormat, type ImportOptions, type ImportResult } from '../importers/index.js';
 import { importSeedResources } from '../importers/seed-resources.js';
 import { TeamInput } from '../schemas/plan-input.js';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { CliError, EXIT } from './cli-error.js';
 import { colour, COMMON_OPTIONS, type CliCommand, type Values } from './command.js';
 import { readInput, readText } from './read-input.js';
@@ -77,6 +77,28 @@ export function importOptions(flags: ImportFlags): ImportOptions {
   };
 }
 
+const MAX_FOLDER_FILES = 5000;
+
+/**
+ * A folder (ccpm's .claude/epics/ or one epic in it) as the JSON map of path → text the ccpm
+ * importer reads: its Markdown files, named from the folder's own name down.
+ */
+export function folderAsFileMap(dir: string): string {
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.md'));
+  if (names.length > MAX_FOLDER_FILES) throw new CliError(EXIT.invalidInput, `${dir} holds ${names.length} Markdown files; at most ${MAX_FOLDER_FILES} are read`);
+  const base = path.basename(path.resolve(dir));
+  const files = Object.fromEntries(names.sort().map((n) => [`${base}/${n.split(path.sep).join('/')}`, readFileSync(path.join(dir, n), 'utf8')]));
+  return JSON.stringify({ files });
+}
+
+const isFolder = (file: string) => {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
 /**
  * Reads another tool's file and maps it to a plan input, checked as the planner checks it
  * (a dependency cycle in the source is reported here, not at planning time).
@@ -84,8 +106,9 @@ export function importOptions(flags: ImportFlags): ImportOptions {
 export function importFile(file: string, flags: ImportFlags): ImportResult & { format: string } {
   if (flags.format !== undefined && !isImportFormat(flags.format)) throw new CliError(EXIT.usage, `--format takes one of ${IMPORT_FORMATS.join(', ')}, not ${flags.format}`);
   const options = { ...importOptions(flags), fileName: file };
-  const text = readText(file);
-  const format = (flags.format as (typeof IMPORT_FORMATS)[number] | undefined) ?? detectFormat(file, text);
+  const folder = isFolder(file);
+  const text = folder ? folderAsFileMap(file) : readText(file);
+  const format = (flags.format as (typeof IMPORT_FORMATS)[number] | undefined) ?? (folder ? 'ccpm' : detectFormat(file, text));
   let result: ImportResult;
   try {
     result = importPlannable(format, text, options);
@@ -97,7 +120,7 @@ export function importFile(file: string, flags: ImportFlags): ImportResult & { f
   return { ...result, format };
 }
 
-const FORMAT_NAMES = { 'dependency-graph': 'dependency graph', 'task-master': 'task-master tasks.json', csv: 'CSV table', psplib: 'PSPLIB instance' } as const;
+const FORMAT_NAMES = { 'dependency-graph': 'dependency graph', 'task-master': 'task-master tasks.json', csv: 'CSV table', psplib: 'PSPLIB instance', mspdi: 'MS Project XML file', beads: 'beads issues.jsonl', ccpm: 'ccpm epics folder' } as const;
 
 /**
  * Why a file given to `plan` is not a plan input, when it is one the importers read instead: a
@@ -130,15 +153,16 @@ function importCommand(file: string, values: Values & ImportFlags): number {
 }
 
 export const command: CliCommand = {
-  usage: `usage: waveplan import <file> [--format dependency-graph|task-master|csv|psplib] [--start-date DATE]
+  usage: `usage: waveplan import <file|folder> [--format dependency-graph|task-master|csv|psplib|mspdi|beads|ccpm] [--start-date DATE]
                        [--name NAME] [--teams FILE] [--team-size N] [--tag TAG] [--default-duration DAYS]
                        [--include-done] [--level task|phase] [--infer-skills] [--relax-soft-dependencies]
                        [--out FILE] [--json]
 
 Maps another tool's file to a plan input: the dependency graph of an analysis step (JSON or
 YAML), task-master's tasks.json, a CSV (id,name,duration,dependencies,skills, or an MS Project /
-ProjectLibre / GanttProject export) or a PSPLIB .sm instance (format told by the extension and
-content unless --format). Writes the input to --out, or to stdout; notes on what the mapping
+ProjectLibre / GanttProject export), a PSPLIB .sm instance, MS Project XML (MSPDI), beads'
+.beads/issues.jsonl or a ccpm epics folder (format told by the extension and content unless
+--format; a folder is read as ccpm). Writes the input to --out, or to stdout; notes on what the mapping
 assumed go to stderr (--json: stdout gets {input, notes, format}). Teams come from --teams (a
 JSON/YAML list of teams, or the seed shape resource_analysis {available_teams,
 infrastructure_capacity, resource_constraints}), else the file, else one team of --team-size

@@ -15,7 +15,8 @@ const COMMANDS: Record<string, [operand: string, summary: string, load: () => Pr
   whatif: ['<planId|input>', 'what the changes would change, nothing stored', () => import('./whatif-command.js').then((m) => m.command)],
   status: ['<planId>', 'planned vs actual and open alerts of a tracked plan', () => import('./status-command.js').then((m) => m.command)],
   replan: ['<planId>', 'a new version from where things stand', () => import('./replan-command.js').then((m) => m.command)],
-  import: ['<file>', 'map another tool\'s file (dependency graph, tasks.json, CSV, PSPLIB) to a plan input', () => import('./import-command.js').then((m) => m.command)],
+  export: ['<format> <planId|input>', 'the plan as MS Project XML, iCalendar or CSV; planned dates into task-master', () => import('./export-command.js').then((m) => m.command)],
+  import: ['<file|folder>', 'map another tool\'s file or folder (dependency graph, tasks.json, CSV, PSPLIB, MS Project XML, beads, ccpm) to a plan input', () => import('./import-command.js').then((m) => m.command)],
   ready: ['<planId>', 'what may be claimed now', () => import('./agent-commands.js').then((m) => m.agentCommands.ready)],
   claim: ['<planId>', 'claim a phase for a session', () => import('./agent-commands.js').then((m) => m.agentCommands.claim)],
   heartbeat: ['<planId>', 'keep a session alive', () => import('./agent-commands.js').then((m) => m.agentCommands.heartbeat)],
@@ -63,8 +64,11 @@ async function run(argv: string[]): Promise<number> {
   values['api-key'] ??= process.env.WAVEPLAN_API_KEY || undefined;
   const positionals = parsed.positionals;
   if (command.operand === undefined && positionals.length > 0) throw new CliError(EXIT.usage, `${name} takes no arguments\n${command.usage}`);
-  if (command.operand !== undefined && positionals.length !== 1) throw new CliError(EXIT.usage, `${name} takes exactly one ${command.operand}\n${command.usage}`);
-  return command.run(positionals[0], values);
+  const operands = command.operands ?? 1;
+  if (command.operand !== undefined && positionals.length !== operands) {
+    throw new CliError(EXIT.usage, `${name} takes ${operands === 1 ? 'exactly one' : operands} ${command.operand}\n${command.usage}`);
+  }
+  return command.run(positionals[0], values, positionals);
 }
 
 function report(err: unknown): number {

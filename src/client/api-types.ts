@@ -62,8 +62,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Map a dependency graph, task-master tasks.json, CSV or PSPLIB file to a plan input (POST it to /plans to plan it)
-         * @description Send the file as the body with its own content type (text/csv, text/tab-separated-values, text/plain, application/json, application/yaml, application/x-yaml, text/yaml, application/octet-stream). Nothing is stored.
+         * Map a dependency graph, task-master tasks.json, CSV, PSPLIB, MS Project XML or beads issues.jsonl file to a plan input (POST it to /plans to plan it)
+         * @description Send the file as the body with its own content type (text/csv, text/tab-separated-values, text/plain, application/json, application/yaml, application/x-yaml, text/yaml, application/xml, text/xml, application/x-ndjson, application/jsonl, application/octet-stream). Nothing is stored.
          */
         post: operations["importPlanInput"];
         delete?: never;
@@ -272,6 +272,66 @@ export interface paths {
         get: operations["streamEvents"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest version in the format the Accept header asks for
+         * @description Accept: application/xml (or text/xml, application/vnd.ms-project) for MS Project XML, text/calendar for iCalendar, text/csv for CSV; the highest q wins. 406 when none is acceptable. MS Project XML (MSPDI): tasks with planned dates, groups as summary tasks, dependencies with type and lag, teams as resources with assignments, the project calendar. iCalendar: phases, milestones and sync points as all-day events with stable UIDs (subscribe and the events update in place); `team` narrows it to one team's feed. CSV: one row per phase with dates, team, slack and criticality.
+         */
+        get: operations["exportPlanNegotiated"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/export/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest version as MS Project XML, iCalendar or CSV
+         * @description MS Project XML (MSPDI): tasks with planned dates, groups as summary tasks, dependencies with type and lag, teams as resources with assignments, the project calendar. iCalendar: phases, milestones and sync points as all-day events with stable UIDs (subscribe and the events update in place); `team` narrows it to one team's feed. CSV: one row per phase with dates, team, slack and criticality.
+         */
+        get: operations["exportPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/export/task-master": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write the latest version's planned dates and teams into a task-master tasks.json
+         * @description Send tasks.json as the body (application/json). Each task and subtask the plan schedules (task n is phase task-n, subtask m is task-n.m) gets a `waveplan` object: planId, version, plannedStart, plannedFinish, team, wave, critical, slackDays; everything else in the file is returned byte for byte. Nothing is stored. The header x-waveplan-written counts the tasks written.
+         */
+        post: operations["writeBackTaskMaster"];
         delete?: never;
         options?: never;
         head?: never;
@@ -527,6 +587,26 @@ export interface paths {
         };
         /** What changed from one version to another: input fields, phases and teams added, removed or changed; phases the schedule moved; the makespan */
         get: operations["diffVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/versions/{version}/export/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version as MS Project XML, iCalendar or CSV
+         * @description MS Project XML (MSPDI): tasks with planned dates, groups as summary tasks, dependencies with type and lag, teams as resources with assignments, the project calendar. iCalendar: phases, milestones and sync points as all-day events with stable UIDs (subscribe and the events update in place); `team` narrows it to one team's feed. CSV: one row per phase with dates, team, slack and criticality.
+         */
+        get: operations["exportPlanVersion"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1410,7 +1490,7 @@ export interface components {
         /** ImportResult */
         ImportResult: {
             /** @enum {unknown} */
-            format: "dependency-graph" | "task-master" | "csv" | "psplib";
+            format: "dependency-graph" | "task-master" | "csv" | "psplib" | "mspdi" | "beads" | "ccpm";
             input: components["schemas"]["PlanInput"];
             /** @description What the mapping assumed or left out, one sentence each. */
             notes: string[];
@@ -2642,7 +2722,7 @@ export interface operations {
                 /** @description Name of the uploaded file: its extension helps tell the format, and it names the plan when the file does not. */
                 fileName?: string;
                 /** @description Default: text/csv bodies are CSV, else told by fileName and content. */
-                format?: "dependency-graph" | "task-master" | "csv" | "psplib";
+                format?: "dependency-graph" | "task-master" | "csv" | "psplib" | "mspdi" | "beads" | "ccpm";
                 /** @description Keep finished items (default: left out, their dependents count them as met). */
                 includeDone?: boolean;
                 /** @description Fill the skills of items that name none from task_type and file extensions (each listed in the notes). */
@@ -2669,12 +2749,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": string;
+                "application/jsonl": string;
                 "application/octet-stream": string;
+                "application/x-ndjson": string;
                 "application/x-yaml": string;
+                "application/xml": string;
                 "application/yaml": string;
                 "text/csv": string;
                 "text/plain": string;
                 "text/tab-separated-values": string;
+                "text/xml": string;
                 "text/yaml": string;
             };
         };
@@ -3886,6 +3970,222 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Error"];
                 };
             };
+        };
+    };
+    exportPlanNegotiated: {
+        parameters: {
+            query?: {
+                team?: string;
+            };
+            header?: {
+                /** @description ETags the client holds; 304 Not Modified when one names the current version. */
+                "if-none-match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan in the format named in the path, as an attachment (application/xml, text/calendar or text/csv). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                    "text/calendar": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag names this version. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    exportPlan: {
+        parameters: {
+            query?: {
+                team?: string;
+            };
+            header?: {
+                /** @description ETags the client holds; 304 Not Modified when one names the current version. */
+                "if-none-match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description mspdi: MS Project XML (opens in MS Project, ProjectLibre, GanttProject); ical: iCalendar; csv: one row per phase. */
+                format: "mspdi" | "ical" | "csv";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan in the format named in the path, as an attachment (application/xml, text/calendar or text/csv). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                    "text/calendar": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag names this version. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    writeBackTaskMaster: {
+        parameters: {
+            query?: {
+                /** @description The tag to write (default master, or the only tag). */
+                tag?: string;
+            };
+            header?: {
+                /** @description Makes the POST safe to retry: a repeat with the same key, path and body gets the first response (1–200 visible ASCII characters). */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description The file with the planned fields added. */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getGantt: {
@@ -5720,6 +6020,70 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["VersionDiff"];
                 };
+            };
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    exportPlanVersion: {
+        parameters: {
+            query?: {
+                team?: string;
+            };
+            header?: {
+                /** @description ETags the client holds; 304 Not Modified when one names the current version. */
+                "if-none-match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description mspdi: MS Project XML (opens in MS Project, ProjectLibre, GanttProject); ical: iCalendar; csv: one row per phase. */
+                format: "mspdi" | "ical" | "csv";
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan in the format named in the path, as an attachment (application/xml, text/calendar or text/csv). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                    "text/calendar": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag names this version. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {

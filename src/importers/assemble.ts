@@ -6,7 +6,7 @@
 import { Value } from 'typebox/value';
 import { DEFAULTS, teamCapacity } from '../domain/input.js';
 import { skillKey } from '../domain/skills.js';
-import { PlanInput, type ConstraintsInput, type GroupInput, type InfrastructureInput, type PhaseInput, type SourceInput, type TeamInput } from '../schemas/plan-input.js';
+import { PlanInput, type CalendarInput, type ConstraintsInput, type GroupInput, type InfrastructureInput, type PhaseInput, type SourceInput, type TeamInput } from '../schemas/plan-input.js';
 import { IssueList } from './import-error.js';
 import { DEFAULT_TEAM_SIZE, defaultName, type ImportOptions, type ImportResult } from './import-options.js';
 import { dependencyIds } from '../schemas/dependency-links.js';
@@ -28,6 +28,7 @@ export interface SourcePlan {
   startDatePath?: string;
   teams?: TeamInput[];
   infrastructure?: InfrastructureInput[];
+  calendar?: CalendarInput;
   constraints?: ConstraintsInput;
   source?: SourceInput;
   /** Names of the groups the phases name (a task with subtasks): only those some kept phase names reach the input. */
@@ -127,6 +128,7 @@ export function assemble(format: string, drafts: DraftPhase[], source: SourcePla
     phases,
     teams: options.teams ?? source.teams ?? defaultTeams(phases, options.teamSize ?? defaultTeamSize(phases), notes),
     ...(infrastructure.length > 0 ? { infrastructure } : {}),
+    ...(source.calendar ? { calendar: source.calendar } : {}),
     ...(Object.keys(constraints).length > 0 ? { constraints } : {}),
     ...(Object.keys(sourceFacts).length > 0 ? { source: sourceFacts } : {}),
   };

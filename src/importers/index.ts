@@ -14,11 +14,14 @@ import { defaultName, type ImportOptions, type ImportResult } from './import-opt
 import { parsePsplib, psplibToPlanInput, PsplibFormatError } from './psplib.js';
 import { isObject } from './source-values.js';
 import { importTaskMaster } from './task-master.js';
+import { importMspdi } from './mspdi.js';
+import { importBeads } from './beads.js';
+import { ccpmFiles, importCcpm } from './ccpm.js';
 
 export { ImportError, type ImportIssue } from './import-error.js';
 export type { ImportOptions, ImportResult } from './import-options.js';
 
-export const IMPORT_FORMATS = ['dependency-graph', 'task-master', 'csv', 'psplib'] as const;
+export const IMPORT_FORMATS = ['dependency-graph', 'task-master', 'csv', 'psplib', 'mspdi', 'beads', 'ccpm'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const isImportFormat = (s: string): s is ImportFormat => (IMPORT_FORMATS as readonly string[]).includes(s);
@@ -51,16 +54,19 @@ function looksLikeTaskMaster(value: unknown): boolean {
   return lists.length > 0 && isObject(first) && 'title' in first && (typeof first.id === 'number' || 'subtasks' in first || 'testStrategy' in first);
 }
 
-/** The formats told by the file's name or a glance at its text, without parsing it: CSV and PSPLIB. */
-export function textFormat(fileName: string, source: string): 'csv' | 'psplib' | undefined {
+/** The formats told by the file's name or a glance at its text, without parsing it: CSV, PSPLIB and MS Project XML. */
+export function textFormat(fileName: string, source: string): 'csv' | 'psplib' | 'mspdi' | 'beads' | undefined {
   const ext = path.extname(fileName).toLowerCase();
   if (ext === '.csv' || ext === '.tsv') return 'csv';
   if (ext === '.sm' || /PRECEDENCE RELATIONS:/.test(source)) return 'psplib';
+  if (ext === '.xml' || /^\uFEFF?\s*</.test(source)) return 'mspdi';
+  // beads writes one issue a line: a first line that is an object with an issue_type (pretty-printed JSON opens with "{" alone).
+  if (ext === '.jsonl' || /^\uFEFF?\s*\{[^\n]*"issue_type"\s*:/.test(source)) return 'beads';
   return undefined;
 }
 
-/** The format of a parsed JSON or YAML document. */
-export const structuredFormat = (value: unknown): 'task-master' | 'dependency-graph' => (looksLikeTaskMaster(value) ? 'task-master' : 'dependency-graph');
+/** The format of a parsed JSON or YAML document: a map of .md paths to text is a ccpm folder. */
+export const structuredFormat = (value: unknown): 'task-master' | 'dependency-graph' | 'ccpm' => (ccpmFiles(value) ? 'ccpm' : looksLikeTaskMaster(value) ? 'task-master' : 'dependency-graph');
 
 /** The format of a file: by extension for .csv/.tsv and .sm, else by what its JSON or YAML holds. */
 export function detectFormat(fileName: string, source: string): ImportFormat {
@@ -90,12 +96,19 @@ function importPsplib(source: string, options: ImportOptions): ImportResult {
  */
 export function importAny(format: ImportFormat | undefined, fileName: string, source: string, options: ImportOptions = {}): ImportResult & { format: ImportFormat } {
   const known = format ?? textFormat(fileName, source);
-  if (known === 'csv' || known === 'psplib') return { ...importPlannable(known, source, options), format: known };
+  if (known === 'csv' || known === 'psplib' || known === 'mspdi' || known === 'beads') return { ...importPlannable(known, source, options), format: known };
   const value = parseStructured(known === 'task-master' ? 'task-master tasks.json' : 'dependency graph', source);
   const chosen = known ?? structuredFormat(value);
-  const result = chosen === 'task-master' ? importTaskMaster(value, options) : importDependencyGraph(value, options);
+  const result = chosen === 'task-master' ? importTaskMaster(value, options) : chosen === 'ccpm' ? importCcpmValue(value, options) : importDependencyGraph(value, options);
   normalise(result.input);
   return { ...result, format: chosen };
+}
+
+/** A ccpm folder sent as a JSON map of path → text. */
+function importCcpmValue(value: unknown, options: ImportOptions): ImportResult {
+  const files = ccpmFiles(value);
+  if (!files) throw new ImportError('ccpm epics', [{ path: '/', message: 'expected a JSON object of file paths (…/epics/<epic>/epic.md, …/<epic>/001.md) to their text, or {"files": {…}}' }]);
+  return importCcpm(files, options);
 }
 
 export function importText(format: ImportFormat, source: string, options: ImportOptions = {}): ImportResult {
@@ -104,6 +117,12 @@ export function importText(format: ImportFormat, source: string, options: Import
       return importCsv(source, options);
     case 'psplib':
       return importPsplib(source, options);
+    case 'mspdi':
+      return importMspdi(source, options);
+    case 'beads':
+      return importBeads(source, options);
+    case 'ccpm':
+      return importCcpmValue(parseStructured('ccpm file map', source), options);
     case 'task-master':
       return importTaskMaster(parseStructured('task-master tasks.json', source), options);
     case 'dependency-graph':

@@ -113,6 +113,21 @@ describe('the client generated from the OpenAPI document', () => {
     expect(tar.response.headers.get('content-type')).toBe('application/x-tar');
     expect(Buffer.from(tar.data!).subarray(0, 100).toString('latin1')).toContain('parallel-execution/');
 
+    const xml = await client.GET('/plans/{id}/export/{format}', { params: { path: { id, format: 'mspdi' } }, parseAs: 'text' });
+    expect(xml.response.headers.get('content-type')).toMatch(/^application\/xml/);
+    expect(xml.data).toContain('<Project xmlns="http://schemas.microsoft.com/project">');
+    const feed = await client.GET('/plans/{id}/versions/{version}/export/{format}', { params: { path: { id, version: 1, format: 'ical' }, query: { team: 'a' } }, parseAs: 'text' });
+    expect(feed.response.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(feed.data).toContain('BEGIN:VCALENDAR');
+    const negotiated = await client.GET('/plans/{id}/export', { params: { path: { id } }, headers: { accept: 'text/csv' }, parseAs: 'text' });
+    expect(negotiated.response.headers.get('content-type')).toMatch(/^text\/csv/);
+    const tasksJson = JSON.stringify({ master: { tasks: [{ id: 1, title: 'Design', status: 'pending', dependencies: [] }] } });
+    const written = await client.POST('/plans/{id}/export/task-master', { params: { path: { id } }, body: tasksJson, bodySerializer: (b) => b, headers: { 'content-type': 'application/json' }, parseAs: 'text' });
+    expect(written.response.status).toBe(200);
+    // The plan's phases are not task-master's (task-n), so the file comes back as it was.
+    expect(written.data).toBe(tasksJson);
+    expect(written.response.headers.get('x-waveplan-written')).toBe('0');
+
     const session = await client.POST('/plans/{id}/sessions', { params: { path: { id } }, body: { label: 'agent', team: 'a' } });
     const sessionId = session.data!.id;
     expect((await client.GET('/plans/{id}/sessions', { params: { path: { id } } })).data?.items).toHaveLength(1);

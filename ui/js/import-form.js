@@ -5,7 +5,7 @@ import { announce, h } from './dom.js';
 /** @typedef {import('../types.js').ImportJson['input']} PlanInput */
 
 /** @type {Record<string, string>} */
-const TYPES = { csv: 'text/csv', tsv: 'text/tab-separated-values', json: 'application/json', yaml: 'application/yaml', yml: 'application/yaml' };
+const TYPES = { csv: 'text/csv', tsv: 'text/tab-separated-values', json: 'application/json', yaml: 'application/yaml', yml: 'application/yaml', xml: 'application/xml', jsonl: 'application/x-ndjson' };
 /** @param {string} name */
 const contentType = (name) => TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'text/plain';
 
@@ -55,14 +55,14 @@ async function createPlan(input) {
  * input. Shows what the import assumed before anything is planned, then plans it and opens it.
  */
 export function importForm() {
-  const file = h('input', { id: 'import-file', type: 'file', accept: '.json,.yaml,.yml,.csv,.tsv,.sm,.txt', required: true });
+  const file = h('input', { id: 'import-file', type: 'file', accept: '.json,.yaml,.yml,.csv,.tsv,.sm,.txt,.xml,.jsonl', required: true });
   const start = h('input', { id: 'import-start', type: 'date' });
   const teamSize = h('input', { id: 'import-team-size', type: 'number', min: 1, max: 10000, step: 1, inputmode: 'numeric' });
   const format = h(
     'select',
     { id: 'import-format' },
     h('option', { value: '' }, 'tell from the file'),
-    ['dependency-graph', 'task-master', 'csv', 'psplib'].map((f) => h('option', { value: f }, f)),
+    ['dependency-graph', 'task-master', 'csv', 'psplib', 'mspdi', 'beads', 'ccpm'].map((f) => h('option', { value: f }, f)),
   );
   const result = h('div', { class: 'import-result', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit' }, 'Import');

@@ -7,7 +7,7 @@ import { inProcessImporter, type Importer } from '../../service/importer.js';
 import { errors } from '../schemas/common.js';
 import { ImportQuery, ImportResponse } from '../schemas/imports.js';
 
-const TEXT_TYPES = ['text/csv', 'text/tab-separated-values', 'text/plain', 'application/json', 'application/yaml', 'application/x-yaml', 'text/yaml', 'application/octet-stream'];
+const TEXT_TYPES = ['text/csv', 'text/tab-separated-values', 'text/plain', 'application/json', 'application/yaml', 'application/x-yaml', 'text/yaml', 'application/xml', 'text/xml', 'application/x-ndjson', 'application/jsonl', 'application/octet-stream'];
 
 /** POST /imports: another tool's file in the body, the plan input it maps to out. Writes nothing. */
 export const importRoutes: FastifyPluginAsyncTypebox<{ importer?: Importer }> = async (app, { importer = inProcessImporter }) => {
@@ -21,7 +21,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ importer?: Importer }> = 
       schema: {
         tags: ['plans'],
         operationId: 'importPlanInput',
-        summary: 'Map a dependency graph, task-master tasks.json, CSV or PSPLIB file to a plan input (POST it to /plans to plan it)',
+        summary: 'Map a dependency graph, task-master tasks.json, CSV, PSPLIB, MS Project XML or beads issues.jsonl file to a plan input (POST it to /plans to plan it)',
         description: `Send the file as the body with its own content type (${TEXT_TYPES.join(', ')}). Nothing is stored.`,
         querystring: ImportQuery,
         body: { content: Object.fromEntries(TEXT_TYPES.map((t) => [t, { schema: Type.String({ minLength: 1, description: 'The file, as text.' }) }])) },
