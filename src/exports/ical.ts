@@ -37,11 +37,11 @@ function phaseDescription(p: ExportPhase): string {
 }
 
 /**
- * A sync point's identity across versions: a hand-over is its two phases, a wave boundary the wave
- * it closes (sync_001… are numbered in date order, so they shift when the plan changes).
+ * A sync point's identity across versions: a hand-over or a contract is its phases, a wave boundary
+ * the wave it closes (sync_001… are numbered in date order, so they shift when the plan changes).
  */
 function syncKey(s: SyncPoint, waveOf: Map<string, number>): string {
-  if (s.kind === 'handover') return `handover.${s.phases.join('.')}`;
+  if (s.kind === 'handover' || s.kind === 'contract') return `${s.kind}.${s.phases.join('.')}`;
   return `wave-${waveOf.get(s.phases[0] ?? '') ?? s.sync_id}-boundary`;
 }
 

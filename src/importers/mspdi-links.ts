@@ -1,5 +1,6 @@
 /** MSPDI predecessor links as Waveplan dependencies. */
-import type { LinkType } from '../schemas/dependency-links.js';
+import { linkEntry, type LinkType } from '../schemas/dependency-links.js';
+import { MAX_LAG_DAYS, type PhaseInput } from '../schemas/plan-input.js';
 
 export interface MspdiLink {
   /** The predecessor's phase id. */
@@ -10,14 +11,12 @@ export interface MspdiLink {
 }
 
 /**
- * One predecessor link as a dependency of the input. Dependencies are finish-to-start without lag
- * today, so a start-to-start, finish-to-finish or start-to-finish link, or a lag, is planned as
- * finish-to-start and said in a warning; this is the one place to return the link's type and lag
- * once the input carries them.
+ * One predecessor link as a dependency of the input, with its type and lag (a bare id for
+ * finish-to-start without lag). A lag beyond what the input accepts is cut to the bound and said.
  */
-export function linkFromMspdi(link: MspdiLink): { dependency: string; warning?: string } {
-  const lag = link.lagDays === 0 ? '' : `${link.lagDays > 0 ? '+' : ''}${Math.round(link.lagDays * 1000) / 1000}d`;
-  if (link.type !== 'FS') return { dependency: link.id, warning: `${link.type} link planned as FS${lag ? ` (lag ${lag} dropped)` : ''}` };
-  if (lag) return { dependency: link.id, warning: `${link.lagDays > 0 ? 'lag' : 'lead'} ${lag} dropped (planned as FS without lag)` };
-  return { dependency: link.id };
+export function linkFromMspdi(link: MspdiLink): { dependency: NonNullable<PhaseInput['dependencies']>[number]; warning?: string } {
+  const rounded = Math.round(link.lagDays * 1000) / 1000;
+  const lagDays = Math.max(-MAX_LAG_DAYS, Math.min(MAX_LAG_DAYS, rounded));
+  const dependency = linkEntry({ id: link.id, type: link.type, lagDays });
+  return lagDays === rounded ? { dependency } : { dependency, warning: `a lag of ${rounded} working days was cut to ${lagDays}` };
 }

@@ -17,6 +17,7 @@ import { IssueList } from './import-error.js';
 import { DEFAULT_DURATION, type ImportOptions, type ImportResult } from './import-options.js';
 import { projectCalendar } from './mspdi-calendar.js';
 import { linkFromMspdi } from './mspdi-links.js';
+import { entryId } from '../schemas/dependency-links.js';
 import { FORMAT, isTrue, listOf, parseMspdi, textOf } from './mspdi-xml.js';
 import { isObject, text, toId, type Source } from './source-values.js';
 
@@ -79,6 +80,7 @@ function readTask(task: Source, index: number, ctx: Context, options: ImportOpti
   const phase: PhaseInput = { id, name: text(textOf(task, 'Name'), 300) ?? id, duration: readDuration(task, where, ctx) ?? options.defaultDuration ?? DEFAULT_DURATION };
   const notes = text(textOf(task, 'Notes'), 5000);
   if (notes) phase.description = notes;
+  if (isTrue(textOf(task, 'Milestone'))) phase.milestone = true;
   const priority = Number(textOf(task, 'Priority'));
   if (Number.isInteger(priority) && priority > 500) phase.priority = Math.min(1000, priority - 500);
   const skills = customValue(task, ctx, FIELD_SKILLS)?.split(';').map((s) => s.trim().slice(0, 120)).filter((s) => s !== '');
@@ -122,7 +124,7 @@ function linkDependencies(tasks: ReadTask[], ctx: Context): void {
   const simplified: string[] = [];
   for (const t of tasks.filter((t) => !t.summary)) {
     const own = [t, ...parents.get(t)!].flatMap((holder) => holder.links);
-    const deps: { id: string; path: string }[] = [];
+    const deps: { id: string; entry: NonNullable<PhaseInput['dependencies']>[number]; path: string }[] = [];
     for (const l of own) {
       const pred = byUid.get(l.uid);
       if (l.cross) {
@@ -143,10 +145,11 @@ function linkDependencies(tasks: ReadTask[], ctx: Context): void {
       for (const target of pred.summary ? under(pred) : [pred]) {
         const { dependency, warning } = linkFromMspdi({ id: target.draft.phase.id, type, lagDays });
         if (warning) simplified.push(`${target.draft.phase.id} → ${t.draft.phase.id}: ${warning}`);
-        if (dependency !== t.draft.phase.id && !deps.some((d) => d.id === dependency)) deps.push({ id: dependency, path: l.where });
+        const id = entryId(dependency);
+        if (id !== t.draft.phase.id && !deps.some((d) => d.id === id)) deps.push({ id, entry: dependency, path: l.where });
       }
     }
-    if (deps.length > 0) t.draft.phase.dependencies = deps.map((d) => d.id);
+    if (deps.length > 0) t.draft.phase.dependencies = deps.map((d) => d.entry);
     t.draft.dependencyPaths = deps.map((d) => d.path);
     const group = parents.get(t)![0];
     if (group) t.draft.phase.group = group.draft.phase.name;

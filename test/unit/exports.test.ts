@@ -129,6 +129,7 @@ describe('iCalendar export', () => {
     const syncs = s.artifacts['coordination-protocols.json'].coordination_protocols.synchronization_points;
     const waves = s.artifacts['wave-schedules.json'].waves;
     expect(list).toHaveLength(plan.schedule.length + waves.length + 2 + syncs.length);
+    expect(new Set(list.map((x) => x.uid)).size, "every event has its own UID").toBe(list.length);
     for (const entry of plan.schedule) {
       const e = list.find((x) => x.uid === `11111111-2222-3333-4444-555555555555.phase.${entry.id}@waveplan`)!;
       expect(e.summary).toBe(entry.name);
@@ -142,7 +143,7 @@ describe('iCalendar export', () => {
     expect(completion.startDate.toString()).toBe(plan.project_context.completion_date);
     expect(list.find((x) => x.uid.endsWith('.milestone.deadline@waveplan'))!.startDate.toString()).toBe(plan.project_context.deadline);
     for (const sync of syncs) {
-      const key = sync.kind === 'handover' ? `handover.${sync.phases.join('.')}` : `wave-${plan.schedule.find((e) => e.id === sync.phases[0])!.wave}-boundary`;
+      const key = sync.kind !== 'wave_boundary' ? `${sync.kind}.${sync.phases.join('.')}` : `wave-${plan.schedule.find((e) => e.id === sync.phases[0])!.wave}-boundary`;
       expect(list.find((x) => x.uid.endsWith(`.sync.${key}@waveplan`))!.startDate.toString()).toBe(sync.planned_date);
     }
   });

@@ -48,7 +48,7 @@ describe('MS Project XML import', () => {
     const [order, pack, move] = input.phases;
     expect(order).toMatchObject({ name: 'Order furniture', duration: 3, group: 'Preparation', skills: ['Facilities'], teamSize: 1, priority: 200 });
     expect(order!.dependencies).toBeUndefined(); // on Survey, which is finished
-    expect(pack).toMatchObject({ duration: 1.5, dependencies: ['3'], teamSize: 2 });
+    expect(pack).toMatchObject({ duration: 1.5, dependencies: [{ id: '3', type: 'SS', lagDays: 1 }], teamSize: 2 });
     // A dependency on the summary row means every task under it.
     expect(move).toMatchObject({ duration: 0, dependencies: ['3', '4'] });
     expect(input.teams).toEqual([{ id: 'Facilities', size: 2, skills: ['Facilities'] }]);
@@ -58,14 +58,16 @@ describe('MS Project XML import', () => {
     expect(notes).toContainEqual(expect.stringContaining('1 assignment(s) of material or cost resources were not used'));
   });
 
-  it('plans non-FS links and lags as finish-to-start and warns: "SS link planned as FS"', () => {
-    expect(linkFromMspdi({ id: 'a', type: 'SS', lagDays: 0 })).toEqual({ dependency: 'a', warning: 'SS link planned as FS' });
-    expect(linkFromMspdi({ id: 'a', type: 'FF', lagDays: 1.5 })).toEqual({ dependency: 'a', warning: 'FF link planned as FS (lag +1.5d dropped)' });
-    expect(linkFromMspdi({ id: 'a', type: 'FS', lagDays: -1 }).warning).toBe('lead -1d dropped (planned as FS without lag)');
+  it('keeps every link type and lag (a bare id for finish-to-start without lag); a lag beyond the input\'s bound is cut and said', () => {
+    expect(linkFromMspdi({ id: 'a', type: 'SS', lagDays: 0 })).toEqual({ dependency: { id: 'a', type: 'SS' } });
+    expect(linkFromMspdi({ id: 'a', type: 'FF', lagDays: 1.5 })).toEqual({ dependency: { id: 'a', type: 'FF', lagDays: 1.5 } });
+    expect(linkFromMspdi({ id: 'a', type: 'FS', lagDays: -1 })).toEqual({ dependency: { id: 'a', lagDays: -1 } });
     expect(linkFromMspdi({ id: 'a', type: 'FS', lagDays: 0 })).toEqual({ dependency: 'a' });
-    const { notes } = importPlannable('mspdi', FOREIGN);
+    expect(linkFromMspdi({ id: 'a', type: 'FS', lagDays: 2500 })).toEqual({ dependency: { id: 'a', lagDays: 1000 }, warning: 'a lag of 2500 working days was cut to 1000' });
+    const { input, notes } = importPlannable('mspdi', FOREIGN);
     // LinkLag 4800 tenths of a minute = 480 minutes = one working day.
-    expect(notes).toContainEqual('link simplified: 3 → 4: SS link planned as FS (lag +1d dropped)');
+    expect(input.phases.find((p) => p.id === '4')!.dependencies).toContainEqual({ id: '3', type: 'SS', lagDays: 1 });
+    expect(notes.filter((n) => n.startsWith('link simplified: 3 → 4'))).toEqual([]);
   });
 
   it('refuses what is not MS Project XML with where it is: malformed XML, a DOCTYPE, another root, unknown predecessors, unreadable durations', () => {
