@@ -18,13 +18,17 @@ export default tseslint.config(
   {
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['fastify', '@fastify/*', 'kysely', 'pg', '@electric-sql/*', 'node:fs', 'node:net', 'node:http'], message: 'src/domain is pure: no I/O, no framework.' },
-          { group: ['**/store/**', '**/http/**'], message: 'src/domain must not depend on the outer layers.' },
-        ],
-      }],
-      'no-restricted-properties': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['fastify', '@fastify/*', 'kysely', 'pg', '@electric-sql/*', 'node:fs', 'node:net', 'node:http'], message: 'src/domain is pure: no I/O, no framework.' },
+            { group: ['**/store/**', '**/http/**'], message: 'src/domain must not depend on the outer layers.' },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
         { object: 'Math', property: 'random', message: 'use the seeded generator' },
         { object: 'Date', property: 'now', message: 'domain has no clock; dates come in as input' },
       ],

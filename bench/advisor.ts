@@ -49,7 +49,9 @@ console.log('example (14 phases, 4 teams)            CPU ms   wall ms');
 for (let i = 0; i < runs; i++) {
   const { plan, advisor, rec } = advisorOnly(example);
   console.log(`  one plan (engine)                    ${fmt(plan.cpu)}   ${fmt(plan.wall)}`);
-  console.log(`  advisor (${rec.evaluated} re-plans)                ${fmt(advisor.cpu)}   ${fmt(advisor.wall)}   = ${(advisor.cpu / plan.cpu).toFixed(1)} plans of CPU, ${rec.items.length} recommendations${rec.complete ? '' : ' (budget hit)'}`);
+  console.log(
+    `  advisor (${rec.evaluated} re-plans)                ${fmt(advisor.cpu)}   ${fmt(advisor.wall)}   = ${(advisor.cpu / plan.cpu).toFixed(1)} plans of CPU, ${rec.items.length} recommendations${rec.complete ? '' : ' (budget hit)'}`,
+  );
 }
 const full = cpuMs(() => planProject(example, { clock }));
 const bare = cpuMs(() => planProject(example, { clock, advisor: { maxPlans: 0 } }));
@@ -64,7 +66,9 @@ const { plan, advisor, rec, base } = advisorOnly(large);
 const top = rec.items[0];
 console.log('                                        CPU ms   wall ms');
 console.log(`  one plan (engine)                    ${fmt(plan.cpu)}   ${fmt(plan.wall)}`);
-console.log(`  advisor (${rec.evaluated} re-plans of ≤ ${rec.replan_iterations} schedules)  ${fmt(advisor.cpu)}   ${fmt(advisor.wall)}   = ${(advisor.cpu / plan.cpu).toFixed(1)} plans of CPU, ${rec.items.length} recommendations${rec.complete ? '' : ' (stopped early)'}`);
+console.log(
+  `  advisor (${rec.evaluated} re-plans of ≤ ${rec.replan_iterations} schedules)  ${fmt(advisor.cpu)}   ${fmt(advisor.wall)}   = ${(advisor.cpu / plan.cpu).toFixed(1)} plans of CPU, ${rec.items.length} recommendations${rec.complete ? '' : ' (stopped early)'}`,
+);
 if (top) console.log(`  top recommendation: ${top.description}: ${top.makespan_days} days (saves ${top.saved_days})`);
 const pool = createWorkerPlanner({ threads: 1 });
 try {
@@ -76,7 +80,9 @@ try {
   const o = v.artifacts['execution-plan.json'].optimisation;
   console.log(`  worker pool: whole version with advisor ${fmt(wall)} ms wall, ${r.evaluated} re-plans, ${r.items.length} recommendations${r.complete ? '' : ' (stopped early)'}`);
   // The worker plans the base on the clock (the input's time budget), as the service does; the advisor's re-plans never are.
-  console.log(`  recommendations ${same ? 'the same as in process' : `differ from in process: base plan ${o.makespan_days} days after ${o.search.schedules_evaluated} schedules in the worker, ${r2(base.schedule.makespan)} after ${base.search.evaluated} in process`}`);
+  console.log(
+    `  recommendations ${same ? 'the same as in process' : `differ from in process: base plan ${o.makespan_days} days after ${o.search.schedules_evaluated} schedules in the worker, ${r2(base.schedule.makespan)} after ${base.search.evaluated} in process`}`,
+  );
 } finally {
   await pool.close();
 }

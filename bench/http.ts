@@ -63,7 +63,9 @@ try {
   writeFileSync(path.join(bodies, 'created.json'), createdBytes);
   writeFileSync(path.join(bodies, 'version.json'), Buffer.from(await (await fetch(`${base}/plans/${planId}`, { headers })).arrayBuffer()));
   writeFileSync(path.join(bodies, 'artifact.json'), Buffer.from(await (await fetch(base + artifactPath, { headers })).arrayBuffer()));
-  baselineServer = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', repoPath('bench', 'baseline-server.ts'), bodies, String(baselinePort)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  baselineServer = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', repoPath('bench', 'baseline-server.ts'), bodies, String(baselinePort)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   for (let i = 0; !(await fetch(`${baseline}/plans/x`).catch(() => undefined))?.ok; i++) {
     if (i > 300) throw new Error('the baseline server did not start');
     await new Promise((r) => setTimeout(r, 100));
@@ -75,15 +77,15 @@ try {
     only && !title.includes(only)
       ? Promise.resolve(undefined)
       : new Promise<autocannon.Result>((resolve, reject) =>
-      autocannon({ url: target + path, connections, duration: seconds, headers, ...opts }, (err, result) => (err ? reject(err) : resolve(result))),
-    ).then((r) => {
-      const bad = r.non2xx + r.errors;
-      const kb = Math.round(r.throughput.average / r.requests.average / 1024);
-      console.log(
-        `${title.padEnd(34)} ${Math.round(r.requests.average).toLocaleString('en').padStart(7)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms   ${kb} KB/response   (${r.requests.total} requests, ${bad} failed)`,
-      );
-      return r;
-    });
+          autocannon({ url: target + path, connections, duration: seconds, headers, ...opts }, (err, result) => (err ? reject(err) : resolve(result))),
+        ).then((r) => {
+          const bad = r.non2xx + r.errors;
+          const kb = Math.round(r.throughput.average / r.requests.average / 1024);
+          console.log(
+            `${title.padEnd(34)} ${Math.round(r.requests.average).toLocaleString('en').padStart(7)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms   ${kb} KB/response   (${r.requests.total} requests, ${bad} failed)`,
+          );
+          return r;
+        });
 
   /** The baseline and the service, back to back on one scenario: their figures and the ratio. */
   const ratios: string[] = [];

@@ -133,7 +133,7 @@ function violations(plan: ReturnType<typeof computePlan>): string[] {
     events.sort((a, b) => a[0] - b[0]);
     let cur = 0;
     let max = 0;
-    for (let i = 0; i < events.length; ) {
+    for (let i = 0; i < events.length;) {
       const t0 = events[i]![0];
       for (; i < events.length && events[i]![0] - t0 <= 1e-6; i++) cur += events[i]![1];
       max = Math.max(max, cur);

@@ -81,7 +81,9 @@ const ms = performance.now() - t1;
 const cpuMs = (cpu.user + cpu.system) / 1000;
 
 const f1 = (x: number) => x.toFixed(1);
-console.log(`Monte Carlo bench: ${phases} phases, ${dependencyEdges} dependencies (${plan.reducedEdges.length} after reduction), ${plan.resourceEdges.length} resource-flow edges, 10 teams, 2 pools`);
+console.log(
+  `Monte Carlo bench: ${phases} phases, ${dependencyEdges} dependencies (${plan.reducedEdges.length} after reduction), ${plan.resourceEdges.length} resource-flow edges, 10 teams, 2 pools`,
+);
 console.log(`  plan (computePlan, 200 search iterations): ${planMs.toFixed(0)} ms, makespan ${f1(plan.schedule.makespan)} working days`);
 console.log(
   `  simulateSchedule: ${iterations} iterations in ${ms.toFixed(0)} ms wall (${cpuMs.toFixed(0)} ms CPU)  →  ${Math.round((iterations / ms) * 1000).toLocaleString('en')} iterations/s; ${mc.edges} edges walked per pass`,

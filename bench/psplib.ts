@@ -206,7 +206,9 @@ function summarise(set: BenchSet, budgetMs: number, iterations: number, outcomes
   console.log(`  at reference makespan      ${atRef}/${withRef.length} (${share(atRef, withRef.length)})`);
   console.log(`  deviation from own bound   mean ${pct(devLb)}; proved optimal by it ${proved}/${outcomes.length} (${share(proved, outcomes.length)})`);
   console.log(`  deviation from CPM bound   mean ${pct(devCp)}`);
-  console.log(`  time per instance          mean ${msPer.toFixed(0)} ms, max ${Math.max(...outcomes.map((o) => o.ms)).toFixed(0)} ms; schedules ${mean(outcomes.map((o) => o.evaluated)).toFixed(0)} on average`);
+  console.log(
+    `  time per instance          mean ${msPer.toFixed(0)} ms, max ${Math.max(...outcomes.map((o) => o.ms)).toFixed(0)} ms; schedules ${mean(outcomes.map((o) => o.evaluated)).toFixed(0)} on average`,
+  );
   const below = withRef.filter((o) => o.makespan < o.reference);
   if (below.length) console.log(`  below reference (check!)   ${below.map((o) => `${o.name} ${o.makespan} < ${o.reference}`).join(', ')}`);
   const line = `${set.name} n=${outcomes.length} schedules=${iterations} dev_ref=${mean(devRef).toFixed(2)}% dev_cpm=${devCp.toFixed(2)}% at_ref=${withRef.length ? ((atRef / withRef.length) * 100).toFixed(1) : 'n/a'}% ms=${msPer.toFixed(0)}`;
@@ -256,13 +258,17 @@ function main(): void {
   console.log(`PSPLIB at ${dir}`);
   console.log(sources.length ? `reference makespans: ${sources.join(', ')}` : 'no reference makespans found (reference.csv, j30opt.sm, j60hrs.sm)');
 
-  const wanted = process.env.PSPLIB_SETS?.toLowerCase().split(',').map((s) => s.trim());
+  const wanted = process.env.PSPLIB_SETS?.toLowerCase()
+    .split(',')
+    .map((s) => s.trim());
   const sets = setsFound(files).filter((s) => !wanted || wanted.includes(s.prefix));
   if (sets.length === 0) console.log(`no instance files (j<size><par>_<inst>.sm) found${wanted ? ` for ${wanted.join(', ')}` : ''}`);
   const results = sets.flatMap((s) => runSet(s, files, refs) ?? []);
   if (results.length === 0) return;
   console.log('\nMarkdown (docs/benchmarks.md):\n');
-  console.log('| Set | Instances | Schedules | Mean dev. from reference | Max dev. | At reference | Mean dev. from own bound | Proved optimal | Mean dev. from CPM bound | Mean ms |');
+  console.log(
+    '| Set | Instances | Schedules | Mean dev. from reference | Max dev. | At reference | Mean dev. from own bound | Proved optimal | Mean dev. from CPM bound | Mean ms |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) console.log(r.row);
   console.log('');

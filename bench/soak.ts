@@ -41,7 +41,8 @@ const latencies: number[] = [];
 const classes = new Map<string, number>();
 const count = (k: string) => classes.set(k, (classes.get(k) ?? 0) + 1);
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
   const t0 = performance.now();
   try {
     const res = await fetch(base + path, {
@@ -74,7 +75,9 @@ try {
   const rssSeries: number[] = [rssStart];
   const sampler = setInterval(() => exited === null && rssSeries.push(rssMb(service.pid!)), 60_000);
   const killer = setInterval(() => {
-    void admin(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${dbName}' and pid <> pg_backend_pid()`).then(() => kills++).catch(() => undefined);
+    void admin(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${dbName}' and pid <> pg_backend_pid()`)
+      .then(() => kills++)
+      .catch(() => undefined);
   }, killEvery * 1000);
 
   const agent = async (n: number) => {
@@ -85,7 +88,9 @@ try {
       const planId = created.json?.planId as string | undefined;
       if (!planId) continue;
       const stream = new AbortController();
-      void fetch(`${base}/plans/${planId}/events`, { signal: stream.signal }).then((r) => r.body?.cancel()).catch(() => undefined);
+      void fetch(`${base}/plans/${planId}/events`, { signal: stream.signal })
+        .then((r) => r.body?.cancel())
+        .catch(() => undefined);
       const session = (await call('POST', `/plans/${planId}/sessions`, { label: `soak-${n}` })).json?.id as string | undefined;
       for (let k = 0; k < 4 && session && Date.now() < deadline; k++) {
         const claim = await call('POST', `/plans/${planId}/claims`, { sessionId: session });
@@ -108,7 +113,12 @@ try {
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1);
   console.log(`soak ${seconds}s workers=${workers} connection kills=${kills} service ${exited === null ? 'alive' : `EXITED (${exited})`}`);
   console.log(`requests=${latencies.length} p50=${q(0.5)}ms p99=${q(0.99)}ms`);
-  console.log(`classes: ${[...classes].sort().map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  console.log(
+    `classes: ${[...classes]
+      .sort()
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
+  );
   console.log(`rss_start=${rssStart}MB rss_end=${rssEnd}MB`);
   console.log(`rss_per_minute=${rssSeries.join(',')}MB`);
   if (rssSeries.length >= 6) {

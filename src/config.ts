@@ -23,17 +23,28 @@ const Env = Type.Object({
   IDEMPOTENCY_TTL_HOURS: Type.Number({ exclusiveMinimum: 0, maximum: 8760, default: 24, description: 'how long an Idempotency-Key is remembered' }),
   MAX_STREAMS_PER_KEY: Type.Integer({ minimum: 1, maximum: 100_000, default: 20, description: 'open event streams per API key (or client address)' }),
   MAX_STREAMS: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1_000, description: 'open event streams per instance' }),
-  REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 1_000, maximum: 3_600_000, default: 30_000, description: 'a request whose headers and body have not arrived by then is dropped (408)' }),
+  REQUEST_TIMEOUT_MS: Type.Integer({
+    minimum: 1_000,
+    maximum: 3_600_000,
+    default: 30_000,
+    description: 'a request whose headers and body have not arrived by then is dropped (408)',
+  }),
   TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, description: 'true, or comma-separated proxy addresses/CIDRs whose X-Forwarded-* headers are believed (default: none)' })),
   CORS_ORIGINS: Type.Optional(Type.String({ minLength: 1, description: 'comma-separated origins allowed to call the API from a browser, or * (default: none)' })),
   PLANNING_TIME_BUDGET_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 10_000 }),
   WEBHOOK_ALLOWLIST: Type.Optional(
-    Type.String({ maxLength: 10_000, description: 'comma-separated hosts, IPs or CIDR ranges webhooks may go to; unset: any public address, never loopback, private or link-local' }),
+    Type.String({
+      maxLength: 10_000,
+      description: 'comma-separated hosts, IPs or CIDR ranges webhooks may go to; unset: any public address, never loopback, private or link-local',
+    }),
   ),
   METRICS: Type.Enum(['on', 'off'], { default: 'on', description: 'GET /metrics (Prometheus)' }),
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 24, description: 'when set, GET /metrics needs Authorization: Bearer <METRICS_TOKEN>; unset, it is open like /healthz' })),
   TRACING: Type.Enum(['on', 'off'], { default: 'off', description: 'OpenTelemetry spans around planning, queries and queue work; the SDK is loaded only when on' }),
-  TRACING_EXPORTER: Type.Enum(['otlp', 'console'], { default: 'otlp', description: 'otlp: OTLP/HTTP to OTEL_EXPORTER_OTLP_ENDPOINT (default http://localhost:4318); console: stdout' }),
+  TRACING_EXPORTER: Type.Enum(['otlp', 'console'], {
+    default: 'otlp',
+    description: 'otlp: OTLP/HTTP to OTEL_EXPORTER_OTLP_ENDPOINT (default http://localhost:4318); console: stdout',
+  }),
   WEBHOOK_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 8 }),
 });
 export type Config = Static<typeof Env>;
@@ -45,11 +56,17 @@ export function trustProxyOf(config: Config): boolean | string[] {
   const v = config.TRUST_PROXY?.trim();
   if (!v || v === 'false') return false;
   if (v === 'true') return true;
-  return v.split(',').map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function corsOriginsOf(config: Config): string[] {
-  return (config.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (config.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
@@ -61,9 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const converted = Value.Convert(Env, Value.Default(Env, raw));
   if (!Value.Check(Env, converted)) {
-    const problems = new Set(
-      Value.Errors(Env, converted).map((e) => `${e.instancePath.slice(1) || 'environment'}: ${e.message}`),
-    );
+    const problems = new Set(Value.Errors(Env, converted).map((e) => `${e.instancePath.slice(1) || 'environment'}: ${e.message}`));
     throw new ConfigError(`Invalid configuration:\n  ${[...problems].join('\n  ')}`);
   }
   return converted;

@@ -17,6 +17,7 @@ import type { Tracing } from './observability/tracing-sdk.js';
 import type { Db } from './store/database.js';
 import type { Planner } from './service/planner.js';
 import type { Logger } from 'pino';
+import type { FastifyInstance } from 'fastify';
 
 /** The OpenTelemetry SDK, imported only when TRACING=on (off: not one of its modules is loaded). */
 async function startTracingIfOn(config: Config): Promise<Tracing | undefined> {
@@ -43,6 +44,46 @@ async function startPlanQueue(config: Config, db: Db, planner: Planner, metrics:
   const handler = planJobHandler(db, observedPlanner(planner, metrics, 'queue'), { log });
   await queue.work(async (job, meta) => void (await handler(job, meta)));
   return queue;
+}
+
+/** The webhook allow-list from WEBHOOK_ALLOWLIST; a malformed entry ends start-up with the entry named. */
+function webhookPolicyOf(config: Config): { allowlist?: string[] } {
+  const allowlist = config.WEBHOOK_ALLOWLIST?.split(',')
+    .map((e: string) => e.trim())
+    .filter(Boolean);
+  const badEntries = badAllowlistEntries(allowlist ?? []);
+  if (badEntries.length > 0) {
+    console.error(`Invalid configuration:\n  WEBHOOK_ALLOWLIST: not a host, IP or CIDR range: ${badEntries.join(', ')}`);
+    process.exit(1);
+  }
+  return allowlist ? { allowlist } : {};
+}
+
+function warnAboutSetup(app: FastifyInstance, config: Config, kind: string, authMode: string): void {
+  if (kind === 'pglite') {
+    app.log.warn(
+      { dataDir: config.DATA_DIR },
+      'no DATABASE_URL: running on embedded PostgreSQL (PGlite) for local use; one instance only. Set DATABASE_URL for a PostgreSQL server.',
+    );
+  }
+  if (authMode === 'off') {
+    app.log.warn('AUTH IS OFF: every request acts in the "default" workspace with write rights. For local development only; set AUTH=on (and ADMIN_API_KEY) to require API keys.');
+  } else if (!config.ADMIN_API_KEY) {
+    app.log.warn('auth is on but ADMIN_API_KEY is not set: no API keys can be created through the API');
+  }
+}
+
+/** Sessions that went silent lose their claims even when nobody asks for the plan's status; expired idempotency keys are forgotten. */
+function startHousekeeping(app: FastifyInstance, db: Db, config: Config) {
+  const sweeper = setInterval(() => {
+    expireSessions(db).catch((err: unknown) => app.log.warn({ err }, 'session sweep failed'));
+  }, 5_000);
+  sweeper.unref();
+  const forgetter = setInterval(() => {
+    expireIdempotencyKeys(db, Math.round(config.IDEMPOTENCY_TTL_HOURS * 3600)).catch((err: unknown) => app.log.warn({ err }, 'idempotency clean-up failed'));
+  }, 10 * 60_000);
+  forgetter.unref();
+  return { sweeper, forgetter };
 }
 
 async function main() {
@@ -95,13 +136,7 @@ async function main() {
   const planner = workers.planner;
   const queue = await startPlanQueue(config, handle.db, planner, metrics, log);
   metrics.addCache('plan_memo', () => workers.memoBytes());
-  const allowlist = config.WEBHOOK_ALLOWLIST?.split(',').map((e: string) => e.trim()).filter(Boolean);
-  const badEntries = badAllowlistEntries(allowlist ?? []);
-  if (badEntries.length > 0) {
-    console.error(`Invalid configuration:\n  WEBHOOK_ALLOWLIST: not a host, IP or CIDR range: ${badEntries.join(', ')}`);
-    process.exit(1);
-  }
-  const webhookPolicy = allowlist ? { allowlist } : {};
+  const webhookPolicy = webhookPolicyOf(config);
   // Webhooks go out through the same PostgreSQL queue machinery, from every instance.
   const webhookQueue = config.DATABASE_URL ? await WebhookQueue.start(config.DATABASE_URL, handle.db, { ...webhookPolicy, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS }) : undefined;
   const app = await buildApp({
@@ -125,26 +160,8 @@ async function main() {
     metricsEndpoint: { enabled: config.METRICS === 'on', processMetrics: true, ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) },
     poolStats: () => handle.poolStats(),
   });
-  if (handle.kind === 'pglite') {
-    app.log.warn(
-      { dataDir: config.DATA_DIR },
-      'no DATABASE_URL: running on embedded PostgreSQL (PGlite) for local use; one instance only. Set DATABASE_URL for a PostgreSQL server.',
-    );
-  }
-  if (authMode === 'off') {
-    app.log.warn('AUTH IS OFF: every request acts in the "default" workspace with write rights. For local development only; set AUTH=on (and ADMIN_API_KEY) to require API keys.');
-  } else if (!config.ADMIN_API_KEY) {
-    app.log.warn('auth is on but ADMIN_API_KEY is not set: no API keys can be created through the API');
-  }
-  // Sessions that went silent lose their claims even when nobody asks for the plan's status.
-  const sweeper = setInterval(() => {
-    expireSessions(handle.db).catch((err: unknown) => app.log.warn({ err }, 'session sweep failed'));
-  }, 5_000);
-  sweeper.unref();
-  const forgetter = setInterval(() => {
-    expireIdempotencyKeys(handle.db, Math.round(config.IDEMPOTENCY_TTL_HOURS * 3600)).catch((err: unknown) => app.log.warn({ err }, 'idempotency clean-up failed'));
-  }, 10 * 60_000);
-  forgetter.unref();
+  warnAboutSetup(app, config, handle.kind, authMode);
+  const { sweeper, forgetter } = startHousekeeping(app, handle.db, config);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

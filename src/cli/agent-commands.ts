@@ -31,7 +31,11 @@ const need = (value: string | undefined, flag: string, command: string) => {
   return value;
 };
 
-const skillsOf = (flags: AgentFlags) => flags.skills?.split(',').map((s) => s.trim()).filter(Boolean);
+const skillsOf = (flags: AgentFlags) =>
+  flags.skills
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function positiveInt(value: string, flag: string): number {
   const n = Number(value);
@@ -72,14 +76,22 @@ export async function claimCommand(client: ApiClient, planId: string, f: AgentFl
 
 export async function heartbeatCommand(client: ApiClient, planId: string, f: AgentFlags): Promise<{ view: SessionView; text: string }> {
   const sessionId = need(f.session, 'session', 'heartbeat');
-  const { data: body } = await client.ok(client.api.POST('/plans/{id}/sessions/{sessionId}/heartbeat', { params: { path: { id: planId, sessionId } } }), `no such plan or session: ${planId} ${sessionId}`);
+  const { data: body } = await client.ok(
+    client.api.POST('/plans/{id}/sessions/{sessionId}/heartbeat', { params: { path: { id: planId, sessionId } } }),
+    `no such plan or session: ${planId} ${sessionId}`,
+  );
   return { view: body, text: `session ${body.id} alive at ${body.lastHeartbeatAt} (timeout ${body.heartbeatTimeoutSeconds} s)\n` };
 }
 
 type EventBody = NonNullable<operations['reportEvent']['requestBody']>['content']['application/json'];
 
 const event = async (client: ApiClient, planId: string, sessionId: string, body: EventBody) => ({
-  body: (await client.ok(client.api.POST('/plans/{id}/sessions/{sessionId}/events', { params: { path: { id: planId, sessionId } }, body }), `no such plan or session: ${planId} ${sessionId}`)).data,
+  body: (
+    await client.ok(
+      client.api.POST('/plans/{id}/sessions/{sessionId}/events', { params: { path: { id: planId, sessionId } }, body }),
+      `no such plan or session: ${planId} ${sessionId}`,
+    )
+  ).data,
 });
 
 /** Completes a held phase; with --gate passed|failed also records its quality gate. */

@@ -16,7 +16,6 @@ import { COMMON_OPTIONS, type CliCommand, type Values } from './command.js';
 import { planLocally } from './plan-command.js';
 import { parseInput, readText } from './read-input.js';
 
-
 export interface ExportFlags {
   server?: string;
   'api-key'?: string;
@@ -35,9 +34,16 @@ async function fromServer(format: ExportFormat, planId: string, flags: ExportFla
   const answer =
     flags.version === undefined
       ? await client.api.GET('/plans/{id}/export/{format}', { params: { path: { id: planId, format }, query }, parseAs: 'text' })
-      : await client.api.GET('/plans/{id}/versions/{version}/export/{format}', { params: { path: { id: planId, version: Number(flags.version), format }, query }, parseAs: 'text' });
+      : await client.api.GET('/plans/{id}/versions/{version}/export/{format}', {
+          params: { path: { id: planId, version: Number(flags.version), format }, query },
+          parseAs: 'text',
+        });
   if (answer.response.status >= 400) {
-    throw apiError(answer.response.status, safeJson(String(answer.error ?? '')), `no plan ${planId}${flags.version ? ` version ${flags.version}` : ''}${flags.team ? ` or team ${flags.team}` : ''} on ${flags.server}`);
+    throw apiError(
+      answer.response.status,
+      safeJson(String(answer.error ?? '')),
+      `no plan ${planId}${flags.version ? ` version ${flags.version}` : ''}${flags.team ? ` or team ${flags.team}` : ''} on ${flags.server}`,
+    );
   }
   return answer.data as string;
 }
@@ -47,7 +53,8 @@ function locally(format: ExportFormat, file: string, flags: ExportFlags): string
   const input = parseInput(file, readText(file)).value;
   const planned = planLocally(input);
   try {
-    return exportPlan(format, { input: input as PlanInput, artifacts: planned.artifacts as Artifacts, createdAt: new Date() }, flags.team !== undefined ? { team: flags.team } : {}).body;
+    return exportPlan(format, { input: input as PlanInput, artifacts: planned.artifacts as Artifacts, createdAt: new Date() }, flags.team !== undefined ? { team: flags.team } : {})
+      .body;
   } catch (err) {
     if ((err as { code?: string }).code === 'not_found') throw new CliError(EXIT.invalidInput, `${file} has no team ${flags.team}`);
     throw err;
@@ -92,9 +99,14 @@ const safeJson = (text: string) => {
 export async function exportCommand(positionals: string[], flags: ExportFlags, usage: string): Promise<number> {
   const [format, target, ...rest] = positionals;
   if (!format || !target || rest.length > 0) throw new CliError(EXIT.usage, `export takes a format and a plan id or input file\n${usage}`);
-  if (format !== 'task-master' && !isExportFormat(format)) throw new CliError(EXIT.usage, `export formats are ${[...EXPORT_FORMATS, 'task-master'].join(', ')}, not ${format}\n${usage}`);
+  if (format !== 'task-master' && !isExportFormat(format))
+    throw new CliError(EXIT.usage, `export formats are ${[...EXPORT_FORMATS, 'task-master'].join(', ')}, not ${format}\n${usage}`);
   const body =
-    format === 'task-master' ? await writeBack(target, flags) : isPlanId(target) && flags.server !== undefined ? await fromServer(format as ExportFormat, target, flags) : locally(format as ExportFormat, target, flags);
+    format === 'task-master'
+      ? await writeBack(target, flags)
+      : isPlanId(target) && flags.server !== undefined
+        ? await fromServer(format as ExportFormat, target, flags)
+        : locally(format as ExportFormat, target, flags);
   if (flags.out === undefined) process.stdout.write(body);
   else {
     mkdirSync(path.dirname(path.resolve(flags.out)), { recursive: true });

@@ -42,7 +42,11 @@ export class ApiClient {
     apiKey?: string,
     private readonly timeoutMs = 120_000,
   ) {
-    this.api = createWaveplanClient(server, { ...(apiKey ? { apiKey } : {}), headers: { accept: 'application/json, application/problem+json' }, fetch: (request) => this.send(request) });
+    this.api = createWaveplanClient(server, {
+      ...(apiKey ? { apiKey } : {}),
+      headers: { accept: 'application/json, application/problem+json' },
+      fetch: (request) => this.send(request),
+    });
   }
 
   /** Sends a request; throws CliError(4) when the server cannot be reached or does not answer in time. */

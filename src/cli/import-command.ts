@@ -3,7 +3,18 @@ import path from 'node:path';
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
 import { PlanInputError } from '../domain/errors.js';
-import { detectFormat, ImportError, importPlannable, IMPORT_FORMATS, isImportFormat, structuredFormat, textFormat, type ImportFormat, type ImportOptions, type ImportResult } from '../importers/index.js';
+import {
+  detectFormat,
+  ImportError,
+  importPlannable,
+  IMPORT_FORMATS,
+  isImportFormat,
+  structuredFormat,
+  textFormat,
+  type ImportFormat,
+  type ImportOptions,
+  type ImportResult,
+} from '../importers/index.js';
 import { importSeedResources } from '../importers/seed-resources.js';
 import { TeamInput } from '../schemas/plan-input.js';
 import { CliError, EXIT } from './cli-error.js';
@@ -42,7 +53,11 @@ function readTeams(file: string): Pick<ImportOptions, 'teams' | 'infrastructure'
   }
   if (seed) {
     if (!seed.teams) throw new CliError(EXIT.invalidInput, `${file} has a resource_analysis without available_teams`);
-    return { teams: seed.teams, ...(seed.infrastructure ? { infrastructure: seed.infrastructure } : {}), ...(seed.resourceConstraints ? { resourceConstraints: seed.resourceConstraints } : {}) };
+    return {
+      teams: seed.teams,
+      ...(seed.infrastructure ? { infrastructure: seed.infrastructure } : {}),
+      ...(seed.resourceConstraints ? { resourceConstraints: seed.resourceConstraints } : {}),
+    };
   }
   const teams = typeof value === 'object' && value !== null && !Array.isArray(value) && 'teams' in value ? (value as { teams: unknown }).teams : value;
   if (!Value.Check(Teams, teams)) {
@@ -55,7 +70,8 @@ function readTeams(file: string): Pick<ImportOptions, 'teams' | 'infrastructure'
 function positiveNumber(flag: string, raw: string | undefined, integer: boolean): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new CliError(EXIT.usage, `--${flag} takes a positive ${integer ? 'integer' : 'number'}, not ${raw}`);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
+    throw new CliError(EXIT.usage, `--${flag} takes a positive ${integer ? 'integer' : 'number'}, not ${raw}`);
   return n;
 }
 
@@ -114,13 +130,26 @@ export function importFile(file: string, flags: ImportFlags): ImportResult & { f
     result = importPlannable(format, text, options);
   } catch (err) {
     if (err instanceof ImportError) throw new CliError(EXIT.invalidInput, `cannot import ${file} as ${format}`, err.issues);
-    if (err instanceof PlanInputError) throw new CliError(EXIT.invalidInput, `${file} imports as ${format}, but the plan it describes is impossible`, err.issues.map((i) => ({ path: i.path, message: i.message })));
+    if (err instanceof PlanInputError)
+      throw new CliError(
+        EXIT.invalidInput,
+        `${file} imports as ${format}, but the plan it describes is impossible`,
+        err.issues.map((i) => ({ path: i.path, message: i.message })),
+      );
     throw err;
   }
   return { ...result, format };
 }
 
-const FORMAT_NAMES = { 'dependency-graph': 'dependency graph', 'task-master': 'task-master tasks.json', csv: 'CSV table', psplib: 'PSPLIB instance', mspdi: 'MS Project XML file', beads: 'beads issues.jsonl', ccpm: 'ccpm epics folder' } as const;
+const FORMAT_NAMES = {
+  'dependency-graph': 'dependency graph',
+  'task-master': 'task-master tasks.json',
+  csv: 'CSV table',
+  psplib: 'PSPLIB instance',
+  mspdi: 'MS Project XML file',
+  beads: 'beads issues.jsonl',
+  ccpm: 'ccpm epics folder',
+} as const;
 
 /**
  * Why a file given to `plan` is not a plan input, when it is one the importers read instead: a

@@ -16,7 +16,11 @@ const COMMANDS: Record<string, [operand: string, summary: string, load: () => Pr
   status: ['<planId>', 'planned vs actual and open alerts of a tracked plan', () => import('./status-command.js').then((m) => m.command)],
   replan: ['<planId>', 'a new version from where things stand', () => import('./replan-command.js').then((m) => m.command)],
   export: ['<format> <planId|input>', 'the plan as MS Project XML, iCalendar or CSV; planned dates into task-master', () => import('./export-command.js').then((m) => m.command)],
-  import: ['<file|folder>', 'map another tool\'s file or folder (dependency graph, tasks.json, CSV, PSPLIB, MS Project XML, beads, ccpm) to a plan input', () => import('./import-command.js').then((m) => m.command)],
+  import: [
+    '<file|folder>',
+    "map another tool's file or folder (dependency graph, tasks.json, CSV, PSPLIB, MS Project XML, beads, ccpm) to a plan input",
+    () => import('./import-command.js').then((m) => m.command),
+  ],
   ready: ['<planId>', 'what may be claimed now', () => import('./agent-commands.js').then((m) => m.agentCommands.ready)],
   claim: ['<planId>', 'claim a phase for a session', () => import('./agent-commands.js').then((m) => m.agentCommands.claim)],
   heartbeat: ['<planId>', 'keep a session alive', () => import('./agent-commands.js').then((m) => m.agentCommands.heartbeat)],

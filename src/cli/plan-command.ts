@@ -26,7 +26,11 @@ export interface PlanFiles {
   gantt?: string;
 }
 
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'plan';
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'plan';
 
 export const defaultOutDir = (name: string) => path.join('.claude', 'state', 'projects', slug(name), 'parallel-execution');
 
@@ -43,7 +47,12 @@ export function planLocally(input: unknown, onProgress?: ProgressCallback, clock
   try {
     return planProject(input, { clock, planningDate: planningDateOf(input, utcDate(new Date())), ...(onProgress ? { onProgress } : {}) });
   } catch (err) {
-    if (err instanceof PlanInputError) throw new CliError(EXIT.invalidInput, err.message, err.issues.map((i) => ({ path: i.path, message: i.message })));
+    if (err instanceof PlanInputError)
+      throw new CliError(
+        EXIT.invalidInput,
+        err.message,
+        err.issues.map((i) => ({ path: i.path, message: i.message })),
+      );
     throw err;
   }
 }
@@ -53,14 +62,19 @@ export function planLocally(input: unknown, onProgress?: ProgressCallback, clock
  * it stored, the same files a local plan writes; a large plan is queued there (202), and its job
  * is polled, `onWait` told its state and the seconds waited.
  */
-export async function planOnServer(input: unknown, server: string, apiKey?: string, onWait?: (state: string, seconds: number) => void): Promise<PlanFiles & { planId: string; version: number }> {
+export async function planOnServer(
+  input: unknown,
+  server: string,
+  apiKey?: string,
+  onWait?: (state: string, seconds: number) => void,
+): Promise<PlanFiles & { planId: string; version: number }> {
   const client = new ApiClient(serverUrl(server), apiKey);
   const posted = await client.ok(client.api.POST('/plans', { body: input as PlanInput }));
   let created = posted.data as PlanVersion;
   if (posted.response.status === 202) {
     const job = posted.data as { jobId: string; planId: string };
     const queuedAt = Date.now();
-    for (let state = 'queued'; ; ) {
+    for (let state = 'queued'; ;) {
       onWait?.(state, Math.round((Date.now() - queuedAt) / 1000));
       await new Promise((r) => setTimeout(r, 500));
       const polled = (await client.ok(client.api.GET('/jobs/{jobId}', { params: { path: { jobId: job.jobId } } }))).data;

@@ -48,7 +48,10 @@ function parseJson(file: string, text: string): ReadInput {
     const offset = at ? Number(at[1]) : /end of JSON input/.test(message) ? text.length : undefined;
     if (offset === undefined) throw new CliError(EXIT.invalidInput, `cannot read ${file} as JSON: ${message}`);
     const { line, col } = lineCol(text, offset);
-    throw new CliError(EXIT.invalidInput, `cannot read ${file} as JSON: line ${line}, column ${col}: ${message.replace(/ in JSON at position \d+$/, '')}${excerpt(text, line, col)}`);
+    throw new CliError(
+      EXIT.invalidInput,
+      `cannot read ${file} as JSON: line ${line}, column ${col}: ${message.replace(/ in JSON at position \d+$/, '')}${excerpt(text, line, col)}`,
+    );
   }
 }
 

@@ -42,7 +42,10 @@ export function replanAsOf(value: string): string {
 
 /** POST /plans/{id}/replan. */
 export async function requestReplan(client: ApiClient, planId: string, asOf?: string): Promise<ReplanResult> {
-  const { data } = await client.ok(client.api.POST('/plans/{id}/replan', { params: { path: { id: planId } }, body: asOf === undefined ? {} : { asOf } }), `no such plan: ${planId}`);
+  const { data } = await client.ok(
+    client.api.POST('/plans/{id}/replan', { params: { path: { id: planId } }, body: asOf === undefined ? {} : { asOf } }),
+    `no such plan: ${planId}`,
+  );
   return data as ReplanResult;
 }
 
@@ -62,7 +65,7 @@ export async function replanFiles(client: ApiClient, result: ReplanResult): Prom
  */
 export async function defaultReplanAsOf(client: ApiClient, planId: string, today = new Date()): Promise<string | undefined> {
   let last: string | undefined;
-  for (let after: number | undefined, more = true; more; ) {
+  for (let after: number | undefined, more = true; more;) {
     const query = { limit: 10_000, ...(after !== undefined ? { after } : {}) };
     const { data: page } = await client.ok(client.api.GET('/plans/{id}/event-log', { params: { path: { id: planId }, query } }), `no such plan: ${planId}`);
     last = page.items.at(-1)?.occurredAt ?? last;

@@ -21,10 +21,12 @@ export function statusAsOf(value: string): string {
 /** GET /plans/{id}/status: the parsed view and the JSON text exactly as the server sent it. */
 export async function fetchStatus(client: ApiClient, planId: string, asOf?: string): Promise<{ status: PlanStatus; text: string }> {
   // As text: --json prints the server's JSON as it is.
-  const { data: text } = await client.ok(client.api.GET('/plans/{id}/status', { params: { path: { id: planId }, query: asOf === undefined ? {} : { asOf } }, parseAs: 'text' }), `no such plan: ${planId}`);
+  const { data: text } = await client.ok(
+    client.api.GET('/plans/{id}/status', { params: { path: { id: planId }, query: asOf === undefined ? {} : { asOf } }, parseAs: 'text' }),
+    `no such plan: ${planId}`,
+  );
   return { status: JSON.parse(text) as PlanStatus, text };
 }
-
 
 /** Working days as a short number: 4, 4.5, 12.25. */
 /** A figure with up to two decimals (days, hours, percent). */
@@ -60,7 +62,17 @@ export function renderStatus(s: PlanStatus, paint: Paint = plain): string {
   const header = ['PHASE', 'TEAM', 'WAVE', 'STATE', 'DONE', 'PLANNED (days)', 'ACTUAL (days)', 'FINISH', 'VARIANCE'];
   const rows = s.phases.map((p) => {
     const state = p.status + (p.status === 'blocked' && p.blockedHours !== null ? ` ${twoDecimals(p.blockedHours)} h` : '') + (p.gate === 'failed' ? ', gate failed' : '');
-    return [p.id, p.team ?? '—', String(p.wave), state, `${Math.round(p.percent)}%`, span(p.plannedStart, p.plannedFinish), span(p.actualStart, p.actualFinish), twoDecimals(p.projectedFinish), signed(p.varianceDays)];
+    return [
+      p.id,
+      p.team ?? '—',
+      String(p.wave),
+      state,
+      `${Math.round(p.percent)}%`,
+      span(p.plannedStart, p.plannedFinish),
+      span(p.actualStart, p.actualFinish),
+      twoDecimals(p.projectedFinish),
+      signed(p.varianceDays),
+    ];
   });
   lines.push(
     ...table([header, ...rows], new Set([2, 4, 7, 8]), (row, col, text) => {

@@ -33,7 +33,9 @@ export const WHATIF_OPTIONS = {
 } as const;
 
 type Booleans = 'relax-soft-dependencies' | 'adopt';
-export type WhatifFlags = { [K in Exclude<keyof typeof WHATIF_OPTIONS, Booleans>]?: (typeof WHATIF_OPTIONS)[K] extends { multiple: true } ? string[] : string } & { [K in Booleans]?: boolean };
+export type WhatifFlags = { [K in Exclude<keyof typeof WHATIF_OPTIONS, Booleans>]?: (typeof WHATIF_OPTIONS)[K] extends { multiple: true } ? string[] : string } & {
+  [K in Booleans]?: boolean;
+};
 
 const pair = (flag: string, raw: string, sep = '='): [string, string] => {
   const at = raw.lastIndexOf(sep);
@@ -128,7 +130,12 @@ export function whatifLocally(input: unknown, changes: ScenarioChange[], file: s
       differences: scenarioDifferences(side(before), side(after)),
     };
   } catch (err) {
-    if (err instanceof PlanInputError) throw new CliError(EXIT.invalidInput, err.message, err.issues.map((i) => ({ path: i.path, message: i.message })));
+    if (err instanceof PlanInputError)
+      throw new CliError(
+        EXIT.invalidInput,
+        err.message,
+        err.issues.map((i) => ({ path: i.path, message: i.message })),
+      );
     throw err;
   }
 }
@@ -151,7 +158,13 @@ export async function whatifOnServer(client: ApiClient, planId: string, changes:
   const { data } = await client.ok(client.api.POST('/plans/{id}/scenarios', { params: { path: { id: planId } }, body: { changes } }), `no plan ${planId}`);
   const body = data as unknown as ScenarioBody;
   const pick = (s: ScenarioBody['current']['summary']) => ({ makespanDays: s.makespanDays, completionDate: s.completionDate });
-  const result: WhatifResult = { basedOn: `${planId} v${body.basedOnVersion}`, changes: body.changes.map((c) => c.description), current: pick(body.current.summary), scenario: pick(body.scenario.summary), differences: body.differences };
+  const result: WhatifResult = {
+    basedOn: `${planId} v${body.basedOnVersion}`,
+    changes: body.changes.map((c) => c.description),
+    current: pick(body.current.summary),
+    scenario: pick(body.scenario.summary),
+    differences: body.differences,
+  };
   if (!adopt) return result;
   const stored = await client.ok(
     client.api.POST('/plans/{id}/scenarios/adopt', { params: { path: { id: planId } }, body: { changes }, headers: { 'if-match': `"v${body.basedOnVersion}"` } }),

@@ -85,7 +85,9 @@ export class WorkCalendar {
       else hi = mid;
     }
     if (lo > LAST_DAY) {
-      throw new PlanInputError('plan_too_long', [{ code: 'plan_too_long', path: '/phases', message: `the plan would run past 9999-12-31 (working day ${day}); shorten the phases or the chain of dependencies` }]);
+      throw new PlanInputError('plan_too_long', [
+        { code: 'plan_too_long', path: '/phases', message: `the plan would run past 9999-12-31 (working day ${day}); shorten the phases or the chain of dependencies` },
+      ]);
     }
     return lo;
   }

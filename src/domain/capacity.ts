@@ -61,7 +61,13 @@ export function inputCapacities(input: PlanInput): { teams: Map<string, number>;
   for (const p of input.phases) {
     const size = p.teamSize ?? 1;
     const skilled = teams.filter((t) => (p.skills ?? []).every((s) => t.skills.has(skillKey(s))) && t.size + EPS >= size);
-    demand.set(p.id, phaseStaffing(size, skilled.map((t) => t.capacity)).demand);
+    demand.set(
+      p.id,
+      phaseStaffing(
+        size,
+        skilled.map((t) => t.capacity),
+      ).demand,
+    );
   }
   return { teams: new Map(teams.map((t) => [t.id, t.capacity])), demand };
 }

@@ -43,7 +43,7 @@ export function withNotBefore(pins: Pins | undefined, dates: DateDays): Pins {
 export function bindingChain(project: Pick<Project, 'phases'>, start: ArrayLike<number>, finish: ArrayLike<number>, j: number, extra: [number, number][] = []): number[] {
   const chain = [j];
   const seen = new Set(chain);
-  for (let v = j; ; ) {
+  for (let v = j; ;) {
     const d = finish[v]! - start[v]!;
     const link = project.phases[v]!.links.find((l) => Math.abs(start[l.on]! + linkDelta(l.type, l.lag, finish[l.on]! - start[l.on]!, d) - start[v]!) < EPS);
     const u = link?.on ?? extra.find(([a, b]) => b === v && Math.abs(finish[a]! - start[v]!) < EPS)?.[0];

@@ -27,14 +27,7 @@ export const utilisationOf = (workDays: number, capacity: number, days: number) 
  * plan, or after a re-plan the work from its as-of day on (completed work and the elapsed part of
  * running work are history, not part of what the re-plan saves).
  */
-export function computeMetrics(
-  project: Project,
-  schedule: Schedule,
-  waves: Wave[],
-  waveOf: Int32Array,
-  reducedEdges: [number, number][],
-  replan?: ReplanBasis,
-): Metrics {
+export function computeMetrics(project: Project, schedule: Schedule, waves: Wave[], waveOf: Int32Array, reducedEdges: [number, number][], replan?: ReplanBasis): Metrics {
   const phases = project.phases;
   const from = replan ? Math.min(replan.asOfDay, schedule.makespan) : 0;
   const completed = new Set(replan?.completed ?? []);

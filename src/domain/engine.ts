@@ -79,8 +79,7 @@ function progressPins(input: PlanInput, project: Project, cal: WorkCalendar): { 
     } else {
       const planned = project.phases[j]!.duration;
       const from = Math.max(s, asOfDay);
-      const remaining =
-        pp.percentComplete !== undefined ? planned * (1 - pp.percentComplete / 100) : Math.max(s + planned - from, planned * OVERRUN_REMAINING);
+      const remaining = pp.percentComplete !== undefined ? planned * (1 - pp.percentComplete / 100) : Math.max(s + planned - from, planned * OVERRUN_REMAINING);
       duration[j] = from + remaining - s;
       basis.inProgress.push(j);
     }
@@ -127,7 +126,8 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
   const waveGating = input.constraints?.waveGating ?? 'flow';
   const gated = waveGating === 'barrier' ? withWaveBarriers(graph, project) : graph;
   const calendars = teamBlocks(project, calendar, project.constraints.capacityBuffer, workHorizon(gated));
-  const problem: SchedulingProblem = dates || calendars ? { ...gated, ...(dates ? hardFinishBy(project, dates) : {}), ...(calendars ? calendarCapacity(gated, calendars) : {}) } : gated;
+  const problem: SchedulingProblem =
+    dates || calendars ? { ...gated, ...(dates ? hardFinishBy(project, dates) : {}), ...(calendars ? calendarCapacity(gated, calendars) : {}) } : gated;
 
   const cpmRelease = replan ? problem.release.map((r, j) => (Number.isNaN(problem.pinnedStart[j]!) ? r : problem.pinnedStart[j]!)) : dates ? problem.release : undefined;
   const cpm = criticalPath(problem, problem.duration, cpmRelease);

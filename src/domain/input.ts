@@ -26,7 +26,6 @@ export const DEFAULTS = {
   successTargets: { timeReductionPercent: 40, timeReductionMaxPercent: 60, coordinationOverheadPercent: 10, utilisationPercent: 80, riskCoveragePercent: 100 },
 } as const;
 
-
 function uniqueIds(items: { id: string }[], pointer: string, what: string, issues: InputIssue[]): Map<string, number> {
   const index = new Map<string, number>();
   items.forEach((item, i) => {
@@ -135,7 +134,10 @@ export function normalise(input: PlanInput): Project {
     const teamSize = p.teamSize ?? DEFAULTS.teamSize;
     const skills = distinctSkills(p.skills ?? [], spell);
     const skilled = teams.filter((t) => skills.every((s) => t.skills.includes(s)) && t.size + 1e-9 >= teamSize);
-    const { demand, stretch } = phaseStaffing(teamSize, skilled.map((t) => t.capacity));
+    const { demand, stretch } = phaseStaffing(
+      teamSize,
+      skilled.map((t) => t.capacity),
+    );
     return {
       index: i,
       id: p.id,
@@ -231,7 +233,8 @@ function withSoftDependencies(phases: PlanInput['phases'], relax: boolean): Grap
   const issues: InputIssue[] = [];
   phases.forEach((p, i) =>
     p.softDependencies?.forEach((dep, j) => {
-      if (!ids.has(dep)) issues.push({ code: 'unknown_dependency', message: `phase "${p.id}" soft-depends on unknown phase "${dep}"`, path: `/phases/${i}/softDependencies/${j}`, ids: [dep] });
+      if (!ids.has(dep))
+        issues.push({ code: 'unknown_dependency', message: `phase "${p.id}" soft-depends on unknown phase "${dep}"`, path: `/phases/${i}/softDependencies/${j}`, ids: [dep] });
     }),
   );
   throwIfAny(issues);
@@ -263,7 +266,8 @@ function groupsOf(input: PlanInput): Project['groups'] {
   const index = uniqueIds(listed, '/groups', 'group', issues);
   listed.forEach((g, i) => {
     if (g.parent === undefined) return;
-    if (!index.has(g.parent)) issues.push({ code: 'unknown_group', message: `group "${g.id}" names unknown parent group "${g.parent}"`, path: `/groups/${i}/parent`, ids: [g.parent] });
+    if (!index.has(g.parent))
+      issues.push({ code: 'unknown_group', message: `group "${g.id}" names unknown parent group "${g.parent}"`, path: `/groups/${i}/parent`, ids: [g.parent] });
     const seen = new Set([g.id]);
     for (let p: string | undefined = g.parent; p !== undefined && index.has(p); p = listed[index.get(p)!]!.parent) {
       if (seen.has(p)) {

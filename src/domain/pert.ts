@@ -9,7 +9,11 @@ const EPS = 1e-6;
 export const pertMean = (e: Estimate) => (e.optimistic + 4 * e.likely + e.pessimistic) / 6;
 
 /** The three-point estimate of a fixed duration: ± the spread (a share; the optimistic case never below 0). */
-export const spreadEstimate = (duration: number, spread: number): Estimate => ({ optimistic: duration * (1 - Math.min(spread, 1)), likely: duration, pessimistic: duration * (1 + spread) });
+export const spreadEstimate = (duration: number, spread: number): Estimate => ({
+  optimistic: duration * (1 - Math.min(spread, 1)),
+  likely: duration,
+  pessimistic: duration * (1 + spread),
+});
 
 /** PERT-beta shape parameters of an estimate: α = 1 + 4(m − o)/(p − o), β = 1 + 4(p − m)/(p − o). */
 export function pertShape(e: Estimate): { alpha: number; beta: number } {

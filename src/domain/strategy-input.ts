@@ -13,7 +13,13 @@ export function resourceConstraintIssues(input: PlanInput): InputIssue[] {
   (input.resourceConstraints ?? []).forEach((c, i) => {
     for (const field of ['pools', 'teams', 'phases'] as const) {
       (c[field] ?? []).forEach((id, k) => {
-        if (!known[field].has(id)) issues.push({ code: codes[field], message: `resource constraint "${c.type}" names unknown ${field.slice(0, -1)} "${id}"`, path: `/resourceConstraints/${i}/${field}/${k}`, ids: [id] });
+        if (!known[field].has(id))
+          issues.push({
+            code: codes[field],
+            message: `resource constraint "${c.type}" names unknown ${field.slice(0, -1)} "${id}"`,
+            path: `/resourceConstraints/${i}/${field}/${k}`,
+            ids: [id],
+          });
       });
     }
   });

@@ -16,9 +16,20 @@ function stretches(t: Team, calendar: WorkCalendar, issues: InputIssue[]): { awa
   const c = t.calendar ?? {};
   const away: Stretch[] = [];
   (c.leave ?? []).forEach((l, k) => {
-    if (l.to < l.from) issues.push({ code: 'invalid_leave', message: `team "${t.id}": leave ends (${l.to}) before it begins (${l.from})`, path: `/teams/${t.index}/calendar/leave/${k}/to`, ids: [t.id] });
+    if (l.to < l.from)
+      issues.push({
+        code: 'invalid_leave',
+        message: `team "${t.id}": leave ends (${l.to}) before it begins (${l.from})`,
+        path: `/teams/${t.index}/calendar/leave/${k}/to`,
+        ids: [t.id],
+      });
     const who = l.people !== undefined ? `${l.people} ${l.people === 1 ? 'person' : 'people'}` : 'whole team';
-    away.push({ from: Math.max(0, calendar.dayOf(l.from)), to: calendar.endOfDate(l.to), people: l.people ?? Infinity, reason: `leave ${l.from}–${l.to} (${l.reason ? `${l.reason}, ` : ''}${who})` });
+    away.push({
+      from: Math.max(0, calendar.dayOf(l.from)),
+      to: calendar.endOfDate(l.to),
+      people: l.people ?? Infinity,
+      reason: `leave ${l.from}–${l.to} (${l.reason ? `${l.reason}, ` : ''}${who})`,
+    });
   });
   for (const d of c.nonWorkingDays ?? []) away.push({ from: Math.max(0, calendar.dayOf(d)), to: calendar.endOfDate(d), people: Infinity, reason: `non-working day ${d}` });
   const sizes = [...(c.capacity ?? [])].sort((a, b) => (a.from < b.from ? -1 : 1)).map((e) => ({ from: Math.max(0, calendar.dayOf(e.from)), size: e.size, date: e.from }));
@@ -30,7 +41,12 @@ function stretches(t: Team, calendar: WorkCalendar, issues: InputIssue[]): { awa
  * bounds (leave starting and ending as events, sizes in date order): linear in the calendar's
  * entries, so a thousand leave periods on a thousand teams stay cheap.
  */
-function sweep(bounds: number[], away: Stretch[], sizes: { from: number; size: number; date: string }[], base: number): { from: number; to: number; people: number; reasons: string[] }[] {
+function sweep(
+  bounds: number[],
+  away: Stretch[],
+  sizes: { from: number; size: number; date: string }[],
+  base: number,
+): { from: number; to: number; people: number; reasons: string[] }[] {
   const starts = [...away].sort((a, b) => a.from - b.from);
   const active = new Set<Stretch>();
   const out: { from: number; to: number; people: number; reasons: string[] }[] = [];
@@ -85,12 +101,25 @@ export function teamBlocks(project: Project, calendar: WorkCalendar, buffer: num
  * the days the phase could otherwise have run ([ready, ready + duration)) that put it on another
  * team, or a block of its own team between when it was ready and when it starts.
  */
-export function calendarNote(blocks: TeamBlock[], eligible: number[], team: number, ready: number, start: number, duration: number, teamId: (t: number) => string, dateOf: (day: number) => string): string | undefined {
+export function calendarNote(
+  blocks: TeamBlock[],
+  eligible: number[],
+  team: number,
+  ready: number,
+  start: number,
+  duration: number,
+  teamId: (t: number) => string,
+  dateOf: (day: number) => string,
+): string | undefined {
   const overlaps = (b: TeamBlock, a: number, z: number) => b.from < z - 1e-9 && b.to > a + 1e-9;
   const delayed = start > ready + 1e-6 ? blocks.filter((b) => b.team === team && overlaps(b, ready, start)) : [];
   if (delayed.length > 0) return `${teamId(team)}: ${delayed.flatMap((b) => b.reasons).join('; ')} — starts ${dateOf(start)}, after it`;
   const moved = blocks.filter((b) => b.team !== team && eligible.includes(b.team) && overlaps(b, ready, ready + Math.max(duration, 1)));
-  if (moved.length > 0 && team >= 0) return `${teamId(moved[0]!.team)}: ${moved.filter((b) => b.team === moved[0]!.team).flatMap((b) => b.reasons).join('; ')} — planned on ${teamId(team)}`;
+  if (moved.length > 0 && team >= 0)
+    return `${teamId(moved[0]!.team)}: ${moved
+      .filter((b) => b.team === moved[0]!.team)
+      .flatMap((b) => b.reasons)
+      .join('; ')} — planned on ${teamId(team)}`;
   return undefined;
 }
 

@@ -23,7 +23,13 @@ export interface VersionDiff {
   input: { fields: string[]; phases: ItemChanges; teams: ItemChanges };
   schedule: {
     makespanDays: { from: number; to: number; delta: number };
-    moved: Array<{ id: string; start: { from: number; to: number }; finish: { from: number; to: number }; team: { from: string | null; to: string | null }; wave: { from: number; to: number } }>;
+    moved: Array<{
+      id: string;
+      start: { from: number; to: number };
+      finish: { from: number; to: number };
+      team: { from: string | null; to: string | null };
+      wave: { from: number; to: number };
+    }>;
     added: string[];
     removed: string[];
   };
@@ -62,10 +68,20 @@ export function diffVersions(
   for (const [id, x] of a) {
     const y = b.get(id);
     if (!y || (x.start_day === y.start_day && x.finish_day === y.finish_day && x.team === y.team && x.wave === y.wave)) continue;
-    moved.push({ id, start: { from: x.start_day, to: y.start_day }, finish: { from: x.finish_day, to: y.finish_day }, team: { from: x.team, to: y.team }, wave: { from: x.wave, to: y.wave } });
+    moved.push({
+      id,
+      start: { from: x.start_day, to: y.start_day },
+      finish: { from: x.finish_day, to: y.finish_day },
+      team: { from: x.team, to: y.team },
+      wave: { from: x.wave, to: y.wave },
+    });
   }
   return {
-    input: { fields: keys.filter((k) => !same(from.input[k], to.input[k])), phases: diffItems(from.input.phases, to.input.phases), teams: diffItems(from.input.teams, to.input.teams) },
+    input: {
+      fields: keys.filter((k) => !same(from.input[k], to.input[k])),
+      phases: diffItems(from.input.phases, to.input.phases),
+      teams: diffItems(from.input.teams, to.input.teams),
+    },
     schedule: {
       makespanDays: { from: from.makespanDays, to: to.makespanDays, delta: to.makespanDays - from.makespanDays },
       moved,

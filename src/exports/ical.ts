@@ -76,7 +76,12 @@ export function icalExport(view: PlanView, options: IcalOptions): string {
       start: utcDate(s.planned_date),
       end: dayAfter(s.planned_date),
       summary: `Sync point: ${s.trigger}`,
-      description: [`Participants: ${s.participants.join(', ')}`, `Phases: ${s.phases.join(', ')}`, ...s.success_criteria.map((c) => `- ${c}`), `If it fails: ${s.failure_procedure}`].join('\n'),
+      description: [
+        `Participants: ${s.participants.join(', ')}`,
+        `Phases: ${s.phases.join(', ')}`,
+        ...s.success_criteria.map((c) => `- ${c}`),
+        `If it fails: ${s.failure_procedure}`,
+      ].join('\n'),
       categories: [{ name: 'sync point' }, ...s.participants.map((name) => ({ name }))],
     });
   }

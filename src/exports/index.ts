@@ -33,7 +33,12 @@ export interface ExportedFile {
   body: string;
 }
 
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'plan';
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80) || 'plan';
 
 export function exportPlan(format: ExportFormat, source: ExportSource, options: ExportOptions = {}): ExportedFile {
   const view = planView(source);

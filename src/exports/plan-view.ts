@@ -139,7 +139,12 @@ export function planView(source: ExportSource): PlanView {
 /** The dates the plan commits to (glossary: milestone): each wave's finish, the completion, the deadline. */
 function milestones(artifacts: Artifacts, makespan: number): ExportMilestone[] {
   const plan = artifacts['execution-plan.json'];
-  const out: ExportMilestone[] = artifacts['wave-schedules.json'].waves.map((w) => ({ id: `${w.wave_id}-finish`, name: `${w.name} finishes`, date: w.finish_date, day: w.finish_day }));
+  const out: ExportMilestone[] = artifacts['wave-schedules.json'].waves.map((w) => ({
+    id: `${w.wave_id}-finish`,
+    name: `${w.name} finishes`,
+    date: w.finish_date,
+    day: w.finish_day,
+  }));
   out.push({ id: 'completion', name: `${plan.project_context.name} complete`, date: plan.project_context.completion_date, day: makespan });
   if (plan.project_context.deadline) out.push({ id: 'deadline', name: `Deadline: ${plan.project_context.name}`, date: plan.project_context.deadline });
   return out;

@@ -42,7 +42,11 @@ function taskListPath(root: Obj, tag: string | undefined): (string | number)[] {
   if (Array.isArray(root.tasks) && tag === undefined) return ['tasks'];
   const tags = Object.keys(root).filter((k) => isObj(root[k]) && Array.isArray((root[k] as Obj).tasks));
   const chosen = tag ?? (tags.includes('master') ? 'master' : tags.length === 1 ? tags[0] : undefined);
-  if (chosen === undefined || !tags.includes(chosen)) throw new WriteBackError(`${chosen === undefined ? 'the file holds several tags' : `no tag ${JSON.stringify(chosen)}`}; choose one of: ${tags.join(', ') || '(none)'}`, chosen === undefined ? '/' : `/${chosen}`);
+  if (chosen === undefined || !tags.includes(chosen))
+    throw new WriteBackError(
+      `${chosen === undefined ? 'the file holds several tags' : `no tag ${JSON.stringify(chosen)}`}; choose one of: ${tags.join(', ') || '(none)'}`,
+      chosen === undefined ? '/' : `/${chosen}`,
+    );
   return [chosen, 'tasks'];
 }
 
@@ -72,9 +76,14 @@ function layoutOf(text: string): Layout {
   return { unit: /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ', eol: text.includes('\r\n') ? '\r\n' : '\n' };
 }
 
-const inline = (value: Obj) => `{ ${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
+const inline = (value: Obj) =>
+  `{ ${Object.entries(value)
+    .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+    .join(', ')} }`;
 const block = (value: Obj, indent: string, { unit, eol }: Layout) =>
-  `{${eol}${Object.entries(value).map(([k, v]) => `${indent}${unit}${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(`,${eol}`)}${eol}${indent}}`;
+  `{${eol}${Object.entries(value)
+    .map(([k, v]) => `${indent}${unit}${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+    .join(`,${eol}`)}${eol}${indent}}`;
 
 /** The edit that sets object[key] = value in the object's own layout: replacing an earlier value, or appending the property. */
 function setProperty(text: string, tree: Node, path: JSONPath, key: string, value: Obj, layout: Layout): Edit | undefined {
@@ -88,7 +97,12 @@ function setProperty(text: string, tree: Node, path: JSONPath, key: string, valu
   const rendered = oneLine ? inline(value) : block(value, indent, layout);
   const existing = props.find((p) => p.children?.[0]?.value === key)?.children?.[1];
   if (existing) return { offset: existing.offset, length: existing.length, content: rendered };
-  if (!last) return { offset: obj.offset + 1, length: 0, content: oneLine ? ` ${JSON.stringify(key)}: ${rendered} ` : `${layout.eol}${indent}${JSON.stringify(key)}: ${rendered}${layout.eol}` };
+  if (!last)
+    return {
+      offset: obj.offset + 1,
+      length: 0,
+      content: oneLine ? ` ${JSON.stringify(key)}: ${rendered} ` : `${layout.eol}${indent}${JSON.stringify(key)}: ${rendered}${layout.eol}`,
+    };
   const end = last.offset + last.length;
   return { offset: end, length: 0, content: oneLine ? `, ${JSON.stringify(key)}: ${rendered}` : `,${layout.eol}${indent}${JSON.stringify(key)}: ${rendered}` };
 }
@@ -97,7 +111,8 @@ export function writeBackTaskMaster(text: string, view: PlanView, options: Write
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const root = errors.length === 0 && tree ? (JSON.parse(text) as unknown) : undefined;
-  if (errors.length > 0 || !tree || !isObj(root)) throw new WriteBackError('the file is not a task-master tasks.json (a JSON object)', errors.length > 0 ? `offset ${errors[0]!.offset}` : '/');
+  if (errors.length > 0 || !tree || !isObj(root))
+    throw new WriteBackError('the file is not a task-master tasks.json (a JSON object)', errors.length > 0 ? `offset ${errors[0]!.offset}` : '/');
   const listPath = taskListPath(root, options.tag);
   const tasks = (listPath.length === 1 ? root.tasks : (root[listPath[0] as string] as Obj).tasks) as unknown[];
   const byId = new Map(view.phases.map((p) => [p.id, p]));

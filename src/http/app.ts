@@ -115,7 +115,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // Node checks request timeouts every connectionsCheckingInterval (30 s by default): check often enough to honour the timeout.
     serverFactory: (handler) => {
       const timeout = options.requestTimeoutMs ?? 30_000;
-      return http.createServer({ requestTimeout: timeout, headersTimeout: Math.min(timeout, 60_000), connectionsCheckingInterval: Math.max(250, Math.min(5_000, Math.floor(timeout / 4))) }, handler);
+      return http.createServer(
+        { requestTimeout: timeout, headersTimeout: Math.min(timeout, 60_000), connectionsCheckingInterval: Math.max(250, Math.min(5_000, Math.floor(timeout / 4))) },
+        handler,
+      );
     },
   };
   const app = Fastify(serverOptions).withTypeProvider<TypeBoxTypeProvider>();
@@ -137,7 +140,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const metrics = options.metrics ?? new Metrics();
   // Before the rate limit and auth, so that what they refuse is counted too.
   if (options.metricsEndpoint?.enabled !== false) {
-    await metricsRoute(app, { metrics, ...(options.metricsEndpoint?.token ? { token: options.metricsEndpoint.token } : {}), processMetrics: options.metricsEndpoint?.processMetrics === true });
+    await metricsRoute(app, {
+      metrics,
+      ...(options.metricsEndpoint?.token ? { token: options.metricsEndpoint.token } : {}),
+      processMetrics: options.metricsEndpoint?.processMetrics === true,
+    });
   }
   logBindings(app);
   if (options.rateLimitPerMinute) {
@@ -156,7 +163,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
       }),
     });
   }
-  await app.register(authPlugin, { db: options.db, metrics, ...(options.auth ?? { mode: 'off' }), ...(options.rateLimitPerMinute ? { failuresPerMinute: Math.max(10, Math.ceil(options.rateLimitPerMinute / 10)) } : {}) });
+  await app.register(authPlugin, {
+    db: options.db,
+    metrics,
+    ...(options.auth ?? { mode: 'off' }),
+    ...(options.rateLimitPerMinute ? { failuresPerMinute: Math.max(10, Math.ceil(options.rateLimitPerMinute / 10)) } : {}),
+  });
   await app.register(idempotencyPlugin, { db: options.db, ...(options.idempotencyTtlSeconds ? { ttlSeconds: options.idempotencyTtlSeconds } : {}) });
 
   await app.register(healthRoutes, { db: options.db, queue: options.queue });

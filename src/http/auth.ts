@@ -102,7 +102,12 @@ export const authPlugin = fp(auth, { name: 'auth' });
 
 export function requireAdmin(request: FastifyRequest): void {
   if (request.principal?.unauthenticated) {
-    throw new AppError(403, 'auth_off', 'auth is off (AUTH=off, or the embedded database without AUTH=on): API keys cannot be managed or used; start with AUTH=on and ADMIN_API_KEY', []);
+    throw new AppError(
+      403,
+      'auth_off',
+      'auth is off (AUTH=off, or the embedded database without AUTH=on): API keys cannot be managed or used; start with AUTH=on and ADMIN_API_KEY',
+      [],
+    );
   }
   if (!request.principal?.admin) throw new AppError(403, 'forbidden', 'managing API keys needs the admin key', []);
 }

@@ -7,7 +7,10 @@ import { AppError } from '../errors.js';
 export async function rejectEncodedBodies(request: { headers: Record<string, string | string[] | undefined> }): Promise<void> {
   const encoding = request.headers['content-encoding'];
   if (encoding === undefined) return;
-  const codings = String(encoding).split(',').map((c) => c.trim().toLowerCase()).filter(Boolean);
+  const codings = String(encoding)
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter(Boolean);
   if (codings.every((c) => c === 'identity')) return;
   throw new AppError(415, 'unsupported_content_encoding', `request bodies must not be compressed (Content-Encoding: ${String(encoding)}); send them uncompressed`, [
     { in: 'headers', path: '/content-encoding', message: 'only identity is accepted' },

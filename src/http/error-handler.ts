@@ -41,7 +41,10 @@ export function installErrorHandling(app: FastifyInstance, routes?: RouteMethods
       const unique = details.filter((d, i) => details.findIndex((o) => o.path === d.path && o.message === d.message) === i);
       return send(reply, 400, {
         code: 'validation_failed',
-        message: `${part} is invalid: ${unique.slice(0, 3).map((d) => `${d.path || '(root)'} ${d.message}`).join('; ')}${unique.length > 3 ? '; …' : ''}`,
+        message: `${part} is invalid: ${unique
+          .slice(0, 3)
+          .map((d) => `${d.path || '(root)'} ${d.message}`)
+          .join('; ')}${unique.length > 3 ? '; …' : ''}`,
         details: unique.slice(0, 100),
       });
     }

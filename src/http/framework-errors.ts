@@ -13,7 +13,10 @@ const body = (statusCode: number, code: string, message: string, instance?: stri
 export function frameworkErrors(error: Error & { code?: string; statusCode?: number }, request: { url?: string }, reply: FastifyReply): void {
   const status = error.statusCode ?? 400;
   const code = error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri_too_long' : 'bad_request';
-  void reply.code(status).type(PROBLEM_CONTENT_TYPE).send(body(status, code, error.message, request.url === undefined ? undefined : instanceOf(request.url)));
+  void reply
+    .code(status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(body(status, code, error.message, request.url === undefined ? undefined : instanceOf(request.url)));
 }
 
 const CLIENT_ERRORS: Record<string, [number, string]> = {
@@ -28,7 +31,7 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
     return;
   }
   const [status, code] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'bad_request'];
-  const message = status === 431 ? 'request headers (or the URL) are larger than the server accepts' : STATUS_CODES[status] ?? 'bad request';
+  const message = status === 431 ? 'request headers (or the URL) are larger than the server accepts' : (STATUS_CODES[status] ?? 'bad request');
   const payload = body(status, code, message);
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`,

@@ -41,24 +41,33 @@ async function idempotency(app: FastifyInstance, { db, ttlSeconds = 24 * 3600 }:
     const key = request.headers['idempotency-key'];
     if (key === undefined) return;
     if (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key)) {
-      throw new AppError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1–200 visible ASCII characters', [{ in: 'headers', path: '/idempotency-key', message: 'invalid' }]);
+      throw new AppError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1–200 visible ASCII characters', [
+        { in: 'headers', path: '/idempotency-key', message: 'invalid' },
+      ]);
     }
     const scope = scopeOf(request);
     const path = request.url.split('?')[0]!;
-    const requestHash = createHash('sha256').update(stringify({ body: request.body ?? null, ifMatch: request.headers['if-match'] ?? null }) ?? '').digest('hex');
+    const requestHash = createHash('sha256')
+      .update(stringify({ body: request.body ?? null, ifMatch: request.headers['if-match'] ?? null }) ?? '')
+      .digest('hex');
     const begun = await beginIdempotent(db, { ...scope, key, method: request.method, path, requestHash, ttlSeconds });
     if (begun.kind === 'mismatch') {
       throw new AppError(422, 'idempotency_key_reused', 'this Idempotency-Key was used for a different request', [{ in: 'headers', path: '/idempotency-key', message: 'reused' }]);
     }
     if (begun.kind === 'in_flight') {
-      throw new AppError(409, 'request_in_progress', 'a request with this Idempotency-Key is still being processed; retry shortly', [{ in: 'headers', path: '/idempotency-key', message: 'in progress' }]);
+      throw new AppError(409, 'request_in_progress', 'a request with this Idempotency-Key is still being processed; retry shortly', [
+        { in: 'headers', path: '/idempotency-key', message: 'in progress' },
+      ]);
     }
     if (begun.kind === 'replay') {
       const stored = begun.response as { headers: Record<string, string>; body: unknown; redacted?: boolean };
       if (stored.redacted) {
-        throw new AppError(409, 'secret_not_replayable', `the first request with this Idempotency-Key succeeded (${begun.statusCode}); its response held a secret, which is shown once and never stored`, [
-          { in: 'headers', path: '/idempotency-key', message: 'already used; the response held a secret' },
-        ]);
+        throw new AppError(
+          409,
+          'secret_not_replayable',
+          `the first request with this Idempotency-Key succeeded (${begun.statusCode}); its response held a secret, which is shown once and never stored`,
+          [{ in: 'headers', path: '/idempotency-key', message: 'already used; the response held a secret' }],
+        );
       }
       reply.headers({ ...stored.headers, 'idempotent-replayed': 'true' });
       return reply.code(begun.statusCode).send(stored.body);

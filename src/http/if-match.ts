@@ -10,6 +10,9 @@ export function ifMatchHolds(header: string, currentEtag: string): boolean {
 
 /** True when the header lists only weak tags: worth telling the client why it cannot match. */
 export function onlyWeakTags(header: string): boolean {
-  const tags = header.split(',').map((t) => t.trim()).filter(Boolean);
+  const tags = header
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   return tags.length > 0 && tags.every((t) => t.startsWith('W/'));
 }

@@ -14,7 +14,10 @@ export class RouteMethods {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       let entry = this.byUrl.get(route.url);
       if (!entry) {
-        const source = route.url.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
+        const source = route.url
+          .split('/')
+          .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+          .join('/');
         entry = { pattern: new RegExp(`^${source}/?$`), methods: new Set() };
         this.byUrl.set(route.url, entry);
         this.routes.push(entry);

@@ -23,7 +23,13 @@ export const sharedHeaders = {
 } as const;
 
 export const sharedParameters = {
-  IfNoneMatch: { name: 'if-none-match', in: 'header', required: false, description: 'ETags the client holds; 304 Not Modified when one names the current version.', schema: { type: 'string' } },
+  IfNoneMatch: {
+    name: 'if-none-match',
+    in: 'header',
+    required: false,
+    description: 'ETags the client holds; 304 Not Modified when one names the current version.',
+    schema: { type: 'string' },
+  },
   IdempotencyKey: {
     name: 'idempotency-key',
     in: 'header',

@@ -23,7 +23,7 @@ export const openapiInfo = {
   components: {
     securitySchemes: {
       apiKey: { type: 'http' as const, scheme: 'bearer', description: 'An API key: Authorization: Bearer wp_…' },
-      metricsToken: { type: 'http' as const, scheme: 'bearer', description: 'The instance\'s METRICS_TOKEN, for GET /metrics when one is set' },
+      metricsToken: { type: 'http' as const, scheme: 'bearer', description: "The instance's METRICS_TOKEN, for GET /metrics when one is set" },
     },
   },
   security: [{ apiKey: [] }],

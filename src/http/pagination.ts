@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 /** ?limit & ?cursor of the lists kept oldest first and only ever appended to (versions, sessions, alerts). */
 export const PageQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
-  cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}$', description: 'From the previous page\'s next link; opaque.' })),
+  cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}$', description: "From the previous page's next link; opaque." })),
 });
 
 export const NextLink = Type.Union([Type.String(), Type.Null()], { description: 'URL of the next page (also in the Link header, rel="next"); null on the last page.' });

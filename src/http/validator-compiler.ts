@@ -20,7 +20,13 @@ function looseNumbers(schema: TSchema, value: unknown) {
     if (typeof given !== 'string') continue;
     const pattern = property.type === 'integer' ? INTEGER : property.type === 'number' ? NUMBER : undefined;
     if (pattern && !pattern.test(given)) {
-      errors.push({ keyword: 'type', instancePath: `/${name}`, schemaPath: `#/properties/${name}/type`, params: { type: property.type }, message: `must be ${property.type === 'integer' ? 'an integer' : 'a number'} written in decimal` });
+      errors.push({
+        keyword: 'type',
+        instancePath: `/${name}`,
+        schemaPath: `#/properties/${name}/type`,
+        params: { type: property.type },
+        message: `must be ${property.type === 'integer' ? 'an integer' : 'a number'} written in decimal`,
+      });
     }
   }
   return errors;

@@ -6,7 +6,16 @@
 import { Value } from 'typebox/value';
 import { DEFAULTS, teamCapacity } from '../domain/input.js';
 import { skillKey } from '../domain/skills.js';
-import { PlanInput, type CalendarInput, type ConstraintsInput, type GroupInput, type InfrastructureInput, type PhaseInput, type SourceInput, type TeamInput } from '../schemas/plan-input.js';
+import {
+  PlanInput,
+  type CalendarInput,
+  type ConstraintsInput,
+  type GroupInput,
+  type InfrastructureInput,
+  type PhaseInput,
+  type SourceInput,
+  type TeamInput,
+} from '../schemas/plan-input.js';
 import { IssueList } from './import-error.js';
 import { DEFAULT_TEAM_SIZE, defaultName, type ImportOptions, type ImportResult } from './import-options.js';
 import { dependencyIds } from '../schemas/dependency-links.js';
@@ -69,7 +78,9 @@ function defaultTeams(phases: PhaseInput[], size: number, notes: string[]): Team
   const byKey = new Map<string, string>();
   for (const s of phases.flatMap((p) => p.skills ?? [])) if (!byKey.has(skillKey(s))) byKey.set(skillKey(s), s);
   const skills = [...byKey.values()].sort();
-  notes.push(`the file names no teams: the input gets one team "team-1" of ${size} holding every skill (${skills.length === 0 ? 'none needed' : skills.join(', ')}); pass teams (or a team size) to plan with your own`);
+  notes.push(
+    `the file names no teams: the input gets one team "team-1" of ${size} holding every skill (${skills.length === 0 ? 'none needed' : skills.join(', ')}); pass teams (or a team size) to plan with your own`,
+  );
   return [{ id: 'team-1', name: 'Imported team', size, skills }];
 }
 
@@ -110,11 +121,13 @@ export function assemble(format: string, drafts: DraftPhase[], source: SourcePla
   checkGraph(drafts, issues);
   const startDate = options.startDate ?? source.startDate;
   if (startDate === undefined) issues.add(source.startDatePath ?? '/', 'no start date: the file gives none, so pass one (--start-date YYYY-MM-DD)');
-  else if (!isIsoDate(startDate)) issues.add(options.startDate !== undefined ? 'start date' : (source.startDatePath ?? '/'), `start date ${JSON.stringify(startDate)} is not a calendar date YYYY-MM-DD`);
+  else if (!isIsoDate(startDate))
+    issues.add(options.startDate !== undefined ? 'start date' : (source.startDatePath ?? '/'), `start date ${JSON.stringify(startDate)} is not a calendar date YYYY-MM-DD`);
   issues.throwIfAny(format);
 
   const phases = drafts.map((d) => d.phase);
-  if (!phases.some((p) => (p.skills ?? []).length > 0) && !notes.some((n) => n.includes('skill-blind'))) notes.push('no phase names a skill: team assignment is skill-blind (any team may take any phase)');
+  if (!phases.some((p) => (p.skills ?? []).length > 0) && !notes.some((n) => n.includes('skill-blind')))
+    notes.push('no phase names a skill: team assignment is skill-blind (any team may take any phase)');
   const given = new Set((options.infrastructure ?? []).map((p) => p.id));
   const declared = [...(source.infrastructure ?? []).filter((p) => !given.has(p.id)), ...(options.infrastructure ?? [])];
   const constraints: ConstraintsInput = { ...source.constraints, ...(options.relaxSoftDependencies ? { relaxSoftDependencies: true } : {}) };

@@ -28,31 +28,34 @@ interface Issue {
 
 function readLines(textIn: string, issues: IssueList): Issue[] {
   const out: Issue[] = [];
-  textIn.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, k) => {
-    const line = k + 1;
-    if (raw.trim() === '') return;
-    if (nestingDepth(raw, MAX_NESTING + 1) > MAX_NESTING) return issues.add(`line ${line}`, `nested more than ${MAX_NESTING} levels deep`);
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (err) {
-      return issues.add(`line ${line}`, `not a JSON object: ${(err as Error).message}`);
-    }
-    if (!isObject(value)) return issues.add(`line ${line}`, 'expected one JSON object (an issue) per line');
-    const id = toId(value.id);
-    if (id === undefined) return issues.add(`line ${line} /id`, 'the issue has no id');
-    const deps = (Array.isArray(value.dependencies) ? value.dependencies : []).flatMap((d, i) => {
-      const where = `line ${line} /dependencies/${i}`;
-      const on = isObject(d) ? toId(d.depends_on_id) : undefined;
-      if (!isObject(d) || on === undefined) {
-        issues.add(`${where}/depends_on_id`, 'the dependency names no issue (depends_on_id)');
-        return [];
+  textIn
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, k) => {
+      const line = k + 1;
+      if (raw.trim() === '') return;
+      if (nestingDepth(raw, MAX_NESTING + 1) > MAX_NESTING) return issues.add(`line ${line}`, `nested more than ${MAX_NESTING} levels deep`);
+      let value: unknown;
+      try {
+        value = JSON.parse(raw);
+      } catch (err) {
+        return issues.add(`line ${line}`, `not a JSON object: ${(err as Error).message}`);
       }
-      if (d.issue_id !== undefined && toId(d.issue_id) !== id) issues.add(`${where}/issue_id`, `the dependency is filed under ${id} but is of ${String(d.issue_id)}`);
-      return [{ id: on, type: typeof d.type === 'string' ? d.type : 'blocks', where }];
+      if (!isObject(value)) return issues.add(`line ${line}`, 'expected one JSON object (an issue) per line');
+      const id = toId(value.id);
+      if (id === undefined) return issues.add(`line ${line} /id`, 'the issue has no id');
+      const deps = (Array.isArray(value.dependencies) ? value.dependencies : []).flatMap((d, i) => {
+        const where = `line ${line} /dependencies/${i}`;
+        const on = isObject(d) ? toId(d.depends_on_id) : undefined;
+        if (!isObject(d) || on === undefined) {
+          issues.add(`${where}/depends_on_id`, 'the dependency names no issue (depends_on_id)');
+          return [];
+        }
+        if (d.issue_id !== undefined && toId(d.issue_id) !== id) issues.add(`${where}/issue_id`, `the dependency is filed under ${id} but is of ${String(d.issue_id)}`);
+        return [{ id: on, type: typeof d.type === 'string' ? d.type : 'blocks', where }];
+      });
+      out.push({ line, source: value, id, status: typeof value.status === 'string' ? value.status : 'open', deps });
     });
-    out.push({ line, source: value, id, status: typeof value.status === 'string' ? value.status : 'open', deps });
-  });
   return out;
 }
 
@@ -60,8 +63,15 @@ function toPhase(issue: Issue, options: ImportOptions, missing: string[]): Phase
   const s = issue.source;
   const minutes = typeof s.estimated_minutes === 'number' && s.estimated_minutes >= 0 ? s.estimated_minutes : undefined;
   if (minutes === undefined) missing.push(issue.id);
-  const phase: PhaseInput = { id: issue.id, name: text(s.title, 300) ?? issue.id, duration: minutes === undefined ? (options.defaultDuration ?? DEFAULT_DURATION) : Math.min(10000, Math.round((minutes / 480) * 1000) / 1000) };
-  const description = [s.description, s.design, s.notes].map((v) => text(v, 5000)).filter((v): v is string => v !== undefined).join('\n\n');
+  const phase: PhaseInput = {
+    id: issue.id,
+    name: text(s.title, 300) ?? issue.id,
+    duration: minutes === undefined ? (options.defaultDuration ?? DEFAULT_DURATION) : Math.min(10000, Math.round((minutes / 480) * 1000) / 1000),
+  };
+  const description = [s.description, s.design, s.notes]
+    .map((v) => text(v, 5000))
+    .filter((v): v is string => v !== undefined)
+    .join('\n\n');
   if (description) phase.description = description.slice(0, 5000);
   const criteria = text(s.acceptance_criteria, 2000);
   if (criteria) phase.acceptanceCriteria = [criteria];
@@ -108,12 +118,19 @@ export function importBeads(textIn: string, options: ImportOptions = {}): Import
   return assemble(FORMAT, kept, {}, options, issues, notes);
 }
 
-function summarise(all: Issue[], kept: DraftPhase[], found: { closed: Set<string>; missing: string[]; unordered: string[]; groups: string[] }, options: ImportOptions, notes: string[]): void {
+function summarise(
+  all: Issue[],
+  kept: DraftPhase[],
+  found: { closed: Set<string>; missing: string[]; unordered: string[]; groups: string[] },
+  options: ImportOptions,
+  notes: string[],
+): void {
   const keptIds = new Set(kept.map((d) => d.phase.id));
   if (found.groups.length > 0) notes.push(`${found.groups.length} issue(s) with children (parent-child) became groups of them, not work: ${listed(found.groups)}`);
   if (found.closed.size > 0) notes.push(`${found.closed.size} closed issue(s) were left out and the dependencies on them count as met: ${listed([...found.closed])}`);
   const missing = found.missing.filter((id) => keptIds.has(id));
-  if (missing.length > 0) notes.push(`${missing.length} issue(s) have no estimated_minutes and were given ${options.defaultDuration ?? DEFAULT_DURATION} day(s): ${listed(missing)}`);
+  if (missing.length > 0)
+    notes.push(`${missing.length} issue(s) have no estimated_minutes and were given ${options.defaultDuration ?? DEFAULT_DURATION} day(s): ${listed(missing)}`);
   if (found.unordered.length > 0) notes.push(`${found.unordered.length} related / discovered-from link(s) do not order work and were not planned: ${listed(found.unordered)}`);
   const unused = [...new Set(all.flatMap((i) => Object.keys(i.source)).filter((k) => !READ.has(k)))].sort();
   if (unused.length > 0) notes.push(`issue keys not used: ${unused.join(', ')}`);

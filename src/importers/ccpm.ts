@@ -120,7 +120,15 @@ export function importCcpm(files: Record<string, string>, options: ImportOptions
     const phase: PhaseInput = { id, name: text(t.fm.data.name, 300) ?? id, duration: estimate(t, options, sized, missing, id), group: epicNames.get(t.epic) ?? t.epic };
     const description = text(section(t.fm.body, 'Description'), 5000);
     if (description) phase.description = description;
-    const criteria = (section(t.fm.body, 'Acceptance Criteria') ?? '').split('\n').map((l) => l.replace(/^\s*[-*]\s*(\[[ xX]\]\s*)?/, '').trim().slice(0, 2000)).filter((l) => l !== '');
+    const criteria = (section(t.fm.body, 'Acceptance Criteria') ?? '')
+      .split('\n')
+      .map((l) =>
+        l
+          .replace(/^\s*[-*]\s*(\[[ xX]\]\s*)?/, '')
+          .trim()
+          .slice(0, 2000),
+      )
+      .filter((l) => l !== '');
     if (criteria.length > 0) phase.acceptanceCriteria = criteria.slice(0, 100);
     const deps = numbers(t.fm.data.depends_on).map((n) => idOf(t.epic, n));
     if (deps.length > 0) phase.dependencies = [...new Set(deps)];
@@ -130,7 +138,10 @@ export function importCcpm(files: Record<string, string>, options: ImportOptions
     return { phase, path: `${t.path} front matter`, dependencyPaths: (phase.dependencies ?? []).map(() => `${t.path} front matter /depends_on`) };
   });
   // conflicts_with a task that is not there would lock nothing: say so.
-  for (const t of tasks) for (const n of numbers(t.fm.data.conflicts_with)) if (!known.has(idOf(t.epic, n))) issues.add(`${t.path} front matter /conflicts_with`, `${idOf(t.epic, t.number)} conflicts with ${idOf(t.epic, n)}, which the files do not define`);
+  for (const t of tasks)
+    for (const n of numbers(t.fm.data.conflicts_with))
+      if (!known.has(idOf(t.epic, n)))
+        issues.add(`${t.path} front matter /conflicts_with`, `${idOf(t.epic, t.number)} conflicts with ${idOf(t.epic, n)}, which the files do not define`);
   const done = new Set(tasks.filter((t) => DONE.has(String(t.fm.data.status ?? '').toLowerCase()) && !options.includeDone).map((t) => idOf(t.epic, t.number)));
   const kept = drafts.filter((d) => !done.has(d.phase.id));
   dropDependenciesOn(kept, done);
@@ -140,7 +151,8 @@ export function importCcpm(files: Record<string, string>, options: ImportOptions
   if (sized.length > 0) notes.push(`${sized.length} task(s) give a size but no hours, planned as XS 0.5, S 1, M 2, L 4, XL 8 days: ${listed(sized)}`);
   const keptIds = new Set(kept.map((d) => d.phase.id));
   const noEstimate = missing.filter((id) => keptIds.has(id));
-  if (noEstimate.length > 0) notes.push(`${noEstimate.length} task(s) have no effort estimate and were given ${options.defaultDuration ?? DEFAULT_DURATION} day(s): ${listed(noEstimate)}`);
+  if (noEstimate.length > 0)
+    notes.push(`${noEstimate.length} task(s) have no effort estimate and were given ${options.defaultDuration ?? DEFAULT_DURATION} day(s): ${listed(noEstimate)}`);
   if (skipped.length > 0) notes.push(`files that are neither epic.md nor a numbered task were not used: ${listed(skipped)}`);
   if (unknownKeys.size > 0) notes.push(`task front matter keys not used: ${[...unknownKeys].sort().join(', ')}`);
   if (epicKeys.size > 0) notes.push(`epic front matter keys not used: ${[...epicKeys].sort().join(', ')}`);

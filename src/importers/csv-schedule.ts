@@ -18,7 +18,10 @@ const LINK = /^(.+?)\s*-?\s*(FS|SS|FF|SF)?\s*(?:([+-])\s*(\d+(?:\.\d+)?)\s*(e?(?
 /** Predecessor entries of one cell: "3FS+2d;4SS", "2,5", "svc ui", "3-FS". */
 export function readPredecessors(cell: string, where: string, issues: IssueList): Predecessor[] {
   const out: Predecessor[] = [];
-  for (const part of cell.split(/[;,|]/).map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of cell
+    .split(/[;,|]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     // Spaces separate ids unless the part is one link written with spaces ("3 FS + 2 days").
     const pieces = /\s/.test(part) && !/(FS|SS|FF|SF|[+-]\s*\d)/i.test(part) ? part.split(/\s+/) : [part];
     for (const piece of pieces) {
@@ -68,7 +71,13 @@ export function readToolDuration(value: string, where: string, issues: IssueList
 export function readResourceNames(cell: string): string[] {
   const names = cell
     .split(/[;,]/)
-    .map((n) => n.replace(/\[[^\]]*\]/g, '').trim().replace(/\s+/g, ' ').slice(0, 120))
+    .map((n) =>
+      n
+        .replace(/\[[^\]]*\]/g, '')
+        .trim()
+        .replace(/\s+/g, ' ')
+        .slice(0, 120),
+    )
     .filter((n) => n !== '');
   return [...new Set(names)];
 }

@@ -64,7 +64,11 @@ const ALIASES: Record<string, string> = {
   completion: 'complete',
 };
 
-const headerKey = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const headerKey = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 interface Row {
   line: number;
@@ -74,7 +78,10 @@ interface Row {
 function parseRows(textIn: string, issues: IssueList): Row[] {
   const firstLine = textIn.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   try {
-    const records = parse(textIn, { bom: true, info: true, skip_empty_lines: true, trim: true, delimiter: firstLine.includes('\t') ? '\t' : ',' }) as unknown as { info: { lines: number }; record: string[] }[];
+    const records = parse(textIn, { bom: true, info: true, skip_empty_lines: true, trim: true, delimiter: firstLine.includes('\t') ? '\t' : ',' }) as unknown as {
+      info: { lines: number };
+      record: string[];
+    }[];
     return records.map((r) => ({ line: r.info.lines, cells: r.record }));
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
@@ -214,7 +221,9 @@ function applySummaries(rows: ReadRow[], notes: string[]): ReadRow[] {
     }
     const own = dependencyLinks(r.draft.phase).map((l, i) => ({ link: l, path: r.draft.dependencyPaths[i]! }));
     // A link to a summary row holds for every row under it, with the same type and lag.
-    const deps = [...own, ...inherited].flatMap((d) => (summaryIds.has(d.link.id) ? under(summaryIds.get(d.link.id)!).map((id) => ({ link: { ...d.link, id }, path: d.path })) : [d]));
+    const deps = [...own, ...inherited].flatMap((d) =>
+      summaryIds.has(d.link.id) ? under(summaryIds.get(d.link.id)!).map((id) => ({ link: { ...d.link, id }, path: d.path })) : [d],
+    );
     const unique = deps.filter((d, i) => d.link.id !== r.draft.phase.id && deps.findIndex((e) => e.link.id === d.link.id) === i);
     if (unique.length > 0) r.draft.phase.dependencies = unique.map((d) => linkEntry(d.link));
     else delete r.draft.phase.dependencies;

@@ -30,8 +30,43 @@ const DONE = new Set(['done', 'complete', 'completed', 'finished', 'closed']);
 
 const GRAPH = ['dependencyGraph', 'dependency_graph', 'graph'];
 
-const PHASE_KEYS = new Set([...ID, ...NAME, ...DAYS, ...HOURS, ...DEPENDENCIES, ...SKILLS, ...AREAS, ...RESOURCES, ...TEAM_SIZE, 'description', 'priority', 'status', 'optimistic', 'likely', 'most_likely', 'pessimistic']);
-const ROOT_KEYS = new Set([...LISTS, ...GRAPH, 'edges', 'links', 'project', 'name', 'project_name', 'projectName', 'title', 'description', 'startDate', 'start_date', 'start', 'teams', 'infrastructure', 'pools', 'resource_analysis']);
+const PHASE_KEYS = new Set([
+  ...ID,
+  ...NAME,
+  ...DAYS,
+  ...HOURS,
+  ...DEPENDENCIES,
+  ...SKILLS,
+  ...AREAS,
+  ...RESOURCES,
+  ...TEAM_SIZE,
+  'description',
+  'priority',
+  'status',
+  'optimistic',
+  'likely',
+  'most_likely',
+  'pessimistic',
+]);
+const ROOT_KEYS = new Set([
+  ...LISTS,
+  ...GRAPH,
+  'edges',
+  'links',
+  'project',
+  'name',
+  'project_name',
+  'projectName',
+  'title',
+  'description',
+  'startDate',
+  'start_date',
+  'start',
+  'teams',
+  'infrastructure',
+  'pools',
+  'resource_analysis',
+]);
 
 /**
  * The keys of the file this importer does not read, for the notes: at the top level and in the
@@ -68,7 +103,9 @@ function phaseEntries(root: Source, issues: IssueList): Entry[] {
   const base = at('', list.key);
   if (Array.isArray(list.value)) return list.value.map((value, i) => ({ path: at(base, i), value }));
   if (isObject(list.value)) {
-    return Object.entries(list.value).map(([key, value]) => (Array.isArray(value) ? { path: at(base, key), key, value: { dependencies: value }, bare: true } : { path: at(base, key), key, value }));
+    return Object.entries(list.value).map(([key, value]) =>
+      Array.isArray(value) ? { path: at(base, key), key, value: { dependencies: value }, bare: true } : { path: at(base, key), key, value },
+    );
   }
   issues.add(base, 'expected a list of phases, or an object of phases keyed by id');
   return [];
@@ -79,7 +116,8 @@ function readResources(value: unknown, path: string, issues: IssueList): Record<
     const out: Record<string, number> = {};
     for (const [key, units] of Object.entries(value)) {
       const id = toId(key);
-      if (id === undefined || typeof units !== 'number' || !(units >= 0 && units <= 100000)) issues.add(at(path, key), `expected units (0–100000) of a resource, found ${JSON.stringify(units)}`);
+      if (id === undefined || typeof units !== 'number' || !(units >= 0 && units <= 100000))
+        issues.add(at(path, key), `expected units (0–100000) of a resource, found ${JSON.stringify(units)}`);
       else out[id] = units;
     }
     return out;
@@ -143,7 +181,9 @@ function readPhase(entry: Entry, options: ImportOptions, issues: IssueList, miss
   }
   const areas = pick(value, AREAS);
   if (areas) {
-    const list = readList(areas.value, at(path, areas.key), issues)?.map((a) => text(a, 500)).filter((a): a is string => a !== undefined);
+    const list = readList(areas.value, at(path, areas.key), issues)
+      ?.map((a) => text(a, 500))
+      .filter((a): a is string => a !== undefined);
     if (list && list.length > 0) phase.areas = [...new Set(list)];
   }
   const resources = pick(value, RESOURCES);
@@ -194,7 +234,8 @@ function addSeparateEdges(root: Source, drafts: DraftPhase[], issues: IssueList)
     const base = at('', edges.key);
     readList(edges.value, base, issues)?.forEach((edge, i) => {
       if (Array.isArray(edge) && edge.length === 2) add(edge[1], edge[0], at(base, i));
-      else if (isObject(edge) && pick(edge, ['from', 'source']) && pick(edge, ['to', 'target'])) add(pick(edge, ['to', 'target'])!.value, pick(edge, ['from', 'source'])!.value, at(base, i));
+      else if (isObject(edge) && pick(edge, ['from', 'source']) && pick(edge, ['to', 'target']))
+        add(pick(edge, ['to', 'target'])!.value, pick(edge, ['from', 'source'])!.value, at(base, i));
       else issues.add(at(base, i), 'expected an edge {from, to} or a pair [from, to]');
     });
   }
@@ -222,9 +263,7 @@ export function importDependencyGraph(value: unknown, options: ImportOptions = {
   const entries = phaseEntries(root, issues);
   const unread = unreadKeys(root, entries);
   if (unread.length > 0) notes.push(`keys not used: ${unread.join(', ')}`);
-  const read = entries
-    .map((e) => readPhase(e, options, issues, missing))
-    .filter((r): r is ReadPhase => r !== undefined);
+  const read = entries.map((e) => readPhase(e, options, issues, missing)).filter((r): r is ReadPhase => r !== undefined);
   const done = new Set(read.filter((r) => r.done && !options.includeDone).map((r) => r.draft.phase.id));
   const drafts = read.filter((r) => !done.has(r.draft.phase.id)).map((r) => r.draft);
   addSeparateEdges(root, drafts, issues);
@@ -239,7 +278,9 @@ export function importDependencyGraph(value: unknown, options: ImportOptions = {
   const source: SourcePlan = {
     ...(name !== undefined ? { name } : {}),
     ...(description !== undefined ? { description } : {}),
-    ...(typeof start?.value === 'string' ? { startDate: /^\d{4}-\d{2}-\d{2}T/.test(start.value) ? start.value.slice(0, 10) : start.value, startDatePath: at(project === root ? '' : '/project', start.key) } : {}),
+    ...(typeof start?.value === 'string'
+      ? { startDate: /^\d{4}-\d{2}-\d{2}T/.test(start.value) ? start.value.slice(0, 10) : start.value, startDatePath: at(project === root ? '' : '/project', start.key) }
+      : {}),
   };
   const teams = declared<TeamInput>(root, ['teams'], TeamInput, issues, 'a team {id, size, skills} as a Waveplan input has it');
   const pools = declared<InfrastructureInput>(root, ['infrastructure', 'pools'], InfrastructureInput, issues, 'a pool {id, capacity} as a Waveplan input has it');

@@ -35,7 +35,10 @@ export function parseStructured(format: string, source: string): unknown {
   if (doc.errors.length > 0) {
     throw new ImportError(
       format,
-      doc.errors.slice(0, 20).map((e) => ({ path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : 'file', message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') })),
+      doc.errors.slice(0, 20).map((e) => ({
+        path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : 'file',
+        message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+      })),
     );
   }
   try {
@@ -49,7 +52,11 @@ export function parseStructured(format: string, source: string): unknown {
 /** task-master's files hold tasks with numeric ids and titles, under "tasks" or under a tag. */
 function looksLikeTaskMaster(value: unknown): boolean {
   if (!isObject(value)) return false;
-  const lists = Array.isArray(value.tasks) ? [value.tasks] : Object.values(value).filter((v) => isObject(v) && Array.isArray(v.tasks)).map((v) => (v as { tasks: unknown[] }).tasks);
+  const lists = Array.isArray(value.tasks)
+    ? [value.tasks]
+    : Object.values(value)
+        .filter((v) => isObject(v) && Array.isArray(v.tasks))
+        .map((v) => (v as { tasks: unknown[] }).tasks);
   const first = lists.find((l) => l.length > 0)?.[0];
   return lists.length > 0 && isObject(first) && 'title' in first && (typeof first.id === 'number' || 'subtasks' in first || 'testStrategy' in first);
 }
@@ -66,7 +73,8 @@ export function textFormat(fileName: string, source: string): 'csv' | 'psplib' |
 }
 
 /** The format of a parsed JSON or YAML document: a map of .md paths to text is a ccpm folder. */
-export const structuredFormat = (value: unknown): 'task-master' | 'dependency-graph' | 'ccpm' => (ccpmFiles(value) ? 'ccpm' : looksLikeTaskMaster(value) ? 'task-master' : 'dependency-graph');
+export const structuredFormat = (value: unknown): 'task-master' | 'dependency-graph' | 'ccpm' =>
+  ccpmFiles(value) ? 'ccpm' : looksLikeTaskMaster(value) ? 'task-master' : 'dependency-graph';
 
 /** The format of a file: by extension for .csv/.tsv and .sm, else by what its JSON or YAML holds. */
 export function detectFormat(fileName: string, source: string): ImportFormat {
@@ -80,7 +88,8 @@ export function detectFormat(fileName: string, source: string): ImportFormat {
 }
 
 function importPsplib(source: string, options: ImportOptions): ImportResult {
-  if (options.startDate === undefined) throw new ImportError('PSPLIB .sm', [{ path: 'file', message: 'no start date: a PSPLIB instance counts periods from 0, so pass one (--start-date YYYY-MM-DD)' }]);
+  if (options.startDate === undefined)
+    throw new ImportError('PSPLIB .sm', [{ path: 'file', message: 'no start date: a PSPLIB instance counts periods from 0, so pass one (--start-date YYYY-MM-DD)' }]);
   try {
     const input = { ...psplibToPlanInput(parsePsplib(source), defaultName(options, undefined, 'PSPLIB instance')), startDate: options.startDate };
     return { input, notes: ['PSPLIB periods are planned as calendar days (every day a working day); each renewable resource is a pool'] };
@@ -107,7 +116,10 @@ export function importAny(format: ImportFormat | undefined, fileName: string, so
 /** A ccpm folder sent as a JSON map of path → text. */
 function importCcpmValue(value: unknown, options: ImportOptions): ImportResult {
   const files = ccpmFiles(value);
-  if (!files) throw new ImportError('ccpm epics', [{ path: '/', message: 'expected a JSON object of file paths (…/epics/<epic>/epic.md, …/<epic>/001.md) to their text, or {"files": {…}}' }]);
+  if (!files)
+    throw new ImportError('ccpm epics', [
+      { path: '/', message: 'expected a JSON object of file paths (…/epics/<epic>/epic.md, …/<epic>/001.md) to their text, or {"files": {…}}' },
+    ]);
   return importCcpm(files, options);
 }
 

@@ -83,7 +83,10 @@ function readTask(task: Source, index: number, ctx: Context, options: ImportOpti
   if (isTrue(textOf(task, 'Milestone'))) phase.milestone = true;
   const priority = Number(textOf(task, 'Priority'));
   if (Number.isInteger(priority) && priority > 500) phase.priority = Math.min(1000, priority - 500);
-  const skills = customValue(task, ctx, FIELD_SKILLS)?.split(';').map((s) => s.trim().slice(0, 120)).filter((s) => s !== '');
+  const skills = customValue(task, ctx, FIELD_SKILLS)
+    ?.split(';')
+    .map((s) => s.trim().slice(0, 120))
+    .filter((s) => s !== '');
   if (skills && skills.length > 0) phase.skills = [...new Set(skills)].slice(0, 50);
   const links = (Array.isArray(task.PredecessorLink) ? task.PredecessorLink.filter(isObject) : []).map((l, k) => ({
     uid: textOf(l, 'PredecessorUID') ?? '',
@@ -178,12 +181,20 @@ export function importMspdi(textIn: string, options: ImportOptions = {}): Import
   if (summaries.length > 0) notes.push(`${summaries.length} summary task(s) became groups of the tasks under them, not work: ${listed(summaries.map((s) => s.draft.phase.name))}`);
   if (done.size > 0) notes.push(`${done.size} task(s) 100 % complete were left out and the dependencies on them count as met: ${listed([...done])}`);
   const constrained = kept.filter((t) => t.constrained).map((t) => t.draft.phase.id);
-  if (constrained.length > 0) notes.push(`${constrained.length} date constraint(s) were not used (Waveplan schedules from the dependencies and capacities): ${listed(constrained)}`);
+  if (constrained.length > 0)
+    notes.push(`${constrained.length} date constraint(s) were not used (Waveplan schedules from the dependencies and capacities): ${listed(constrained)}`);
   const teams = resourceTeams(project, kept, ctx);
   const calendar = projectCalendar(project, notes);
   const start = textOf(project, 'StartDate')?.slice(0, 10);
   const name = text(textOf(project, 'Title'), 300) ?? text(textOf(project, 'Name')?.replace(/\.xml$/i, ''), 300);
-  return assemble(FORMAT, drafts, { ...(name ? { name } : {}), ...(start ? { startDate: start, startDatePath: '/Project/StartDate' } : {}), ...(teams ? { teams } : {}), ...(calendar ? { calendar } : {}) }, options, issues, notes);
+  return assemble(
+    FORMAT,
+    drafts,
+    { ...(name ? { name } : {}), ...(start ? { startDate: start, startDatePath: '/Project/StartDate' } : {}), ...(teams ? { teams } : {}), ...(calendar ? { calendar } : {}) },
+    options,
+    issues,
+    notes,
+  );
 }
 
 /** Work resources assigned to the kept tasks as teams, their names as skills unless the file carries Waveplan's skills. */
@@ -218,7 +229,13 @@ function resourceTeams(project: Source, kept: ReadTask[], ctx: Context): TeamInp
     const maxUnits = Number(textOf(r, 'MaxUnits') ?? '1');
     const size = Math.max(1, Math.ceil((Number.isFinite(maxUnits) ? maxUnits : 1) - 1e-9));
     const availability = Number.isFinite(maxUnits) && maxUnits > 0 && maxUnits < size ? Math.round((maxUnits / size) * 10000) / 100 : undefined;
-    const listedSkills = /^Skills: /.test(textOf(r, 'Notes') ?? '') ? textOf(r, 'Notes')!.slice(8).split(';').map((s) => s.trim()).filter((s) => s !== '') : [];
+    const listedSkills = /^Skills: /.test(textOf(r, 'Notes') ?? '')
+      ? textOf(r, 'Notes')!
+          .slice(8)
+          .split(';')
+          .map((s) => s.trim())
+          .filter((s) => s !== '')
+      : [];
     // Waveplan's own files say each phase's skills; in others the resource's name is the skill.
     if (!ownSkills) for (const t of tasks) if (!t.draft.phase.skills) t.draft.phase.skills = [name];
     const skills = [...new Set([...listedSkills, ...tasks.flatMap((t) => t.draft.phase.skills ?? [])])].slice(0, 200);

@@ -223,7 +223,10 @@ export function psplibToPlanInput(inst: PsplibInstance, name: string): PlanInput
       id: phaseId(j.id),
       name: `Job ${j.id}`,
       duration: j.duration,
-      dependencies: preds.get(j.id)!.filter((p) => p !== source).map(phaseId),
+      dependencies: preds
+        .get(j.id)!
+        .filter((p) => p !== source)
+        .map(phaseId),
       resources: Object.fromEntries(j.requests.flatMap((q, k): [string, number][] => (q > 0 ? [[poolId(k), q]] : []))),
       teamSize: 0,
     }));

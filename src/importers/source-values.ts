@@ -30,7 +30,30 @@ export function toId(raw: unknown): string | undefined {
   return id === '' ? undefined : id;
 }
 
-const UNIT_DAYS: Record<string, number> = { h: 1 / 8, hr: 1 / 8, hrs: 1 / 8, hour: 1 / 8, hours: 1 / 8, d: 1, day: 1, days: 1, w: 5, wk: 5, wks: 5, week: 5, weeks: 5, mo: 20, mon: 20, mons: 20, month: 20, months: 20, min: 1 / 480, mins: 1 / 480, minute: 1 / 480, minutes: 1 / 480 };
+const UNIT_DAYS: Record<string, number> = {
+  h: 1 / 8,
+  hr: 1 / 8,
+  hrs: 1 / 8,
+  hour: 1 / 8,
+  hours: 1 / 8,
+  d: 1,
+  day: 1,
+  days: 1,
+  w: 5,
+  wk: 5,
+  wks: 5,
+  week: 5,
+  weeks: 5,
+  mo: 20,
+  mon: 20,
+  mons: 20,
+  month: 20,
+  months: 20,
+  min: 1 / 480,
+  mins: 1 / 480,
+  minute: 1 / 480,
+  minutes: 1 / 480,
+};
 
 /** "2 agent-days", "3 working days", "1.5 person-days": the unit after a qualifier that does not change it. */
 const QUALIFIED = /^(?:agent|person|man|developer|dev|engineer|working|work|business|calendar|ideal|effort)[\s-]*(?=[a-z])/;

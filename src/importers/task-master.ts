@@ -26,7 +26,18 @@ interface TaskList {
   openTags?: string[];
 }
 
-const isOpen = (t: unknown) => isObject(t) && !FINISHED.has(String(t.status ?? 'pending').trim().toLowerCase()) && !DROPPED.has(String(t.status ?? '').trim().toLowerCase());
+const isOpen = (t: unknown) =>
+  isObject(t) &&
+  !FINISHED.has(
+    String(t.status ?? 'pending')
+      .trim()
+      .toLowerCase(),
+  ) &&
+  !DROPPED.has(
+    String(t.status ?? '')
+      .trim()
+      .toLowerCase(),
+  );
 
 /** The task list to import: the legacy top-level one, or the one of the chosen tag. */
 function taskList(root: unknown, options: ImportOptions, issues: IssueList): TaskList | undefined {
@@ -127,7 +138,22 @@ function fileAreas(value: unknown, path: string, issues: IssueList): string[] {
   return out;
 }
 
-const TASK_KEYS = new Set(['id', 'title', 'description', 'details', 'status', 'dependencies', 'priority', 'subtasks', 'complexityScore', 'complexity', 'estimatedHours', 'estimated_hours', 'files', 'relevantFiles']);
+const TASK_KEYS = new Set([
+  'id',
+  'title',
+  'description',
+  'details',
+  'status',
+  'dependencies',
+  'priority',
+  'subtasks',
+  'complexityScore',
+  'complexity',
+  'estimatedHours',
+  'estimated_hours',
+  'files',
+  'relevantFiles',
+]);
 
 /** Keys of the tasks and subtasks the mapping does not read (testStrategy, …), each once. */
 function unusedTaskKeys(tasks: Task[]): string[] {
@@ -139,6 +165,23 @@ function unusedTaskKeys(tasks: Task[]): string[] {
   return [...keys].sort();
 }
 
+/** Phases left out: finished ones (unless includeDone) and cancelled ones; a subtask follows its task when the task is closed. */
+function leftOut(tasks: Task[], options: ImportOptions): { finished: Set<string>; cancelled: Set<string> } {
+  const finished = new Set<string>();
+  const cancelled = new Set<string>();
+  for (const t of tasks) {
+    const units =
+      t.subtasks.length > 0
+        ? t.subtasks.map((s) => ({ id: subtaskPhaseId(t.key, s.key), status: FINISHED.has(t.status) || DROPPED.has(t.status) ? t.status : s.status }))
+        : [{ id: taskPhaseId(t.key), status: t.status }];
+    for (const u of units) {
+      if (DROPPED.has(u.status)) cancelled.add(u.id);
+      else if (FINISHED.has(u.status) && !options.includeDone) finished.add(u.id);
+    }
+  }
+  return { finished, cancelled };
+}
+
 export function importTaskMaster(value: unknown, options: ImportOptions = {}): ImportResult {
   const issues = new IssueList();
   const notes: string[] = [];
@@ -148,15 +191,7 @@ export function importTaskMaster(value: unknown, options: ImportOptions = {}): I
   // The phases a reference to a task stands for.
   const phasesOf = new Map<string, string[]>();
   for (const t of tasks) phasesOf.set(t.key, t.subtasks.length > 0 ? t.subtasks.map((s) => subtaskPhaseId(t.key, s.key)) : [taskPhaseId(t.key)]);
-  const finished = new Set<string>();
-  const cancelled = new Set<string>();
-  for (const t of tasks) {
-    const units = t.subtasks.length > 0 ? t.subtasks.map((s) => ({ id: subtaskPhaseId(t.key, s.key), status: FINISHED.has(t.status) || DROPPED.has(t.status) ? t.status : s.status })) : [{ id: taskPhaseId(t.key), status: t.status }];
-    for (const u of units) {
-      if (DROPPED.has(u.status)) cancelled.add(u.id);
-      else if (FINISHED.has(u.status) && !options.includeDone) finished.add(u.id);
-    }
-  }
+  const { finished, cancelled } = leftOut(tasks, options);
 
   /** Phase ids a dependency entry stands for, or undefined (reported) when it names nothing. */
   const resolve = (raw: unknown, path: string, sibling?: Task): string[] | undefined => {
@@ -211,7 +246,10 @@ export function importTaskMaster(value: unknown, options: ImportOptions = {}): I
     const base = (id: string, src: Source, own?: number): PhaseInput => {
       const duration = own ?? (t.subtasks.length > 0 && shareOfTask !== undefined ? shareOfTask : days);
       if (own === undefined && (t.subtasks.length > 0 ? shareOfTask === undefined && scoredDays(t) === undefined : scored === undefined)) unscored.add(id);
-      const description = [text(src.description, 5000), text(src.details, 5000)].filter((x) => x !== undefined).join('\n\n').slice(0, 5000);
+      const description = [text(src.description, 5000), text(src.details, 5000)]
+        .filter((x) => x !== undefined)
+        .join('\n\n')
+        .slice(0, 5000);
       const files = fileAreas(src.files ?? src.relevantFiles, at(t.path, 'files'), issues);
       return {
         id,
@@ -244,7 +282,10 @@ export function importTaskMaster(value: unknown, options: ImportOptions = {}): I
   const kept = drafts.filter((d) => !gone.has(d.phase.id));
   if (list?.tag !== undefined && kept.length === 0 && drafts.length > 0) {
     const others = (list.openTags ?? []).filter((t) => t !== list.tag);
-    issues.add(at('', list.tag), `tag ${JSON.stringify(list.tag)} has nothing pending (every task is done or cancelled)${others.length > 0 ? `; tags with pending tasks: ${others.join(', ')} (choose one with --tag)` : '; no other tag has pending tasks either'}`);
+    issues.add(
+      at('', list.tag),
+      `tag ${JSON.stringify(list.tag)} has nothing pending (every task is done or cancelled)${others.length > 0 ? `; tags with pending tasks: ${others.join(', ')} (choose one with --tag)` : '; no other tag has pending tasks either'}`,
+    );
   }
   dropDependenciesOn(kept, gone);
   if (finished.size > 0) notes.push(`${finished.size} finished item(s) were left out and the dependencies on them count as met: ${listed([...finished])}`);
@@ -252,7 +293,10 @@ export function importTaskMaster(value: unknown, options: ImportOptions = {}): I
   const guessed = kept.filter((d) => unscored.has(d.phase.id)).map((d) => d.phase.id);
   const unused = unusedTaskKeys(tasks);
   if (unused.length > 0) notes.push(`task keys not used: ${unused.join(', ')}`);
-  if (guessed.length > 0) notes.push(`${guessed.length} phase(s) have neither estimatedHours nor a complexity score and were given ${options.defaultDuration ?? DEFAULT_DURATION} day(s): ${listed(guessed)}`);
+  if (guessed.length > 0)
+    notes.push(
+      `${guessed.length} phase(s) have neither estimatedHours nor a complexity score and were given ${options.defaultDuration ?? DEFAULT_DURATION} day(s): ${listed(guessed)}`,
+    );
   if (list?.tag) notes.push(`imported tag "${list.tag}"`);
   return assemble(FORMAT, kept, { ...(list?.name ? { name: list.name } : {}), groups }, options, issues, notes);
 }

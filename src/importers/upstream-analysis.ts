@@ -73,7 +73,8 @@ export function importUpstreamAnalysis(root: Source, options: ImportOptions = {}
   const phaseNodes = readNodes(pg, '/phase_dependency_graph', 'phase', issues, ledger);
   const taskNodes = readNodes(tg, '/task_dependency_graph', 'task', issues, ledger);
   const level = options.level ?? (taskNodes.length > 0 ? 'task' : 'phase');
-  if (level === 'task' && taskNodes.length === 0) issues.add('/task_dependency_graph', 'planning at task level needs task_dependency_graph.nodes; the file has none (plan at phase level instead)');
+  if (level === 'task' && taskNodes.length === 0)
+    issues.add('/task_dependency_graph', 'planning at task level needs task_dependency_graph.nodes; the file has none (plan at phase level instead)');
   if (level === 'phase' && phaseNodes.length === 0) issues.add('/phase_dependency_graph', 'planning at phase level needs phase_dependency_graph.nodes; the file has none');
 
   const phaseLinks = readPhaseLinks(pg, phaseNodes, issues, ledger, notes);
@@ -81,7 +82,9 @@ export function importUpstreamAnalysis(root: Source, options: ImportOptions = {}
 
   const phaseById = new Map(phaseNodes.map((n) => [n.id, n]));
   const taskById = new Map(taskNodes.map((n) => [n.id, n]));
-  for (const t of taskNodes) if (t.phase !== undefined && phaseNodes.length > 0 && !phaseById.has(t.phase)) issues.add(t.phasePath!, `task ${t.id} belongs to phase ${t.phase}, which phase_dependency_graph does not define`);
+  for (const t of taskNodes)
+    if (t.phase !== undefined && phaseNodes.length > 0 && !phaseById.has(t.phase))
+      issues.add(t.phasePath!, `task ${t.id} belongs to phase ${t.phase}, which phase_dependency_graph does not define`);
 
   const { items, members } = planItems(level, phaseNodes, taskNodes, notes);
 
@@ -116,7 +119,8 @@ export function importUpstreamAnalysis(root: Source, options: ImportOptions = {}
       `${soft.length} soft dependenc${soft.length === 1 ? 'y is' : 'ies are'} kept as softDependencies (${listed(soft)}): ${options.relaxSoftDependencies ? 'the schedule may ignore them (relaxSoftDependencies), execution-plan.json lists those it did' : 'planned as dependencies unless constraints.relaxSoftDependencies is set'}`,
     );
   if (inferred.length > 0) for (const n of inferred) notes.push(`skill inferred: ${n}`);
-  else if (!drafts.some((d) => (d.phase.skills ?? []).length > 0)) notes.push('no item names a skill: team assignment is skill-blind (any team may take any item); inferSkills (--infer-skills) fills skills from task_type and file extensions');
+  else if (!drafts.some((d) => (d.phase.skills ?? []).length > 0))
+    notes.push('no item names a skill: team assignment is skill-blind (any team may take any item); inferSkills (--infer-skills) fills skills from task_type and file extensions');
   notes.push(...conflicts.notes);
 
   const source = sourcePlan(root, level, items, taskById, resources, issues, ledger, notes);
@@ -137,7 +141,10 @@ function readTaskLinks(tg: Source, issues: IssueList, ledger: KeyLedger): { link
     tg.edges === undefined
       ? []
       : readEdges(tg.edges, '/task_dependency_graph/edges', issues, ledger, (edge, where, from, to) => {
-          for (const [key, prefix] of [['file_conflicts', ''], ['shared_components', 'component:']] as const) {
+          for (const [key, prefix] of [
+            ['file_conflicts', ''],
+            ['shared_components', 'component:'],
+          ] as const) {
             const v = edge[key];
             if (v === undefined) continue;
             ledger.use(at(where, key));
@@ -204,7 +211,9 @@ function linkItems(
   issues: IssueList,
 ): string[] {
   const { taskLinks, phaseLinks, phaseNodes, taskNodes } = graph;
-  const inner = [...taskLinks, ...taskNodes.flatMap((n) => n.dependencies)].filter((l) => taskById.get(l.from)?.phase !== undefined && taskById.get(l.from)?.phase === taskById.get(l.to)?.phase);
+  const inner = [...taskLinks, ...taskNodes.flatMap((n) => n.dependencies)].filter(
+    (l) => taskById.get(l.from)?.phase !== undefined && taskById.get(l.from)?.phase === taskById.get(l.to)?.phase,
+  );
   const exits = (phase: string) => (members.get(phase) ?? []).filter((m) => !inner.some((l) => l.from === m));
   const entries = (phase: string) => (members.get(phase) ?? []).filter((m) => !inner.some((l) => l.to === m));
   const endpoint = (id: string, side: 'from' | 'to') => (level === 'task' && !items.has(id) && members.has(id) ? (side === 'from' ? exits(id) : entries(id)) : itemsOf(id));
@@ -236,9 +245,19 @@ function phaseSkills(phases: GraphNode[], tasks: GraphNode[]): string[] {
     if (p.skills.length > 0 || mine.length === 0 || !mine.some((t) => t.skills.length > 0)) continue;
     const key = (s: string) => skillKey(s);
     const common = mine[0]!.skills.filter((s) => mine.every((t) => t.skills.some((x) => key(x) === key(s))));
-    const some = [...new Map(mine.flatMap((t) => t.skills).filter((s) => !common.some((c) => key(c) === key(s))).map((s) => [key(s), s])).values()];
+    const some = [
+      ...new Map(
+        mine
+          .flatMap((t) => t.skills)
+          .filter((s) => !common.some((c) => key(c) === key(s)))
+          .map((s) => [key(s), s]),
+      ).values(),
+    ];
     p.skills.push(...common);
-    if (some.length > 0) notes.push(`${p.id} needs ${common.length > 0 ? common.join(', ') : 'no skill'} (what all of its tasks need); only some of its tasks need ${some.join(', ')}, which its team is not required to hold`);
+    if (some.length > 0)
+      notes.push(
+        `${p.id} needs ${common.length > 0 ? common.join(', ') : 'no skill'} (what all of its tasks need); only some of its tasks need ${some.join(', ')}, which its team is not required to hold`,
+      );
   }
   return notes;
 }
@@ -262,7 +281,15 @@ function readPhaseLinks(pg: Source, nodes: GraphNode[], issues: IssueList, ledge
   return edges;
 }
 
-function toDraft(item: Item, level: 'task' | 'phase', phaseById: Map<string, GraphNode>, tasks: GraphNode[], options: ImportOptions, missing: string[], shared: string[]): DraftPhase {
+function toDraft(
+  item: Item,
+  level: 'task' | 'phase',
+  phaseById: Map<string, GraphNode>,
+  tasks: GraphNode[],
+  options: ImportOptions,
+  missing: string[],
+  shared: string[],
+): DraftPhase {
   const n = item.node;
   const phase: PhaseInput = { id: n.id, name: n.name, duration: options.defaultDuration ?? DEFAULT_DURATION };
   const parent = n.phase === undefined ? undefined : phaseById.get(n.phase);
@@ -366,7 +393,16 @@ function readConflicts(
 }
 
 /** Start date, name, graph id, critical path, max parallel capacity and teams: what the plan input takes from the document as a whole. */
-function sourcePlan(root: Source, level: 'task' | 'phase', items: Map<string, Item>, taskById: Map<string, GraphNode>, resources: ReturnType<typeof readSeedResources>, issues: IssueList, ledger: KeyLedger, notes: string[]): SourcePlan {
+function sourcePlan(
+  root: Source,
+  level: 'task' | 'phase',
+  items: Map<string, Item>,
+  taskById: Map<string, GraphNode>,
+  resources: ReturnType<typeof readSeedResources>,
+  issues: IssueList,
+  ledger: KeyLedger,
+  notes: string[],
+): SourcePlan {
   const out: SourcePlan = {};
   const facts: SourceInput = { format: 'upstream dependency graph' };
   const str = (obj: Source, path: string, keys: string[], max: number) => {
@@ -399,7 +435,8 @@ function sourcePlan(root: Source, level: 'task' | 'phase', items: Map<string, It
       ledger.use(at(path, key));
       const ids = (cpa[key] as unknown[]).map((x) => toId(x)).filter((x): x is string => x !== undefined);
       const known = ids.filter((x) => items.has(x) || taskById.has(x));
-      if (key === 'critical_path_tasks' && known.length < ids.length) notes.push(`the source's critical path names tasks the file does not define: ${listed(ids.filter((x) => !known.includes(x)))}`);
+      if (key === 'critical_path_tasks' && known.length < ids.length)
+        notes.push(`the source's critical path names tasks the file does not define: ${listed(ids.filter((x) => !known.includes(x)))}`);
       facts.criticalPath = { ids: key === 'critical_path_tasks' ? known : ids, of: key === 'critical_path_tasks' || level === 'phase' ? 'phases' : 'groups' };
       if (cpa.critical_path_duration !== undefined) {
         ledger.use(at(path, 'critical_path_duration'));
@@ -446,5 +483,8 @@ function describeLevel(level: 'task' | 'phase', drafts: DraftPhase[], phases: Gr
     notes.push(
       `planned at task level: ${drafts.length - whole.length} task(s), each with its phase as its group${whole.length > 0 ? `, and ${whole.length} phase(s) with no tasks as one item each (${listed(whole)})` : ''}; a phase edge makes the first tasks of the later phase wait for the last of the earlier`,
     );
-  } else notes.push(`planned at phase level: ${drafts.length} phase(s)${tasks.length > 0 ? `; the files, skills and dependencies of their ${tasks.length} task(s) are given to their phases` : ''}`);
+  } else
+    notes.push(
+      `planned at phase level: ${drafts.length} phase(s)${tasks.length > 0 ? `; the files, skills and dependencies of their ${tasks.length} task(s) are given to their phases` : ''}`,
+    );
 }

@@ -164,13 +164,22 @@ function simplification(edge: Source, path: string, issues: IssueList, ledger: K
   const lag = take(edge, path, LAG, ledger);
   let link = 'FS';
   if (type) {
-    const name = typeof type.value === 'string' ? LINK_NAMES[type.value.trim().toLowerCase().replace(/[\s-]+/g, '_')] : undefined;
+    const name =
+      typeof type.value === 'string'
+        ? LINK_NAMES[
+            type.value
+              .trim()
+              .toLowerCase()
+              .replace(/[\s-]+/g, '_')
+          ]
+        : undefined;
     if (name === undefined) issues.add(at(path, type.key), `cannot read ${JSON.stringify(type.value)} as a link type (FS, SS, FF, SF)`);
     else link = name;
   }
   let lagDays = 0;
   if (lag) {
-    const m = typeof lag.value === 'number' ? [String(lag.value), String(lag.value)] : typeof lag.value === 'string' ? /^\s*([+-]?\d+(?:\.\d+)?)\s*([a-z\s-]*)$/i.exec(lag.value) : null;
+    const m =
+      typeof lag.value === 'number' ? [String(lag.value), String(lag.value)] : typeof lag.value === 'string' ? /^\s*([+-]?\d+(?:\.\d+)?)\s*([a-z\s-]*)$/i.exec(lag.value) : null;
     const unit = m && m[2] && m[2].trim() !== '' && m[2] !== m[1] ? (/^h/i.test(m[2].trim()) ? 1 / 8 : /^w/i.test(m[2].trim()) ? 5 : 1) : 1;
     if (!m) issues.add(at(path, lag.key), `cannot read ${JSON.stringify(lag.value)} as a lag (days, or text such as "2d", "-1 day")`);
     else lagDays = Number(m[1]) * unit;

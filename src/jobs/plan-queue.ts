@@ -131,12 +131,17 @@ export class PlanQueue {
   }
 
   async enqueue(data: PlanJobData): Promise<string> {
-    return inSpan('waveplan.queue.enqueue', { 'messaging.destination.name': PLAN_QUEUE, 'waveplan.plan.id': data.planId }, async (span) => {
-      const id = await this.boss.send(PLAN_QUEUE, data as unknown as object, { retryLimit: 2, retryDelay: 1, expireInSeconds: 15 * 60 });
-      if (!id) throw new Error('job was not queued');
-      span.setAttribute('messaging.message.id', id);
-      return id;
-    }, SpanKind.PRODUCER);
+    return inSpan(
+      'waveplan.queue.enqueue',
+      { 'messaging.destination.name': PLAN_QUEUE, 'waveplan.plan.id': data.planId },
+      async (span) => {
+        const id = await this.boss.send(PLAN_QUEUE, data as unknown as object, { retryLimit: 2, retryDelay: 1, expireInSeconds: 15 * 60 });
+        if (!id) throw new Error('job was not queued');
+        span.setAttribute('messaging.message.id', id);
+        return id;
+      },
+      SpanKind.PRODUCER,
+    );
   }
 
   /**

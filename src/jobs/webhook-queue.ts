@@ -62,7 +62,11 @@ export class WebhookQueue {
         await this.db.transaction().execute(async (trx) => {
           const ids = await unqueuedDeliveries(trx, 100);
           for (const id of ids) {
-            await this.boss.send(WEBHOOK_QUEUE, { deliveryId: id }, { id, retryLimit: this.opts.maxAttempts - 1, retryDelay: this.opts.retryDelaySeconds, retryBackoff: true, expireInSeconds: 120 });
+            await this.boss.send(
+              WEBHOOK_QUEUE,
+              { deliveryId: id },
+              { id, retryLimit: this.opts.maxAttempts - 1, retryDelay: this.opts.retryDelaySeconds, retryBackoff: true, expireInSeconds: 120 },
+            );
           }
           await markQueued(trx, ids);
         });

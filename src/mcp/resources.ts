@@ -10,8 +10,18 @@ export interface ResourceTemplate {
 
 /** What a plan offers to read: its five artifacts, its strategy document and its playbooks. */
 export const RESOURCE_TEMPLATES: ResourceTemplate[] = [
-  { uriTemplate: 'waveplan://plans/{planId}/artifacts/{name}', name: 'artifact', description: `One of the five artifacts: ${ARTIFACT_NAMES.join(', ')}.`, mimeType: 'application/json' },
-  { uriTemplate: 'waveplan://plans/{planId}/document', name: 'strategy document', description: 'The strategy document (Markdown, with a Mermaid Gantt chart).', mimeType: 'text/markdown' },
+  {
+    uriTemplate: 'waveplan://plans/{planId}/artifacts/{name}',
+    name: 'artifact',
+    description: `One of the five artifacts: ${ARTIFACT_NAMES.join(', ')}.`,
+    mimeType: 'application/json',
+  },
+  {
+    uriTemplate: 'waveplan://plans/{planId}/document',
+    name: 'strategy document',
+    description: 'The strategy document (Markdown, with a Mermaid Gantt chart).',
+    mimeType: 'text/markdown',
+  },
   { uriTemplate: 'waveplan://plans/{planId}/playbooks/{team}', name: 'team playbook', description: "One team's playbook (Markdown).", mimeType: 'text/markdown' },
   {
     uriTemplate: 'waveplan://plans/{planId}/agent-playbooks/{phaseId}',

@@ -31,7 +31,12 @@ function invalidArguments(tool: ToolDef, args: unknown): CallToolResult {
     const child = params.requiredProperties?.[0] ?? params.additionalProperties?.[0];
     return { path: `${e.instancePath}${child ? `/${child}` : ''}`, message: e.message };
   });
-  const body = { statusCode: 400, code: 'validation_failed', message: `arguments of ${tool.name} are invalid: ${details.map((d) => `${d.path || '(root)'} ${d.message}`).join('; ')}`, details };
+  const body = {
+    statusCode: 400,
+    code: 'validation_failed',
+    message: `arguments of ${tool.name} are invalid: ${details.map((d) => `${d.path || '(root)'} ${d.message}`).join('; ')}`,
+    details,
+  };
   return { isError: true, content: [{ type: 'text', text: JSON.stringify(body) }] };
 }
 

@@ -93,7 +93,11 @@ export const TOOLS: ToolDef[] = [
       if (a.input !== undefined) return planned(api, await api.request('POST', '/plans', { json: a.input }));
       if (a.document === undefined) {
         const message = 'give input (a plan input) or document (a file in an importer format)';
-        return { status: 400, contentType: 'application/json', text: JSON.stringify({ statusCode: 400, code: 'validation_failed', message, details: [{ path: '/input', message }] }) };
+        return {
+          status: 400,
+          contentType: 'application/json',
+          text: JSON.stringify({ statusCode: 400, code: 'validation_failed', message, details: [{ path: '/input', message }] }),
+        };
       }
       const imported = await api.request('POST', `/imports${q(a.options ?? {})}`, { text: a.document, contentType: 'text/plain' });
       if (imported.status >= 400) return imported;
@@ -112,10 +116,7 @@ export const TOOLS: ToolDef[] = [
     name: 'get_artifact',
     title: 'Get an artifact',
     description: `One artifact of a plan's latest version (or the given version): ${ARTIFACT_NAMES.join(', ')}.`,
-    input: Type.Object(
-      { planId: PlanId, name: Type.Enum([...ARTIFACT_NAMES]), version: Type.Optional(Type.Integer({ minimum: 1 })) },
-      { additionalProperties: false },
-    ),
+    input: Type.Object({ planId: PlanId, name: Type.Enum([...ARTIFACT_NAMES]), version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
     run: (api, a) => api.request('GET', `/plans/${enc(a.planId)}${a.version === undefined ? '' : `/versions/${a.version}`}/artifacts/${enc(a.name)}`),
   },
   {
@@ -204,7 +205,8 @@ export const TOOLS: ToolDef[] = [
   {
     name: 'what_if',
     title: 'What if',
-    description: 'Plans the latest version with changes (teams, availability, buffer, deadline, pools, phases, dependencies) without storing anything, and answers both summaries, both sets of success criteria and the differences.',
+    description:
+      'Plans the latest version with changes (teams, availability, buffer, deadline, pools, phases, dependencies) without storing anything, and answers both summaries, both sets of success criteria and the differences.',
     input: withIds({ planId: PlanId }, ScenarioRequest),
     output: ScenarioResponse,
     run: (api, { planId, ...body }) => api.request('POST', `/plans/${enc(planId)}/scenarios`, { json: body }),

@@ -31,7 +31,13 @@ export const AgentPlaybook = Type.Object(
     worktree: Type.String({ description: 'A git command that makes the worktree for the branch.' }),
     owns: Type.Array(Type.String(), { description: 'Files and areas this phase works in.' }),
     must_not_touch: Type.Array(
-      Type.Object({ phase: Type.String(), team: Type.Union([Type.String(), Type.Null()]), areas: Type.Array(Type.String()), start_date: Type.String(), finish_date: Type.String() }),
+      Type.Object({
+        phase: Type.String(),
+        team: Type.Union([Type.String(), Type.Null()]),
+        areas: Type.Array(Type.String()),
+        start_date: Type.String(),
+        finish_date: Type.String(),
+      }),
       { description: 'Areas held by phases planned to run in parallel with this one.' },
     ),
     wait_for: Type.Array(

@@ -36,7 +36,11 @@ export const DependencyInput = Type.Object(
       }),
     ),
     lagDays: Type.Optional(
-      Type.Number({ minimum: -MAX_LAG_DAYS, maximum: MAX_LAG_DAYS, description: 'Working days added to the link (negative: a lead, the phase may begin that much earlier). Default 0.' }),
+      Type.Number({
+        minimum: -MAX_LAG_DAYS,
+        maximum: MAX_LAG_DAYS,
+        description: 'Working days added to the link (negative: a lead, the phase may begin that much earlier). Default 0.',
+      }),
     ),
   },
   { additionalProperties: false, description: 'A dependency with a type and a lag.' },
@@ -54,8 +58,7 @@ export const PhaseInput = Type.Object(
     dependencies: Type.Optional(
       Type.Array(Type.Union([Id, DependencyInput]), {
         maxItems: 1000,
-        description:
-          'The phases this one depends on: an id (finish-to-start, no lag) or { id, type, lagDays }. The links must not form a cycle, whatever their types and lags.',
+        description: 'The phases this one depends on: an id (finish-to-start, no lag) or { id, type, lagDays }. The links must not form a cycle, whatever their types and lags.',
       }),
     ),
     softDependencies: Type.Optional(
@@ -73,11 +76,20 @@ export const PhaseInput = Type.Object(
       }),
     ),
     alap: Type.Optional(
-      Type.Boolean({ description: 'As late as possible: planned at the latest start that moves neither the finish of the plan nor another phase (integration work that goes stale if done early). Default false.' }),
+      Type.Boolean({
+        description:
+          'As late as possible: planned at the latest start that moves neither the finish of the plan nor another phase (integration work that goes stale if done early). Default false.',
+      }),
     ),
-    milestone: Type.Optional(Type.Boolean({ description: 'Marks the phase as a milestone (a phase of zero duration is one anyway): shown as a diamond, listed in the execution plan.' })),
-    group: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'Label of the group the phase belongs to (the source’s phase, WBS summary row or epic), for display.' })),
-    skills: Type.Optional(Type.Array(SkillName, { maxItems: 50, description: 'Skills the assigned team must hold (all of them); compared ignoring case, spaces and punctuation.' })),
+    milestone: Type.Optional(
+      Type.Boolean({ description: 'Marks the phase as a milestone (a phase of zero duration is one anyway): shown as a diamond, listed in the execution plan.' }),
+    ),
+    group: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 300, description: 'Label of the group the phase belongs to (the source’s phase, WBS summary row or epic), for display.' }),
+    ),
+    skills: Type.Optional(
+      Type.Array(SkillName, { maxItems: 50, description: 'Skills the assigned team must hold (all of them); compared ignoring case, spaces and punctuation.' }),
+    ),
     teamSize: Type.Optional(Type.Number({ minimum: 0, maximum: 1000, description: 'People (or agent sessions) of the assigned team this phase occupies. Default 1.' })),
     resources: Type.Optional(
       Type.Record(Id, Type.Number({ minimum: 0, maximum: 100000 }), {
@@ -155,7 +167,12 @@ export type InfrastructureInput = Static<typeof InfrastructureInput>;
 export const CalendarInput = Type.Object(
   {
     workingDays: Type.Optional(
-      Type.Array(Type.Integer({ minimum: 0, maximum: 6 }), { minItems: 1, maxItems: 7, uniqueItems: true, description: 'ISO weekday numbers that are worked, 0 = Sunday. Default Monday–Friday.' }),
+      Type.Array(Type.Integer({ minimum: 0, maximum: 6 }), {
+        minItems: 1,
+        maxItems: 7,
+        uniqueItems: true,
+        description: 'ISO weekday numbers that are worked, 0 = Sunday. Default Monday–Friday.',
+      }),
     ),
     holidays: Type.Optional(Type.Array(IsoDate, { maxItems: 1000 })),
   },
@@ -175,12 +192,14 @@ export const EscalationInput = Type.Object(
 export const SuccessTargetsInput = Type.Object(
   {
     timeReductionPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Least reduction against doing the phases one after another. Default 40.' })),
-    timeReductionMaxPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Upper end of the expected range (beyond it is reported, still met). Default 60.' })),
+    timeReductionMaxPercent: Type.Optional(
+      Type.Number({ minimum: 0, maximum: 100, description: 'Upper end of the expected range (beyond it is reported, still met). Default 60.' }),
+    ),
     coordinationOverheadPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Most session time spent coordinating. Default 10.' })),
-    utilisationPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Least utilisation of the teams\' capacity. Default 80.' })),
+    utilisationPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: "Least utilisation of the teams' capacity. Default 80." })),
     riskCoveragePercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Least share of risks with prevention, response and contingency. Default 100.' })),
   },
-  { additionalProperties: false, description: 'Targets of the success criteria; the defaults are the strategy\'s.' },
+  { additionalProperties: false, description: "Targets of the success criteria; the defaults are the strategy's." },
 );
 export type SuccessTargetsInput = Static<typeof SuccessTargetsInput>;
 
@@ -190,7 +209,9 @@ export const ConstraintsInput = Type.Object(
     successCriteria: Type.Optional(SuccessTargetsInput),
     capacityBuffer: Type.Optional(Type.Number({ minimum: 0, maximum: 90, description: 'Percent of every team held in reserve. Default 20.' })),
     maxConcurrentSessions: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-    relaxSoftDependencies: Type.Optional(Type.Boolean({ description: 'Plan soft dependencies (phases[].softDependencies) as preferences the schedule may ignore. Default false: they are planned as dependencies.' })),
+    relaxSoftDependencies: Type.Optional(
+      Type.Boolean({ description: 'Plan soft dependencies (phases[].softDependencies) as preferences the schedule may ignore. Default false: they are planned as dependencies.' }),
+    ),
     waveGating: Type.Optional(
       Type.Enum(['flow', 'barrier'], {
         description:
@@ -240,8 +261,7 @@ export const ProgressInput = Type.Object(
   },
   {
     additionalProperties: false,
-    description:
-      'Work already done or under way, for a re-plan: completed phases keep their actual dates, in-progress ones stay with their team, nothing else starts before asOf.',
+    description: 'Work already done or under way, for a re-plan: completed phases keep their actual dates, in-progress ones stay with their team, nothing else starts before asOf.',
   },
 );
 export type ProgressInput = Static<typeof ProgressInput>;
@@ -259,7 +279,9 @@ export const SourceResourceConstraint = Type.Object(
 export const SourceInput = Type.Object(
   {
     format: Type.Optional(Type.String({ maxLength: 100, description: 'The importer that read the source file.' })),
-    dependencyGraphId: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'The source analysis’ dependency_graph_id; the execution plan names it as dependency_analysis_source.' })),
+    dependencyGraphId: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 300, description: 'The source analysis’ dependency_graph_id; the execution plan names it as dependency_analysis_source.' }),
+    ),
     generatedAt: Type.Optional(Type.String({ maxLength: 100, description: 'When the source analysis was generated, as it wrote it.' })),
     criticalPath: Type.Optional(
       Type.Object(
@@ -327,7 +349,9 @@ export type CoordinationRolesInput = Static<typeof CoordinationRolesInput>;
 
 export const MonitoringTargetsInput = Type.Object(
   {
-    parallelEfficiencyPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Target of the parallel execution efficiency metric. Default 65 (the strategy\'s).' })),
+    parallelEfficiencyPercent: Type.Optional(
+      Type.Number({ minimum: 0, maximum: 100, description: "Target of the parallel execution efficiency metric. Default 65 (the strategy's)." }),
+    ),
   },
   { additionalProperties: false, description: 'Monitoring targets besides those of constraints.successCriteria (coordination overhead, utilisation).' },
 );
@@ -344,7 +368,8 @@ export const PlanInput = Type.Object(
     groups: Type.Optional(
       Type.Array(GroupInput, {
         maxItems: 20000,
-        description: 'Names and the hierarchy of the groups phases belong to (phases[].group). A group not listed is a top-level group named by its label. Groups are not planned: execution-plan.json rolls them up (groups[]).',
+        description:
+          'Names and the hierarchy of the groups phases belong to (phases[].group). A group not listed is a top-level group named by its label. Groups are not planned: execution-plan.json rolls them up (groups[]).',
       }),
     ),
     teams: Type.Array(TeamInput, { minItems: 1, maxItems: 1000 }),

@@ -76,7 +76,11 @@ export function createDomainPlanner(options: DomainPlannerOptions = {}, memo = n
     const hit = memo.get(key);
     if (hit) return hit;
     try {
-      const planned = planProject(input, { clock: () => performance.now(), planningDate, ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}) });
+      const planned = planProject(input, {
+        clock: () => performance.now(),
+        planningDate,
+        ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}),
+      });
       memo.set(key, planned);
       return planned;
     } catch (err) {

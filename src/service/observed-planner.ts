@@ -8,7 +8,15 @@ import type { Planner } from './planner.js';
  */
 export function observedPlanner(planner: Planner, metrics: Metrics, source: PlanningSource): Planner {
   return (input, ctx) =>
-    inSpan('waveplan.plan', { 'waveplan.plan.id': ctx.planId, 'waveplan.plan.version': ctx.version, 'waveplan.phases': input.phases.length, 'waveplan.teams': input.teams.length, 'waveplan.source': source }, () =>
-      Metrics.timed(metrics.planning, { source }, () => planner(input, ctx)),
+    inSpan(
+      'waveplan.plan',
+      {
+        'waveplan.plan.id': ctx.planId,
+        'waveplan.plan.version': ctx.version,
+        'waveplan.phases': input.phases.length,
+        'waveplan.teams': input.teams.length,
+        'waveplan.source': source,
+      },
+      () => Metrics.timed(metrics.planning, { source }, () => planner(input, ctx)),
     );
 }

@@ -24,7 +24,9 @@ export interface WorkerPlanner {
  * repeats come from the memo without a thread hop. Compiled, the worker is thread-tasks.js beside
  * this module; under tsx (development, tests) it is the .ts file, loaded through tsx.
  */
-export function createWorkerPlanner(options: DomainPlannerOptions & { threads?: number; inProcessBelowPhases?: number; importOffThreadBytes?: number; onError?: (err: Error) => void } = {}): WorkerPlanner {
+export function createWorkerPlanner(
+  options: DomainPlannerOptions & { threads?: number; inProcessBelowPhases?: number; importOffThreadBytes?: number; onError?: (err: Error) => void } = {},
+): WorkerPlanner {
   const here = import.meta.url;
   const underTsx = here.endsWith('.ts');
   const pool = new Piscina({

@@ -22,7 +22,11 @@ export interface PlanTexts {
 /** Runs in a worker thread (piscina): plans one input. */
 export default function planTask(task: PlanTask): PlanTaskResult {
   try {
-    const ok = planProject(task.input, { clock: () => performance.now(), planningDate: task.planningDate, ...(task.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: task.timeBudgetCapMs } : {}) });
+    const ok = planProject(task.input, {
+      clock: () => performance.now(),
+      planningDate: task.planningDate,
+      ...(task.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: task.timeBudgetCapMs } : {}),
+    });
     return { ok, texts: { artifacts: JSON.stringify(ok.artifacts), schedule: JSON.stringify(ok.schedule), playbooks: JSON.stringify(ok.playbooks) } };
   } catch (err) {
     if (err instanceof PlanInputError) return { error: { code: err.code, issues: err.issues } };
@@ -39,9 +43,7 @@ export interface ImportTask {
 
 /** What an import sends back across the thread boundary: the result, or either error as plain data. */
 export type ImportTaskResult =
-  | { ok: ImportResult & { format: ImportFormat } }
-  | { importError: { format: string; issues: ImportIssue[] } }
-  | { planError: { code: string; issues: InputIssue[] } };
+  { ok: ImportResult & { format: ImportFormat } } | { importError: { format: string; issues: ImportIssue[] } } | { planError: { code: string; issues: InputIssue[] } };
 
 /** Runs in a worker thread: imports one large file, so that parsing 100,000 CSV rows does not hold the event loop. */
 export function importTask(task: ImportTask): ImportTaskResult {

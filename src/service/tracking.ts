@@ -124,9 +124,7 @@ export async function replan(db: Db, planner: Planner, workspaceId: string, plan
     input,
     computed,
   });
-  const moved = computed.schedule
-    .map((s) => ({ id: s.id, from: scheduleById.get(s.id)?.start ?? s.start, to: s.start }))
-    .filter((m) => Math.abs(m.to - m.from) > 1e-9);
+  const moved = computed.schedule.map((s) => ({ id: s.id, from: scheduleById.get(s.id)?.start ?? s.start, to: s.start })).filter((m) => Math.abs(m.to - m.from) > 1e-9);
   return {
     planId: meta.planId,
     name: meta.name,

@@ -51,7 +51,12 @@ export async function listApiKeys(db: Db, workspaceId?: string): Promise<ApiKey[
 }
 
 export async function revokeApiKey(db: Db, id: string): Promise<ApiKey> {
-  const row = await db.updateTable('api_keys').set({ revoked_at: sql`coalesce(revoked_at, now())` }).where('id', '=', id).returningAll().executeTakeFirst();
+  const row = await db
+    .updateTable('api_keys')
+    .set({ revoked_at: sql`coalesce(revoked_at, now())` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
   if (!row) throw notFound(`API key ${id}`);
   return toKey(row);
 }

@@ -105,10 +105,7 @@ export function connectPostgres(url: string, options: PoolOptions | number = {})
 
 /** The embedded default: PGlite keeps its files in dataDir ('memory://' for a throw-away database). */
 export async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
-  const [{ PGlite }, { PGliteDialect }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('kysely-pglite-dialect'),
-  ]);
+  const [{ PGlite }, { PGliteDialect }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect')]);
   const pglite = await PGlite.create(dataDir);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   const listener: Listener = {

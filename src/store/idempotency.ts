@@ -1,11 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from './database.js';
 
-export type IdempotencyBegin =
-  | { kind: 'new' }
-  | { kind: 'replay'; statusCode: number; response: unknown }
-  | { kind: 'mismatch' }
-  | { kind: 'in_flight' };
+export type IdempotencyBegin = { kind: 'new' } | { kind: 'replay'; statusCode: number; response: unknown } | { kind: 'mismatch' } | { kind: 'in_flight' };
 
 /** An in-flight marker older than this is presumed dead (its process crashed) and may be retaken. */
 const STALE_IN_FLIGHT_SECONDS = 120;
@@ -71,6 +67,9 @@ export async function abandonIdempotent(db: Db, scope: IdempotencyScope, key: st
 
 /** Deletes records past their time to live; returns how many. */
 export async function expireIdempotencyKeys(db: Db, ttlSeconds: number): Promise<number> {
-  const result = await db.deleteFrom('idempotency_keys').where(sql<boolean>`created_at < now() - make_interval(secs => ${ttlSeconds})`).executeTakeFirst();
+  const result = await db
+    .deleteFrom('idempotency_keys')
+    .where(sql<boolean>`created_at < now() - make_interval(secs => ${ttlSeconds})`)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

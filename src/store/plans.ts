@@ -37,7 +37,6 @@ export interface PlanListItem {
   archivedAt: Date | null;
 }
 
-
 const versionMetaColumns = [
   'plan_versions.plan_id',
   'plans.name',
@@ -73,16 +72,11 @@ function toMeta(r: MetaRow): VersionMeta {
   };
 }
 
-export async function createPlan(
-  db: Db,
-  plan: { id: string; workspaceId: string; name: string; input: unknown; computed: ComputedVersion },
-): Promise<VersionMeta> {
+export async function createPlan(db: Db, plan: { id: string; workspaceId: string; name: string; input: unknown; computed: ComputedVersion }): Promise<VersionMeta> {
   // One statement (plan row and version 1 through a data-modifying CTE): one round trip, atomic.
   const values = versionValues(plan.id, 1, null, 'create', plan.input, plan.computed);
   const row = await db
-    .with('created_plan', (qb) =>
-      qb.insertInto('plans').values({ id: plan.id, workspace_id: plan.workspaceId, name: plan.name, latest_version: 1 }).returning('id'),
-    )
+    .with('created_plan', (qb) => qb.insertInto('plans').values({ id: plan.id, workspace_id: plan.workspaceId, name: plan.name, latest_version: 1 }).returning('id'))
     .insertInto('plan_versions')
     .values(values)
     .returning(['created_at'])
@@ -126,7 +120,8 @@ export async function addVersion(
         .executeTakeFirst();
       if (!current) throw notFound(`plan ${v.planId}`);
       if (current.archived_at) throw planArchived(v.planId, new Date(current.archived_at));
-      throw new PreconditionFailedError('version_conflict',
+      throw new PreconditionFailedError(
+        'version_conflict',
         `plan ${v.planId} is at version ${current.latest_version}, not ${v.expectedVersion}; fetch it again and retry with its ETag`,
         [{ path: '/headers/if-match', message: `current ETag is ${etagFor(current.latest_version)}` }],
       );
@@ -222,12 +217,7 @@ function versionRow(db: Db, workspaceId: string, planId: string, version?: numbe
  * visible to the workspace; a one-row index lookup that lets immutable bodies come from a cache.
  */
 export async function resolveVersion(db: Db, workspaceId: string, planId: string, version?: number): Promise<number> {
-  const row = await db
-    .selectFrom('plans')
-    .select('latest_version')
-    .where('id', '=', planId)
-    .where('workspace_id', '=', workspaceId)
-    .executeTakeFirst();
+  const row = await db.selectFrom('plans').select('latest_version').where('id', '=', planId).where('workspace_id', '=', workspaceId).executeTakeFirst();
   // Version numbers are contiguous from 1 (the database enforces it), so any number up to the latest exists.
   if (!row || (version !== undefined && version > row.latest_version)) throw versionNotFound(planId, version);
   return version ?? row.latest_version;
@@ -245,12 +235,7 @@ export async function getVersion(db: Db, workspaceId: string, planId: string, ve
 }
 
 /** A version with its input and artifacts as stored JSON text, for responses sent without re-serialising. */
-export async function getVersionJson(
-  db: Db,
-  workspaceId: string,
-  planId: string,
-  version?: number,
-): Promise<VersionMeta & { inputJson: string; artifactsJson: string }> {
+export async function getVersionJson(db: Db, workspaceId: string, planId: string, version?: number): Promise<VersionMeta & { inputJson: string; artifactsJson: string }> {
   const row = await versionRow(db, workspaceId, planId, version)
     .select([...versionMetaColumns, sql<string>`plan_versions.input::text`.as('input_json'), sql<string>`plan_versions.artifacts::text`.as('artifacts_json')])
     .executeTakeFirst();
@@ -282,13 +267,7 @@ export async function getPlaybook(db: Db, workspaceId: string, planId: string, t
 }
 
 /** One artifact as stored JSON text, so large artifacts are sent without re-serialising. */
-export async function getArtifactJson(
-  db: Db,
-  workspaceId: string,
-  planId: string,
-  name: string,
-  version?: number,
-): Promise<{ version: number; json: string }> {
+export async function getArtifactJson(db: Db, workspaceId: string, planId: string, name: string, version?: number): Promise<{ version: number; json: string }> {
   const row = await versionRow(db, workspaceId, planId, version)
     .select(['plan_versions.version', sql<string | null>`plan_versions.artifacts ->> ${name}`.as('json')])
     .executeTakeFirst();
@@ -317,19 +296,18 @@ export interface PlanPage {
 
 /** Newest first, keyset-paginated on (created_at, id); the cursor is opaque to clients. */
 export async function listPlans(db: Db, workspaceId: string, opts: { limit: number; cursor?: string; includeArchived?: boolean }): Promise<PlanPage> {
-  let query = db
-    .selectFrom('plans')
-    .select(['id', 'name', 'latest_version', 'created_at', 'updated_at', 'archived_at'])
-    .where('workspace_id', '=', workspaceId);
+  let query = db.selectFrom('plans').select(['id', 'name', 'latest_version', 'created_at', 'updated_at', 'archived_at']).where('workspace_id', '=', workspaceId);
   if (!opts.includeArchived) query = query.where('archived_at', 'is', null);
   if (opts.cursor) {
     const { createdAt: at, id } = decodeCursor(opts.cursor);
     const createdAt = new Date(at);
-    query = query.where((eb) =>
-      eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]),
-    );
+    query = query.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
   }
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit + 1).execute();
+  const rows = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(opts.limit + 1)
+    .execute();
   const page = rows.slice(0, opts.limit);
   const last = page.at(-1);
   return {

@@ -266,7 +266,12 @@ export async function readyPhases(db: Db, workspaceId: string, planId: string, q
     throw new UnprocessableError('unknown_team', `team ${q.team} is not in the plan`, [{ in: 'querystring', path: '/team', message: 'unknown team', ids: [q.team] }]);
   }
   const ctx = await claimContext(db, basis, planId);
-  const filter: ReadyFilter = { ...(claimant ? { claimant } : {}), ...(q.team !== undefined ? { team: q.team } : {}), ...(q.skills ? { skills: q.skills } : {}), ...(q.limit !== undefined ? { limit: q.limit } : {}) };
+  const filter: ReadyFilter = {
+    ...(claimant ? { claimant } : {}),
+    ...(q.team !== undefined ? { team: q.team } : {}),
+    ...(q.skills ? { skills: q.skills } : {}),
+    ...(q.limit !== undefined ? { limit: q.limit } : {}),
+  };
   return { version: basis.version, gating: basis.gating, ...readySet(ctx, filter, explain) };
 }
 
@@ -383,7 +388,12 @@ export async function claim(db: Db, workspaceId: string, planId: string, session
 }
 
 /** 422 when a reported time contradicts the plan's event timeline (see timelineRefusal). */
-function refuseOffTimeline(e: { type: EventType; phaseId: string; at: string }, basis: PlanTrackingBasis, states: ReadonlyMap<string, PhaseState>, dependencies: readonly string[]): void {
+function refuseOffTimeline(
+  e: { type: EventType; phaseId: string; at: string },
+  basis: PlanTrackingBasis,
+  states: ReadonlyMap<string, PhaseState>,
+  dependencies: readonly string[],
+): void {
   const refusal = timelineRefusal(e, { startDate: basis.input.startDate, states, dependencies });
   if (refusal) throw new UnprocessableError(refusal.reason, refusal.message, [{ path: '/at', message: refusal.message, ids: refusal.ids }]);
 }
@@ -428,7 +438,12 @@ export async function reportEvent(
     if (e.gate !== undefined) data.gate = e.gate;
     const event = await appendEvent(trx, planId, { phaseId: e.phaseId, sessionId, type: e.type, data, at: e.at });
     // A session that reports is alive: its report counts as a heartbeat.
-    await trx.updateTable('sessions').set({ last_heartbeat_at: sql`now()` }).where('id', '=', sessionId).where('status', '=', 'active').execute();
+    await trx
+      .updateTable('sessions')
+      .set({ last_heartbeat_at: sql`now()` })
+      .where('id', '=', sessionId)
+      .where('status', '=', 'active')
+      .execute();
     await sql`select pg_notify('waveplan_events', ${planId})`.execute(trx);
     return event;
   });
@@ -533,7 +548,12 @@ export async function resolveAlerts(db: Db | Trx, planId: string, kinds: string[
   if (kinds.length === 0) return;
   const open = await db.selectFrom('alerts').select(['id', 'kind', 'subject']).where('plan_id', '=', planId).where('kind', 'in', kinds).where('resolved_at', 'is', null).execute();
   const done = open.filter((a) => !stillTrue.has(`${a.kind}:${a.subject}`)).map((a) => a.id);
-  if (done.length) await db.updateTable('alerts').set({ resolved_at: sql`now()` }).where('id', 'in', done).execute();
+  if (done.length)
+    await db
+      .updateTable('alerts')
+      .set({ resolved_at: sql`now()` })
+      .where('id', 'in', done)
+      .execute();
 }
 
 export interface AlertRecord {

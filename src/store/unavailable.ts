@@ -6,7 +6,15 @@
  */
 const SQLSTATES = /^(08...|57P0[123]|57014|53300)$/;
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const MESSAGES = [/^Connection terminated/, /^timeout exceeded when trying to connect/, /^Query read timeout$/, /^Client has encountered a connection error/, /^Connection ended unexpectedly/, /^terminating connection/, /^canceling statement due to statement timeout/];
+const MESSAGES = [
+  /^Connection terminated/,
+  /^timeout exceeded when trying to connect/,
+  /^Query read timeout$/,
+  /^Client has encountered a connection error/,
+  /^Connection ended unexpectedly/,
+  /^terminating connection/,
+  /^canceling statement due to statement timeout/,
+];
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;

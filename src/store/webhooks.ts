@@ -74,7 +74,14 @@ export async function listDeliveries(db: Db, workspaceId: string, planId: string
   await planInWorkspace(db, workspaceId, planId);
   const sub = await db.selectFrom('webhook_subscriptions').select('id').where('id', '=', subscriptionId).where('plan_id', '=', planId).executeTakeFirst();
   if (!sub) throw notFound(`webhook ${subscriptionId}`);
-  const rows = await db.selectFrom('webhook_deliveries').selectAll().where('subscription_id', '=', subscriptionId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+  const rows = await db
+    .selectFrom('webhook_deliveries')
+    .selectAll()
+    .where('subscription_id', '=', subscriptionId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   const ids = rows.map((r) => r.id);
   const attempts = ids.length ? await db.selectFrom('webhook_attempts').selectAll().where('delivery_id', 'in', ids).orderBy('id').execute() : [];
   return rows.map((r) => ({
@@ -131,7 +138,12 @@ export async function unqueuedDeliveries(trx: Trx, limit: number): Promise<strin
 }
 
 export async function markQueued(trx: Trx, ids: string[]): Promise<void> {
-  if (ids.length) await trx.updateTable('webhook_deliveries').set({ queued_at: sql`now()` }).where('id', 'in', ids).execute();
+  if (ids.length)
+    await trx
+      .updateTable('webhook_deliveries')
+      .set({ queued_at: sql`now()` })
+      .where('id', 'in', ids)
+      .execute();
 }
 
 export interface DeliveryTarget {

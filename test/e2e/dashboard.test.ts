@@ -48,8 +48,18 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     // page.evaluate is not subject to the page's CSP, which (rightly) refuses injected scripts.
     await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
     const violations = await page.evaluate(async (context) => {
-      const result = await (window as unknown as { axe: { run(c: string, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(context, { resultTypes: ['violations'] });
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      const result = await (
+        window as unknown as { axe: { run(c: string, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
+      ).axe.run(context, { resultTypes: ['violations'] });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+        );
     }, context);
     expect(violations, where).toEqual([]);
   };
@@ -85,7 +95,10 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
 
     await page.locator('svg.gantt .bar').first().waitFor();
     expect(await page.locator('svg.gantt .bar').count()).toBe(planned.length);
-    const critical = planned.filter((p) => p.critical).map((p) => p.id).sort();
+    const critical = planned
+      .filter((p) => p.critical)
+      .map((p) => p.id)
+      .sort();
     expect(critical.length).toBeGreaterThan(0);
     const drawnCritical = await page.locator('svg.gantt .bar.critical').evaluateAll((els) => els.map((e) => e.getAttribute('data-phase')!).sort());
     expect(drawnCritical).toEqual(critical);
@@ -109,7 +122,9 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     expect(await page.locator('svg.gantt .tick-label.major').first().textContent()).toMatch(/^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) 2026$/);
     // The critical path: critical bars red, the arrows between two critical phases too.
     const criticalIds = new Set(critical);
-    expect(await page.locator('svg.gantt path.dep.critical').count()).toBe(planned.flatMap((p) => p.dependencies.map((d) => [d, p.id])).filter(([a, b]) => criticalIds.has(a!) && criticalIds.has(b!)).length);
+    expect(await page.locator('svg.gantt path.dep.critical').count()).toBe(
+      planned.flatMap((p) => p.dependencies.map((d) => [d, p.id])).filter(([a, b]) => criticalIds.has(a!) && criticalIds.has(b!)).length,
+    );
 
     const plan = await call('GET', `/plans/${planId}`);
     expect(await page.locator('table.waves tbody tr').count()).toBe(plan.artifacts['wave-schedules.json'].waves.length);
@@ -123,7 +138,9 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     expect(await stops.count()).toBe(1);
     await page.getByRole('button', { name: 'Download SVG' }).focus();
     await page.keyboard.press('Tab');
-    const rowOrder = await page.locator('svg.gantt .bar').evaluateAll((els) => els.sort((a, b) => Number(a.getAttribute('data-row')) - Number(b.getAttribute('data-row'))).map((e) => e.getAttribute('data-phase')!));
+    const rowOrder = await page
+      .locator('svg.gantt .bar')
+      .evaluateAll((els) => els.sort((a, b) => Number(a.getAttribute('data-row')) - Number(b.getAttribute('data-row'))).map((e) => e.getAttribute('data-phase')!));
     const active = () => page.evaluate(() => document.activeElement?.getAttribute('data-phase'));
     expect(await active()).toBe(rowOrder[0]);
     // Focus is a dark blue ring, not the orange outline of a phase in progress.
@@ -157,7 +174,9 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     const chain = [...new Set([...up, ...down])].sort();
     expect(await page.locator('svg.gantt .bar.in-chain').evaluateAll((els) => els.map((e) => e.getAttribute('data-phase')!).sort())).toEqual(chain);
     const chainLinks = planned.flatMap((p) => p.dependencies.filter((d) => (up.has(d) && up.has(p.id)) || (down.has(d) && down.has(p.id))).map((d) => `${d}→${p.id}`)).sort();
-    expect(await page.locator('svg.gantt path.dep.in-chain').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-from')}→${e.getAttribute('data-to')}`).sort())).toEqual(chainLinks);
+    expect(await page.locator('svg.gantt path.dep.in-chain').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-from')}→${e.getAttribute('data-to')}`).sort())).toEqual(
+      chainLinks,
+    );
   });
 
   it('zooms by day, week and month: the scale changes, the dates stay', async () => {
@@ -165,7 +184,10 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     const widthAt = async (zoom: string) => {
       await page.getByRole('button', { name: zoom, exact: true }).click();
       await expect.poll(() => page.getByRole('button', { name: zoom, exact: true }).getAttribute('aria-pressed')).toBe('true');
-      return { dayW: Number(await page.locator('svg.gantt').getAttribute('data-day-width')), bar: Number(await page.locator(`.bar[data-phase="${bar.id}"] .bar-body`).getAttribute('width')) };
+      return {
+        dayW: Number(await page.locator('svg.gantt').getAttribute('data-day-width')),
+        bar: Number(await page.locator(`.bar[data-phase="${bar.id}"] .bar-body`).getAttribute('width')),
+      };
     };
     const day = await widthAt('Day');
     await page.screenshot({ path: `${repoPath('test-results')}/gantt-day.png` });
@@ -248,7 +270,15 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
 
     await expect.poll(() => page.url()).toMatch(/#\/plans\/[0-9a-f-]{36}$/);
     await page.locator('svg.gantt .bar').first().waitFor();
-    expect((await page.locator('svg.gantt .bar').evaluateAll((els) => els.map((e) => e.getAttribute('data-phase')!))).sort()).toEqual(['api', 'db', 'qa', 'rel', 'req', 'svc', 'ui']);
+    expect((await page.locator('svg.gantt .bar').evaluateAll((els) => els.map((e) => e.getAttribute('data-phase')!))).sort()).toEqual([
+      'api',
+      'db',
+      'qa',
+      'rel',
+      'req',
+      'svc',
+      'ui',
+    ]);
     const planId = page.url().split('/').pop()!;
     const stored = await call('GET', `/plans/${planId}`);
     const critical = (stored.artifacts['execution-plan.json'].schedule as { id: string; critical: boolean }[]).filter((p) => p.critical).map((p) => p.id);
@@ -261,7 +291,7 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     // The plan JSON as the richer model writes it (links with type and lag, milestone flags,
     // groups), served to the page in place of today's.
     const stored = await call('GET', `/plans/${planId}`);
-    const schedule = stored.artifacts['execution-plan.json'].schedule as (typeof planned[number] & { links?: unknown; milestone?: boolean })[];
+    const schedule = stored.artifacts['execution-plan.json'].schedule as ((typeof planned)[number] & { links?: unknown; milestone?: boolean })[];
     const withTwo = schedule.find((e) => e.dependencies.length >= 2)!;
     const [ss, ff] = withTwo.dependencies as [string, string];
     withTwo.links = [
@@ -272,7 +302,9 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     flagged.milestone = true;
     const members = schedule.slice(0, 3);
     const groupDays = { start_day: Math.min(...members.map((e) => e.start_day)), finish_day: Math.max(...members.map((e) => e.finish_day)) };
-    stored.artifacts['execution-plan.json'].groups = [{ id: 'g-foundation', name: 'Foundation', phases: members.map((e) => e.id), ...groupDays, start_date: members[0]!.start_date, finish_date: members[0]!.finish_date }];
+    stored.artifacts['execution-plan.json'].groups = [
+      { id: 'g-foundation', name: 'Foundation', phases: members.map((e) => e.id), ...groupDays, start_date: members[0]!.start_date, finish_date: members[0]!.finish_date },
+    ];
     const url = new RegExp(`/plans/${planId}$`);
     await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stored) }));
     await page.goto(`${server.base()}/ui/#/plans/${planId}`);
@@ -299,11 +331,27 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     expect(ffPath.at(-1)).toBeCloseTo((await ends(withTwo.id)).finish, 6);
     // The flagged phase is a diamond; the group's summary row comes first, its phases under it.
     expect(await page.locator(`.bar.milestone[data-phase="${flagged.id}"] path.bar-body`).count()).toBe(1);
-    const rowOf = async (sel: string) => Number(await page.locator(sel).first().evaluate((e) => e.closest('[data-row]')?.getAttribute('data-row')));
+    const rowOf = async (sel: string) =>
+      Number(
+        await page
+          .locator(sel)
+          .first()
+          .evaluate((e) => e.closest('[data-row]')?.getAttribute('data-row')),
+      );
     expect(await rowOf('.group-bar[data-group="g-foundation"]')).toBe(0);
     for (const e of members) expect(await rowOf(`.bar[data-phase="${e.id}"]`)).toBeGreaterThan(0);
     // A status update from the stream may redraw the chart under the screenshot: then take it again.
-    await expect.poll(() => page.locator('.gantt-view').screenshot({ path: `${repoPath('test-results')}/gantt-links.png` }).then(() => true, () => false)).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .locator('.gantt-view')
+          .screenshot({ path: `${repoPath('test-results')}/gantt-links.png` })
+          .then(
+            () => true,
+            () => false,
+          ),
+      )
+      .toBe(true);
     await page.unroute(url);
   });
 
@@ -336,9 +384,14 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
       performance
         .getEntriesByType('resource')
         .filter((e) => /\/plans\/[^/]+(\/status)?$/.test(e.name))
-        .map((e) => `${new URL(e.name).pathname.endsWith('status') ? 'status' : 'plan'} ${Math.round((e as PerformanceResourceTiming).responseEnd - e.startTime)} ms (${Math.round((e as PerformanceResourceTiming).encodedBodySize / 1024)} KiB)`),
+        .map(
+          (e) =>
+            `${new URL(e.name).pathname.endsWith('status') ? 'status' : 'plan'} ${Math.round((e as PerformanceResourceTiming).responseEnd - e.startTime)} ms (${Math.round((e as PerformanceResourceTiming).encodedBodySize / 1024)} KiB)`,
+        ),
     );
-    console.log(`2,000-phase plan: planned by the service in ${planMs.toFixed(0)} ms; page load to the Gantt drawn ${renderMs.toFixed(0)} ms (fetches: ${fetches.join(', ')}), ${rendered} of 2000 bars in the DOM`);
+    console.log(
+      `2,000-phase plan: planned by the service in ${planMs.toFixed(0)} ms; page load to the Gantt drawn ${renderMs.toFixed(0)} ms (fetches: ${fetches.join(', ')}), ${rendered} of 2000 bars in the DOM`,
+    );
     expect(rendered).toBeGreaterThan(10);
     expect(rendered).toBeLessThan(150);
     expect(await page.locator('svg.gantt [tabindex="0"]').count()).toBe(1);
@@ -346,11 +399,12 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     // Scrolling to the end draws the last rows and drops the first ones.
     const rows = 2000 + 40;
     // Scrolled in the page, found afresh each time: a status update may redraw the chart meanwhile.
-    const scrollToEnd = () => page.evaluate((last) => {
-      const box = document.querySelector('.gantt-scroll')!;
-      box.scrollTop = box.scrollHeight;
-      return document.querySelector(`svg.gantt .rows [data-row="${last}"]`) !== null;
-    }, rows - 1);
+    const scrollToEnd = () =>
+      page.evaluate((last) => {
+        const box = document.querySelector('.gantt-scroll')!;
+        box.scrollTop = box.scrollHeight;
+        return document.querySelector(`svg.gantt .rows [data-row="${last}"]`) !== null;
+      }, rows - 1);
     await expect.poll(scrollToEnd, { timeout: 20_000 }).toBe(true);
     expect(await page.locator('svg.gantt .bar[data-row="5"]').count()).toBe(0);
     expect(await page.locator('svg.gantt .bar').count()).toBeLessThan(150);

@@ -28,7 +28,11 @@ describe('PostgreSQL drops, stalls and severs the service’s connections', () =
       DB_QUERY_TIMEOUT_MS: '2000',
       ASYNC_PHASE_THRESHOLD: '5',
     });
-    const res = await probe(svc.base + '/plans', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...exampleInput(), phases: exampleInput().phases.slice(0, 4) }) });
+    const res = await probe(svc.base + '/plans', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...exampleInput(), phases: exampleInput().phases.slice(0, 4) }),
+    });
     expect(res.status).toBe(201);
     planId = (res as { body: { planId: string } }).body.planId;
   });
@@ -43,7 +47,9 @@ describe('PostgreSQL drops, stalls and severs the service’s connections', () =
     const admin = new pg.Client({ connectionString: db.url });
     await admin.connect();
     try {
-      const killed = await admin.query<{ n: number }>(`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+      const killed = await admin.query<{ n: number }>(
+        `select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+      );
       expect(killed.rows[0]!.n).toBeGreaterThan(0);
     } finally {
       await admin.end();
@@ -84,13 +90,21 @@ describe('PostgreSQL drops, stalls and severs the service’s connections', () =
     proxy.sever();
     await eventually(() => ok(`/plans/${planId}/artifacts/execution-plan.json`), 15_000, 'reads after the sever');
     // The queue worker's connections were severed too: a queued plan must still be worked.
-    const queued = await probe(svc.base + '/plans', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...exampleInput(), name: 'after the sever' }) });
+    const queued = await probe(svc.base + '/plans', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...exampleInput(), name: 'after the sever' }),
+    });
     expect(queued.status).toBe(202);
     const jobId = (queued as { body: { jobId: string } }).body.jobId;
-    await eventually(async () => {
-      const job = await get(`/jobs/${jobId}`, 3_000);
-      return job.status === 200 && (job as { body: { state: string } }).body.state === 'completed';
-    }, 60_000, 'the queued job after the sever');
+    await eventually(
+      async () => {
+        const job = await get(`/jobs/${jobId}`, 3_000);
+        return job.status === 200 && (job as { body: { state: string } }).body.state === 'completed';
+      },
+      60_000,
+      'the queued job after the sever',
+    );
     expect((await get('/readyz')).status).toBe(200);
     expect(svc.exited()).toBeUndefined();
   });

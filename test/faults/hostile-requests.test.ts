@@ -64,7 +64,13 @@ describe('hostile requests are 4xx, never 500, a crash or a stall', () => {
       ],
     };
     const id = await plan(input);
-    for (const url of [`/plans/${id}/status`, `/plans/${id}/artifacts/execution-plan.json`, `/plans/${id}/document`, `/plans/${id}/playbooks/toString`, `/plans/${id}/playbooks/constructor`]) {
+    for (const url of [
+      `/plans/${id}/status`,
+      `/plans/${id}/artifacts/execution-plan.json`,
+      `/plans/${id}/document`,
+      `/plans/${id}/playbooks/toString`,
+      `/plans/${id}/playbooks/constructor`,
+    ]) {
       const res = await inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
     }
@@ -120,14 +126,32 @@ describe('impossible timelines are 422 with the reason', () => {
   const ctx = suiteApp('postgres');
   it('a claim before its dependency completed, a completion before its claim, a report from 1970', async () => {
     const app = () => ctx().app;
-    const planId = (await app().inject({ method: 'POST', url: '/plans', payload: { name: 't', startDate: '2026-01-05', teams: [{ id: 'a', size: 2, skills: ['x'] }], constraints: { capacityBuffer: 0 }, phases: [{ id: 'one', name: 'One', duration: 2, skills: ['x'] }, { id: 'two', name: 'Two', duration: 1, dependencies: ['one'], skills: ['x'] }] } })).json().planId;
+    const planId = (
+      await app().inject({
+        method: 'POST',
+        url: '/plans',
+        payload: {
+          name: 't',
+          startDate: '2026-01-05',
+          teams: [{ id: 'a', size: 2, skills: ['x'] }],
+          constraints: { capacityBuffer: 0 },
+          phases: [
+            { id: 'one', name: 'One', duration: 2, skills: ['x'] },
+            { id: 'two', name: 'Two', duration: 1, dependencies: ['one'], skills: ['x'] },
+          ],
+        },
+      })
+    ).json().planId;
     const s1 = (await app().inject({ method: 'POST', url: `/plans/${planId}/sessions`, payload: {} })).json().id;
     const s2 = (await app().inject({ method: 'POST', url: `/plans/${planId}/sessions`, payload: {} })).json().id;
     expect((await app().inject({ method: 'POST', url: `/plans/${planId}/claims`, payload: { sessionId: s1, phaseId: 'one', at: '2026-01-05T09:00:00Z' } })).statusCode).toBe(201);
     const early = await app().inject({ method: 'POST', url: `/plans/${planId}/sessions/${s1}/events`, payload: { type: 'completed', phaseId: 'one', at: '2026-01-04T09:00:00Z' } });
     expect(early.statusCode).toBe(422);
     expect(early.json().code).toBe('before_claim');
-    expect((await app().inject({ method: 'POST', url: `/plans/${planId}/sessions/${s1}/events`, payload: { type: 'completed', phaseId: 'one', at: '2026-01-07T17:00:00Z' } })).statusCode).toBe(201);
+    expect(
+      (await app().inject({ method: 'POST', url: `/plans/${planId}/sessions/${s1}/events`, payload: { type: 'completed', phaseId: 'one', at: '2026-01-07T17:00:00Z' } }))
+        .statusCode,
+    ).toBe(201);
     const beforeDep = await app().inject({ method: 'POST', url: `/plans/${planId}/claims`, payload: { sessionId: s2, phaseId: 'two', at: '2026-01-06T09:00:00Z' } });
     expect(beforeDep.statusCode).toBe(422);
     expect(beforeDep.json()).toMatchObject({ code: 'before_dependency_completed', details: [{ path: '/at', ids: ['one'] }] });

@@ -40,20 +40,28 @@ describe('a queued job whose process is killed mid-run', () => {
     const queued = await probe(a.base + '/plans', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(slowInput()) });
     expect(queued.status).toBe(202);
     const { jobId, planId } = (queued as { body: { jobId: string; planId: string } }).body;
-    await eventually(async () => {
-      const job = await probe(`${a.base}/jobs/${jobId}`, {}, 3_000);
-      return job.status === 200 && (job as { body: { state: string } }).body.state === 'running';
-    }, 30_000, 'the job to start running');
+    await eventually(
+      async () => {
+        const job = await probe(`${a.base}/jobs/${jobId}`, {}, 3_000);
+        return job.status === 200 && (job as { body: { state: string } }).body.state === 'running';
+      },
+      30_000,
+      'the job to start running',
+    );
     a.child.kill('SIGKILL');
     await new Promise((r) => a.child.once('exit', r));
     const killedAt = Date.now();
 
     const b = await startService(env);
     running.push(b);
-    await eventually(async () => {
-      const job = await probe(`${b.base}/jobs/${jobId}`, {}, 3_000);
-      return job.status === 200 && (job as { body: { state: string } }).body.state === 'completed';
-    }, 60_000 - (Date.now() - killedAt), 'the job completed by the second instance');
+    await eventually(
+      async () => {
+        const job = await probe(`${b.base}/jobs/${jobId}`, {}, 3_000);
+        return job.status === 200 && (job as { body: { state: string } }).body.state === 'completed';
+      },
+      60_000 - (Date.now() - killedAt),
+      'the job completed by the second instance',
+    );
     const plan = await probe(`${b.base}/plans/${planId}`);
     expect(plan.status).toBe(200);
     const versions = await db.db.selectFrom('plan_versions').select('version').where('plan_id', '=', planId).execute();

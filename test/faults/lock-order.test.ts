@@ -42,7 +42,11 @@ describe('the session sweeper racing claims and events', () => {
           // Odd agents go quiet past their timeout before completing; even ones beat and finish in time.
           if (type === 'completed' && n % 2 === 1) await new Promise((r) => setTimeout(r, 900 + (n % 3) * 200));
           if (type === 'completed' && n % 2 === 0) statuses.push((await ctx().app.inject({ method: 'POST', url: `/plans/${planId}/sessions/${sid}/heartbeat` })).statusCode);
-          const ev = await ctx().app.inject({ method: 'POST', url: `/plans/${planId}/sessions/${sid}/events`, payload: { type, phaseId, ...(type === 'progress' ? { percent: 50 } : {}) } });
+          const ev = await ctx().app.inject({
+            method: 'POST',
+            url: `/plans/${planId}/sessions/${sid}/events`,
+            payload: { type, phaseId, ...(type === 'progress' ? { percent: 50 } : {}) },
+          });
           statuses.push(ev.statusCode);
           if (ev.statusCode >= 400) codes.add(ev.json().code);
         }

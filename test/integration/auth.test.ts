@@ -48,7 +48,15 @@ describe('API keys and workspaces', () => {
     expect(created.statusCode).toBe(201);
     const id = created.json().planId;
     expect((await as(keys.aliceRead, 'GET', `/plans/${id}`)).statusCode).toBe(200);
-    for (const url of [`/plans/${id}`, `/plans/${id}/versions`, `/plans/${id}/artifacts/execution-plan.json`, `/plans/${id}/status`, `/plans/${id}/sessions`, `/plans/${id}/alerts`, `/plans/${id}/event-log`]) {
+    for (const url of [
+      `/plans/${id}`,
+      `/plans/${id}/versions`,
+      `/plans/${id}/artifacts/execution-plan.json`,
+      `/plans/${id}/status`,
+      `/plans/${id}/sessions`,
+      `/plans/${id}/alerts`,
+      `/plans/${id}/event-log`,
+    ]) {
       expect((await as(keys.bobWrite, 'GET', url)).statusCode, url).toBe(404);
     }
     expect((await as(keys.bobWrite, 'POST', `/plans/${id}/sessions`, {})).statusCode).toBe(404);

@@ -89,4 +89,3 @@ describe.skipIf(process.getuid?.() !== 0).concurrent('scripts/check-image.sh (th
     expect(result.output).toContain('with a terminal attached the service did not start');
   }, 300_000);
 });
-

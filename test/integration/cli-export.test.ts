@@ -30,7 +30,7 @@ describe('waveplan export and the new importers on the command line', () => {
     expect(readFileSync(out, 'utf8')).toBe(exportPlan('mspdi', { input: exampleInput(), artifacts: planned.artifacts }).body);
   });
 
-  it('exports a stored plan from a server: the version asked for, one team\'s feed', async () => {
+  it("exports a stored plan from a server: the version asked for, one team's feed", async () => {
     const created = await server.call('POST', '/plans', exampleInput());
     const id = (created.body as { planId: string }).planId;
     const ical = await run('export', 'ical', id, '--server', server.base(), '--team', 'web', '--version', '1');

@@ -50,7 +50,12 @@ describe('CLI flags', () => {
   afterAll(() => new Promise<void>((resolve) => (proxy ? proxy.close(() => resolve()) : resolve())));
 
   it('--version, --help per subcommand, exit 2 for a missing file', async () => {
-    const [version, planHelp, replanHelp, missing] = await Promise.all([run(['--version']), run(['plan', '--help']), run(['replan', '-h']), run(['plan', '/nonexistent/input.json'])]);
+    const [version, planHelp, replanHelp, missing] = await Promise.all([
+      run(['--version']),
+      run(['plan', '--help']),
+      run(['replan', '-h']),
+      run(['plan', '/nonexistent/input.json']),
+    ]);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(repoPath('package.json'), 'utf8')).version);
     expect(planHelp.stdout).toMatch(/^usage: waveplan plan /);
     expect(planHelp.stdout).not.toContain('waveplan status');

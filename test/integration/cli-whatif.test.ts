@@ -20,7 +20,12 @@ describe('waveplan whatif', () => {
     const r = await run('whatif', example, '--add-person', 'web', '--buffer', '10', '--json');
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    const direct = planProject(applyChanges(exampleInput(), [{ kind: 'add_people', team: 'web', people: 1 }, { kind: 'set_buffer', percent: 10 }]));
+    const direct = planProject(
+      applyChanges(exampleInput(), [
+        { kind: 'add_people', team: 'web', people: 1 },
+        { kind: 'set_buffer', percent: 10 },
+      ]),
+    );
     expect(out.changes).toEqual(['add 1 person to web', 'set the capacity buffer to 10 %']);
     expect(out.scenario.makespanDays).toBe(direct.summary.makespanDays);
     expect(out.current.makespanDays).toBe(planProject(exampleInput()).summary.makespanDays);
@@ -47,7 +52,10 @@ describe('waveplan whatif', () => {
     const out = JSON.parse(r.stdout);
     expect(out.adopted).toEqual({ version: 2, location: `/plans/${created.planId}/versions/2` });
     const v2 = (await app.inject({ method: 'GET', url: `/plans/${created.planId}/versions/2` })).json();
-    const wanted = applyChanges(exampleInput(), [{ kind: 'add_people', team: 'web', people: 1 }, { kind: 'set_buffer', percent: 10 }]);
+    const wanted = applyChanges(exampleInput(), [
+      { kind: 'add_people', team: 'web', people: 1 },
+      { kind: 'set_buffer', percent: 10 },
+    ]);
     expect(v2.input.teams.find((t: { id: string }) => t.id === 'web').size).toBe(wanted.teams.find((t) => t.id === 'web')!.size);
     expect(v2.input.constraints.capacityBuffer).toBe(10);
     expect(v2.summary.makespanDays).toBe(out.scenario.makespanDays);
@@ -65,7 +73,15 @@ describe('waveplan whatif', () => {
       req.resume().on('end', () => {
         const summary = { makespanDays: 30, completionDate: '2027-02-12' };
         const [status, body] = req.url!.endsWith('/adopt')
-          ? [412, { statusCode: 412, code: 'version_conflict', message: 'plan is at "v5", not "v4"; fetch it again and retry', details: [{ in: 'headers', path: '/if-match', message: 'current ETag is "v5"' }] }]
+          ? [
+              412,
+              {
+                statusCode: 412,
+                code: 'version_conflict',
+                message: 'plan is at "v5", not "v4"; fetch it again and retry',
+                details: [{ in: 'headers', path: '/if-match', message: 'current ETag is "v5"' }],
+              },
+            ]
           : [200, { basedOnVersion: 4, changes: [{ description: 'add 1 person to web' }], current: { summary }, scenario: { summary }, differences: [] }];
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       });

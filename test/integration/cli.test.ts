@@ -115,7 +115,10 @@ describe('the waveplan CLI', () => {
     expect(parseInput('input', `\uFEFF  ${jsonText}`)).toMatchObject({ format: 'json', value: exampleInput() });
     expect(parseInput('input.yaml', jsonText)).toMatchObject({ format: 'yaml', value: exampleInput() }); // JSON is YAML
     // Where a path points, for error details.
-    expect(parseInput('x.yaml', yamlText).locate('/phases/3/dependencies/1')).toEqual({ line: yamlText.split('\n').findIndex((l) => l.includes('[db-schema, infra-setup]')) + 1, col: expect.any(Number) });
+    expect(parseInput('x.yaml', yamlText).locate('/phases/3/dependencies/1')).toEqual({
+      line: yamlText.split('\n').findIndex((l) => l.includes('[db-schema, infra-setup]')) + 1,
+      col: expect.any(Number),
+    });
 
     const dir = tmp();
     const broken = path.join(dir, 'broken.yaml');
@@ -135,7 +138,7 @@ describe('the waveplan CLI', () => {
     expect(bad.stderr).toMatch(/\/phases\/3\/dependencies\/1 \(line \d+, column \d+\): .*nope/);
   });
 
-  it('status --json prints the server\'s status; the table names every phase and the open alerts', async () => {
+  it("status --json prints the server's status; the table names every phase and the open alerts", async () => {
     const planId = await trackedPlan();
     const asOf = '2026-01-08T18:00:00.000Z';
     const j = await run('status', planId, '--server', server.base(), '--as-of', asOf, '--json');
@@ -207,7 +210,7 @@ describe('the waveplan CLI', () => {
     expect(help.stdout).toContain('exit codes: 0 ok, 1 unexpected error, 2 usage (also a missing file), 3 invalid input or no such plan, 4 server unreachable');
   });
 
-  it('import writes the plan input the importer maps, which then plans on the server to the API\'s artifacts', async () => {
+  it("import writes the plan input the importer maps, which then plans on the server to the API's artifacts", async () => {
     const dir = tmp();
     const source = repoPath('test', 'fixtures', 'importers', 'task-master-legacy.json');
     const teams = path.join(dir, 'teams.yaml');
@@ -272,7 +275,7 @@ describe('the waveplan CLI', () => {
     expect(badFormat.code).toBe(2);
   });
 
-  it('the installed command itself: package.json\'s bin, built, run as `npx waveplan`, writes what the domain computes', async () => {
+  it("the installed command itself: package.json's bin, built, run as `npx waveplan`, writes what the domain computes", async () => {
     const exec = promisify(execFile);
     const out = tmp();
     const { stdout } = await exec('npx', ['--no-install', 'waveplan', 'plan', example, '--out', out, '--json'], { cwd: repoPath(), env: { ...process.env, NO_COLOR: '1' } });

@@ -8,7 +8,10 @@ describe('a writer killed with SIGKILL mid-write', () => {
   it('leaves only complete versions, numbered 1…N without gaps or duplicates', async () => {
     const db = await freshDatabase('postgres');
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', repoPath('test', 'support', 'crash-writer.ts'), db.url!], { cwd: repoPath(), stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', repoPath('test', 'support', 'crash-writer.ts'), db.url!], {
+        cwd: repoPath(),
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let written = 0;
       await new Promise<void>((resolve, reject) => {
         child.stdout!.on('data', (chunk: Buffer) => {

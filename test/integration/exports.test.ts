@@ -21,7 +21,11 @@ describe('exports of a stored plan version', () => {
   });
 
   it('serves each format under its media type as an attachment, with the version as ETag (304 when unchanged)', async () => {
-    for (const [format, type, ext] of [['mspdi', 'application/xml', 'xml'], ['ical', 'text/calendar', 'ics'], ['csv', 'text/csv', 'csv']] as const) {
+    for (const [format, type, ext] of [
+      ['mspdi', 'application/xml', 'xml'],
+      ['ical', 'text/calendar', 'ics'],
+      ['csv', 'text/csv', 'csv'],
+    ] as const) {
       const res = await ctx.app.inject({ method: 'GET', url: `/plans/${id}/export/${format}` });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe(`${type}; charset=utf-8`);
@@ -39,12 +43,16 @@ describe('exports of a stored plan version', () => {
     const screens = (rows: Record<string, string>[]) => Number(rows.find((r) => r.id === 'screens')!.duration);
     expect(screens(v2)).toBeGreaterThan(screens(v1));
     const stored = (await ctx.app.inject({ method: 'GET', url: `/plans/${id}/versions/1/artifacts/execution-plan.json` })).json();
-    expect(v1.map((r) => [r.id, r.start_date, r.finish_date])).toEqual(stored.schedule.map((e: { id: string; start_date: string; finish_date: string }) => [e.id, e.start_date, e.finish_date]));
+    expect(v1.map((r) => [r.id, r.start_date, r.finish_date])).toEqual(
+      stored.schedule.map((e: { id: string; start_date: string; finish_date: string }) => [e.id, e.start_date, e.finish_date]),
+    );
   });
 
   it('gives a team its own calendar feed, with UIDs that stay the same from version to version', async () => {
     const uids = async (url: string) =>
-      new ICAL.Component(ICAL.parse((await ctx.app.inject({ method: 'GET', url })).body)).getAllSubcomponents('vevent').map((v) => [v.getFirstPropertyValue('uid'), v.getFirstPropertyValue('sequence')]);
+      new ICAL.Component(ICAL.parse((await ctx.app.inject({ method: 'GET', url })).body))
+        .getAllSubcomponents('vevent')
+        .map((v) => [v.getFirstPropertyValue('uid'), v.getFirstPropertyValue('sequence')]);
     const v1 = await uids(`/plans/${id}/versions/1/export/ical?team=ui`);
     const v2 = await uids(`/plans/${id}/export/ical?team=ui`);
     expect(v1.map((u) => u[0]).sort()).toEqual(v2.map((u) => u[0]).sort());
@@ -78,7 +86,16 @@ describe('exports of a stored plan version', () => {
     const res = await ctx.app.inject({ method: 'POST', url: '/imports', headers: { 'content-type': 'application/xml' }, payload: file });
     expect(res.statusCode).toBe(200);
     expect(res.json().format).toBe('mspdi');
-    expect(res.json().input.phases.map((p: { id: string }) => p.id).sort()).toEqual(groupedInput().phases.map((p) => p.id).sort());
+    expect(
+      res
+        .json()
+        .input.phases.map((p: { id: string }) => p.id)
+        .sort(),
+    ).toEqual(
+      groupedInput()
+        .phases.map((p) => p.id)
+        .sort(),
+    );
     const broken = await ctx.app.inject({ method: 'POST', url: '/imports', headers: { 'content-type': 'application/xml' }, payload: '<Project><Tasks></Project>' });
     expect(broken.statusCode).toBe(422);
     expect(broken.json().details[0].path).toMatch(/^line \d+, column \d+$/);
@@ -86,7 +103,9 @@ describe('exports of a stored plan version', () => {
 
   it('writes the planned dates into a task-master tasks.json sent to POST …/export/task-master, keeping the rest of the file', async () => {
     const tasks = readFileSync(repoPath('examples', 'import', 'tasks.json'), 'utf8');
-    const imported = (await ctx.app.inject({ method: 'POST', url: '/imports?startDate=2027-01-04&teamSize=2', headers: { 'content-type': 'application/json' }, payload: tasks })).json();
+    const imported = (
+      await ctx.app.inject({ method: 'POST', url: '/imports?startDate=2027-01-04&teamSize=2', headers: { 'content-type': 'application/json' }, payload: tasks })
+    ).json();
     const plan = (await ctx.app.inject({ method: 'POST', url: '/plans', payload: imported.input })).json();
     const res = await ctx.app.inject({ method: 'POST', url: `/plans/${plan.planId}/export/task-master`, headers: { 'content-type': 'application/json' }, payload: tasks });
     expect(res.statusCode).toBe(200);

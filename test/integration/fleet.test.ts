@@ -127,7 +127,8 @@ describe('a fleet of 20 agents in 4 teams drives the example to completion throu
       ],
     };
     let id = 0;
-    const ev = (type: string, phaseId: string, sessionId: string) => ({ id: ++id, type, phaseId, sessionId, data: {}, occurredAt: '2027-01-04T10:00:00Z' }) as Check['events'][number];
+    const ev = (type: string, phaseId: string, sessionId: string) =>
+      ({ id: ++id, type, phaseId, sessionId, data: {}, occurredAt: '2027-01-04T10:00:00Z' }) as Check['events'][number];
     const found = violations({
       input,
       events: [ev('claimed', 'p', 's1'), ev('claimed', 'q', 's1'), ev('claimed', 'r', 's2')],
@@ -170,7 +171,10 @@ describe('a fleet of 20 agents in 4 teams drives the example to completion throu
 
       const done = results.flatMap((r) => r.done);
       expect(done.sort()).toEqual(input.phases.map((p) => p.id).sort());
-      const events = await listEvents(ctx.handle.db, { planId, workspaceId: (await ctx.handle.db.selectFrom('plans').select('workspace_id').where('id', '=', planId).executeTakeFirstOrThrow()).workspace_id });
+      const events = await listEvents(ctx.handle.db, {
+        planId,
+        workspaceId: (await ctx.handle.db.selectFrom('plans').select('workspace_id').where('id', '=', planId).executeTakeFirstOrThrow()).workspace_id,
+      });
       const sessions = await ctx.handle.db.selectFrom('sessions').select(['id', 'team_id']).where('plan_id', '=', planId).execute();
       const teams = plan.artifacts['execution-plan.json'].resource_analysis.teams as Array<{ id: string; usable_capacity: number }>;
       const schedule = plan.artifacts['execution-plan.json'].schedule as Array<{ id: string; wave: number }>;

@@ -17,18 +17,36 @@ const hostile = fc.oneof(
 const deep = (depth: number): unknown => (depth === 0 ? 1 : [deep(depth - 1)]);
 
 /** The example with one field replaced by a hostile value (paths that matter to the planner). */
-const mutatedPlan = fc.tuple(
-  fc.constantFrom('name', 'startDate', 'phases', 'teams', 'constraints', 'planning', 'progress', 'phase.id', 'phase.duration', 'phase.dependencies', 'phase.teamSize', 'phase.resources', 'team.size', 'team.skills', 'extra'),
-  hostile,
-).map(([where, value]) => {
-  const input = exampleInput() as unknown as Record<string, unknown>;
-  const phase = (input.phases as Record<string, unknown>[])[3]!;
-  const team = (input.teams as Record<string, unknown>[])[1]!;
-  if (where.startsWith('phase.')) phase[where.slice(6)] = value;
-  else if (where.startsWith('team.')) team[where.slice(5)] = value;
-  else input[where] = value;
-  return input;
-});
+const mutatedPlan = fc
+  .tuple(
+    fc.constantFrom(
+      'name',
+      'startDate',
+      'phases',
+      'teams',
+      'constraints',
+      'planning',
+      'progress',
+      'phase.id',
+      'phase.duration',
+      'phase.dependencies',
+      'phase.teamSize',
+      'phase.resources',
+      'team.size',
+      'team.skills',
+      'extra',
+    ),
+    hostile,
+  )
+  .map(([where, value]) => {
+    const input = exampleInput() as unknown as Record<string, unknown>;
+    const phase = (input.phases as Record<string, unknown>[])[3]!;
+    const team = (input.teams as Record<string, unknown>[])[1]!;
+    if (where.startsWith('phase.')) phase[where.slice(6)] = value;
+    else if (where.startsWith('team.')) team[where.slice(5)] = value;
+    else input[where] = value;
+    return input;
+  });
 
 /** Structurally valid plans that the domain must refuse: cycles, duplicates, unknown references. */
 const impossiblePlan = fc.constantFrom('cycle', 'duplicate', 'unknown-dep', 'unknown-pool', 'no-team', 'pool-too-big').map((kind) => {
@@ -50,7 +68,10 @@ describe('hostile and malformed input', () => {
   const counts = async () => {
     const out: Record<string, number> = {};
     for (const t of TABLES) {
-      const r = await ctx.handle.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const r = await ctx.handle.db
+        .selectFrom(t)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       out[t] = Number(r.n);
     }
     return out;
@@ -106,11 +127,15 @@ describe('hostile and malformed input', () => {
     ];
     await fc.assert(
       // {} is a valid body for some of these (a session with defaults, a re-plan as of today): leave it out.
-      fc.asyncProperty(fc.constantFrom(...urls), hostile.filter((b) => !(b !== null && typeof b === 'object' && Object.keys(b).length === 0)), async (url, body) => {
-        const status = await send(url, body);
-        // A heartbeat takes no body: whatever is sent is ignored, and it only touches the session row.
-        if (!url.endsWith('/heartbeat')) expect(status, url).toBeGreaterThanOrEqual(400);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...urls),
+        hostile.filter((b) => !(b !== null && typeof b === 'object' && Object.keys(b).length === 0)),
+        async (url, body) => {
+          const status = await send(url, body);
+          // A heartbeat takes no body: whatever is sent is ignored, and it only touches the session row.
+          if (!url.endsWith('/heartbeat')) expect(status, url).toBeGreaterThanOrEqual(400);
+        },
+      ),
       { numRuns: 6000, seed: 7 },
     );
     expect(await counts()).toEqual(before);
@@ -118,20 +143,59 @@ describe('hostile and malformed input', () => {
 
   it('POST /imports: random text in every accepted content type, hostile JSON, alias bombs: never a 5xx, never a row', async () => {
     const before = await counts();
-    const lines = fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('id,name,duration,dependencies', 'a,A,1,', 'b,"B,1,a', 'x,X,-1,x', 'phases:', '  - id: a', '    duration: 1e999', '{"tasks": [{"id": 1, "dependencies": [1]}]}', 'PRECEDENCE RELATIONS:', 'jobnr.', '*****')), { maxLength: 12 });
+    const lines = fc.array(
+      fc.oneof(
+        fc.string({ unit: 'grapheme', maxLength: 30 }),
+        fc.constantFrom(
+          'id,name,duration,dependencies',
+          'a,A,1,',
+          'b,"B,1,a',
+          'x,X,-1,x',
+          'phases:',
+          '  - id: a',
+          '    duration: 1e999',
+          '{"tasks": [{"id": 1, "dependencies": [1]}]}',
+          'PRECEDENCE RELATIONS:',
+          'jobnr.',
+          '*****',
+        ),
+      ),
+      { maxLength: 12 },
+    );
     const bodies = fc.oneof(
       lines.map((l) => l.join('\n')),
       hostile.map((v) => JSON.stringify(v) ?? 'null'),
-      fc.constantFrom('a: &a [*a]', 'a: &a [1,2]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c]', JSON.stringify({ phases: deep(500) }), '\uFEFF', 'x\u0000y'),
+      fc.constantFrom(
+        'a: &a [*a]',
+        'a: &a [1,2]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c]',
+        JSON.stringify({ phases: deep(500) }),
+        '\uFEFF',
+        'x\u0000y',
+      ),
     );
     const types = fc.constantFrom('text/csv', 'text/tab-separated-values', 'text/plain', 'application/json', 'application/yaml', 'application/octet-stream');
-    const queries = fc.constantFrom('', '?startDate=2027-01-04', '?format=csv&startDate=2027-01-04', '?format=task-master&startDate=2027-01-04', '?format=psplib&startDate=2027-01-04', '?format=dependency-graph&startDate=2027-01-04&includeDone=true', '?teamSize=0', '?fileName=../../x.sm');
+    const queries = fc.constantFrom(
+      '',
+      '?startDate=2027-01-04',
+      '?format=csv&startDate=2027-01-04',
+      '?format=task-master&startDate=2027-01-04',
+      '?format=psplib&startDate=2027-01-04',
+      '?format=dependency-graph&startDate=2027-01-04&includeDone=true',
+      '?teamSize=0',
+      '?fileName=../../x.sm',
+    );
     await fc.assert(
-      fc.asyncProperty(bodies.filter((b) => b.length > 0), types, queries, async (body, type, query) => {
-        const res = await ctx.app.inject({ method: 'POST', url: `/imports${query}`, headers: { 'content-type': type }, payload: body });
-        expect(res.statusCode, `${type} ${query} ${body.slice(0, 200)} → ${res.body.slice(0, 300)}`).toBeLessThan(500);
-        if (res.statusCode >= 400) expect(res.json()).toMatchObject({ statusCode: res.statusCode, code: expect.any(String), message: expect.any(String), details: expect.any(Array) });
-      }),
+      fc.asyncProperty(
+        bodies.filter((b) => b.length > 0),
+        types,
+        queries,
+        async (body, type, query) => {
+          const res = await ctx.app.inject({ method: 'POST', url: `/imports${query}`, headers: { 'content-type': type }, payload: body });
+          expect(res.statusCode, `${type} ${query} ${body.slice(0, 200)} → ${res.body.slice(0, 300)}`).toBeLessThan(500);
+          if (res.statusCode >= 400)
+            expect(res.json()).toMatchObject({ statusCode: res.statusCode, code: expect.any(String), message: expect.any(String), details: expect.any(Array) });
+        },
+      ),
       { numRuns: 2000, seed: 11 },
     );
     expect(await counts()).toEqual(before);

@@ -26,7 +26,15 @@ describe('HTTP semantics (auth on)', () => {
   it('answers 304 to If-None-Match on every cacheable GET, and compares If-Match strongly (* matches any version)', async () => {
     const created = await call('POST', '/plans', delayedPlan('semantics'), auth);
     const id = created.body.planId as string;
-    for (const path of [`/plans/${id}`, `/plans/${id}/versions/1`, `/plans/${id}/artifacts/execution-plan.json`, `/plans/${id}/document`, `/plans/${id}/gantt.svg`, `/plans/${id}/playbooks/a`, `/plans/${id}/state.tar`]) {
+    for (const path of [
+      `/plans/${id}`,
+      `/plans/${id}/versions/1`,
+      `/plans/${id}/artifacts/execution-plan.json`,
+      `/plans/${id}/document`,
+      `/plans/${id}/gantt.svg`,
+      `/plans/${id}/playbooks/a`,
+      `/plans/${id}/state.tar`,
+    ]) {
       const first = await fetch(base() + path, { headers: auth });
       expect(first.status, path).toBe(200);
       const etag = first.headers.get('etag')!;
@@ -119,7 +127,11 @@ describe('HTTP semantics (auth on)', () => {
   it('diffs two versions: input changes by id and the phases the schedule moved', async () => {
     const input = delayedPlan('diff');
     const id = (await call('POST', '/plans', input, auth)).body.planId as string;
-    const changed = { ...input, phases: input.phases.map((p) => (p.id === 'design' ? { ...p, duration: 4 } : p)).filter((p) => p.id !== 'docs'), teams: [...input.teams, { id: 'c', size: 2, skills: ['z'] }] };
+    const changed = {
+      ...input,
+      phases: input.phases.map((p) => (p.id === 'design' ? { ...p, duration: 4 } : p)).filter((p) => p.id !== 'docs'),
+      teams: [...input.teams, { id: 'c', size: 2, skills: ['z'] }],
+    };
     expect((await call('POST', `/plans/${id}/versions`, changed, { ...auth, 'if-match': '"v1"' })).body).toMatchObject({ version: 2 });
     const diff = await call('GET', `/plans/${id}/versions/1/diff/2`, undefined, auth);
     expect(diff.status).toBe(200);

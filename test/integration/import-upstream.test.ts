@@ -32,7 +32,14 @@ describe('upstream analysis + seed teams → waveplan import → waveplan plan',
     expect(ep.source_generation_date).toBe('2027-01-11T09:30:00Z');
     const none = { pools: [], teams: [], phases: [] };
     expect(ep.resource_analysis.resource_constraints.filter((c) => c.origin === 'source')).toEqual([
-      { constraint_type: 'shared_database', origin: 'source', description: 'One development database shared by every team', impact: 'Schema migrations must be sequenced', mitigation: 'Migration review before merge', ...none },
+      {
+        constraint_type: 'shared_database',
+        origin: 'source',
+        description: 'One development database shared by every team',
+        impact: 'Schema migrations must be sequenced',
+        mitigation: 'Migration review before merge',
+        ...none,
+      },
       {
         constraint_type: 'third_party_sandbox',
         origin: 'source',
@@ -42,7 +49,9 @@ describe('upstream analysis + seed teams → waveplan import → waveplan plan',
         ...none,
       },
     ]);
-    expect(ep.critical_path.source_critical_path!.difference).toMatch(/^the source's critical path \(phase-1 → phase-2 → phase-3 → phase-5 → phase-7 → phase-8\) is the one computed/);
+    expect(ep.critical_path.source_critical_path!.difference).toMatch(
+      /^the source's critical path \(phase-1 → phase-2 → phase-3 → phase-5 → phase-7 → phase-8\) is the one computed/,
+    );
     expect(ep.resource_analysis.max_concurrent_sessions).toBe(3);
     // The shared staging environment is a pool of one: its three users never overlap.
     const staging = ep.schedule.filter((s) => ['phase-4', 'phase-5', 'phase-8'].includes(s.id)).sort((a, b) => a.start_day - b.start_day);

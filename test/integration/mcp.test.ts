@@ -108,7 +108,14 @@ describe('MCP server', () => {
     ctx = await startApp('postgres', { auth: { mode: 'on', adminToken: ADMIN } });
     base = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
     const made = async (workspace: string) =>
-      (await ctx.app.inject({ method: 'POST', url: '/admin/keys', headers: { authorization: `Bearer ${ADMIN}` }, payload: { workspace, name: `${workspace}-agent`, role: 'write' } })).json().token as string;
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: '/admin/keys',
+          headers: { authorization: `Bearer ${ADMIN}` },
+          payload: { workspace, name: `${workspace}-agent`, role: 'write' },
+        })
+      ).json().token as string;
     key = await made('fleet');
     otherKey = await made('elsewhere');
   });
@@ -167,7 +174,13 @@ describe('MCP server', () => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL')) as Record<string, string>;
     try {
       const client = await connected(
-        new StdioClientTransport({ command: process.execPath, args: ['--import', 'tsx', repoPath('src', 'cli', 'main.ts'), 'mcp'], cwd: repoPath(), env: { ...env, DATA_DIR: dataDir }, stderr: 'pipe' }),
+        new StdioClientTransport({
+          command: process.execPath,
+          args: ['--import', 'tsx', repoPath('src', 'cli', 'main.ts'), 'mcp'],
+          cwd: repoPath(),
+          env: { ...env, DATA_DIR: dataDir },
+          stderr: 'pipe',
+        }),
       );
       expect((await client.listTools()).tools).toHaveLength(TOOL_NAMES.length);
       const plan = ok(await tool(client, 'plan_project', { input: delayedPlan('standalone') }));

@@ -113,7 +113,12 @@ describe('GET /metrics with a metrics token', () => {
 
   beforeAll(async () => {
     shared = await freshDatabase('postgres');
-    app = await buildApp({ db: shared.db, planner: createDomainPlanner(), auth: { mode: 'on', adminToken: 'admin-token-of-the-metrics-test-xyz' }, metricsEndpoint: { token: TOKEN } });
+    app = await buildApp({
+      db: shared.db,
+      planner: createDomainPlanner(),
+      auth: { mode: 'on', adminToken: 'admin-token-of-the-metrics-test-xyz' },
+      metricsEndpoint: { token: TOKEN },
+    });
     await app.ready();
   });
   afterAll(async () => {

@@ -39,7 +39,15 @@ describe('the client generated from the OpenAPI document', () => {
     const planner = createDomainPlanner();
     queue = await PlanQueue.start(shared.url!);
     await queue.work(async (job) => void (await planJobHandler(shared.db, planner)(job)), 0.5);
-    app = await buildApp({ db: shared.db, planner, queue, asyncPhaseThreshold: 10, auth: { mode: 'on', adminToken: ADMIN }, rateLimitPerMinute: 10_000, webhooks: { enabled: true, policy: { allowlist: ['127.0.0.1/32'] } } });
+    app = await buildApp({
+      db: shared.db,
+      planner,
+      queue,
+      asyncPhaseThreshold: 10,
+      auth: { mode: 'on', adminToken: ADMIN },
+      rateLimitPerMinute: 10_000,
+      webhooks: { enabled: true, policy: { allowlist: ['127.0.0.1/32'] } },
+    });
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     // The package's client (waveplan/client), as the README shows it.
     client = createWaveplanClient(base, { apiKey: ADMIN });
@@ -62,7 +70,7 @@ describe('the client generated from the OpenAPI document', () => {
     expect(readFileSync(API_TYPES, 'utf8')).toBe(await renderOpenApiTypes(doc));
   });
 
-  it('is the package\'s export waveplan/client, built', async () => {
+  it("is the package's export waveplan/client, built", async () => {
     await ensureBuilt();
     const script = "const m = await import('waveplan/client'); console.log(import.meta.resolve('waveplan/client'), typeof m.createWaveplanClient('http://127.0.0.1:1').GET)";
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: repoPath() });
@@ -99,7 +107,9 @@ describe('the client generated from the OpenAPI document', () => {
     expect((await client.GET('/plans/{id}/versions', { params: { path: { id } } })).data?.items.map((v) => v.version)).toEqual([1, 2]);
     expect((await client.GET('/plans/{id}/versions/{version}', { params: { path: { id, version: 1 } } })).data?.name).toBe('client');
     expect((await client.GET('/plans/{id}/artifacts/{name}', { params: { path: { id, name: 'execution-plan.json' } } })).data).toHaveProperty('metrics');
-    expect((await client.GET('/plans/{id}/versions/{version}/artifacts/{name}', { params: { path: { id, version: 1, name: 'wave-schedules.json' } } })).data).toHaveProperty('waves');
+    expect((await client.GET('/plans/{id}/versions/{version}/artifacts/{name}', { params: { path: { id, version: 1, name: 'wave-schedules.json' } } })).data).toHaveProperty(
+      'waves',
+    );
 
     const doc = await client.GET('/plans/{id}/document', { params: { path: { id } }, parseAs: 'text' });
     expect(doc.response.headers.get('content-type')).toMatch(/^text\/markdown/);
@@ -116,13 +126,22 @@ describe('the client generated from the OpenAPI document', () => {
     const xml = await client.GET('/plans/{id}/export/{format}', { params: { path: { id, format: 'mspdi' } }, parseAs: 'text' });
     expect(xml.response.headers.get('content-type')).toMatch(/^application\/xml/);
     expect(xml.data).toContain('<Project xmlns="http://schemas.microsoft.com/project">');
-    const feed = await client.GET('/plans/{id}/versions/{version}/export/{format}', { params: { path: { id, version: 1, format: 'ical' }, query: { team: 'a' } }, parseAs: 'text' });
+    const feed = await client.GET('/plans/{id}/versions/{version}/export/{format}', {
+      params: { path: { id, version: 1, format: 'ical' }, query: { team: 'a' } },
+      parseAs: 'text',
+    });
     expect(feed.response.headers.get('content-type')).toMatch(/^text\/calendar/);
     expect(feed.data).toContain('BEGIN:VCALENDAR');
     const negotiated = await client.GET('/plans/{id}/export', { params: { path: { id } }, headers: { accept: 'text/csv' }, parseAs: 'text' });
     expect(negotiated.response.headers.get('content-type')).toMatch(/^text\/csv/);
     const tasksJson = JSON.stringify({ master: { tasks: [{ id: 1, title: 'Design', status: 'pending', dependencies: [] }] } });
-    const written = await client.POST('/plans/{id}/export/task-master', { params: { path: { id } }, body: tasksJson, bodySerializer: (b) => b, headers: { 'content-type': 'application/json' }, parseAs: 'text' });
+    const written = await client.POST('/plans/{id}/export/task-master', {
+      params: { path: { id } },
+      body: tasksJson,
+      bodySerializer: (b) => b,
+      headers: { 'content-type': 'application/json' },
+      parseAs: 'text',
+    });
     expect(written.response.status).toBe(200);
     // The plan's phases are not task-master's (task-n), so the file comes back as it was.
     expect(written.data).toBe(tasksJson);
@@ -200,7 +219,9 @@ describe('the client generated from the OpenAPI document', () => {
     expect(job.data?.state).toBe('completed');
 
     const operations = Object.entries((await generateOpenApi()).paths as Record<string, Record<string, unknown>>).flatMap(([path, item]) =>
-      Object.keys(item).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`),
+      Object.keys(item)
+        .filter((m) => METHODS.includes(m))
+        .map((m) => `${m} ${path}`),
     );
     expect([...called].sort()).toEqual(expect.arrayContaining(operations.sort()));
     expect(operations.filter((o) => !called.has(o))).toEqual([]);

@@ -195,14 +195,7 @@ describe.each(backends)('plans API on %s', (backend) => {
         'finish_constraint_infeasible',
         '/phases/13/finishNoLaterThan',
       ],
-      [
-        'duplicate phase id',
-        (i) => ({ ...i, phases: [...i.phases, { ...i.phases[1] }] }),
-        422,
-        'duplicate_id',
-        `/phases/14/id`,
-        ['db-schema'],
-      ],
+      ['duplicate phase id', (i) => ({ ...i, phases: [...i.phases, { ...i.phases[1] }] }), 422, 'duplicate_id', `/phases/14/id`, ['db-schema']],
       [
         'dependency cycle',
         (i) => ({

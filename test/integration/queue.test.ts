@@ -96,7 +96,11 @@ describe('two instances on one database share the plan queue', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'waveplan-queued-'));
     const input = path.join(dir, 'input.json');
     writeFileSync(input, JSON.stringify({ ...exampleInput(), name: 'queued through the CLI' }));
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', repoPath('src', 'cli', 'main.ts'), 'plan', input, '--server', base, '--out', dir, '--json'], { cwd: repoPath() });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', repoPath('src', 'cli', 'main.ts'), 'plan', input, '--server', base, '--out', dir, '--json'],
+      { cwd: repoPath() },
+    );
     const { planId } = JSON.parse(stdout);
     for (const name of ARTIFACT_NAMES) {
       const served = await b.app.inject({ method: 'GET', url: `/plans/${planId}/artifacts/${name}` });

@@ -54,9 +54,7 @@ describe('the README runs as written', () => {
     const blocks = shellBlocks(readFileSync(repoPath('README.md'), 'utf8')).filter((b) => !b.skip);
     expect(blocks.length).toBeGreaterThanOrEqual(4);
     const port = new URL(base()).port;
-    const script = blocks
-      .map((b) => `echo "::block README.md:${b.line}" >&2\n${b.code.replace(/(localhost|127\.0\.0\.1):3000/g, `127.0.0.1:${port}`)}`)
-      .join('\n');
+    const script = blocks.map((b) => `echo "::block README.md:${b.line}" >&2\n${b.code.replace(/(localhost|127\.0\.0\.1):3000/g, `127.0.0.1:${port}`)}`).join('\n');
     let stdout = '';
     let stderr = '';
     try {

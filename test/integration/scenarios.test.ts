@@ -6,7 +6,8 @@ import { exampleInput } from '../support/fixtures.js';
 
 describe('what-if scenarios', () => {
   const ctx = suiteApp('pglite');
-  const inject = (method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}) => ctx().app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+  const inject = (method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}) =>
+    ctx().app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
   const changes = [{ kind: 'add_people', team: 'web', people: 1 }] as const;
 
   it('plans the changes without writing a version, beside the current version, with the differences', async () => {
@@ -26,7 +27,12 @@ describe('what-if scenarios', () => {
     expect(body.scenario.summary).toEqual(direct.summary);
     expect(body.scenario.success_criteria).toEqual(direct.artifacts['execution-plan.json'].success_criteria);
     const makespan = body.differences.find((d: { field: string }) => d.field === 'summary.makespanDays');
-    expect(makespan).toEqual({ field: 'summary.makespanDays', current: created.summary.makespanDays, scenario: direct.summary.makespanDays, delta: Math.round((direct.summary.makespanDays - created.summary.makespanDays) * 100) / 100 });
+    expect(makespan).toEqual({
+      field: 'summary.makespanDays',
+      current: created.summary.makespanDays,
+      scenario: direct.summary.makespanDays,
+      delta: Math.round((direct.summary.makespanDays - created.summary.makespanDays) * 100) / 100,
+    });
     expect(makespan.delta).toBeLessThan(0);
     expect(body.differences.some((d: { field: string }) => d.field === 'metrics.team_utilisation_percent.web')).toBe(true);
     // Unchanged figures are not listed.
@@ -36,7 +42,12 @@ describe('what-if scenarios', () => {
   it('rejects a change naming an unknown team with its path, and writes nothing', async () => {
     const created = (await inject('POST', '/plans', exampleInput())).json();
     const before = await rowCounts(ctx());
-    const res = await inject('POST', `/plans/${created.planId}/scenarios`, { changes: [{ kind: 'set_buffer', percent: 5 }, { kind: 'add_people', team: 'nobody', people: 1 }] });
+    const res = await inject('POST', `/plans/${created.planId}/scenarios`, {
+      changes: [
+        { kind: 'set_buffer', percent: 5 },
+        { kind: 'add_people', team: 'nobody', people: 1 },
+      ],
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'unknown_team', details: [{ path: '/changes/1/team' }] });
     expect(await rowCounts(ctx())).toEqual(before);

@@ -40,7 +40,7 @@ describe('planning in worker threads', () => {
     }
   });
 
-  it('turns the domain\'s input errors from the worker into the same 422 with field paths', async () => {
+  it("turns the domain's input errors from the worker into the same 422 with field paths", async () => {
     const input = exampleInput();
     input.phases[0]!.dependencies = ['launch'];
     const err = await workers.planner(input, { planId: 'x', version: 1 }).catch((e: unknown) => e);
@@ -56,7 +56,8 @@ describe('importing large files in worker threads', () => {
     await workers.close();
   });
 
-  const csv = (rows: number) => ['id,name,duration,dependencies,skills', ...Array.from({ length: rows }, (_, i) => `t${i},Task ${i},${1 + (i % 4)},${i > 0 ? `t${i - 1}` : ''},web`)].join('\n');
+  const csv = (rows: number) =>
+    ['id,name,duration,dependencies,skills', ...Array.from({ length: rows }, (_, i) => `t${i},Task ${i},${1 + (i % 4)},${i > 0 ? `t${i - 1}` : ''},web`)].join('\n');
 
   it('gives what importing in-process gives', async () => {
     const text = csv(2_000);

@@ -19,7 +19,17 @@ async function runService(env: Record<string, string>): Promise<{ modules: strin
   const db = await freshDatabase('postgres');
   await db.close();
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', repoPath('test', 'support', 'record-modules.mjs'), repoPath('src', 'main.ts')], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: db.url!, AUTH: 'off', DATA_DIR: path.join(dir, 'data'), PORT: '0', LOG_LEVEL: 'info', RECORD_MODULES_TO: modules, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: db.url!,
+      AUTH: 'off',
+      DATA_DIR: path.join(dir, 'data'),
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      RECORD_MODULES_TO: modules,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let stdout = '';

@@ -71,6 +71,8 @@ describe('tracing on', () => {
     expect(parentOf(planning[0]!)).toBe(job!.spanContext().spanId);
     expect(planning[0]!.spanContext().traceId).toBe(job!.spanContext().traceId);
     const stored = spans(/^pg /).filter((s) => parentOf(s) === job!.spanContext().spanId);
-    expect(stored.map((s) => s.attributes['db.query.text'])).toEqual(expect.arrayContaining([expect.stringMatching(/^select "id" from "plans"/), expect.stringMatching(/insert into "plan_versions"/)]));
+    expect(stored.map((s) => s.attributes['db.query.text'])).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^select "id" from "plans"/), expect.stringMatching(/insert into "plan_versions"/)]),
+    );
   });
 });

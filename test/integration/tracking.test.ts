@@ -15,7 +15,14 @@ function layeredPlan(layers: number, width: number): PlanInput {
       phases.push({ id: `p${l}_${w}`, name: `Phase ${l}.${w}`, duration: 1 + ((l + w) % 3), dependencies: deps, skills: ['dev'] });
     }
   }
-  return { name: 'layered', startDate: '2027-01-04', teams: [{ id: 'devs', size: 40, skills: ['dev'] }], phases, constraints: { capacityBuffer: 0 }, planning: { seed: 1, monteCarloIterations: 100 } };
+  return {
+    name: 'layered',
+    startDate: '2027-01-04',
+    teams: [{ id: 'devs', size: 40, skills: ['dev'] }],
+    phases,
+    constraints: { capacityBuffer: 0 },
+    planning: { seed: 1, monteCarloIterations: 100 },
+  };
 }
 
 describe('live tracking', () => {
@@ -37,7 +44,7 @@ describe('live tracking', () => {
 
     async function worker(sessionId: string) {
       const done: string[] = [];
-      for (let idle = 0; idle < 200; ) {
+      for (let idle = 0; idle < 200;) {
         const c = await call('POST', `/plans/${planId}/claims`, { sessionId });
         if (c.status === 409) {
           if (c.body.code === 'nothing_claimable' && c.body.message.startsWith('every phase')) return done;
@@ -61,7 +68,10 @@ describe('live tracking', () => {
     expect(claims).toHaveLength(input.phases.length);
     expect(claims.every((c) => c.status === 'completed')).toBe(true);
 
-    const events = await listEvents(server.ctx().handle.db, { planId, workspaceId: (await server.ctx().handle.db.selectFrom('plans').select('workspace_id').where('id', '=', planId).executeTakeFirstOrThrow()).workspace_id });
+    const events = await listEvents(server.ctx().handle.db, {
+      planId,
+      workspaceId: (await server.ctx().handle.db.selectFrom('plans').select('workspace_id').where('id', '=', planId).executeTakeFirstOrThrow()).workspace_id,
+    });
     const completedAt = new Map(events.filter((e) => e.type === 'completed').map((e) => [e.phaseId!, e.id]));
     for (const e of events.filter((x) => x.type === 'claimed')) {
       for (const d of deps.get(e.phaseId!)!) expect(completedAt.get(d)!, `${d} before ${e.phaseId}`).toBeLessThan(e.id);

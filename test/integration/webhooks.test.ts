@@ -103,12 +103,19 @@ describe('webhooks', () => {
       expect(payload.data.event.phaseId).toBe('design');
       expect(() => verifier.verify(g.body.replace('design', 'docs'), g.headers as Record<string, string>)).toThrow();
     }
-    const types = mine().filter((g) => g.answered === 200).map((g) => JSON.parse(g.body).type);
+    const types = mine()
+      .filter((g) => g.answered === 200)
+      .map((g) => JSON.parse(g.body).type);
     expect(types.sort()).toEqual(['phase.claimed', 'phase.completed']);
     // each delivery first got a 500 and was retried under the same id
     const ids = new Set(mine().map((g) => g.headers['webhook-id']));
     expect(ids.size).toBe(2);
-    for (const id of ids) expect(mine().filter((g) => g.headers['webhook-id'] === id).map((g) => g.answered)).toEqual([500, 200]);
+    for (const id of ids)
+      expect(
+        mine()
+          .filter((g) => g.headers['webhook-id'] === id)
+          .map((g) => g.answered),
+      ).toEqual([500, 200]);
 
     // The receiver answers before the attempt is recorded: wait for the log to say so.
     const log = await until('both deliveries recorded', async () => {
@@ -153,12 +160,17 @@ describe('webhooks', () => {
   it('connects to the address the target check approved: a name that resolves differently later (DNS rebinding) is not looked up again', async () => {
     const { planId, session } = await planWithHook(['phase.claimed']);
     expect((await call('POST', `/plans/${planId}/claims`, { sessionId: session })).status).toBe(201);
-    const delivery = await until('a pending delivery', async () =>
-      (await handle.db.selectFrom('webhook_deliveries').select('id').where('plan_id', '=', planId).where('status', '=', 'pending').executeTakeFirst())?.id,
+    const delivery = await until(
+      'a pending delivery',
+      async () => (await handle.db.selectFrom('webhook_deliveries').select('id').where('plan_id', '=', planId).where('status', '=', 'pending').executeTakeFirst())?.id,
     );
     // The subscription now names a host the system resolver cannot find; only the checked answer can reach the receiver.
     const port = new URL(hookUrl).port;
-    await handle.db.updateTable('webhook_subscriptions').set({ url: `http://rebind.invalid:${port}/hook` }).where('plan_id', '=', planId).execute();
+    await handle.db
+      .updateTable('webhook_subscriptions')
+      .set({ url: `http://rebind.invalid:${port}/hook` })
+      .where('plan_id', '=', planId)
+      .execute();
     const answers: string[] = [];
     const resolve = (async () => {
       answers.push('127.0.0.1');

@@ -39,8 +39,14 @@ export function suiteApp(backend: Backend = 'postgres', options: Partial<AppOpti
 
 /** Row counts of every table: a rejected request must leave them unchanged. */
 export async function rowCounts(ctx: TestContext): Promise<{ plans: number; plan_versions: number }> {
-  const plans = await ctx.handle.db.selectFrom('plans').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const versions = await ctx.handle.db.selectFrom('plan_versions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const plans = await ctx.handle.db
+    .selectFrom('plans')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const versions = await ctx.handle.db
+    .selectFrom('plan_versions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { plans: Number(plans.n), plan_versions: Number(versions.n) };
 }
 

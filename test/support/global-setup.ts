@@ -41,10 +41,7 @@ export default async function setup(project: TestProject) {
   project.provide('pgRunId', runId);
 
   return async () => {
-    const rows = await admin.query<{ datname: string }>(
-      `select datname from pg_database where datname like $1`,
-      [`waveplan_%_${runId}%`],
-    );
+    const rows = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`waveplan_%_${runId}%`]);
     for (const r of rows.rows) await admin.query(`drop database if exists ${r.datname} with (force)`);
     await admin.end();
     await stopContainer?.();

@@ -31,7 +31,8 @@ const oneTeamGraph = (): PlanInput => ({
   planning: { seed: 7, iterations: 200, monteCarloIterations: 200 },
 });
 
-const criterion = (input: PlanInput, id: CriterionId) => planProject(input, { advisor: { maxPlans: 0 } }).artifacts['execution-plan.json'].success_criteria.find((c) => c.criterion === id)!;
+const criterion = (input: PlanInput, id: CriterionId) =>
+  planProject(input, { advisor: { maxPlans: 0 } }).artifacts['execution-plan.json'].success_criteria.find((c) => c.criterion === id)!;
 
 describe('success criteria, met and missed', () => {
   it('time reduction: the example is 40–60 % shorter; the one-team graph runs sequentially and says why', () => {
@@ -45,8 +46,24 @@ describe('success criteria, met and missed', () => {
 
   it('coordination overhead: met by the example, missed by tiny phases handed between teams', () => {
     expect(criterion(example(), 'coordination_overhead').met).toBe(true);
-    const phases = Array.from({ length: 8 }, (_, i) => ({ id: `p${i}`, name: `P${i}`, duration: 0.1, skills: [i % 2 ? 'x' : 'y'], ...(i > 0 ? { dependencies: [`p${i - 1}`] } : {}) }));
-    const c = criterion({ ...oneTeamGraph(), teams: [{ id: 't', size: 1, skills: ['x'] }, { id: 'u', size: 1, skills: ['y'] }], phases }, 'coordination_overhead');
+    const phases = Array.from({ length: 8 }, (_, i) => ({
+      id: `p${i}`,
+      name: `P${i}`,
+      duration: 0.1,
+      skills: [i % 2 ? 'x' : 'y'],
+      ...(i > 0 ? { dependencies: [`p${i - 1}`] } : {}),
+    }));
+    const c = criterion(
+      {
+        ...oneTeamGraph(),
+        teams: [
+          { id: 't', size: 1, skills: ['x'] },
+          { id: 'u', size: 1, skills: ['y'] },
+        ],
+        phases,
+      },
+      'coordination_overhead',
+    );
     expect(c.met).toBe(false);
     expect(c.value).toBeGreaterThan(10);
   });
@@ -65,7 +82,10 @@ describe('success criteria, met and missed', () => {
     const met = successCriteria(r);
     expect(met.find((c) => c.criterion === 'completeness')).toMatchObject({ met: true, value: 100 });
     expect(met.find((c) => c.criterion === 'feasibility')!.met).toBe(true);
-    const broken = { ...r, schedule: { ...r.schedule, team: Int32Array.from(r.schedule.team), start: Float64Array.from(r.schedule.start), finish: Float64Array.from(r.schedule.finish) } };
+    const broken = {
+      ...r,
+      schedule: { ...r.schedule, team: Int32Array.from(r.schedule.team), start: Float64Array.from(r.schedule.start), finish: Float64Array.from(r.schedule.finish) },
+    };
     broken.schedule.team[4] = -1;
     expect(successCriteria(broken).find((c) => c.criterion === 'completeness')).toMatchObject({ met: false, value: 80 });
     // b and c side by side on 1.6 FTE: 2 FTE at the peak is 125 %.
@@ -79,7 +99,10 @@ describe('success criteria, met and missed', () => {
     const input: PlanInput = {
       name: 'noise',
       startDate: '2027-01-04',
-      teams: [{ id: 'a', size: 2, skills: ['x', 'y'], availability: 50 }, { id: 'b', size: 1, skills: ['y'] }],
+      teams: [
+        { id: 'a', size: 2, skills: ['x', 'y'], availability: 50 },
+        { id: 'b', size: 1, skills: ['y'] },
+      ],
       phases: [
         { id: 'p0', name: 'P0', duration: 6.5, skills: ['x'] },
         { id: 'p1', name: 'P1', duration: 1.25, skills: ['y'] },
@@ -102,7 +125,10 @@ describe('success criteria, met and missed', () => {
 
   it('risk coverage and deadline: missed when a risk lacks a contingency or the deadline falls before completion', () => {
     const r = computePlan(oneTeamGraph());
-    const risks = [{ id: 'r1', prevention: ['p'], response: ['q'], contingency: 'c' }, { id: 'r2', prevention: ['p'], response: ['q'], contingency: '' }];
+    const risks = [
+      { id: 'r1', prevention: ['p'], response: ['q'], contingency: 'c' },
+      { id: 'r2', prevention: ['p'], response: ['q'], contingency: '' },
+    ];
     expect(successCriteria(r, risks.slice(0, 1)).find((c) => c.criterion === 'risk_coverage')!.met).toBe(true);
     expect(successCriteria(r, risks).find((c) => c.criterion === 'risk_coverage')).toMatchObject({ met: false, value: 50 });
     const late = computePlan({ ...oneTeamGraph(), constraints: { deadline: '2027-01-08' } });
@@ -114,7 +140,10 @@ describe('success criteria, met and missed', () => {
 });
 
 describe('recommendations are re-plans', () => {
-  for (const [name, make] of [['the example', example], ['a one-team imported graph', oneTeamGraph]] as const) {
+  for (const [name, make] of [
+    ['the example', example],
+    ['a one-team imported graph', oneTeamGraph],
+  ] as const) {
     it(`${name}: the top recommendation's makespan is what planning the changed input gives, and it moves the criterion it targets`, () => {
       const input = make();
       const plan = planProject(input).artifacts['execution-plan.json'];
@@ -202,7 +231,10 @@ describe('relaxing soft dependencies', () => {
   });
 
   it('the whatif flags name the same changes', () => {
-    expect(changesFromFlags({ 'relax-soft-dependencies': true, 'relax-soft-dependency': ['b:a'] })).toEqual([{ kind: 'relax_soft_dependencies' }, { kind: 'relax_soft_dependency', phase: 'b', on: 'a' }]);
+    expect(changesFromFlags({ 'relax-soft-dependencies': true, 'relax-soft-dependency': ['b:a'] })).toEqual([
+      { kind: 'relax_soft_dependencies' },
+      { kind: 'relax_soft_dependency', phase: 'b', on: 'a' },
+    ]);
     expect(() => changesFromFlags({ 'relax-soft-dependency': ['b'] })).toThrow(/PHASE:ON|NAME:VALUE/);
   });
 
@@ -227,21 +259,28 @@ const randomInput = fc
     size: fc.integer({ min: 1, max: 4 }),
     availability: fc.constantFrom(50, 80, 100),
     buffer: fc.constantFrom(0, 10, 20, 30),
-    durations: fc.array(fc.integer({ min: 1, max: 40 }).map((x) => x / 4), { minLength: 2, maxLength: 9 }),
+    durations: fc.array(
+      fc.integer({ min: 1, max: 40 }).map((x) => x / 4),
+      { minLength: 2, maxLength: 9 },
+    ),
     deps: fc.array(fc.nat(20), { minLength: 9, maxLength: 9 }),
     twoTeams: fc.boolean(),
     seed: fc.nat(1000),
   })
-  .map(
-    (r): PlanInput => ({
-      name: 'random',
-      startDate: '2027-01-04',
-      teams: [{ id: 'a', size: r.size, skills: ['x', 'y'], availability: r.availability }, ...(r.twoTeams ? [{ id: 'b', size: 1, skills: ['y'] }] : [])],
-      phases: r.durations.map((d, i) => ({ id: `p${i}`, name: `P${i}`, duration: d, skills: [i % 3 === 0 ? 'x' : 'y'], ...(i > 0 && r.deps[i]! % 3 !== 0 ? { dependencies: [`p${r.deps[i]! % i}`] } : {}) })),
-      constraints: { capacityBuffer: r.buffer },
-      planning: { seed: r.seed, iterations: 60, monteCarloIterations: 50 },
-    }),
-  );
+  .map((r): PlanInput => ({
+    name: 'random',
+    startDate: '2027-01-04',
+    teams: [{ id: 'a', size: r.size, skills: ['x', 'y'], availability: r.availability }, ...(r.twoTeams ? [{ id: 'b', size: 1, skills: ['y'] }] : [])],
+    phases: r.durations.map((d, i) => ({
+      id: `p${i}`,
+      name: `P${i}`,
+      duration: d,
+      skills: [i % 3 === 0 ? 'x' : 'y'],
+      ...(i > 0 && r.deps[i]! % 3 !== 0 ? { dependencies: [`p${r.deps[i]! % i}`] } : {}),
+    })),
+    constraints: { capacityBuffer: r.buffer },
+    planning: { seed: r.seed, iterations: 60, monteCarloIterations: 50 },
+  }));
 
 describe('properties', () => {
   it('no recommendation claims a saving the re-planned input does not reproduce', () => {

@@ -52,7 +52,11 @@ function randomInput(seed: number): PlanInput {
     teams,
     phases,
     ...(pools.length > 0 ? { infrastructure: pools } : {}),
-    constraints: { capacityBuffer: rng.int(3) * 10, ...(rng.next() < 0.5 ? { deadline: '2027-02-15' } : {}), ...(rng.next() < 0.3 ? { maxConcurrentSessions: 1 + rng.int(3) } : {}) },
+    constraints: {
+      capacityBuffer: rng.int(3) * 10,
+      ...(rng.next() < 0.5 ? { deadline: '2027-02-15' } : {}),
+      ...(rng.next() < 0.3 ? { maxConcurrentSessions: 1 + rng.int(3) } : {}),
+    },
     planning: { seed, iterations: 100, monteCarloIterations: 200 },
     ...(rng.next() < 0.3 ? { resourceConstraints: [{ type: 'shared_database', teams: ['team-0'], ...(pools.length > 0 ? { pools: ['env'] } : {}) }] } : {}),
     ...(rng.next() < 0.3 ? { coordination: { decisionRoles: { technical: 'architect' }, escalationCriteria: { resourceConflicts: 'two teams waiting' } } } : {}),

@@ -65,7 +65,10 @@ describe('capacity: what a team contributes', () => {
   });
 
   it('inputCapacities (tracking) gives the same FTE and demands as the engine', () => {
-    const input = base({ teams: [{ id: 't', size: 2, skills: ['x'], availability: 80, hoursPerWeek: 32 }], phases: [{ id: 'a', name: 'A', duration: 2, skills: ['x'], teamSize: 2 }] });
+    const input = base({
+      teams: [{ id: 't', size: 2, skills: ['x'], availability: 80, hoursPerWeek: 32 }],
+      phases: [{ id: 'a', name: 'A', duration: 2, skills: ['x'], teamSize: 2 }],
+    });
     const r = computePlan(input);
     const c = inputCapacities(input);
     expect(c.teams.get('t')).toBe(r.project.teams[0]!.capacity);
@@ -95,7 +98,12 @@ describe('durations are not rounded before computing', () => {
 
 describe('one utilisation everywhere', () => {
   it('execution-plan, monitoring-config and the per-team loads agree', () => {
-    const input = base({ teams: [{ id: 't', size: 3, skills: ['x'], availability: 90 }, { id: 'u', size: 2, skills: ['x'] }] });
+    const input = base({
+      teams: [
+        { id: 't', size: 3, skills: ['x'], availability: 90 },
+        { id: 'u', size: 2, skills: ['x'] },
+      ],
+    });
     const v = planProject(input);
     const plan = v.artifacts['execution-plan.json'];
     const mon = v.artifacts['monitoring-config.json'].monitoring_and_control.metrics;
@@ -105,7 +113,7 @@ describe('one utilisation everywhere', () => {
     }
   });
 
-  it('tracking measures busy person-days ÷ (FTE × elapsed days), the plan\'s definition', () => {
+  it("tracking measures busy person-days ÷ (FTE × elapsed days), the plan's definition", () => {
     // One phase of 2 person-days on a 0.5 FTE team, planned over days 0–4, done exactly as planned.
     const status = trackingStatus(
       [{ id: 'a', team: 't', wave: 1, start: 0, finish: 4, critical: true, effort: 4 * 0.5 }],
@@ -122,8 +130,21 @@ describe('one utilisation everywhere', () => {
 describe('coordination overhead is a share of session time, 0–100 %', () => {
   it('is coordination ÷ (work + coordination) hours, with thresholds inside 0–100', () => {
     // Many tiny phases handed between two teams: coordination hours dwarf the work.
-    const phases = Array.from({ length: 12 }, (_, i) => ({ id: `p${i}`, name: `P${i}`, duration: 0.05, skills: [i % 2 ? 'x' : 'y'], ...(i > 0 ? { dependencies: [`p${i - 1}`] } : {}) }));
-    const input = base({ teams: [{ id: 't', size: 1, skills: ['x'] }, { id: 'u', size: 1, skills: ['y'] }], phases, constraints: { capacityBuffer: 0 } });
+    const phases = Array.from({ length: 12 }, (_, i) => ({
+      id: `p${i}`,
+      name: `P${i}`,
+      duration: 0.05,
+      skills: [i % 2 ? 'x' : 'y'],
+      ...(i > 0 ? { dependencies: [`p${i - 1}`] } : {}),
+    }));
+    const input = base({
+      teams: [
+        { id: 't', size: 1, skills: ['x'] },
+        { id: 'u', size: 1, skills: ['y'] },
+      ],
+      phases,
+      constraints: { capacityBuffer: 0 },
+    });
     const r = computePlan(input);
     const { coordinationHours, workHours, coordinationOverheadPercent } = r.metrics;
     expect(workHours).toBeCloseTo(12 * 0.05 * 8, 9);

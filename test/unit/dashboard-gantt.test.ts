@@ -4,7 +4,16 @@ import { WorkCalendar } from '../../src/domain/calendar.js';
 // The dashboard's pure modules are plain JS with JSDoc types (checked by tsconfig.ui.json);
 // imported here by path so that this project's compiler does not check them a second time.
 type Link = { from: string; to: string; type: 'FS' | 'SS' | 'FF' | 'SF'; lag: number };
-type Entry = { id: string; start_day: number; finish_day: number; duration_days: number; dependencies: string[]; group?: string; links?: { id: string; type: Link['type']; lag_days: number }[]; milestone?: boolean };
+type Entry = {
+  id: string;
+  start_day: number;
+  finish_day: number;
+  duration_days: number;
+  dependencies: string[];
+  group?: string;
+  links?: { id: string; type: Link['type']; lag_days: number }[];
+  milestone?: boolean;
+};
 const ui = (file: string) => import(new URL(`../../ui/js/gantt/${file}`, import.meta.url).href);
 const { workCalendar, isoDate } = (await ui('calendar.js')) as {
   workCalendar(start: string, c: { working_days: number[]; holidays: string[] }): { start(d: number): number; end(d: number): number; isWorking(d: number): boolean };
@@ -18,7 +27,14 @@ const model = (await ui('model.js')) as {
 };
 const { routeLink } = (await ui('links.js')) as { routeLink(a: { fx: number; fy: number; tx: number; ty: number; out: 1 | -1; into: 1 | -1; rowH: number }): string };
 
-const entry = (id: string, start: number, finish: number, deps: string[] = [], extra: Partial<Entry> = {}): Entry => ({ id, start_day: start, finish_day: finish, duration_days: finish - start, dependencies: deps, ...extra });
+const entry = (id: string, start: number, finish: number, deps: string[] = [], extra: Partial<Entry> = {}): Entry => ({
+  id,
+  start_day: start,
+  finish_day: finish,
+  duration_days: finish - start,
+  dependencies: deps,
+  ...extra,
+});
 
 describe('the dashboard Gantt calendar', () => {
   it('maps working days to the same dates as the planner, weekends and holidays skipped', () => {

@@ -133,7 +133,12 @@ describe('as late as possible', () => {
   });
 
   it('an ALAP phase whose successors leave no room stays where it is', () => {
-    const r = computePlan(input([{ id: 'a', name: 'A', duration: 2, alap: true }, { id: 'b', name: 'B', duration: 3, dependencies: ['a'] }]));
+    const r = computePlan(
+      input([
+        { id: 'a', name: 'A', duration: 2, alap: true },
+        { id: 'b', name: 'B', duration: 3, dependencies: ['a'] },
+      ]),
+    );
     expect(Array.from(r.schedule.start)).toEqual([0, 2]);
   });
 });

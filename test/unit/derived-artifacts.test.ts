@@ -46,7 +46,9 @@ describe('artifacts follow the input: change one fact, see the specific change',
     expect(before).toEqual([]);
     for (const id of ['search', 'admin']) input.phases.find((p) => p.id === id)!.areas = ['api/shared/pagination.ts'];
     const artifacts = plan(input);
-    const merge = artifacts['risk-mitigation-plan.json'].risk_management.risks.filter((r) => r.category === 'merge_conflict' && r.phases.includes('search') && r.phases.includes('admin'));
+    const merge = artifacts['risk-mitigation-plan.json'].risk_management.risks.filter(
+      (r) => r.category === 'merge_conflict' && r.phases.includes('search') && r.phases.includes('admin'),
+    );
     expect(merge).toHaveLength(1);
     expect(merge[0]!.description).toContain('api/shared/pagination.ts');
     const s = Object.fromEntries(artifacts['execution-plan.json'].schedule.map((p) => [p.id, p]));
@@ -87,7 +89,7 @@ describe('artifacts follow the input: change one fact, see the specific change',
     expect([variance.warning, variance.critical]).toEqual([12, 24]);
   });
 
-  it('stand-ups exist only for waves running more than one session, with exactly that wave\'s teams', () => {
+  it("stand-ups exist only for waves running more than one session, with exactly that wave's teams", () => {
     const artifacts = plan(example());
     const waves = artifacts['wave-schedules.json'].waves;
     const standups = artifacts['coordination-protocols.json'].coordination_protocols.communication_schedule.filter((m) => m.kind === 'daily_standup');

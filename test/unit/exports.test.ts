@@ -8,7 +8,12 @@ import type { PlanInput } from '../../src/schemas/plan-input.js';
 import { exampleInput, groupedInput } from '../support/fixtures.js';
 
 const source = (input: PlanInput, extra: Partial<ExportSource> = {}): ExportSource => ({ input, artifacts: planProject(input).artifacts, ...extra });
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, isArray: (n) => ['Task', 'PredecessorLink', 'Resource', 'Assignment', 'ExtendedAttribute', 'WeekDay', 'Exception'].includes(n) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  isArray: (n) => ['Task', 'PredecessorLink', 'Resource', 'Assignment', 'ExtendedAttribute', 'WeekDay', 'Exception'].includes(n),
+});
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed document is walked by the element names the tests assert
 type X = Record<string, any>;
 const project = (body: string) => (xml.parse(body) as { Project: X }).Project;
@@ -22,7 +27,13 @@ describe('CSV export', () => {
     for (const entry of plan.schedule) {
       const row = rows.find((r) => r.id === entry.id)!;
       const slack = plan.critical_path.slack.find((x) => x.id === entry.id)!;
-      expect(row).toMatchObject({ name: entry.name, team: entry.team ?? '', start_date: entry.start_date, finish_date: entry.finish_date, critical: entry.critical ? 'yes' : 'no' });
+      expect(row).toMatchObject({
+        name: entry.name,
+        team: entry.team ?? '',
+        start_date: entry.start_date,
+        finish_date: entry.finish_date,
+        critical: entry.critical ? 'yes' : 'no',
+      });
       expect(Number(row.duration)).toBe(entry.duration_days);
       expect(Number(row.total_slack_days)).toBe(slack.total_slack_days);
       expect(Number(row.schedule_slack_days)).toBe(slack.schedule_slack_days);
@@ -51,7 +62,15 @@ describe('MS Project XML export', () => {
     expect(p).toMatchObject({ Title: 'Grouped & <escaped>', StartDate: '2027-01-04T08:00:00', MinutesPerDay: '480', MinutesPerWeek: '2400', CalendarUID: '1' });
     const cal = p.Calendars.Calendar;
     const days = cal.WeekDays.WeekDay as X[];
-    expect(days.filter((d) => d.DayType !== '0').map((d) => [d.DayType, d.DayWorking])).toEqual([['1', '0'], ['2', '1'], ['3', '1'], ['4', '1'], ['5', '1'], ['6', '1'], ['7', '0']]);
+    expect(days.filter((d) => d.DayType !== '0').map((d) => [d.DayType, d.DayWorking])).toEqual([
+      ['1', '0'],
+      ['2', '1'],
+      ['3', '1'],
+      ['4', '1'],
+      ['5', '1'],
+      ['6', '1'],
+      ['7', '0'],
+    ]);
     expect(days.find((d) => d.DayType === '0')).toMatchObject({ DayWorking: '0', TimePeriod: { FromDate: '2027-01-06T00:00:00', ToDate: '2027-01-06T23:59:00' } });
     expect(cal.Exceptions.Exception[0]).toMatchObject({ DayWorking: '0', Occurrences: '1', TimePeriod: { FromDate: '2027-01-06T00:00:00' } });
   });
@@ -66,7 +85,11 @@ describe('MS Project XML export', () => {
     // Screens needs 2 people; the UI team has 1.92 after availability and buffer, so it is stretched: the same 6 person-days over a longer span.
     const screens = s.artifacts['execution-plan.json'].schedule.find((e) => e.id === 'screens')!;
     expect(screens.duration_days).toBeGreaterThan(3);
-    expect(task('Screens')).toMatchObject({ OutlineLevel: '1', Duration: `PT${Math.floor(screens.duration_days * 8)}H${Math.round((screens.duration_days * 8 * 60) % 60)}M0S`, Work: 'PT48H0M0S' });
+    expect(task('Screens')).toMatchObject({
+      OutlineLevel: '1',
+      Duration: `PT${Math.floor(screens.duration_days * 8)}H${Math.round((screens.duration_days * 8 * 60) % 60)}M0S`,
+      Work: 'PT48H0M0S',
+    });
     const plan = s.artifacts['execution-plan.json'];
     const schema = plan.schedule.find((e) => e.id === 'schema')!;
     expect(task('Schema').Start).toBe(`${schema.start_date}T08:00:00`);
@@ -95,7 +118,10 @@ describe('MS Project XML export', () => {
 
   it('has the teams as work resources (MaxUnits = size × availability) and one assignment per phase with the people it holds as units', () => {
     const resources = p.Resources.Resource as X[];
-    expect(resources.map((r) => [r.Name, r.Code, r.Type, r.MaxUnits])).toEqual([['API team', 'api', '1', '2.00'], ['UI team', 'ui', '1', '2.40']]);
+    expect(resources.map((r) => [r.Name, r.Code, r.Type, r.MaxUnits])).toEqual([
+      ['API team', 'api', '1', '2.00'],
+      ['UI team', 'ui', '1', '2.40'],
+    ]);
     const assignments = p.Assignments.Assignment as X[];
     expect(assignments).toHaveLength(4);
     const screens = assignments.find((a) => a.TaskUID === task('Screens').UID)!;
@@ -107,7 +133,30 @@ describe('MS Project XML export', () => {
   });
 
   it('writes the task elements in the order of the schema sequence (mspdi_pj12.xsd)', () => {
-    const ORDER = ['UID', 'ID', 'Name', 'Type', 'IsNull', 'WBS', 'OutlineNumber', 'OutlineLevel', 'Priority', 'Start', 'Finish', 'Duration', 'DurationFormat', 'Work', 'Milestone', 'Summary', 'Critical', 'ConstraintType', 'ConstraintDate', 'Notes', 'PredecessorLink', 'ExtendedAttribute'];
+    const ORDER = [
+      'UID',
+      'ID',
+      'Name',
+      'Type',
+      'IsNull',
+      'WBS',
+      'OutlineNumber',
+      'OutlineLevel',
+      'Priority',
+      'Start',
+      'Finish',
+      'Duration',
+      'DurationFormat',
+      'Work',
+      'Milestone',
+      'Summary',
+      'Critical',
+      'ConstraintType',
+      'ConstraintDate',
+      'Notes',
+      'PredecessorLink',
+      'ExtendedAttribute',
+    ];
     for (const t of p.Tasks.Task as X[]) {
       const keys = Object.keys(t);
       expect(keys.every((k) => ORDER.includes(k))).toBe(true);
@@ -129,7 +178,7 @@ describe('iCalendar export', () => {
     const syncs = s.artifacts['coordination-protocols.json'].coordination_protocols.synchronization_points;
     const waves = s.artifacts['wave-schedules.json'].waves;
     expect(list).toHaveLength(plan.schedule.length + waves.length + 2 + syncs.length);
-    expect(new Set(list.map((x) => x.uid)).size, "every event has its own UID").toBe(list.length);
+    expect(new Set(list.map((x) => x.uid)).size, 'every event has its own UID').toBe(list.length);
     for (const entry of plan.schedule) {
       const e = list.find((x) => x.uid === `11111111-2222-3333-4444-555555555555.phase.${entry.id}@waveplan`)!;
       expect(e.summary).toBe(entry.name);

@@ -16,7 +16,11 @@ const input: PlanInput = {
     { id: 'search', name: 'Search', duration: 1, group: 'find', dependencies: ['tokens'] },
     { id: 'docs', name: 'Docs', duration: 1, group: 'loose', dependencies: ['search'] },
   ],
-  groups: [{ id: 'platform', name: 'Platform epic' }, { id: 'auth', name: 'Authentication', parent: 'platform' }, { id: 'find', parent: 'platform' }],
+  groups: [
+    { id: 'platform', name: 'Platform epic' },
+    { id: 'auth', name: 'Authentication', parent: 'platform' },
+    { id: 'find', parent: 'platform' },
+  ],
   constraints: { capacityBuffer: 0 },
   planning: { iterations: 20, monteCarloIterations: 20 },
 };
@@ -42,7 +46,12 @@ describe('groups', () => {
       return [];
     };
     expect(issues([{ id: 'auth', parent: 'nope' }])).toEqual([['unknown_group', '/groups/0/parent']]);
-    expect(issues([{ id: 'a', parent: 'b' }, { id: 'b', parent: 'a' }])).toEqual([
+    expect(
+      issues([
+        { id: 'a', parent: 'b' },
+        { id: 'b', parent: 'a' },
+      ]),
+    ).toEqual([
       ['group_cycle', '/groups/0/parent'],
       ['group_cycle', '/groups/1/parent'],
     ]);
@@ -50,7 +59,21 @@ describe('groups', () => {
 
   it('task-master: a task with subtasks becomes the group of its subtasks, named by its title', () => {
     const { input: imported } = importTaskMaster(
-      { tasks: [{ id: 1, title: 'Set up', status: 'pending' }, { id: 2, title: 'Checkout flow', status: 'pending', dependencies: [1], subtasks: [{ id: 1, title: 'Cart' }, { id: 2, title: 'Pay', dependencies: [1] }] }] },
+      {
+        tasks: [
+          { id: 1, title: 'Set up', status: 'pending' },
+          {
+            id: 2,
+            title: 'Checkout flow',
+            status: 'pending',
+            dependencies: [1],
+            subtasks: [
+              { id: 1, title: 'Cart' },
+              { id: 2, title: 'Pay', dependencies: [1] },
+            ],
+          },
+        ],
+      },
       { startDate: '2027-01-04' },
     );
     expect(imported.phases.map((p) => [p.id, p.group])).toEqual([

@@ -17,7 +17,13 @@ describe('beads importer (.beads/issues.jsonl)', () => {
     const { input, notes } = importPlannable('beads', EXAMPLE, { startDate: '2027-01-04' });
     expect(input.phases.map((p) => p.id)).toEqual(['bd-3', 'bd-4', 'bd-5', 'bd-6']);
     const [pay, screens, launch, bug] = input.phases;
-    expect(pay).toMatchObject({ name: 'Payment provider integration', duration: 3, group: 'Checkout epic', priority: 4, acceptanceCriteria: ['A test card is charged and refunded.'] });
+    expect(pay).toMatchObject({
+      name: 'Payment provider integration',
+      duration: 3,
+      group: 'Checkout epic',
+      priority: 4,
+      acceptanceCriteria: ['A test card is charged and refunded.'],
+    });
     // bd-2 (closed) blocked both: met, so no dependency is left.
     expect(pay!.dependencies).toBeUndefined();
     expect(screens).toMatchObject({ duration: 1.5, group: 'Checkout epic', priority: 2 });
@@ -37,11 +43,19 @@ describe('beads importer (.beads/issues.jsonl)', () => {
   });
 
   it('reports every bad line with where it is: not JSON, no id, a dependency on nothing, an unknown issue, a cycle', () => {
-    const bad = ['{"id":"a","title":"A","issue_type":"task","dependencies":[{"issue_id":"a","depends_on_id":"zz","type":"blocks"}]}', 'not json', '{"title":"no id"}', '{"id":"b","title":"B","dependencies":[{"type":"blocks"}]}'].join('\n');
+    const bad = [
+      '{"id":"a","title":"A","issue_type":"task","dependencies":[{"issue_id":"a","depends_on_id":"zz","type":"blocks"}]}',
+      'not json',
+      '{"title":"no id"}',
+      '{"id":"b","title":"B","dependencies":[{"type":"blocks"}]}',
+    ].join('\n');
     const issues = thrown(ImportError, () => importPlannable('beads', bad, { startDate: '2027-01-04' })).issues;
     expect(issues.map((i) => i.path)).toEqual(['line 2', 'line 3 /id', 'line 4 /dependencies/0/depends_on_id', 'line 1 /dependencies/0']);
     expect(issues[3]!.message).toBe('a depends on zz, which the file does not define');
-    const cycle = ['{"id":"a","title":"A","issue_type":"task","dependencies":[{"depends_on_id":"b","type":"blocks"}]}', '{"id":"b","title":"B","issue_type":"task","dependencies":[{"depends_on_id":"a","type":"blocks"}]}'].join('\n');
+    const cycle = [
+      '{"id":"a","title":"A","issue_type":"task","dependencies":[{"depends_on_id":"b","type":"blocks"}]}',
+      '{"id":"b","title":"B","issue_type":"task","dependencies":[{"depends_on_id":"a","type":"blocks"}]}',
+    ].join('\n');
     expect(() => importPlannable('beads', cycle, { startDate: '2027-01-04' })).toThrow(/cycle/);
   });
 });

@@ -19,7 +19,12 @@ describe('ccpm importer (epics folder as a path → text map)', () => {
     const { input, notes } = importPlannable('ccpm', body(FILES), { startDate: '2027-01-04' });
     expect(input.phases.map((p) => p.id)).toEqual(['checkout:2', 'checkout:3', 'checkout:4']);
     const [pay, api, rehearsal] = input.phases;
-    expect(pay).toMatchObject({ name: 'Payment provider integration', duration: 3, group: 'checkout', acceptanceCriteria: ['A test card is charged', 'A refund reaches the provider'] });
+    expect(pay).toMatchObject({
+      name: 'Payment provider integration',
+      duration: 3,
+      group: 'checkout',
+      acceptanceCriteria: ['A test card is charged', 'A refund reaches the provider'],
+    });
     expect(pay!.dependencies).toBeUndefined(); // on 001, closed
     expect(api).toMatchObject({ duration: 2, description: 'Endpoints that turn a cart into an order.' });
     expect(rehearsal).toMatchObject({ duration: 0.5, dependencies: ['checkout:2', 'checkout:3'] });

@@ -35,7 +35,12 @@ describe('MS Project XML import', () => {
       }
       expect(back.startDate).toBe(input.startDate);
       expect(back.calendar?.holidays ?? []).toEqual(input.calendar?.holidays ?? []);
-      expect(back.teams.map((t) => t.id).sort()).toEqual(input.teams.filter((t) => schedule.some((e) => e.team === t.id)).map((t) => t.id).sort());
+      expect(back.teams.map((t) => t.id).sort()).toEqual(
+        input.teams
+          .filter((t) => schedule.some((e) => e.team === t.id))
+          .map((t) => t.id)
+          .sort(),
+      );
       for (const t of back.teams) expect(t.size).toBe(input.teams.find((x) => x.id === t.id)!.size);
     }
   });
@@ -58,7 +63,7 @@ describe('MS Project XML import', () => {
     expect(notes).toContainEqual(expect.stringContaining('1 assignment(s) of material or cost resources were not used'));
   });
 
-  it('keeps every link type and lag (a bare id for finish-to-start without lag); a lag beyond the input\'s bound is cut and said', () => {
+  it("keeps every link type and lag (a bare id for finish-to-start without lag); a lag beyond the input's bound is cut and said", () => {
     expect(linkFromMspdi({ id: 'a', type: 'SS', lagDays: 0 })).toEqual({ dependency: { id: 'a', type: 'SS' } });
     expect(linkFromMspdi({ id: 'a', type: 'FF', lagDays: 1.5 })).toEqual({ dependency: { id: 'a', type: 'FF', lagDays: 1.5 } });
     expect(linkFromMspdi({ id: 'a', type: 'FS', lagDays: -1 })).toEqual({ dependency: { id: 'a', lagDays: -1 } });
@@ -71,11 +76,17 @@ describe('MS Project XML import', () => {
   });
 
   it('refuses what is not MS Project XML with where it is: malformed XML, a DOCTYPE, another root, unknown predecessors, unreadable durations', () => {
-    expect(issuesOf(() => importPlannable('mspdi', '<Project>\n  <Tasks>\n</Project>'))[0]).toMatchObject({ path: expect.stringMatching(/^line \d+, column \d+$/), message: expect.stringContaining('not well-formed XML') });
+    expect(issuesOf(() => importPlannable('mspdi', '<Project>\n  <Tasks>\n</Project>'))[0]).toMatchObject({
+      path: expect.stringMatching(/^line \d+, column \d+$/),
+      message: expect.stringContaining('not well-formed XML'),
+    });
     expect(issuesOf(() => importPlannable('mspdi', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><Project/>'))[0]!.message).toMatch(/DOCTYPE/);
     expect(issuesOf(() => importPlannable('mspdi', '<svg xmlns="http://www.w3.org/2000/svg"/>'))[0]!.message).toMatch(/root element is svg/);
     expect(issuesOf(() => importPlannable('mspdi', `${'<a>'.repeat(100)}${'</a>'.repeat(100)}`))[0]!.message).toMatch(/nest/);
-    const broken = FOREIGN.replace('<PredecessorUID>2</PredecessorUID>', '<PredecessorUID>99</PredecessorUID>').replace('<Duration>PT12H0M0S</Duration>', '<Duration>twelve hours</Duration>');
+    const broken = FOREIGN.replace('<PredecessorUID>2</PredecessorUID>', '<PredecessorUID>99</PredecessorUID>').replace(
+      '<Duration>PT12H0M0S</Duration>',
+      '<Duration>twelve hours</Duration>',
+    );
     const issues = issuesOf(() => importPlannable('mspdi', broken.replace('<Type>3</Type>', '<Type>7</Type>')));
     expect(issues).toContainEqual({ path: '/Project/Tasks/Task[5]/PredecessorLink[1]/Type', message: 'link type 7 is none of 0 (FF), 1 (FS), 2 (SF), 3 (SS)' });
     expect(issues).toContainEqual({ path: '/Project/Tasks/Task[4]/PredecessorLink[1]/PredecessorUID', message: '3 depends on task UID 99, which the file does not define' });

@@ -23,19 +23,51 @@ const EXTRA_KEYS = ['complexity_score', 'owner', 'notes', 'risk_level', 'x_vendo
 const upstreamDocument = fc
   .record({
     phases: fc.integer({ min: 1, max: 6 }),
-    tasks: fc.array(fc.record({ phase: fc.nat(40), duration: fc.option(fc.constantFrom(...DURATIONS), { nil: undefined }), dep: fc.option(fc.nat(30), { nil: undefined }), files: fc.array(fc.constantFrom('src/a.ts', 'src/b.ts', 'db/schema.sql'), { maxLength: 2 }) }), { maxLength: 16 }),
+    tasks: fc.array(
+      fc.record({
+        phase: fc.nat(40),
+        duration: fc.option(fc.constantFrom(...DURATIONS), { nil: undefined }),
+        dep: fc.option(fc.nat(30), { nil: undefined }),
+        files: fc.array(fc.constantFrom('src/a.ts', 'src/b.ts', 'db/schema.sql'), { maxLength: 2 }),
+      }),
+      { maxLength: 16 },
+    ),
     phaseDurations: fc.array(fc.option(fc.constantFrom(...DURATIONS), { nil: undefined }), { minLength: 8, maxLength: 8 }),
-    edges: fc.array(fc.record({ from: fc.nat(40), to: fc.nat(40), strength: fc.option(fc.constantFrom(...STRENGTHS), { nil: undefined }), lag: fc.option(fc.constantFrom('2d', 1, '-1 day'), { nil: undefined }), type: fc.option(fc.constantFrom('FS', 'SS', 'FF'), { nil: undefined }), workaround: fc.option(fc.boolean(), { nil: undefined }) }), { maxLength: 8 }),
+    edges: fc.array(
+      fc.record({
+        from: fc.nat(40),
+        to: fc.nat(40),
+        strength: fc.option(fc.constantFrom(...STRENGTHS), { nil: undefined }),
+        lag: fc.option(fc.constantFrom('2d', 1, '-1 day'), { nil: undefined }),
+        type: fc.option(fc.constantFrom('FS', 'SS', 'FF'), { nil: undefined }),
+        workaround: fc.option(fc.boolean(), { nil: undefined }),
+      }),
+      { maxLength: 8 },
+    ),
     extra: fc.array(fc.tuple(fc.constantFrom(...EXTRA_KEYS), fc.jsonValue({ maxDepth: 2 })), { maxLength: 3 }),
     fileConflicts: fc.array(fc.record({ file: fc.constantFrom('src/a.ts', 'src/shared.ts'), tasks: fc.array(fc.nat(40), { maxLength: 3 }) }), { maxLength: 2 }),
     resourceConflict: fc.option(fc.record({ name: fc.constantFrom('shared_db', 'staging'), phases: fc.array(fc.nat(40), { maxLength: 3 }) }), { nil: undefined }),
-    teams: fc.option(fc.array(fc.record({ size: fc.constantFrom(1, 2, 3, '2'), availability: fc.constantFrom('80%', '100%', 0.5), capacity: fc.constantFrom('32 hours/week per person', '40h/week', 36) }), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+    teams: fc.option(
+      fc.array(
+        fc.record({
+          size: fc.constantFrom(1, 2, 3, '2'),
+          availability: fc.constantFrom('80%', '100%', 0.5),
+          capacity: fc.constantFrom('32 hours/week per person', '40h/week', 36),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
+      { nil: undefined },
+    ),
     maxParallel: fc.option(fc.constantFrom(1, 3, '2'), { nil: undefined }),
     corrupt: fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.constantFrom(...CORRUPTIONS), weight: 1 }),
   })
   .map((g) => {
     const phaseOf = (n: number) => `phase-${(n % g.phases) + 1}`;
-    const nodes = Array.from({ length: g.phases }, (_, i) => ({ node_id: `phase-${i + 1}`, node_name: `Phase ${i + 1}`, ...(g.phaseDurations[i] !== undefined ? { duration: g.phaseDurations[i] } : {}) }));
+    const nodes = Array.from({ length: g.phases }, (_, i) => ({
+      node_id: `phase-${i + 1}`,
+      node_name: `Phase ${i + 1}`,
+      ...(g.phaseDurations[i] !== undefined ? { duration: g.phaseDurations[i] } : {}),
+    }));
     const extra = Object.fromEntries(g.extra);
     const tasks = g.tasks.map((t, i) => ({
       task_id: `task-${i + 1}`,
@@ -64,12 +96,24 @@ const upstreamDocument = fc
       },
       ...(tasks.length > 0 ? { task_dependency_graph: { nodes: tasks } } : {}),
       conflict_analysis: {
-        file_conflicts: g.fileConflicts.map((c) => ({ file_path: c.file, conflicting_tasks: tasks.length === 0 ? [] : c.tasks.map((t) => `task-${(t % tasks.length) + 1}`), conflict_type: 'multiple_write_access' })),
-        ...(g.resourceConflict ? { resource_conflicts: [{ resource_name: g.resourceConflict.name, conflicting_phases: g.resourceConflict.phases.map(phaseOf), conflict_description: 'one of it' }] } : {}),
+        file_conflicts: g.fileConflicts.map((c) => ({
+          file_path: c.file,
+          conflicting_tasks: tasks.length === 0 ? [] : c.tasks.map((t) => `task-${(t % tasks.length) + 1}`),
+          conflict_type: 'multiple_write_access',
+        })),
+        ...(g.resourceConflict
+          ? { resource_conflicts: [{ resource_name: g.resourceConflict.name, conflicting_phases: g.resourceConflict.phases.map(phaseOf), conflict_description: 'one of it' }] }
+          : {}),
       },
       critical_path_analysis: { critical_path: nodes.map((n) => n.node_id), critical_path_duration: '3 weeks', bottleneck_analysis: [] },
       ...(g.maxParallel !== undefined ? { parallel_execution_analysis: { max_parallel_capacity: g.maxParallel, parallel_efficiency: '50%' } } : {}),
-      ...(g.teams ? { resource_analysis: { available_teams: g.teams.map((t, i) => ({ team_id: `team_${i}`, team_size: t.size, key_skills: ['Node.js'], availability: t.availability, capacity: t.capacity })) } } : {}),
+      ...(g.teams
+        ? {
+            resource_analysis: {
+              available_teams: g.teams.map((t, i) => ({ team_id: `team_${i}`, team_size: t.size, key_skills: ['Node.js'], availability: t.availability, capacity: t.capacity })),
+            },
+          }
+        : {}),
     };
     return g.corrupt === undefined ? doc : corrupt(doc, g.corrupt);
   });

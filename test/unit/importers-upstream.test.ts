@@ -55,7 +55,9 @@ describe('upstream dependency analysis, phase level (8 phases, seed teams from a
       { id: 'platform_team', size: 3, skills: ['Node.js', 'PostgreSQL', 'Docker'], availability: 100, hoursPerWeek: 40 },
       { id: 'web_team', size: 2, skills: ['React', 'TypeScript', 'CSS'], availability: 80, hoursPerWeek: 32 },
     ]);
-    expect(r.notes).toContain('no item names a skill: team assignment is skill-blind (any team may take any item); inferSkills (--infer-skills) fills skills from task_type and file extensions');
+    expect(r.notes).toContain(
+      'no item names a skill: team assignment is skill-blind (any team may take any item); inferSkills (--infer-skills) fills skills from task_type and file extensions',
+    );
   });
 
   it('carries the source into execution-plan.json: graph id, resource constraints, its critical path beside the computed one', () => {
@@ -68,15 +70,29 @@ describe('upstream dependency analysis, phase level (8 phases, seed teams from a
     // 10 + 6 + 15 + 12.5 (PERT of 10/12.5/15) + 5 + 5 = 53.5 working days against the source's 9 weeks.
     expect(cp.computed_ids).toEqual(['phase-1', 'phase-2', 'phase-3', 'phase-5', 'phase-7', 'phase-8']);
     expect([cp.same_path, cp.duration_days, cp.computed_length_days]).toEqual([true, 45, 53.5]);
-    expect(cp.difference).toBe("the source's critical path (phase-1 → phase-2 → phase-3 → phase-5 → phase-7 → phase-8) is the one computed; the source says 45 working days, the computed path takes 53.5 (+8.5).");
+    expect(cp.difference).toBe(
+      "the source's critical path (phase-1 → phase-2 → phase-3 → phase-5 → phase-7 → phase-8) is the one computed; the source says 45 working days, the computed path takes 53.5 (+8.5).",
+    );
     expect(ep.soft_dependencies).toEqual({ count: 3, relaxed: false, ignored: [] });
   });
 
   it('lists every source key it did not use, and no key it did', () => {
     const unused = r.keys!.unused;
-    for (const k of ['/source_analysis', '/optimization_recommendations', '/validation_results', '/phase_dependency_graph/edges/*/reason', '/critical_path_analysis/bottleneck_analysis', '/parallel_execution_analysis/wave_analysis'])
+    for (const k of [
+      '/source_analysis',
+      '/optimization_recommendations',
+      '/validation_results',
+      '/phase_dependency_graph/edges/*/reason',
+      '/critical_path_analysis/bottleneck_analysis',
+      '/parallel_execution_analysis/wave_analysis',
+    ])
       expect(unused).toContain(k);
-    for (const k of ['/phase_dependency_graph/nodes/*/duration', '/phase_dependency_graph/edges/*/dependency_strength', '/phase_dependency_graph/edges/*/lag', '/dependency_graph_id'])
+    for (const k of [
+      '/phase_dependency_graph/nodes/*/duration',
+      '/phase_dependency_graph/edges/*/dependency_strength',
+      '/phase_dependency_graph/edges/*/lag',
+      '/dependency_graph_id',
+    ])
       expect(r.keys!.used).toContain(k);
     expect(r.notes.find((n) => n.startsWith('source keys not used'))).toBe(`source keys not used (informational, or computed by Waveplan itself): ${unused.join(', ')}`);
   });
@@ -197,7 +213,9 @@ describe('skill names', () => {
     for (const n of tg.nodes) delete n.required_skills;
     delete doc.resource_analysis;
     const blind = graph(doc);
-    expect(blind.notes).toContain('no item names a skill: team assignment is skill-blind (any team may take any item); inferSkills (--infer-skills) fills skills from task_type and file extensions');
+    expect(blind.notes).toContain(
+      'no item names a skill: team assignment is skill-blind (any team may take any item); inferSkills (--infer-skills) fills skills from task_type and file extensions',
+    );
     const inferred = graph(doc, { inferSkills: true });
     expect(byId(inferred)['task-1-1']!.skills).toEqual(['backend', 'SQL', 'TypeScript']);
     expect(inferred.notes).toContain('skill inferred: task-1-1 needs backend, SQL, TypeScript (from task_type backend, db/migrations/001_products.sql, src/catalogue/model.ts)');
@@ -246,7 +264,10 @@ describe('task-master, newer files', () => {
 
   it('a tag with nothing pending names the tags that have pending tasks', () => {
     const e = thrown(ImportError, () => importText('task-master', fixture('task-master-v2.json'), { startDate: '2027-04-05', tag: 'release-1' }));
-    expect(e.issues).toContainEqual({ path: '/release-1', message: 'tag "release-1" has nothing pending (every task is done or cancelled); tags with pending tasks: master, reporting (choose one with --tag)' });
+    expect(e.issues).toContainEqual({
+      path: '/release-1',
+      message: 'tag "release-1" has nothing pending (every task is done or cancelled); tags with pending tasks: master, reporting (choose one with --tag)',
+    });
   });
 });
 

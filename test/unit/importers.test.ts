@@ -137,8 +137,20 @@ describe('dependency-graph importer', () => {
   });
 
   it('rejects a file with no phases, and a cycle is left for the planner to name', () => {
-    expect(importError('dependency-graph', '{"items": []}', { startDate: '2027-01-04' }).issues[0]).toEqual({ path: '/', message: expect.stringMatching(/found no list of phases/) });
-    const cyclic = importText('dependency-graph', JSON.stringify({ phases: [{ id: 'a', duration: 1, deps: ['b'] }, { id: 'b', duration: 1, deps: ['a'] }] }), { startDate: '2027-01-04' });
+    expect(importError('dependency-graph', '{"items": []}', { startDate: '2027-01-04' }).issues[0]).toEqual({
+      path: '/',
+      message: expect.stringMatching(/found no list of phases/),
+    });
+    const cyclic = importText(
+      'dependency-graph',
+      JSON.stringify({
+        phases: [
+          { id: 'a', duration: 1, deps: ['b'] },
+          { id: 'b', duration: 1, deps: ['a'] },
+        ],
+      }),
+      { startDate: '2027-01-04' },
+    );
     expect(() => planProject(cyclic.input)).toThrow(/cycle/i);
   });
 });
@@ -169,7 +181,9 @@ describe('task-master importer', () => {
     expect(r.notes.join('\n')).toMatch(/2 finished item.*task-1, task-3\.1/);
     expect(r.notes.join('\n')).toMatch(/cancelled.*task-6/);
     // Only the phases kept, and not task 4 (it has a complexity score).
-    expect(r.notes).toContain('7 phase(s) have neither estimatedHours nor a complexity score and were given 1 day(s): task-2, task-3.2, task-3.3, task-5, task-7.1, task-7.2, task-7.3');
+    expect(r.notes).toContain(
+      '7 phase(s) have neither estimatedHours nor a complexity score and were given 1 day(s): task-2, task-3.2, task-3.3, task-5, task-7.1, task-7.2, task-7.3',
+    );
     expectPlannable(r);
   });
 
@@ -225,7 +239,9 @@ describe('CSV importer', () => {
 
   it('reports a malformed file and a missing id column', () => {
     expect(importError('csv', 'id,name\n"a,b\n', { startDate: '2027-01-04' }).issues[0]!.path).toMatch(/^line \d+$/);
-    expect(importError('csv', 'name,duration\nx,1\n', { startDate: '2027-01-04' }).issues).toEqual([{ path: 'line 1', message: 'the header has no id column (found: name, duration)' }]);
+    expect(importError('csv', 'name,duration\nx,1\n', { startDate: '2027-01-04' }).issues).toEqual([
+      { path: 'line 1', message: 'the header has no id column (found: name, duration)' },
+    ]);
     expect(importError('csv', '', { startDate: '2027-01-04' }).issues[0]!.message).toMatch(/empty/);
   });
 });
@@ -291,13 +307,27 @@ describe('every importer, on anything', () => {
     },
   }));
   const csvText = items.map((list) =>
-    ['id,name,duration,dependencies,skills', ...list.map((it, i) => [`p${i}`, `"Phase ${i}, part"`, typeof it.duration === 'object' ? '1/2/4' : String(it.duration), [...it.deps.filter((d) => d < i).map((d) => `p${d}`), ...(it.strayDep ? ['nowhere'] : [])].join(';'), Array.isArray(it.skills) ? it.skills.join('|') : String(it.skills)].join(','))].join('\n'),
+    [
+      'id,name,duration,dependencies,skills',
+      ...list.map((it, i) =>
+        [
+          `p${i}`,
+          `"Phase ${i}, part"`,
+          typeof it.duration === 'object' ? '1/2/4' : String(it.duration),
+          [...it.deps.filter((d) => d < i).map((d) => `p${d}`), ...(it.strayDep ? ['nowhere'] : [])].join(';'),
+          Array.isArray(it.skills) ? it.skills.join('|') : String(it.skills),
+        ].join(','),
+      ),
+    ].join('\n'),
   );
   const cases = fc.oneof(
     graphDoc.map((d) => ['dependency-graph', JSON.stringify(d)] as const),
     taskMasterDoc.map((d) => ['task-master', JSON.stringify(d)] as const),
     csvText.map((t) => ['csv', t] as const),
-    fc.tuple(fc.constantFrom(...IMPORT_FORMATS), fc.anything({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? 'null')),
+    fc.tuple(
+      fc.constantFrom(...IMPORT_FORMATS),
+      fc.anything({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? 'null'),
+    ),
   );
 
   it('returns a schema-valid input or throws ImportError listing where, and nothing else', () => {

@@ -26,7 +26,13 @@ function pair(link: Link, people = 2, extra: PhaseInput[] = []): PlanInput {
 const times = (input: PlanInput) => {
   const r = computePlan(input);
   const at = (id: string) => r.project.phases.find((p) => p.id === id)!.index;
-  return { r, start: (id: string) => r.schedule.start[at(id)], finish: (id: string) => r.schedule.finish[at(id)], es: (id: string) => r.cpm.es[at(id)], ls: (id: string) => r.cpm.ls[at(id)] };
+  return {
+    r,
+    start: (id: string) => r.schedule.start[at(id)],
+    finish: (id: string) => r.schedule.finish[at(id)],
+    es: (id: string) => r.cpm.es[at(id)],
+    ls: (id: string) => r.cpm.ls[at(id)],
+  };
 };
 
 describe('dependency links in the input', () => {
@@ -93,7 +99,11 @@ describe('critical path method with link types and lags (a = 4 days, b = 2 days)
 describe('resource-constrained schedule with link types and lags', () => {
   it('one person: an SS successor still waits for the person, an FF one finishes after its predecessor', () => {
     // a holds the only person 0..4, so b runs 4..6 whatever the link, and the link still holds.
-    for (const link of [{ id: 'a', type: 'SS', lagDays: 1 }, { id: 'a', type: 'FF' }, { id: 'a', lagDays: -3 }] as Link[]) {
+    for (const link of [
+      { id: 'a', type: 'SS', lagDays: 1 },
+      { id: 'a', type: 'FF' },
+      { id: 'a', lagDays: -3 },
+    ] as Link[]) {
       const t = times(pair(link, 1));
       expect([t.start('a'), t.start('b'), t.r.schedule.makespan]).toEqual([0, 4, 6]);
     }

@@ -5,7 +5,8 @@ import type { PlanInput } from '../../src/schemas/plan-input.js';
 import { exampleInput } from '../support/fixtures.js';
 
 /** A computed plan whose estimated size is about 3 × textBytes + 2 × document. */
-const fake = (n: number, textBytes = 100) => ({ document: String(n), gantt: '', artifacts: { t: 'x'.repeat(textBytes) }, schedule: [], playbooks: {} }) as unknown as PlannedVersion;
+const fake = (n: number, textBytes = 100) =>
+  ({ document: String(n), gantt: '', artifacts: { t: 'x'.repeat(textBytes) }, schedule: [], playbooks: {} }) as unknown as PlannedVersion;
 
 describe('plan memo', () => {
   it('keeps the most recently used entries within its bytes, however few or many that is', () => {

@@ -53,7 +53,13 @@ describe('progress of a planning run', () => {
   });
 
   it('the schedule stage ends at its budget when the search stops early (optimal at once) and says 0 of 0 with no budget', () => {
-    const tiny: PlanInput = { name: 't', startDate: '2027-01-04', teams: [{ id: 'a', size: 1, skills: [] }], phases: [{ id: 'x', name: 'X', duration: 2 }], planning: { iterations: 500, monteCarloIterations: 10 } };
+    const tiny: PlanInput = {
+      name: 't',
+      startDate: '2027-01-04',
+      teams: [{ id: 'a', size: 1, skills: [] }],
+      phases: [{ id: 'x', name: 'X', duration: 2 }],
+      planning: { iterations: 500, monteCarloIterations: 10 },
+    };
     const early = recorder();
     planProject(tiny, { onProgress: early.onProgress });
     expect(early.calls.filter((c) => c.stage === 'schedule')).toEqual([

@@ -55,7 +55,16 @@ describe('parsePsplib', () => {
   });
 
   it('reads requests per resource, capacities and horizon', () => {
-    expect(inst.jobs.map((j) => j.requests)).toEqual([[0, 0], [1, 1], [1, 1], [2, 0], [1, 1], [1, 1], [2, 2], [0, 0]]);
+    expect(inst.jobs.map((j) => j.requests)).toEqual([
+      [0, 0],
+      [1, 1],
+      [1, 1],
+      [2, 0],
+      [1, 1],
+      [1, 1],
+      [2, 2],
+      [0, 0],
+    ]);
     expect(inst.capacities).toEqual([2, 2]);
     expect(inst.horizon).toBe(16);
   });

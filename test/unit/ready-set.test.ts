@@ -75,10 +75,13 @@ describe('ready set', () => {
     const front = readySet(c, { team: 'front' }, true);
     expect(reasonsOf(front, 'schema')).toEqual(['skill_mismatch']);
     expect(readySet(c, { skills: ['api'] }).ready.map((r) => r.phaseId)).toEqual(['schema', 'migrate']);
-    const full = ctx([ev('claimed', 'design', 'x'), ev('claimed', 'other', 'y')], [
-      { phaseId: 'design', sessionId: 'x', team: 'front' },
-      { phaseId: 'other', sessionId: 'y', team: 'front' },
-    ]);
+    const full = ctx(
+      [ev('claimed', 'design', 'x'), ev('claimed', 'other', 'y')],
+      [
+        { phaseId: 'design', sessionId: 'x', team: 'front' },
+        { phaseId: 'other', sessionId: 'y', team: 'front' },
+      ],
+    );
     const set = readySet(full, { claimant: who('front', 'z') }, true);
     expect(reasonsOf(set, 'schema')).toEqual(['skill_mismatch', 'team_at_capacity']);
     const busy = readySet(ctx([ev('claimed', 'design', 'me')], [{ phaseId: 'design', sessionId: 'me', team: 'front' }]), { claimant: who('back') }, true);
@@ -100,10 +103,13 @@ describe('claim rules for a claimant', () => {
   it('a team never runs more than its usable capacity; a phase larger than the team takes all of it', () => {
     const one = ctx([ev('claimed', 'schema', 'a')], [{ phaseId: 'schema', sessionId: 'a', team: 'back' }]);
     expect(claimantObstacles(one, who('back', 'b'), 'migrate')).toEqual([]);
-    const two = ctx([], [
-      { phaseId: 'schema', sessionId: 'a', team: 'back' },
-      { phaseId: 'migrate', sessionId: 'b', team: 'back' },
-    ]);
+    const two = ctx(
+      [],
+      [
+        { phaseId: 'schema', sessionId: 'a', team: 'back' },
+        { phaseId: 'migrate', sessionId: 'b', team: 'back' },
+      ],
+    );
     expect(claimantObstacles(two, who('back', 'c'), 'api').map((r) => r.reason)).toEqual(['team_at_capacity']);
     const design = ctx([], [{ phaseId: 'design', sessionId: 'a', team: 'front' }]);
     expect(claimantObstacles(design, who('front', 'b'), 'page').map((r) => r.reason)).toEqual(['team_at_capacity']);

@@ -151,7 +151,10 @@ describe('riskRegister on small synthetic plans', () => {
   const base = (phases: PlanInput['phases'], extra: Partial<PlanInput> = {}): PlanInput => ({
     name: 'small',
     startDate: '2027-01-04',
-    teams: [{ id: 'a', size: 4, skills: ['x'] }, { id: 'b', size: 4, skills: ['x'] }],
+    teams: [
+      { id: 'a', size: 4, skills: ['x'] },
+      { id: 'b', size: 4, skills: ['x'] },
+    ],
     constraints: { capacityBuffer: 0 },
     planning: { iterations: 50, monteCarloIterations: 300 },
     phases,
@@ -166,9 +169,7 @@ describe('riskRegister on small synthetic plans', () => {
   });
 
   it('flags a pool that makes phases queue, naming the pool and the waiting phases', () => {
-    const { risks } = register(
-      base(independent(3, { resources: { lab: 1 } }), { infrastructure: [{ id: 'lab', name: 'Device lab', capacity: 1 }] }),
-    );
+    const { risks } = register(base(independent(3, { resources: { lab: 1 } }), { infrastructure: [{ id: 'lab', name: 'Device lab', capacity: 1 }] }));
     const pool = byCategory(risks, 'shared_infrastructure');
     expect(pool).toHaveLength(1);
     expect(pool[0]!.title).toBe('Device lab runs at 100 % of capacity; 2 phases wait for it');
@@ -188,7 +189,12 @@ describe('riskRegister on small synthetic plans', () => {
     const { risks } = register(
       base(
         Array.from({ length: 4 }, (_, i) => ({ id: `s${i}`, name: `Step ${i}`, duration: { optimistic: 2, likely: 3, pessimistic: 6 }, skills: ['y'] })),
-        { teams: [{ id: 'solo', name: 'Solo team', size: 1, skills: ['y'] }, { id: 'idle', size: 1, skills: ['z'] }] },
+        {
+          teams: [
+            { id: 'solo', name: 'Solo team', size: 1, skills: ['y'] },
+            { id: 'idle', size: 1, skills: ['z'] },
+          ],
+        },
       ),
     );
     const overload = byCategory(risks, 'team_overload');

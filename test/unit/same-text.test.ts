@@ -36,7 +36,12 @@ function longStrings(value: unknown, schema: Schema | undefined, out: string[] =
 function upstreamInput() {
   const seed = importSeedResources(JSON.parse(readFileSync(repoPath('examples', 'import', 'seed-teams.json'), 'utf8')))!;
   const text = readFileSync(repoPath('examples', 'import', 'upstream-analysis.json'), 'utf8');
-  return importPlannable('dependency-graph', text, { startDate: '2027-01-04', teams: seed.teams!, infrastructure: seed.infrastructure!, resourceConstraints: seed.resourceConstraints! }).input;
+  return importPlannable('dependency-graph', text, {
+    startDate: '2027-01-04',
+    teams: seed.teams!,
+    infrastructure: seed.infrastructure!,
+    resourceConstraints: seed.resourceConstraints!,
+  }).input;
 }
 
 describe('same text for every project', () => {

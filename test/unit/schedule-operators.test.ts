@@ -81,7 +81,7 @@ function peak(intervals: { s: number; f: number; q: number }[]): number {
   events.sort((a, b) => a[0] - b[0]);
   let cur = 0;
   let max = 0;
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < events.length;) {
     const t0 = events[i]![0];
     for (; i < events.length && events[i]![0] - t0 <= TOL; i++) cur += events[i]![1];
     max = Math.max(max, cur);
@@ -115,7 +115,12 @@ function checkSchedule(input: PlanInput, p: SchedulingProblem, s: Pick<Decoded, 
       const aa = input.phases[a]!.areas ?? [];
       const ba = input.phases[b]!.areas ?? [];
       if (!aa.some((x) => ba.some((y) => areasOverlap(x, y)))) continue;
-      expect(peak([{ s: s.start[a]!, f: s.finish[a]!, q: 1 }, { s: s.start[b]!, f: s.finish[b]!, q: 1 }])).toBeLessThanOrEqual(1);
+      expect(
+        peak([
+          { s: s.start[a]!, f: s.finish[a]!, q: 1 },
+          { s: s.start[b]!, f: s.finish[b]!, q: 1 },
+        ]),
+      ).toBeLessThanOrEqual(1);
     }
   }
 }

@@ -53,27 +53,28 @@ const durationArb = fc.oneof(
   }),
 );
 
-const baseArb = (maxPhases: number) => fc.record({
-  teams: fc.array(
-    fc.record({
-      size: fc.integer({ min: 1, max: 8 }),
-      skills: fc.subarray(SKILLS),
-      availability: fc.oneof(fc.constant(100), fc.integer({ min: 30, max: 100 })),
-    }),
-    { minLength: 1, maxLength: 5 },
-  ),
-  buffer: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 60 }), fc.constant(20)),
-  pools: fc.array(fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constantFrom(1.5, 2.5)), { maxLength: 3 }),
-  sessions: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
-  integral: fc.boolean(),
-  useAreas: fc.boolean(),
-  /** Typed and lagged links (FS/SS/FF/SF, negative lags too) instead of plain finish-to-start. */
-  typed: fc.boolean(),
-  /** Whole-team leave per team, in working days [from, from + length), or none. */
-  leave: fc.array(fc.option(fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 1, max: 6 })), { nil: undefined }), { minLength: 5, maxLength: 5 }),
-  seed: fc.integer({ min: 0, max: 100_000 }),
-  n: fc.integer({ min: 1, max: maxPhases }),
-});
+const baseArb = (maxPhases: number) =>
+  fc.record({
+    teams: fc.array(
+      fc.record({
+        size: fc.integer({ min: 1, max: 8 }),
+        skills: fc.subarray(SKILLS),
+        availability: fc.oneof(fc.constant(100), fc.integer({ min: 30, max: 100 })),
+      }),
+      { minLength: 1, maxLength: 5 },
+    ),
+    buffer: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 60 }), fc.constant(20)),
+    pools: fc.array(fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constantFrom(1.5, 2.5)), { maxLength: 3 }),
+    sessions: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
+    integral: fc.boolean(),
+    useAreas: fc.boolean(),
+    /** Typed and lagged links (FS/SS/FF/SF, negative lags too) instead of plain finish-to-start. */
+    typed: fc.boolean(),
+    /** Whole-team leave per team, in working days [from, from + length), or none. */
+    leave: fc.array(fc.option(fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 1, max: 6 })), { nil: undefined }), { minLength: 5, maxLength: 5 }),
+    seed: fc.integer({ min: 0, max: 100_000 }),
+    n: fc.integer({ min: 1, max: maxPhases }),
+  });
 
 const rawPhaseArb = (teams: number, pools: number): fc.Arbitrary<RawPhase> =>
   fc.record({
@@ -82,7 +83,10 @@ const rawPhaseArb = (teams: number, pools: number): fc.Arbitrary<RawPhase> =>
     sizePick: fc.integer({ min: 0, max: 99 }),
     duration: durationArb,
     deps: fc.array(fc.nat(1000), { maxLength: 3 }),
-    kinds: fc.array(fc.record({ type: fc.constantFrom('FS', 'SS', 'FF', 'SF'), lag: fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(0.5, -1.5)) }), { minLength: 3, maxLength: 3 }),
+    kinds: fc.array(fc.record({ type: fc.constantFrom('FS', 'SS', 'FF', 'SF'), lag: fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(0.5, -1.5)) }), {
+      minLength: 3,
+      maxLength: 3,
+    }),
     pools: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: pools, maxLength: pools }),
     areas: fc.array(fc.integer({ min: 0, max: AREAS.length + 2 }), { maxLength: 2 }),
     priority: fc.integer({ min: 0, max: 3 }),
@@ -90,70 +94,71 @@ const rawPhaseArb = (teams: number, pools: number): fc.Arbitrary<RawPhase> =>
   });
 
 /** A random valid plan input: a DAG (listed in a shuffled order) whose every phase some team can run. */
-const planInputArb = (maxPhases: number): fc.Arbitrary<PlanInput> => baseArb(maxPhases)
-  .chain((base) =>
-    fc.record({
-      base: fc.constant(base),
-      raw: fc.array(rawPhaseArb(base.teams.length, base.pools.length), { minLength: base.n, maxLength: base.n }),
-      order: fc.shuffledSubarray(
-        Array.from({ length: base.n }, (_, i) => i),
-        { minLength: base.n, maxLength: base.n },
-      ),
-    }),
-  )
-  .map(({ base, raw, order }): PlanInput => {
-    const cal = new WorkCalendar('2027-01-04', { workingDays: [1, 2, 3, 4, 5], holidays: [] });
-    const teams: TeamInput[] = base.teams.map((t, i) => {
-      const leave = base.leave[i];
-      return {
-        id: `team${i}`,
-        size: t.size,
-        skills: t.skills,
-        availability: t.availability,
-        ...(leave ? { calendar: { leave: [{ from: cal.dateOf(leave[0]), to: cal.dateOf(leave[0] + leave[1] - 1) }] } } : {}),
-      };
-    });
-    const phases: PhaseInput[] = raw.map((r, i) => {
-      // Dependencies only on earlier phases of the DAG: acyclic by construction.
-      const ids = i === 0 ? [] : [...new Set(r.deps.map((d) => `p${d % i}`))];
-      const deps: NonNullable<PhaseInput['dependencies']> = base.typed
-        ? ids.map((id, k) => ({ id, type: r.kinds[k]!.type, lagDays: base.integral ? Math.round(r.kinds[k]!.lag) : r.kinds[k]!.lag }))
-        : ids;
-      const team = teams[r.team]!;
-      const skills = team.skills.filter((_, k) => (r.skillMask >> k) & 1);
-      const cap = seatsOf(team, base.buffer);
-      const teamSize = r.sizePick < 10 ? 0 : r.sizePick >= 95 ? 0.5 : 1 + (r.sizePick % cap);
-      let duration = r.duration;
-      if (base.integral) duration = typeof duration === 'number' ? Math.round(duration) : duration.likely;
-      const resources: Record<string, number> = {};
-      base.pools.forEach((capacity, k) => {
-        const u = r.pools[k]!;
-        if (u >= 6) resources[`pool${k}`] = u === 9 ? capacity : Math.min(capacity, u - 5);
+const planInputArb = (maxPhases: number): fc.Arbitrary<PlanInput> =>
+  baseArb(maxPhases)
+    .chain((base) =>
+      fc.record({
+        base: fc.constant(base),
+        raw: fc.array(rawPhaseArb(base.teams.length, base.pools.length), { minLength: base.n, maxLength: base.n }),
+        order: fc.shuffledSubarray(
+          Array.from({ length: base.n }, (_, i) => i),
+          { minLength: base.n, maxLength: base.n },
+        ),
+      }),
+    )
+    .map(({ base, raw, order }): PlanInput => {
+      const cal = new WorkCalendar('2027-01-04', { workingDays: [1, 2, 3, 4, 5], holidays: [] });
+      const teams: TeamInput[] = base.teams.map((t, i) => {
+        const leave = base.leave[i];
+        return {
+          id: `team${i}`,
+          size: t.size,
+          skills: t.skills,
+          availability: t.availability,
+          ...(leave ? { calendar: { leave: [{ from: cal.dateOf(leave[0]), to: cal.dateOf(leave[0] + leave[1] - 1) }] } } : {}),
+        };
       });
-      const areas = base.useAreas ? [...new Set(r.areas.filter((a) => a < AREAS.length).map((a) => AREAS[a]!))] : [];
+      const phases: PhaseInput[] = raw.map((r, i) => {
+        // Dependencies only on earlier phases of the DAG: acyclic by construction.
+        const ids = i === 0 ? [] : [...new Set(r.deps.map((d) => `p${d % i}`))];
+        const deps: NonNullable<PhaseInput['dependencies']> = base.typed
+          ? ids.map((id, k) => ({ id, type: r.kinds[k]!.type, lagDays: base.integral ? Math.round(r.kinds[k]!.lag) : r.kinds[k]!.lag }))
+          : ids;
+        const team = teams[r.team]!;
+        const skills = team.skills.filter((_, k) => (r.skillMask >> k) & 1);
+        const cap = seatsOf(team, base.buffer);
+        const teamSize = r.sizePick < 10 ? 0 : r.sizePick >= 95 ? 0.5 : 1 + (r.sizePick % cap);
+        let duration = r.duration;
+        if (base.integral) duration = typeof duration === 'number' ? Math.round(duration) : duration.likely;
+        const resources: Record<string, number> = {};
+        base.pools.forEach((capacity, k) => {
+          const u = r.pools[k]!;
+          if (u >= 6) resources[`pool${k}`] = u === 9 ? capacity : Math.min(capacity, u - 5);
+        });
+        const areas = base.useAreas ? [...new Set(r.areas.filter((a) => a < AREAS.length).map((a) => AREAS[a]!))] : [];
+        return {
+          id: `p${i}`,
+          name: `phase ${i}`,
+          duration,
+          dependencies: deps,
+          skills,
+          teamSize,
+          ...(Object.keys(resources).length > 0 ? { resources } : {}),
+          ...(areas.length > 0 ? { areas } : {}),
+          priority: r.priority,
+          ...(r.notBefore !== undefined ? { startNoEarlierThan: cal.dateOf(r.notBefore) } : {}),
+        };
+      });
       return {
-        id: `p${i}`,
-        name: `phase ${i}`,
-        duration,
-        dependencies: deps,
-        skills,
-        teamSize,
-        ...(Object.keys(resources).length > 0 ? { resources } : {}),
-        ...(areas.length > 0 ? { areas } : {}),
-        priority: r.priority,
-        ...(r.notBefore !== undefined ? { startNoEarlierThan: cal.dateOf(r.notBefore) } : {}),
+        name: 'random',
+        startDate: '2027-01-04',
+        teams,
+        infrastructure: base.pools.map((capacity, k) => ({ id: `pool${k}`, capacity })),
+        phases: order.map((i) => phases[i]!),
+        constraints: { capacityBuffer: base.buffer, ...(base.sessions !== undefined ? { maxConcurrentSessions: base.sessions } : {}) },
+        planning: { seed: base.seed, iterations: 200 },
       };
     });
-    return {
-      name: 'random',
-      startDate: '2027-01-04',
-      teams,
-      infrastructure: base.pools.map((capacity, k) => ({ id: `pool${k}`, capacity })),
-      phases: order.map((i) => phases[i]!),
-      constraints: { capacityBuffer: base.buffer, ...(base.sessions !== undefined ? { maxConcurrentSessions: base.sessions } : {}) },
-      planning: { seed: base.seed, iterations: 200 },
-    };
-  });
 const inputArb = planInputArb(40);
 
 /**
@@ -170,7 +175,7 @@ function sweepPeak(intervals: { start: number; finish: number; q: number }[]): n
   events.sort((a, b) => a[0] - b[0]);
   let cur = 0;
   let peak = 0;
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < events.length;) {
     const t0 = events[i]![0];
     for (; i < events.length && events[i]![0] - t0 <= TOL; i++) cur += events[i]![1];
     peak = Math.max(peak, cur);
@@ -240,7 +245,9 @@ function checkPlan(input: PlanInput, plan: PlanResult): void {
   input.teams.forEach((ti, t) => {
     for (const l of ti.calendar?.leave ?? []) {
       const [from, to] = [cal.dayOf(l.from), cal.dayOf(l.to) + 1];
-      for (let j = 0; j < n; j++) if (team[j] === t && finish[j]! - start[j]! > TOL) expect(finish[j]! <= from + TOL || start[j]! >= to - TOL, `${input.phases[j]!.id} on ${ti.id} during leave ${from}..${to}`).toBe(true);
+      for (let j = 0; j < n; j++)
+        if (team[j] === t && finish[j]! - start[j]! > TOL)
+          expect(finish[j]! <= from + TOL || start[j]! >= to - TOL, `${input.phases[j]!.id} on ${ti.id} during leave ${from}..${to}`).toBe(true);
     }
   });
 

@@ -10,7 +10,8 @@ import { createDomainPlanner } from '../../src/service/domain-planner.js';
 import { exampleInput } from '../support/fixtures.js';
 import { thrown } from '../support/thrown.js';
 
-const quick = (input: PlanInput, planningDate = '2026-12-01') => planProject({ ...input, planning: { ...input.planning, iterations: 200, monteCarloIterations: 300 } }, { planningDate, advisor: { maxPlans: 0 } }).artifacts;
+const quick = (input: PlanInput, planningDate = '2026-12-01') =>
+  planProject({ ...input, planning: { ...input.planning, iterations: 200, monteCarloIterations: 300 } }, { planningDate, advisor: { maxPlans: 0 } }).artifacts;
 const example = () => exampleInput();
 
 /** Two teams, one wave: a (team x) and b (team y) both touch src/shared/ and feed c. */
@@ -35,7 +36,10 @@ function twoTeamsShareAnArea(shared = true): PlanInput {
 describe('execution-plan.json: planning date, analysis source, resource constraints, milestones', () => {
   it('planning_date is the date passed in, a re-plan defaults to its as-of date, and the memo keys on it', async () => {
     expect(quick(example(), '2026-11-30')['execution-plan.json'].planning_date).toBe('2026-11-30');
-    const replan = { ...example(), progress: { asOf: '2027-01-11', phases: [{ id: 'infra-setup', status: 'completed' as const, actualStart: '2027-01-04', actualFinish: '2027-01-08' }] } };
+    const replan = {
+      ...example(),
+      progress: { asOf: '2027-01-11', phases: [{ id: 'infra-setup', status: 'completed' as const, actualStart: '2027-01-04', actualFinish: '2027-01-08' }] },
+    };
     expect(planProject(replan, { advisor: { maxPlans: 0 } }).artifacts['execution-plan.json'].planning_date).toBe('2027-01-11');
     let today = new Date('2026-12-01T10:00:00Z');
     const planner = createDomainPlanner({ now: () => today });
@@ -65,7 +69,8 @@ describe('execution-plan.json: planning date, analysis source, resource constrai
   });
 
   it('a pool whose capacity drops shows up as a resource constraint and in the resource-conflict recovery procedure', () => {
-    const names = (a: ReturnType<typeof quick>) => a['execution-plan.json'].resource_analysis.resource_constraints.filter((c) => c.constraint_type === 'saturated_pool').flatMap((c) => c.pools);
+    const names = (a: ReturnType<typeof quick>) =>
+      a['execution-plan.json'].resource_analysis.resource_constraints.filter((c) => c.constraint_type === 'saturated_pool').flatMap((c) => c.pools);
     const before = quick(example());
     expect(names(before)).not.toContain('ci');
     expect(before['risk-mitigation-plan.json'].recovery_procedures.resource_conflict.pools).not.toContain('ci');
@@ -94,7 +99,12 @@ describe('execution-plan.json: planning date, analysis source, resource constrai
     const a = quick(input);
     const ms = a['execution-plan.json'].milestones;
     const waves = a['wave-schedules.json'].waves;
-    expect(ms.filter((m) => m.kind === 'wave_end').map((m) => m.date).sort()).toEqual(waves.map((w) => w.finish_date).sort());
+    expect(
+      ms
+        .filter((m) => m.kind === 'wave_end')
+        .map((m) => m.date)
+        .sort(),
+    ).toEqual(waves.map((w) => w.finish_date).sort());
     expect(ms.at(-1)).toMatchObject({ kind: 'finish', date: a['execution-plan.json'].project_context.completion_date });
     expect(ms.find((m) => m.kind === 'phase')!.phases).toEqual(['go-live']);
     const critical = new Set(a['execution-plan.json'].schedule.filter((s) => s.critical).map((s) => s.id));
@@ -192,7 +202,11 @@ describe('risk-mitigation-plan.json and monitoring-config.json', () => {
     expect(n.utilisation_web).toMatchObject({ target: 50, target_source: 'input' });
     // Wider estimates widen the spread: the P95-based critical threshold drops.
     const wide = example();
-    wide.phases = wide.phases.map((p) => ({ ...p, duration: typeof p.duration === 'number' ? { optimistic: p.duration, likely: p.duration, pessimistic: p.duration * 4 } : { ...p.duration, pessimistic: p.duration.pessimistic * 3 } }));
+    wide.phases = wide.phases.map((p) => ({
+      ...p,
+      duration:
+        typeof p.duration === 'number' ? { optimistic: p.duration, likely: p.duration, pessimistic: p.duration * 4 } : { ...p.duration, pessimistic: p.duration.pessimistic * 3 },
+    }));
     const w = metrics(quick({ ...wide, monitoring: { parallelEfficiencyPercent: 100 } }));
     const base = metrics(quick({ ...example(), monitoring: { parallelEfficiencyPercent: 100 } }));
     expect(w.parallel_execution_efficiency!.critical).toBeLessThan(base.parallel_execution_efficiency!.critical);
@@ -218,7 +232,27 @@ describe('risk-mitigation-plan.json and monitoring-config.json', () => {
     expect(ARTIFACT_SCHEMAS['monitoring-config.json'].properties.monitoring_and_control.properties.periodic_assessment).toBeDefined();
     // Published in the OpenAPI document (npm run openapi), input fields included.
     const openapi = readFileSync(repoPath('openapi', 'openapi.json'), 'utf8');
-    for (const field of ['planning_date', 'dependency_analysis_source_kind', 'milestones', 'risk_level', 'coordination_requirements', 'deliverables_source', 'decision_making', 'state_synchronization', 'preparation_requirements', 'mitigation_strategies', 'code_review', 'recovery_procedures', 'periodic_assessment', 'success_metrics', 'planned_meets_target', 'resourceConstraints', 'decisionRoles', 'escalationCriteria', 'parallelEfficiencyPercent'])
+    for (const field of [
+      'planning_date',
+      'dependency_analysis_source_kind',
+      'milestones',
+      'risk_level',
+      'coordination_requirements',
+      'deliverables_source',
+      'decision_making',
+      'state_synchronization',
+      'preparation_requirements',
+      'mitigation_strategies',
+      'code_review',
+      'recovery_procedures',
+      'periodic_assessment',
+      'success_metrics',
+      'planned_meets_target',
+      'resourceConstraints',
+      'decisionRoles',
+      'escalationCriteria',
+      'parallelEfficiencyPercent',
+    ])
       expect(openapi, field).toContain(`"${field}"`);
     const { planning_date: _p, ...withoutDate } = a['execution-plan.json'];
     expect(Value.Check(ARTIFACT_SCHEMAS['execution-plan.json'], withoutDate)).toBe(false);

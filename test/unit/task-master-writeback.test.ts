@@ -41,7 +41,7 @@ function planOf(text: string) {
 const withoutBlocks = (text: string) => text.replace(/,\r?\n[ \t]*"waveplan": \{[^}]*\}/g, '').replace(/, "waveplan": \{[^}]*\}/g, '');
 
 describe('task-master write-back', () => {
-  it('adds each scheduled task\'s planned dates, team, wave, criticality and slack, and keeps the rest of the file', () => {
+  it("adds each scheduled task's planned dates, team, wave, criticality and slack, and keeps the rest of the file", () => {
     const { view, schedule } = planOf(TASKS);
     const { text, written, missing } = writeBackTaskMaster(TASKS, view, { planId: 'p-1', version: 3 });
     expect(missing).toEqual([]);
@@ -53,7 +53,16 @@ describe('task-master write-back', () => {
       const { waveplan, ...rest } = task;
       expect(rest).toEqual(before.master.tasks[k]);
       if (!entry) continue;
-      expect(waveplan).toEqual({ planId: 'p-1', version: 3, plannedStart: entry.start_date, plannedFinish: entry.finish_date, team: entry.team, wave: entry.wave, critical: entry.critical, slackDays: view.phases.find((p) => p.id === entry.id)!.totalSlackDays });
+      expect(waveplan).toEqual({
+        planId: 'p-1',
+        version: 3,
+        plannedStart: entry.start_date,
+        plannedFinish: entry.finish_date,
+        team: entry.team,
+        wave: entry.wave,
+        critical: entry.critical,
+        slackDays: view.phases.find((p) => p.id === entry.id)!.totalSlackDays,
+      });
     }
     expect(withoutBlocks(text)).toBe(TASKS);
   });

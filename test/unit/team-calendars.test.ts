@@ -7,7 +7,14 @@ import type { PlanInput, TeamInput } from '../../src/schemas/plan-input.js';
 
 // 2027-01-04 is a Monday: working days 0–4 are Jan 4–8, 5–9 Jan 11–15, 10–14 Jan 18–22.
 function input(teams: TeamInput[], phases: PlanInput['phases']): PlanInput {
-  return { name: 'calendars', startDate: '2027-01-04', teams, phases, constraints: { capacityBuffer: 0 }, planning: { iterations: 100, monteCarloIterations: 200, defaultSpreadPercent: 0 } };
+  return {
+    name: 'calendars',
+    startDate: '2027-01-04',
+    teams,
+    phases,
+    constraints: { capacityBuffer: 0 },
+    planning: { iterations: 100, monteCarloIterations: 200, defaultSpreadPercent: 0 },
+  };
 }
 const day = (r: ReturnType<typeof computePlan>, id: string) => {
   const j = r.project.phases.find((p) => p.id === id)!.index;
@@ -40,15 +47,21 @@ describe('team calendars', () => {
   it('partial leave leaves the rest of the team working; non-working days and a growing team change what fits', () => {
     // 3 people, 2 away days 0–4: one phase of 1 person runs, the second of 1 waits until day 5.
     const r = computePlan(
-      input([{ id: 't', size: 3, skills: [], calendar: { leave: [{ from: '2027-01-04', to: '2027-01-08', people: 2 }] } }], [
-        { id: 'x', name: 'X', duration: 2 },
-        { id: 'y', name: 'Y', duration: 2 },
-      ]),
+      input(
+        [{ id: 't', size: 3, skills: [], calendar: { leave: [{ from: '2027-01-04', to: '2027-01-08', people: 2 }] } }],
+        [
+          { id: 'x', name: 'X', duration: 2 },
+          { id: 'y', name: 'Y', duration: 2 },
+        ],
+      ),
     );
     expect([r.schedule.start[0], r.schedule.start[1]].sort()).toEqual([0, 2]);
     // A team of 1 growing to 3 from Jan 11 (day 5): three 3-day phases run 0–3, 3–6 and, once the team has grown, 5–8 (not 6–9).
     const grown = computePlan(
-      input([{ id: 't', size: 1, skills: [], calendar: { capacity: [{ from: '2027-01-11', size: 3 }] } }], ['u', 'v', 'w'].map((id) => ({ id, name: id, duration: 3 }))),
+      input(
+        [{ id: 't', size: 1, skills: [], calendar: { capacity: [{ from: '2027-01-11', size: 3 }] } }],
+        ['u', 'v', 'w'].map((id) => ({ id, name: id, duration: 3 })),
+      ),
     );
     expect(Array.from(grown.schedule.start).sort()).toEqual([0, 3, 5]);
     expect(grown.schedule.makespan).toBe(8);
@@ -71,10 +84,13 @@ describe('team calendars', () => {
     // a (no team; 2/3/9 days, PERT mean 3.83) then b (team web, 2 days). web is away Jan 13–19 (days 7–11): b is planned
     // 3.83..5.83, before it. A sample in which a runs past day 5 would put b into the leave, so b starts on day 12 there.
     const base = (leave: boolean) =>
-      input([{ id: 'web', size: 1, skills: ['ui'], ...(leave ? { calendar: { leave: [{ from: '2027-01-13', to: '2027-01-19' }] } } : {}) }], [
-        { id: 'a', name: 'A', duration: { optimistic: 2, likely: 3, pessimistic: 9 }, teamSize: 0 },
-        { id: 'b', name: 'B', duration: 2, skills: ['ui'], dependencies: ['a'] },
-      ]);
+      input(
+        [{ id: 'web', size: 1, skills: ['ui'], ...(leave ? { calendar: { leave: [{ from: '2027-01-13', to: '2027-01-19' }] } } : {}) }],
+        [
+          { id: 'a', name: 'A', duration: { optimistic: 2, likely: 3, pessimistic: 9 }, teamSize: 0 },
+          { id: 'b', name: 'B', duration: 2, skills: ['ui'], dependencies: ['a'] },
+        ],
+      );
     const r = computePlan(base(true));
     expect(day(r, 'b')).toEqual([expect.closeTo(3.83, 2), expect.closeTo(5.83, 2), 0]);
     const mc = simulateSchedule(r, { iterations: 1000, seed: 2 });

@@ -80,14 +80,25 @@ describe('replay', () => {
   it('folds events into the same state however the log is chunked', () => {
     const types: EventType[] = ['claimed', 'started', 'progress', 'blocked', 'unblocked', 'completed', 'gate_failed', 'gate_passed', 'released'];
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...types), fc.constantFrom('p1', 'p2', 'p3'), fc.integer({ min: 0, max: 100 })), { maxLength: 60 }), fc.nat(60), (steps, cut) => {
-        const events = steps.map(([t, p, pct], i) => ({ id: i + 1, phaseId: p, sessionId: 's', type: t, data: { percent: pct }, occurredAt: new Date(1e12 + i * 1000).toISOString() }));
-        const whole = replay(events);
-        // incremental application from a replayed prefix gives the same states
-        const prefix = replay(events.slice(0, cut));
-        for (const e of events.slice(cut)) prefix.set(e.phaseId, applyEvent(prefix.get(e.phaseId) ?? initialPhaseState(), e));
-        expect(prefix).toEqual(whole);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...types), fc.constantFrom('p1', 'p2', 'p3'), fc.integer({ min: 0, max: 100 })), { maxLength: 60 }),
+        fc.nat(60),
+        (steps, cut) => {
+          const events = steps.map(([t, p, pct], i) => ({
+            id: i + 1,
+            phaseId: p,
+            sessionId: 's',
+            type: t,
+            data: { percent: pct },
+            occurredAt: new Date(1e12 + i * 1000).toISOString(),
+          }));
+          const whole = replay(events);
+          // incremental application from a replayed prefix gives the same states
+          const prefix = replay(events.slice(0, cut));
+          for (const e of events.slice(cut)) prefix.set(e.phaseId, applyEvent(prefix.get(e.phaseId) ?? initialPhaseState(), e));
+          expect(prefix).toEqual(whole);
+        },
+      ),
     );
   });
 
@@ -102,13 +113,26 @@ describe('replay', () => {
 
 describe('reported times against the event timeline', () => {
   const states = new Map([
-    ['design', { ...initialPhaseState(), status: 'completed' as const, claimedAt: '2027-01-04T09:00:00Z', startedAt: '2027-01-04T10:00:00Z', completedAt: '2027-01-08T17:00:00Z', percent: 100 }],
+    [
+      'design',
+      {
+        ...initialPhaseState(),
+        status: 'completed' as const,
+        claimedAt: '2027-01-04T09:00:00Z',
+        startedAt: '2027-01-04T10:00:00Z',
+        completedAt: '2027-01-08T17:00:00Z',
+        percent: 100,
+      },
+    ],
     ['build', { ...initialPhaseState(), status: 'claimed' as const, sessionId: 's', claimedAt: '2027-01-11T09:00:00Z' }],
   ]);
   const ctx = (dependencies: string[] = []) => ({ startDate: '2027-01-04', states, dependencies });
 
   it('refuses a claim dated before a dependency completed, naming it', () => {
-    expect(timelineRefusal({ type: 'claimed', phaseId: 'ship', at: '2027-01-07T09:00:00Z' }, ctx(['design']))).toMatchObject({ reason: 'before_dependency_completed', ids: ['design'] });
+    expect(timelineRefusal({ type: 'claimed', phaseId: 'ship', at: '2027-01-07T09:00:00Z' }, ctx(['design']))).toMatchObject({
+      reason: 'before_dependency_completed',
+      ids: ['design'],
+    });
     expect(timelineRefusal({ type: 'claimed', phaseId: 'ship', at: '2027-01-09T09:00:00Z' }, ctx(['design']))).toBeUndefined();
   });
 

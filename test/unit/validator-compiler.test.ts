@@ -2,7 +2,8 @@ import { Type } from 'typebox';
 import { describe, expect, it } from 'vitest';
 import { validatorCompiler } from '../../src/http/validator-compiler.js';
 
-const compile = (schema: Parameters<typeof validatorCompiler>[0]['schema'], httpPart: string) => validatorCompiler({ schema, httpPart, method: 'GET', url: '/' }) as (v: unknown) => { value?: unknown; error?: unknown[] };
+const compile = (schema: Parameters<typeof validatorCompiler>[0]['schema'], httpPart: string) =>
+  validatorCompiler({ schema, httpPart, method: 'GET', url: '/' }) as (v: unknown) => { value?: unknown; error?: unknown[] };
 
 describe('validatorCompiler', () => {
   const query = Type.Object({ id: Type.String({ format: 'uuid' }), limit: Type.Optional(Type.Integer({ minimum: 1 })), all: Type.Optional(Type.Boolean()) });

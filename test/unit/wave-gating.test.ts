@@ -6,7 +6,10 @@ import { repoPath } from '../../src/paths.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
 import { dependencyIds } from '../../src/schemas/dependency-links.js';
 
-const example = (): PlanInput => ({ ...(JSON.parse(readFileSync(repoPath('examples', 'web-product.json'), 'utf8')) as PlanInput), planning: { seed: 42, iterations: 300, monteCarloIterations: 100 } });
+const example = (): PlanInput => ({
+  ...(JSON.parse(readFileSync(repoPath('examples', 'web-product.json'), 'utf8')) as PlanInput),
+  planning: { seed: 42, iterations: 300, monteCarloIterations: 100 },
+});
 const withGating = (waveGating: 'flow' | 'barrier'): PlanInput => {
   const input = example();
   return { ...input, constraints: { ...input.constraints, waveGating } };

@@ -5,7 +5,15 @@ import { announce, h } from './dom.js';
 /** @typedef {import('../types.js').ImportJson['input']} PlanInput */
 
 /** @type {Record<string, string>} */
-const TYPES = { csv: 'text/csv', tsv: 'text/tab-separated-values', json: 'application/json', yaml: 'application/yaml', yml: 'application/yaml', xml: 'application/xml', jsonl: 'application/x-ndjson' };
+const TYPES = {
+  csv: 'text/csv',
+  tsv: 'text/tab-separated-values',
+  json: 'application/json',
+  yaml: 'application/yaml',
+  yml: 'application/yaml',
+  xml: 'application/xml',
+  jsonl: 'application/x-ndjson',
+};
 /** @param {string} name */
 const contentType = (name) => TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'text/plain';
 
@@ -27,7 +35,18 @@ function planInputIn(name, text) {
 
 /** @param {unknown} err */
 const problems = (err) =>
-  h('div', { role: 'alert', class: 'import-errors' }, h('p', {}, err instanceof Error ? err.message : String(err)), err instanceof ApiError && err.body?.details?.length ? h('ul', {}, err.body.details.map((/** @type {{ path: string; message: string }} */ d) => h('li', {}, h('code', {}, d.path || '(file)'), ' ', d.message))) : null);
+  h(
+    'div',
+    { role: 'alert', class: 'import-errors' },
+    h('p', {}, err instanceof Error ? err.message : String(err)),
+    err instanceof ApiError && err.body?.details?.length
+      ? h(
+          'ul',
+          {},
+          err.body.details.map((/** @type {{ path: string; message: string }} */ d) => h('li', {}, h('code', {}, d.path || '(file)'), ' ', d.message)),
+        )
+      : null,
+  );
 
 /** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -94,8 +113,19 @@ export function importForm() {
     'form',
     { class: 'import-form', 'aria-labelledby': 'import-heading' },
     h('h2', { id: 'import-heading' }, 'New plan from a file'),
-    h('p', { class: 'hint' }, 'A dependency graph (JSON or YAML), task-master tasks.json, a CSV (id,name,duration,dependencies,skills), a PSPLIB .sm file, or a Waveplan plan input.'),
-    h('div', { class: 'fields' }, field('File', file), field('Start date', start, 'when the file gives none'), field('Team size', teamSize, 'when the file names no teams'), field('Format', format)),
+    h(
+      'p',
+      { class: 'hint' },
+      'A dependency graph (JSON or YAML), task-master tasks.json, a CSV (id,name,duration,dependencies,skills), a PSPLIB .sm file, or a Waveplan plan input.',
+    ),
+    h(
+      'div',
+      { class: 'fields' },
+      field('File', file),
+      field('Start date', start, 'when the file gives none'),
+      field('Team size', teamSize, 'when the file names no teams'),
+      field('Format', format),
+    ),
     submit,
     result,
   );
@@ -122,7 +152,15 @@ export function importForm() {
       result.replaceChildren(
         h('p', { class: 'import-summary' }, summary),
         // replaceChildren would show a null as the text "null": no notes, no list.
-        ...(imported.notes.length ? [h('ul', { class: 'import-notes', 'aria-label': 'What the import assumed' }, imported.notes.map((n) => h('li', {}, n)))] : []),
+        ...(imported.notes.length
+          ? [
+              h(
+                'ul',
+                { class: 'import-notes', 'aria-label': 'What the import assumed' },
+                imported.notes.map((n) => h('li', {}, n)),
+              ),
+            ]
+          : []),
         planIt(imported.input),
       );
       announce(summary);

@@ -28,7 +28,9 @@ export async function planList(main) {
     /** @type {import('../types.js').PlanPageJson} */
     const page = await api(`/plans?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     for (const p of page.items) {
-      tbody.append(h('tr', {}, h('td', {}, h('a', { href: `#/plans/${p.id}`, class: 'plan-link' }, p.name)), h('td', {}, `v${p.latestVersion}`), h('td', {}, fmt.time(p.updatedAt))));
+      tbody.append(
+        h('tr', {}, h('td', {}, h('a', { href: `#/plans/${p.id}`, class: 'plan-link' }, p.name)), h('td', {}, `v${p.latestVersion}`), h('td', {}, fmt.time(p.updatedAt))),
+      );
     }
     if (!tbody.children.length) tbody.append(h('tr', {}, h('td', { colspan: 3 }, 'No plans yet. POST an input to /plans (see ', h('a', { href: '/docs' }, 'the API'), ').')));
     cursor = page.nextCursor ?? undefined;

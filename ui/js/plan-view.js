@@ -26,7 +26,15 @@ const table = (caption, className, head, rows) =>
       'table',
       { class: className },
       h('caption', {}, caption),
-      h('thead', {}, h('tr', {}, head.map((c) => h('th', { scope: 'col' }, c)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          head.map((c) => h('th', { scope: 'col' }, c)),
+        ),
+      ),
       h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: head.length }, 'None.'))),
     ),
   );
@@ -92,7 +100,9 @@ function criteriaSection(plan) {
           `Recommendations (${ep.recommendations.evaluated} re-plans)`,
           'recommendations',
           ['Change', 'Makespan', 'Saved days', 'Utilisation', 'Helps'],
-          recs.map((r) => bodyRow({}, r.description, fmt.days(r.makespan_days), `${r.saved_days} (${fmt.pct(r.saved_percent)})`, fmt.pct(r.utilisation_percent), r.targets.join(', ') || '—')),
+          recs.map((r) =>
+            bodyRow({}, r.description, fmt.days(r.makespan_days), `${r.saved_days} (${fmt.pct(r.saved_percent)})`, fmt.pct(r.utilisation_percent), r.targets.join(', ') || '—'),
+          ),
         )
       : null,
   );
@@ -132,7 +142,14 @@ function riskTable(plan) {
         { class: `risk level-${r.level}` },
         r.id,
         h('span', { class: `badge ${r.level}` }, r.level),
-        h('details', {}, h('summary', {}, r.title), h('p', {}, r.description), h('p', {}, h('strong', {}, 'Response: '), r.response.join(' ')), h('p', {}, h('strong', {}, 'Contingency: '), r.contingency)),
+        h(
+          'details',
+          {},
+          h('summary', {}, r.title),
+          h('p', {}, r.description),
+          h('p', {}, h('strong', {}, 'Response: '), r.response.join(' ')),
+          h('p', {}, h('strong', {}, 'Contingency: '), r.contingency),
+        ),
         fmt.pct(r.probability * 100),
         fmt.days(r.impact_days),
         fmt.num(r.score),
@@ -173,11 +190,16 @@ const legend = (tracking) =>
   h(
     'p',
     { class: 'legend' },
-    h('span', { class: 'key critical' }), ' critical: cannot slip without moving the finish (resource-constrained) ',
-    h('span', { class: 'key normal' }), ' other phases ',
-    h('span', { class: 'key milestone' }), ' milestone ',
-    h('span', { class: 'key group' }), ' group ',
-    h('span', { class: 'key sync' }), ' sync point. Arrows: solid finish-to-start, dashed start-to-start, dotted finish-to-finish, dash-dot start-to-finish. ',
+    h('span', { class: 'key critical' }),
+    ' critical: cannot slip without moving the finish (resource-constrained) ',
+    h('span', { class: 'key normal' }),
+    ' other phases ',
+    h('span', { class: 'key milestone' }),
+    ' milestone ',
+    h('span', { class: 'key group' }),
+    ' group ',
+    h('span', { class: 'key sync' }),
+    ' sync point. Arrows: solid finish-to-start, dashed start-to-start, dotted finish-to-finish, dash-dot start-to-finish. ',
     tracking ? [h('span', { class: 'key today' }), ' today ', h('span', { class: 'key actual' }), ' actual (under the planned bar). '] : null,
     'Shaded: weekends and holidays. Tab to the chart, arrow keys, Page Up/Down, Home and End move between phases, Enter shows one and highlights its chain.',
   );
@@ -272,10 +294,21 @@ export async function planView(main, id) {
       h(
         'ul',
         { class: 'alerts' },
-        status?.alerts.length ? status.alerts.map((a) => h('li', { class: `alert ${a.severity}` }, h('span', { class: `badge ${a.severity}` }, a.severity), ` ${a.kind}: ${a.message}`)) : h('li', {}, 'None.'),
+        status?.alerts.length
+          ? status.alerts.map((a) => h('li', { class: `alert ${a.severity}` }, h('span', { class: `badge ${a.severity}` }, a.severity), ` ${a.kind}: ${a.message}`))
+          : h('li', {}, 'None.'),
       ),
       h('h3', {}, 'Recent events'),
-      h('ol', { class: 'events', reversed: true }, events.length ? events.slice(-12).reverse().map((e) => h('li', {}, e)) : h('li', {}, 'None yet.')),
+      h(
+        'ol',
+        { class: 'events', reversed: true },
+        events.length
+          ? events
+              .slice(-12)
+              .reverse()
+              .map((e) => h('li', {}, e))
+          : h('li', {}, 'None yet.'),
+      ),
     );
   };
 
@@ -286,14 +319,7 @@ export async function planView(main, id) {
       ...(plan.summary && plan.input.description ? [h('p', { class: 'lede' }, plan.input.description)] : []),
       criteriaSection(plan) ?? '',
       summary(plan),
-      h(
-        'section',
-        { 'aria-labelledby': 'gantt-h' },
-        h('h2', { id: 'gantt-h' }, 'Schedule'),
-        legend(status !== null),
-        ganttBox,
-        detail,
-      ),
+      h('section', { 'aria-labelledby': 'gantt-h' }, h('h2', { id: 'gantt-h' }, 'Schedule'), legend(status !== null), ganttBox, detail),
       live,
       h('section', {}, wavesTable(plan)),
       h('section', {}, syncTable(plan)),
@@ -324,7 +350,11 @@ export async function planView(main, id) {
   const close = eventStream(
     `/plans/${id}/events`,
     (kind, data) => {
-      events.push(kind === 'alert' ? `${fmt.time(data.raisedAt)} alert ${data.kind} (${data.severity}): ${data.message}` : `${fmt.time(data.occurredAt)} ${data.phaseId ?? ''} ${data.type}${data.data?.percent !== undefined ? ` ${data.data.percent} %` : ''}`);
+      events.push(
+        kind === 'alert'
+          ? `${fmt.time(data.raisedAt)} alert ${data.kind} (${data.severity}): ${data.message}`
+          : `${fmt.time(data.occurredAt)} ${data.phaseId ?? ''} ${data.type}${data.data?.percent !== undefined ? ` ${data.data.percent} %` : ''}`,
+      );
       if (kind === 'alert') announce(`Alert: ${data.message}`);
       refresh();
     },

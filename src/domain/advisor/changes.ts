@@ -41,7 +41,8 @@ function applyOne(input: PlanInput, c: ScenarioChange, at: string, issues: Input
       return;
     }
     case 'add_team':
-      if (input.teams.some((t) => t.id === c.team.id)) issues.push({ code: 'duplicate_id', message: `team id "${c.team.id}" is used already`, path: `${at}/team/id`, ids: [c.team.id] });
+      if (input.teams.some((t) => t.id === c.team.id))
+        issues.push({ code: 'duplicate_id', message: `team id "${c.team.id}" is used already`, path: `${at}/team/id`, ids: [c.team.id] });
       else input.teams.push(structuredClone(c.team));
       return;
     case 'remove_team':
@@ -138,23 +139,33 @@ function splitPhase(input: PlanInput, p: PhaseInput, parts: number, at: string, 
     return;
   }
   const share = (d: number) => d / parts;
-  const duration = typeof p.duration === 'number' ? share(p.duration) : { optimistic: share(p.duration.optimistic), likely: share(p.duration.likely), pessimistic: share(p.duration.pessimistic) };
+  const duration =
+    typeof p.duration === 'number' ? share(p.duration) : { optimistic: share(p.duration.optimistic), likely: share(p.duration.likely), pessimistic: share(p.duration.pessimistic) };
   const pieces = ids.map((id, k) => ({ ...structuredClone(p), id, name: `${p.name} (part ${k + 1} of ${parts})`, duration }));
   const at0 = input.phases.indexOf(p);
   input.phases.splice(at0, 1, ...pieces);
-  for (const q of input.phases) if (dependencyIds(q).includes(p.id)) q.dependencies = q.dependencies!.flatMap((d) => (entryId(d) === p.id ? ids.map((id) => (typeof d === 'string' ? id : { ...d, id })) : [d]));
+  for (const q of input.phases)
+    if (dependencyIds(q).includes(p.id))
+      q.dependencies = q.dependencies!.flatMap((d) => (entryId(d) === p.id ? ids.map((id) => (typeof d === 'string' ? id : { ...d, id })) : [d]));
   for (const q of input.phases) if (q.softDependencies?.includes(p.id)) q.softDependencies = q.softDependencies.flatMap((d) => (d === p.id ? ids : [d]));
 }
 
 /** Relaxing every soft dependency (constraints.relaxSoftDependencies), or dropping one from phases[].softDependencies. */
-function relaxSoft(input: PlanInput, c: Extract<ScenarioChange, { kind: 'relax_soft_dependencies' | 'relax_soft_dependency' }>, at: string, issues: InputIssue[], phase: (id: string) => PlanInput['phases'][number] | undefined): void {
+function relaxSoft(
+  input: PlanInput,
+  c: Extract<ScenarioChange, { kind: 'relax_soft_dependencies' | 'relax_soft_dependency' }>,
+  at: string,
+  issues: InputIssue[],
+  phase: (id: string) => PlanInput['phases'][number] | undefined,
+): void {
   if (c.kind === 'relax_soft_dependencies') {
     (input.constraints ??= {}).relaxSoftDependencies = true;
     return;
   }
   const p = phase(c.phase);
   if (!p) return;
-  if (!(p.softDependencies ?? []).includes(c.on)) issues.push({ code: 'unknown_dependency', message: `phase "${c.phase}" does not soft-depend on "${c.on}"`, path: `${at}/on`, ids: [c.on] });
+  if (!(p.softDependencies ?? []).includes(c.on))
+    issues.push({ code: 'unknown_dependency', message: `phase "${c.phase}" does not soft-depend on "${c.on}"`, path: `${at}/on`, ids: [c.on] });
   else if (p.softDependencies!.length === 1) delete p.softDependencies;
   else p.softDependencies = p.softDependencies!.filter((d) => d !== c.on);
 }

@@ -68,7 +68,8 @@ export function sequentialCause(result: PlanResult): string | undefined {
   const limit = project.constraints.maxConcurrentSessions;
   if (limit === 1) return 'the plan is sequential because maxConcurrentSessions allows one session at a time';
   const used = project.teams.filter((t) => result.metrics.teamLoads[t.index]!.phases.length > 0);
-  const fte = (t: (typeof used)[number]) => `${r2(t.capacity)} usable FTE (${t.size} ${t.size === 1 ? 'person' : 'people'}${t.availability < 1 ? ` at ${pct(t.availability)} %` : ''}, ${pct(project.constraints.capacityBuffer)} % buffer)`;
+  const fte = (t: (typeof used)[number]) =>
+    `${r2(t.capacity)} usable FTE (${t.size} ${t.size === 1 ? 'person' : 'people'}${t.availability < 1 ? ` at ${pct(t.availability)} %` : ''}, ${pct(project.constraints.capacityBuffer)} % buffer)`;
   if (used.length === 1) {
     return `the plan is sequential because of capacity: the only team doing the work, ${used[0]!.id}, has ${fte(used[0]!)}, room for one phase at a time`;
   }
@@ -94,7 +95,11 @@ export function successCriteria(result: PlanResult, risks?: RiskFacts[], deadlin
     value: reduction,
     explanation:
       `${r2(metrics.sequentialDuration)} working days one after another, ${r2(metrics.parallelDuration)} in parallel: ${reduction} % shorter` +
-      (reduction < targets.timeReductionPercent ? `, below the ${targets.timeReductionPercent} % target` : reduction > targets.timeReductionMaxPercent ? `, beyond the ${targets.timeReductionPercent}–${targets.timeReductionMaxPercent} % range` : `, within ${targets.timeReductionPercent}–${targets.timeReductionMaxPercent} %`) +
+      (reduction < targets.timeReductionPercent
+        ? `, below the ${targets.timeReductionPercent} % target`
+        : reduction > targets.timeReductionMaxPercent
+          ? `, beyond the ${targets.timeReductionPercent}–${targets.timeReductionMaxPercent} % range`
+          : `, within ${targets.timeReductionPercent}–${targets.timeReductionMaxPercent} %`) +
       (cause ? `; ${cause}` : ''),
   });
   const overhead = r2(metrics.coordinationOverheadPercent);
@@ -108,7 +113,9 @@ export function successCriteria(result: PlanResult, risks?: RiskFacts[], deadlin
     explanation: `${r2(metrics.coordinationHours)} h of ${metrics.syncPoints} sync points and stand-ups in ${r2(metrics.coordinationHours + metrics.workHours)} session hours: ${overhead} %`,
   });
   const utilisation = pct(metrics.utilisation);
-  const idle = project.teams.filter((t) => metrics.teamLoads[t.index]!.utilisation < targets.utilisationPercent / 100).map((t) => `${t.id} ${pct(metrics.teamLoads[t.index]!.utilisation)} %`);
+  const idle = project.teams
+    .filter((t) => metrics.teamLoads[t.index]!.utilisation < targets.utilisationPercent / 100)
+    .map((t) => `${t.id} ${pct(metrics.teamLoads[t.index]!.utilisation)} %`);
   add({
     criterion: 'utilisation',
     name: 'Effective utilisation of capacity',

@@ -38,7 +38,11 @@ const METHOD =
   'changes that help a missed criterion come first, then by days saved per unit of added capacity (changes adding none first)';
 
 const totalFte = (r: PlanResult) => r.project.teams.reduce((a, t) => a + t.capacity, 0);
-const safeId = (s: string) => s.replace(/[^A-Za-z0-9._:-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 100) || 'extra';
+const safeId = (s: string) =>
+  s
+    .replace(/[^A-Za-z0-9._:-]/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, 100) || 'extra';
 
 /** Teams whose capacity decides the finish: most work on the schedule's critical phases first, then the most utilised. */
 export function bottleneckTeams(result: PlanResult): number[] {
@@ -84,13 +88,15 @@ export function candidateChanges(input: PlanInput, result: PlanResult, missed: s
     out.push({ change: [{ kind: 'add_team', team: { id, name: `Backup for ${project.teams[t]!.name}`, size, skills } }] });
   }
   const buffer = pct(project.constraints.capacityBuffer);
-  if (buffer > 10) out.push({ change: [{ kind: 'set_buffer', percent: 10 }]});
+  if (buffer > 10) out.push({ change: [{ kind: 'set_buffer', percent: 10 }] });
   project.infrastructure.forEach((r) => {
-    if (metrics.infrastructurePeak[r.index]! >= 1 - EPS) out.push({ change: [{ kind: 'set_pool_capacity', pool: r.id, capacity: r.capacity + 1 }]});
+    if (metrics.infrastructurePeak[r.index]! >= 1 - EPS) out.push({ change: [{ kind: 'set_pool_capacity', pool: r.id, capacity: r.capacity + 1 }] });
   });
   const limit = project.constraints.maxConcurrentSessions;
-  if (limit !== undefined && result.waves.some((w) => w.maxConcurrent >= limit)) out.push({ change: [{ kind: 'set_max_sessions', sessions: limit + 2 }]});
-  const critical = project.phases.filter((p) => scheduleSlack[p.index]! < EPS && schedule.finish[p.index]! - schedule.start[p.index]! > EPS && !input.progress?.phases.some((x) => x.id === p.id));
+  if (limit !== undefined && result.waves.some((w) => w.maxConcurrent >= limit)) out.push({ change: [{ kind: 'set_max_sessions', sessions: limit + 2 }] });
+  const critical = project.phases.filter(
+    (p) => scheduleSlack[p.index]! < EPS && schedule.finish[p.index]! - schedule.start[p.index]! > EPS && !input.progress?.phases.some((x) => x.id === p.id),
+  );
   const longest = critical.sort((a, b) => b.duration - a.duration || a.index - b.index)[0];
   if (longest) out.push({ change: [{ kind: 'split_phase', phase: longest.id, parts: 2 }] });
   out.push(...softDependencyCandidates(result));
@@ -231,7 +237,11 @@ export function recommend(input: PlanInput, result: Planned, criteria: Criterion
   const iterations = result.project.planning.iterations;
   const empty: Recommendations = { evaluated: 0, candidates: 0, complete: true, method: METHOD, replan_iterations: iterations, items: [], trade_off: null };
   if (missedCriteria.length === 0) return empty;
-  const candidates = candidateChanges(input, result, missedCriteria.map((c) => c.criterion));
+  const candidates = candidateChanges(
+    input,
+    result,
+    missedCriteria.map((c) => c.criterion),
+  );
   const bottleneck = bottleneckTeams(result)[0];
   const budget = planBudget(options);
   const work = workShares(options.workBudget ?? 6_000_000, iterations, Math.min(options.maxPlans ?? 16, candidates.length + (bottleneck === undefined ? 0 : 2)));

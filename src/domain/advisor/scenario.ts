@@ -17,7 +17,18 @@ export interface PlanFacts {
   plan?: Pick<ExecutionPlan, 'success_criteria' | 'metrics'>;
 }
 
-const SUMMARY_FIELDS = ['makespanDays', 'sequentialDays', 'timeSavingsPercent', 'criticalPathDays', 'lowerBoundDays', 'gapPercent', 'completionDate', 'deadlineMet', 'phases', 'teams'] as const;
+const SUMMARY_FIELDS = [
+  'makespanDays',
+  'sequentialDays',
+  'timeSavingsPercent',
+  'criticalPathDays',
+  'lowerBoundDays',
+  'gapPercent',
+  'completionDate',
+  'deadlineMet',
+  'phases',
+  'teams',
+] as const;
 
 /** What a scenario changes against the current version: every headline figure, criterion and team utilisation that differs. */
 export function scenarioDifferences(current: PlanFacts, scenario: PlanFacts): Difference[] {

@@ -24,16 +24,34 @@ function calls(planId: string, phaseId: string, team: string | null): AgentPlayb
   });
   const session = team ? { team } : {};
   return [
-    step('register once, with your team', 'register_session', { ...session, label: `agent for ${phaseId}` }, 'POST', `/plans/${planId}/sessions`, { ...session, label: `agent for ${phaseId}` }),
-    step('check that the phase is ready (read-only; explain says why not)', 'ready_phases', { session: sid, explain: true }, 'GET', `/plans/${planId}/ready?session=${sid}&explain=1`),
+    step('register once, with your team', 'register_session', { ...session, label: `agent for ${phaseId}` }, 'POST', `/plans/${planId}/sessions`, {
+      ...session,
+      label: `agent for ${phaseId}`,
+    }),
+    step(
+      'check that the phase is ready (read-only; explain says why not)',
+      'ready_phases',
+      { session: sid, explain: true },
+      'GET',
+      `/plans/${planId}/ready?session=${sid}&explain=1`,
+    ),
     step('claim it', 'claim_phase', { sessionId: sid, phaseId }, 'POST', `/plans/${planId}/claims`, { sessionId: sid, phaseId }),
     step('say you started', 'report_progress', { sessionId: sid, phaseId, type: 'started' }, 'POST', events, { type: 'started', phaseId }),
     step('keep the session alive', 'heartbeat', { sessionId: sid }, 'POST', `/plans/${planId}/sessions/${sid}/heartbeat`),
     step('report progress', 'report_progress', { sessionId: sid, phaseId, type: 'progress', percent: 50 }, 'POST', events, { type: 'progress', phaseId, percent: 50 }),
-    step('when blocked, say why (and unblocked when it clears)', 'report_progress', { sessionId: sid, phaseId, type: 'blocked', reason: '<why>' }, 'POST', events, { type: 'blocked', phaseId, reason: '<why>' }),
+    step('when blocked, say why (and unblocked when it clears)', 'report_progress', { sessionId: sid, phaseId, type: 'blocked', reason: '<why>' }, 'POST', events, {
+      type: 'blocked',
+      phaseId,
+      reason: '<why>',
+    }),
     step('when the deliverables are done', 'complete_phase', { sessionId: sid, phaseId }, 'POST', events, { type: 'completed', phaseId }),
     step('after the quality gate is judged', 'gate_passed', { sessionId: sid, phaseId, gate: '<gate>' }, 'POST', events, { type: 'gate_passed', phaseId, gate: '<gate>' }),
-    step('or, if it failed', 'gate_failed', { sessionId: sid, phaseId, gate: '<gate>', reason: '<what failed>' }, 'POST', events, { type: 'gate_failed', phaseId, gate: '<gate>', reason: '<what failed>' }),
+    step('or, if it failed', 'gate_failed', { sessionId: sid, phaseId, gate: '<gate>', reason: '<what failed>' }, 'POST', events, {
+      type: 'gate_failed',
+      phaseId,
+      gate: '<gate>',
+      reason: '<what failed>',
+    }),
   ];
 }
 
@@ -63,7 +81,8 @@ export function agentPlaybook(src: PlaybookSource, phaseId: string): AgentPlaybo
     planned_date: byId.get(d)?.finish_date ?? entry.start_date,
   }));
   for (const sp of coordination.coordination_protocols.synchronization_points) {
-    if (sp.phases.includes(phaseId) && sp.planned_day <= entry.start_day + 1e-9) waitFor.push({ kind: 'sync_point', id: sp.sync_id, what: sp.trigger, planned_date: sp.planned_date });
+    if (sp.phases.includes(phaseId) && sp.planned_day <= entry.start_day + 1e-9)
+      waitFor.push({ kind: 'sync_point', id: sp.sync_id, what: sp.trigger, planned_date: sp.planned_date });
   }
   if (gating === 'barrier' && entry.wave > 1) {
     const before = waves.waves.find((w) => w.wave === entry.wave - 1);
@@ -130,7 +149,10 @@ export function agentPlaybookMarkdown(pb: AgentPlaybook): string {
     '## Where to work',
     '',
     `- branch \`${pb.branch}\` — \`${pb.worktree}\``,
-    ...list(pb.owns.map((a) => `you own \`${a}\``), 'no areas were given for this phase'),
+    ...list(
+      pb.owns.map((a) => `you own \`${a}\``),
+      'no areas were given for this phase',
+    ),
     '',
     '## Do not touch (held by phases running in parallel)',
     '',
@@ -141,7 +163,10 @@ export function agentPlaybookMarkdown(pb: AgentPlaybook): string {
     '',
     '## Wait for',
     '',
-    ...list(pb.wait_for.map((w) => `${w.kind} ${w.id}: ${w.what} (planned ${w.planned_date})`), 'nothing: this phase can start when the plan starts'),
+    ...list(
+      pb.wait_for.map((w) => `${w.kind} ${w.id}: ${w.what} (planned ${w.planned_date})`),
+      'nothing: this phase can start when the plan starts',
+    ),
     ...(pb.hands_over_to.length > 0 ? ['', `Hands over to: ${pb.hands_over_to.map((h) => `${h.phase} (${h.team ?? 'no team'})`).join(', ')}.`] : []),
     '',
     '## Report with',
@@ -150,7 +175,9 @@ export function agentPlaybookMarkdown(pb: AgentPlaybook): string {
     '',
     '| step | MCP tool and arguments | REST |',
     '| --- | --- | --- |',
-    ...pb.calls.map((c) => `| ${c.step} | \`${c.mcp.tool} ${JSON.stringify(c.mcp.arguments)}\` | \`${c.rest.method} ${c.rest.path}${c.rest.body ? ` ${JSON.stringify(c.rest.body)}` : ''}\` |`),
+    ...pb.calls.map(
+      (c) => `| ${c.step} | \`${c.mcp.tool} ${JSON.stringify(c.mcp.arguments)}\` | \`${c.rest.method} ${c.rest.path}${c.rest.body ? ` ${JSON.stringify(c.rest.body)}` : ''}\` |`,
+    ),
     '',
   ];
   return lines.join('\n');

@@ -78,7 +78,11 @@ export function coordinationProtocols(ctx: ArtifactContext, sessionOf: (j: numbe
 }
 
 /** Stand-ups per wave with parallel work, the weekly integration review, and a meeting per hand-over and contract. */
-function communicationSchedule(ctx: ArtifactContext, synchronization_points: SyncPoint[], teamsOf: (phases: number[]) => string[]): CoordinationProtocols['coordination_protocols']['communication_schedule'] {
+function communicationSchedule(
+  ctx: ArtifactContext,
+  synchronization_points: SyncPoint[],
+  teamsOf: (phases: number[]) => string[],
+): CoordinationProtocols['coordination_protocols']['communication_schedule'] {
   const { calendar } = ctx;
   const { project, waves } = ctx.result;
   const allTeams = teamsOf(project.phases.map((p) => p.index));

@@ -30,7 +30,10 @@ function interfaces(coordination: CoordinationProtocols): DocumentSection {
         : [
             `${contracts.length} contracts to agree mid-wave, before the phases that share them build on them:`,
             '',
-            ...table(['Sync point', 'Date', 'Phases', 'Teams', 'Agree'], contracts.slice(0, MAX_ROWS).map((s) => [s.sync_id, s.planned_date, s.phases.join(' ↔ '), s.participants.join(', '), s.deliverables.join('; ')])),
+            ...table(
+              ['Sync point', 'Date', 'Phases', 'Teams', 'Agree'],
+              contracts.slice(0, MAX_ROWS).map((s) => [s.sync_id, s.planned_date, s.phases.join(' ↔ '), s.participants.join(', '), s.deliverables.join('; ')]),
+            ),
             ...more(contracts.length, 'coordination-protocols.json'),
           ],
   };
@@ -55,7 +58,15 @@ function integration(coordination: CoordinationProtocols): DocumentSection {
         ['Sync point', 'Date', 'Kind', 'Phases', 'Minutes', 'Hands over', 'Teams'],
         cp.synchronization_points
           .slice(0, MAX_ROWS)
-          .map((s) => [s.sync_id, s.planned_date, s.kind, s.kind === 'wave_boundary' ? plural(s.phases.length, 'phase') : s.phases.join(s.kind === 'contract' ? ' ↔ ' : ' → '), s.duration_minutes, s.deliverables.slice(0, 3).join('; '), s.participants.join(', ')]),
+          .map((s) => [
+            s.sync_id,
+            s.planned_date,
+            s.kind,
+            s.kind === 'wave_boundary' ? plural(s.phases.length, 'phase') : s.phases.join(s.kind === 'contract' ? ' ↔ ' : ' → '),
+            s.duration_minutes,
+            s.deliverables.slice(0, 3).join('; '),
+            s.participants.join(', '),
+          ]),
       ),
       ...more(cp.synchronization_points.length, 'coordination-protocols.json'),
       '',
@@ -87,10 +98,15 @@ function standards(risk: RiskMitigationPlan): DocumentSection {
       `Reviews: ${cr.review_requirements}; a review waiting more than ${cr.review_timeline_hours} h is escalated.`,
       '',
       ...(cr.cross_team_reviews.length > 0
-        ? table(['Shared area', 'Teams', 'Phases'], cr.cross_team_reviews.slice(0, MAX_ROWS).map((c) => [c.area, c.teams.join(', '), c.phases.join(', ')]))
+        ? table(
+            ['Shared area', 'Teams', 'Phases'],
+            cr.cross_team_reviews.slice(0, MAX_ROWS).map((c) => [c.area, c.teams.join(', '), c.phases.join(', ')]),
+          )
         : ['No area is touched by more than one team: no cross-team review is needed.']),
       '',
-      cr.architecture_reviews.length > 0 ? `Architecture reviews: ${cr.architecture_reviews.map((a) => `${a.phase} (${a.reason})`).join('; ')}.` : 'No phase carries enough dependents to need an architecture review.',
+      cr.architecture_reviews.length > 0
+        ? `Architecture reviews: ${cr.architecture_reviews.map((a) => `${a.phase} (${a.reason})`).join('; ')}.`
+        : 'No phase carries enough dependents to need an architecture review.',
       '',
       `Testing coordination: ${qa.testing_coordination.rules.join('; ')}.`,
       '',
@@ -110,9 +126,14 @@ function deployment(plan: ExecutionPlan, risk: RiskMitigationPlan): DocumentSect
       pools.length === 0
         ? ['The input declares no shared infrastructure pools: no environment or CI capacity limits the schedule.']
         : [
-            ...table(['Pool', 'Kind', 'Capacity', 'Peak use', 'Phases'], pools.map((r) => [r.name, r.kind, r.capacity, `${r.peak_utilisation_percent} %`, r.phases.join(', ')])),
+            ...table(
+              ['Pool', 'Kind', 'Capacity', 'Peak use', 'Phases'],
+              pools.map((r) => [r.name, r.kind, r.capacity, `${r.peak_utilisation_percent} %`, r.phases.join(', ')]),
+            ),
             '',
-            envs.length > 0 ? `Test environments: ${envs.map((e) => `${e.id} (${e.capacity}) for ${e.test_phases.join(', ')}`).join('; ')}.` : 'No test phase books a shared environment.',
+            envs.length > 0
+              ? `Test environments: ${envs.map((e) => `${e.id} (${e.capacity}) for ${e.test_phases.join(', ')}`).join('; ')}.`
+              : 'No test phase books a shared environment.',
             ...(saturated.length > 0 ? ['', `At capacity: ${saturated.map((c) => c.description).join('; ')}.`] : []),
           ],
   };
@@ -128,9 +149,15 @@ function risks(risk: RiskMitigationPlan): DocumentSection {
         `the planned ${sr.planned_date} holds in ${percent(sr.probability_plan_holds)} of runs` +
         (sr.probability_meets_deadline !== null ? `, the deadline in ${percent(sr.probability_meets_deadline)}.` : '.'),
       '',
-      ...table(['Risk', 'Level', 'P', 'Impact (days)', 'What', 'Response'], risk.risk_management.risks.slice(0, MAX_ROWS).map((r) => [r.id, r.level, r.probability, r.impact_days, r.title, r.response[0] ?? ''])),
+      ...table(
+        ['Risk', 'Level', 'P', 'Impact (days)', 'What', 'Response'],
+        risk.risk_management.risks.slice(0, MAX_ROWS).map((r) => [r.id, r.level, r.probability, r.impact_days, r.title, r.response[0] ?? '']),
+      ),
       '',
-      ...table(['Strategy', 'Mitigates', 'Success metrics'], risk.risk_management.mitigation_strategies.map((m) => [m.name, m.mitigates.join(', '), m.success_metrics.join('; ')])),
+      ...table(
+        ['Strategy', 'Mitigates', 'Success metrics'],
+        risk.risk_management.mitigation_strategies.map((m) => [m.name, m.mitigates.join(', '), m.success_metrics.join('; ')]),
+      ),
       '',
       `Recovery: coordination failure — ${rp.coordination_failure.immediate_response}; resource conflict — ${rp.resource_conflict.resolution}; integration failure — ${rp.integration_failure.immediate_response}.`,
     ],
@@ -142,7 +169,10 @@ function monitoringSection(monitoring: MonitoringConfig): DocumentSection {
   return {
     title: 'Monitoring',
     body: [
-      ...table(['Metric', 'Target', 'This plan', 'Warning', 'Critical', 'Basis'], mc.metrics.map((m) => [m.name, m.target, m.planned, m.warning, m.critical, m.basis])),
+      ...table(
+        ['Metric', 'Target', 'This plan', 'Warning', 'Critical', 'Basis'],
+        mc.metrics.map((m) => [m.name, m.target, m.planned, m.warning, m.critical, m.basis]),
+      ),
       '',
       'Assessments: ' + mc.periodic_assessment.map((a) => `${a.id.replace(/_/g, ' ')} (${a.cadence}, ${a.dates.length} dates from ${a.dates[0] ?? '—'})`).join('; ') + '.',
     ],
@@ -153,7 +183,10 @@ function monitoringSection(monitoring: MonitoringConfig): DocumentSection {
 export function documentSections(plan: ExecutionPlan, coordination: CoordinationProtocols, risk: RiskMitigationPlan, monitoring: MonitoringConfig): DocumentSection[] {
   return [
     interfaces(coordination),
-    { title: 'Data models and schema specifications', body: ['The input carries no data models; the phases’ areas (execution-plan.json) are what the plan knows of the code they change.'] },
+    {
+      title: 'Data models and schema specifications',
+      body: ['The input carries no data models; the phases’ areas (execution-plan.json) are what the plan knows of the code they change.'],
+    },
     integration(coordination),
     standards(risk),
     deployment(plan, risk),
@@ -166,5 +199,7 @@ export function documentSections(plan: ExecutionPlan, coordination: Coordination
 /** The phases needing a security skill, or one line saying there are none. */
 function securityLine(plan: ExecutionPlan): string {
   const s = plan.resource_analysis.skills.filter((x) => /secur/i.test(x.skill));
-  return s.length === 0 ? 'No phase asks for a security skill: the plan has no security work of its own to schedule.' : s.map((x) => `${x.skill}: ${x.phases.join(', ')} (held by ${x.teams.join(', ')})`).join('; ') + '.';
+  return s.length === 0
+    ? 'No phase asks for a security skill: the plan has no security work of its own to schedule.'
+    : s.map((x) => `${x.skill}: ${x.phases.join(', ')} (held by ${x.teams.join(', ')})`).join('; ') + '.';
 }

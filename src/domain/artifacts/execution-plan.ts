@@ -13,22 +13,22 @@ function criticalPath(ctx: ArtifactContext): ExecutionPlan['critical_path'] {
   const { project, cpm } = result;
   const sourcePath = sourceCriticalPath(ctx);
   return {
-  length_days: r2(cpm.length),
-  phases: cpm.criticalPath.map((j) => project.phases[j]!.id),
-  resource_constrained_phases: project.phases.filter((p) => isCritical(ctx, p.index)).map((p) => p.id),
-  slack: project.phases.map((p) => ({
-    id: p.id,
-    earliest_start: r2(cpm.es[p.index]!),
-    earliest_finish: r2(cpm.ef[p.index]!),
-    latest_start: r2(cpm.ls[p.index]!),
-    latest_finish: r2(cpm.lf[p.index]!),
-    total_slack_days: r2(cpm.totalSlack[p.index]!),
-    free_slack_days: r2(cpm.freeSlack[p.index]!),
-    schedule_slack_days: r2(result.scheduleSlack[p.index]!),
-    critical: cpm.critical[p.index]!,
-  })),
-  ...(sourcePath ? { source_critical_path: sourcePath } : {}),
-};
+    length_days: r2(cpm.length),
+    phases: cpm.criticalPath.map((j) => project.phases[j]!.id),
+    resource_constrained_phases: project.phases.filter((p) => isCritical(ctx, p.index)).map((p) => p.id),
+    slack: project.phases.map((p) => ({
+      id: p.id,
+      earliest_start: r2(cpm.es[p.index]!),
+      earliest_finish: r2(cpm.ef[p.index]!),
+      latest_start: r2(cpm.ls[p.index]!),
+      latest_finish: r2(cpm.lf[p.index]!),
+      total_slack_days: r2(cpm.totalSlack[p.index]!),
+      free_slack_days: r2(cpm.freeSlack[p.index]!),
+      schedule_slack_days: r2(result.scheduleSlack[p.index]!),
+      critical: cpm.critical[p.index]!,
+    })),
+    ...(sourcePath ? { source_critical_path: sourcePath } : {}),
+  };
 }
 
 /** execution-plan.json: success criteria and recommendations (advisor/), project context, resource analysis, critical path with slack, schedule and metrics. */
@@ -59,7 +59,9 @@ export function executionPlan(ctx: ArtifactContext, advice: { success_criteria: 
       time_savings_days: r2(metrics.sequentialDuration - metrics.parallelDuration),
       time_savings_percent: r2(metrics.timeSavingsPercent),
       calendar: { working_days: project.calendar.workingDays, holidays: project.calendar.holidays },
-      ...(result.replan ? { replanned_from_day: result.replan.asOfDay, completed_phases: result.replan.completed.length, in_progress_phases: result.replan.inProgress.length } : {}),
+      ...(result.replan
+        ? { replanned_from_day: result.replan.asOfDay, completed_phases: result.replan.completed.length, in_progress_phases: result.replan.inProgress.length }
+        : {}),
     },
     resource_analysis: {
       capacity_buffer_percent: percentValue(project.constraints.capacityBuffer),
@@ -151,7 +153,16 @@ function noteOf(ctx: ArtifactContext, j: number): { note?: string } {
   if (!blocks || blocks.length === 0) return {};
   const { project, schedule } = result;
   const ready = Math.max(result.replan?.asOfDay ?? 0, result.dateDays?.notBefore[j] ?? 0, linkReady(project, schedule.start, schedule.finish, j));
-  const note = calendarNote(blocks, project.eligibleTeams[j]!, schedule.team[j]!, ready, schedule.start[j]!, schedule.finish[j]! - schedule.start[j]!, (t) => project.teams[t]!.id, (d) => calendar.dateOf(d));
+  const note = calendarNote(
+    blocks,
+    project.eligibleTeams[j]!,
+    schedule.team[j]!,
+    ready,
+    schedule.start[j]!,
+    schedule.finish[j]! - schedule.start[j]!,
+    (t) => project.teams[t]!.id,
+    (d) => calendar.dateOf(d),
+  );
   return note ? { note } : {};
 }
 

@@ -18,9 +18,7 @@ function lanes(ctx: ArtifactContext): { label: string; phases: number[] }[] {
     byTeam.set(label, [...(byTeam.get(label) ?? []), p.index]);
   }
   const order = [...project.teams.map((t) => t.id), 'unassigned'];
-  return order
-    .filter((l) => byTeam.has(l))
-    .map((label) => ({ label, phases: byTeam.get(label)!.sort((a, b) => schedule.start[a]! - schedule.start[b]! || a - b) }));
+  return order.filter((l) => byTeam.has(l)).map((label) => ({ label, phases: byTeam.get(label)!.sort((a, b) => schedule.start[a]! - schedule.start[b]! || a - b) }));
 }
 
 /** A Mermaid gantt block: one section per team, critical phases marked crit. */

@@ -36,9 +36,19 @@ export function mitigationStrategies(ctx: ArtifactContext, risks: Risk[], mc: Mo
         case 'schedule_uncertainty':
           return [`completion no later than the P80 ${mc.completionDates.p80} (planned ${mc.completionDates.planned})`];
         case 'deadline':
-          return [`completion by ${project.constraints.deadline ?? mc.completionDates.p80}`, `deadline met in ≥ 95 % of simulated runs (now ${mc.deadline ? percentValue(mc.deadline.probability) : 100} %)`];
+          return [
+            `completion by ${project.constraints.deadline ?? mc.completionDates.p80}`,
+            `deadline met in ≥ 95 % of simulated runs (now ${mc.deadline ? percentValue(mc.deadline.probability) : 100} %)`,
+          ];
         case 'shared_infrastructure':
-          return [`no claim waits for ${list(saturatedPools(ctx).map((j) => project.infrastructure[j]!.id), 3) || 'a pool'} beyond its planned start`];
+          return [
+            `no claim waits for ${
+              list(
+                saturatedPools(ctx).map((j) => project.infrastructure[j]!.id),
+                3,
+              ) || 'a pool'
+            } beyond its planned start`,
+          ];
         case 'coordination_capacity':
           return [`coordination overhead ≤ ${project.constraints.successTargets.coordinationOverheadPercent} % (planned ${r2(metrics.coordinationOverheadPercent)} %)`];
         case 'merge_conflict':
@@ -46,7 +56,9 @@ export function mitigationStrategies(ctx: ArtifactContext, risks: Risk[], mc: Mo
         case 'skill_single_point_of_failure':
           return [`a backup named for ${list([...new Set(mine.flatMap((r) => r.skills ?? []))], 4)} before ${list(phases, 2)} start`];
         case 'team_overload':
-          return teams.map((t) => `${t} at ≤ 100 % of usable capacity (planned ${percentValue(metrics.teamLoads[project.teams.findIndex((x) => x.id === t)]?.utilisation ?? 0)} %)`);
+          return teams.map(
+            (t) => `${t} at ≤ 100 % of usable capacity (planned ${percentValue(metrics.teamLoads[project.teams.findIndex((x) => x.id === t)]?.utilisation ?? 0)} %)`,
+          );
       }
     };
     return {
@@ -76,7 +88,11 @@ export function codeReview(ctx: ArtifactContext): QA['code_review'] {
       reviewers: s.teams,
       rule: `a change to ${s.area} by one of ${s.teams.join(', ')} is reviewed by the other${s.teams.length > 2 ? 's' : ''}`,
     })),
-    architecture_reviews: heavy.map((p) => ({ phase: p.id, team: teamIdOf(ctx, p.index), reason: `${plural(descendants[p.index]!, 'phase')} depend on it${isCritical(ctx, p.index) ? '; critical' : ''}` })),
+    architecture_reviews: heavy.map((p) => ({
+      phase: p.id,
+      team: teamIdOf(ctx, p.index),
+      reason: `${plural(descendants[p.index]!, 'phase')} depend on it${isCritical(ctx, p.index) ? '; critical' : ''}`,
+    })),
     review_timeline_hours: hours,
   };
 }
@@ -100,7 +116,12 @@ export function recoveryProcedures(ctx: ArtifactContext): RiskMitigationPlan['re
     coordination_failure: {
       detection: `a hand-over of the ${plural(cross.length, 'cross-team dependency', 'cross-team dependencies')} missed, or a session silent for ${esc.heartbeatTimeoutSeconds} s`,
       immediate_response: `coordination meeting of ${teamsOf(handoverPhases).join(', ') || 'the teams concerned'}`,
-      resolution: `re-agree the hand-overs ${list(cross.slice(0, 4).map(([u, v]) => `${id(u)} → ${id(v)}`), 4) || '(none planned)'} and re-plan from the event log`,
+      resolution: `re-agree the hand-overs ${
+        list(
+          cross.slice(0, 4).map(([u, v]) => `${id(u)} → ${id(v)}`),
+          4,
+        ) || '(none planned)'
+      } and re-plan from the event log`,
       prevention: `every hand-over meeting held on its date; blocks escalated after ${esc.blockedHours} h`,
       phases: handoverPhases.map(id),
       teams: teamsOf(handoverPhases),
@@ -109,7 +130,8 @@ export function recoveryProcedures(ctx: ArtifactContext): RiskMitigationPlan['re
     resource_conflict: {
       detection: `claims refused for ${list([...poolIds.map((p) => `pool ${p}`), ...shared.map((s) => `area ${s.area}`)], 4) || 'a pool or an area'} (team_at_capacity, area_locked)`,
       immediate_response: `freeze ${list(poolIds, 3) || 'the conflicted resource'} to the phase holding it`,
-      resolution: pools.length > 0 ? `one more unit of ${list(poolIds, 3)}, or re-plan the holders ${list(poolHolders.map(id), 4)} apart` : 'reassign the later phase or re-plan it apart',
+      resolution:
+        pools.length > 0 ? `one more unit of ${list(poolIds, 3)}, or re-plan the holders ${list(poolHolders.map(id), 4)} apart` : 'reassign the later phase or re-plan it apart',
       prevention: `claims respect capacities; ${plural(shared.length, 'shared area')} reviewed across teams`,
       phases: conflictPhases.map(id),
       teams: teamsOf(conflictPhases),

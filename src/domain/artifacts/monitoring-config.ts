@@ -28,9 +28,18 @@ export function monitoringConfig(ctx: ArtifactContext, mc: MonteCarloResult): Mo
           `a capacity change in ${[...project.teams.map((t) => t.id), ...project.infrastructure.map((r) => r.id)].slice(0, 6).join(', ')}`,
         ],
         endpoint: 'POST /plans/{id}/replan',
-        keeps: [`completed phases of the ${n} with their actual dates`, `running phases with their sessions and teams (${project.teams.map((t) => t.id).join(', ')})`, `the planned order of the rest (${n} phases in ${ctx.result.waves.length} waves) where it can`],
+        keeps: [
+          `completed phases of the ${n} with their actual dates`,
+          `running phases with their sessions and teams (${project.teams.map((t) => t.id).join(', ')})`,
+          `the planned order of the rest (${n} phases in ${ctx.result.waves.length} waves) where it can`,
+        ],
       },
-      reporting: { status_endpoint: 'GET /plans/{id}/status', event_stream: 'GET /plans/{id}/events', alerts_endpoint: 'GET /plans/{id}/alerts', poll_interval_seconds: Math.max(5, Math.floor(esc.heartbeatTimeoutSeconds / 3)) },
+      reporting: {
+        status_endpoint: 'GET /plans/{id}/status',
+        event_stream: 'GET /plans/{id}/events',
+        alerts_endpoint: 'GET /plans/{id}/alerts',
+        poll_interval_seconds: Math.max(5, Math.floor(esc.heartbeatTimeoutSeconds / 3)),
+      },
       periodic_assessment: periodicAssessment(ctx, mc),
       success_metrics: successMetrics(ctx, mc, list),
     },
@@ -67,13 +76,57 @@ function controlMechanisms(ctx: ArtifactContext, hasDeadline: boolean): Monitori
   const critical = project.phases.filter((p) => isCritical(ctx, p.index)).map((p) => p.id);
   const standups = waves.filter((w) => w.maxConcurrent > 1).length;
   return [
-    { id: 'ctl_variance_warning', trigger: `schedule_variance > ${esc.scheduleVariancePercent} %`, alert_kind: 'schedule_variance', severity: 'warning', action: `alert on the event stream; reviewed at the next of ${plural(standups, 'wave stand-up')} or the weekly review`, automatic: true },
-    { id: 'ctl_variance_critical', trigger: `schedule_variance > ${2 * esc.scheduleVariancePercent} %`, alert_kind: 'schedule_variance', severity: 'critical', action: `re-plan from the current state (POST /plans/{id}/replan), ${plural(critical.length, 'critical phase')} first: ${critical.slice(0, 4).join(', ')}`, automatic: false },
-    { id: 'ctl_gate_failed', trigger: `one of ${plural(waves.length, 'wave gate')} fails`, alert_kind: 'quality_gate_failed', severity: 'critical', action: `dependents are refused (sync_point_pending) until the gate passes; gate_wave_1 holds ${waves.length > 1 ? waves[1]!.phases.length : 0} phases of wave 2`, automatic: true },
-    { id: 'ctl_blocked', trigger: `a phase blocked > ${esc.blockedHours} h`, alert_kind: 'blocked_too_long', severity: 'critical', action: `escalate to the coordination lead (${project.teams.length} teams' leads informed)`, automatic: true },
-    { id: 'ctl_heartbeat', trigger: `no heartbeat for ${esc.heartbeatTimeoutSeconds} s`, alert_kind: 'session_expired', severity: 'critical', action: `the claim is released so another session of the same team can take the phase (${project.phases.length} slots)`, automatic: true },
+    {
+      id: 'ctl_variance_warning',
+      trigger: `schedule_variance > ${esc.scheduleVariancePercent} %`,
+      alert_kind: 'schedule_variance',
+      severity: 'warning',
+      action: `alert on the event stream; reviewed at the next of ${plural(standups, 'wave stand-up')} or the weekly review`,
+      automatic: true,
+    },
+    {
+      id: 'ctl_variance_critical',
+      trigger: `schedule_variance > ${2 * esc.scheduleVariancePercent} %`,
+      alert_kind: 'schedule_variance',
+      severity: 'critical',
+      action: `re-plan from the current state (POST /plans/{id}/replan), ${plural(critical.length, 'critical phase')} first: ${critical.slice(0, 4).join(', ')}`,
+      automatic: false,
+    },
+    {
+      id: 'ctl_gate_failed',
+      trigger: `one of ${plural(waves.length, 'wave gate')} fails`,
+      alert_kind: 'quality_gate_failed',
+      severity: 'critical',
+      action: `dependents are refused (sync_point_pending) until the gate passes; gate_wave_1 holds ${waves.length > 1 ? waves[1]!.phases.length : 0} phases of wave 2`,
+      automatic: true,
+    },
+    {
+      id: 'ctl_blocked',
+      trigger: `a phase blocked > ${esc.blockedHours} h`,
+      alert_kind: 'blocked_too_long',
+      severity: 'critical',
+      action: `escalate to the coordination lead (${project.teams.length} teams' leads informed)`,
+      automatic: true,
+    },
+    {
+      id: 'ctl_heartbeat',
+      trigger: `no heartbeat for ${esc.heartbeatTimeoutSeconds} s`,
+      alert_kind: 'session_expired',
+      severity: 'critical',
+      action: `the claim is released so another session of the same team can take the phase (${project.phases.length} slots)`,
+      automatic: true,
+    },
     ...(hasDeadline
-      ? [{ id: 'ctl_deadline', trigger: `projected completion after ${project.constraints.deadline}`, alert_kind: 'deadline_at_risk', severity: 'critical' as const, action: `re-plan and decide on scope or staffing of ${critical.slice(0, 3).join(', ')}`, automatic: true }]
+      ? [
+          {
+            id: 'ctl_deadline',
+            trigger: `projected completion after ${project.constraints.deadline}`,
+            alert_kind: 'deadline_at_risk',
+            severity: 'critical' as const,
+            action: `re-plan and decide on scope or staffing of ${critical.slice(0, 3).join(', ')}`,
+            automatic: true,
+          },
+        ]
       : []),
   ];
 }
@@ -92,7 +145,10 @@ function periodicAssessment(ctx: ArtifactContext, mc: MonteCarloResult): Monitor
       dates: weeks,
       participants: teams,
       metrics: ['schedule_variance', 'coordination_overhead'],
-      focus: [`variance against ${plural(project.phases.length, 'planned finish', 'planned finishes')}, ${critical} of them critical`, `projected completion against P80 ${mc.completionDates.p80}`],
+      focus: [
+        `variance against ${plural(project.phases.length, 'planned finish', 'planned finishes')}, ${critical} of them critical`,
+        `projected completion against P80 ${mc.completionDates.p80}`,
+      ],
     },
     {
       id: 'monthly_efficiency_assessment',
@@ -100,7 +156,10 @@ function periodicAssessment(ctx: ArtifactContext, mc: MonteCarloResult): Monitor
       dates: months,
       participants: teams,
       metrics: ['parallel_execution_efficiency', ...project.teams.map((t) => `utilisation_${t.id}`)],
-      focus: [`efficiency against the planned ${r2(metrics.parallelEfficiency)} %`, `utilisation of ${teams.join(', ')} against ${project.constraints.successTargets.utilisationPercent} %`],
+      focus: [
+        `efficiency against the planned ${r2(metrics.parallelEfficiency)} %`,
+        `utilisation of ${teams.join(', ')} against ${project.constraints.successTargets.utilisationPercent} %`,
+      ],
     },
     {
       id: 'wave_retrospective',
@@ -112,7 +171,14 @@ function periodicAssessment(ctx: ArtifactContext, mc: MonteCarloResult): Monitor
     },
   ];
   if (months.length > 3) {
-    out.push({ id: 'quarterly_strategy_review', cadence: 'quarterly', dates: months.filter((_, k) => k % 3 === 0), participants: teams, metrics: ['parallel_execution_efficiency'], focus: [`the wave strategy of ${waves.length} waves over ${months.length} months`] });
+    out.push({
+      id: 'quarterly_strategy_review',
+      cadence: 'quarterly',
+      dates: months.filter((_, k) => k % 3 === 0),
+      participants: teams,
+      metrics: ['parallel_execution_efficiency'],
+      focus: [`the wave strategy of ${waves.length} waves over ${months.length} months`],
+    });
   }
   out.push({
     id: 'post_project_retrospective',
@@ -120,7 +186,10 @@ function periodicAssessment(ctx: ArtifactContext, mc: MonteCarloResult): Monitor
     dates: [mc.completionDates.planned],
     participants: teams,
     metrics: ['parallel_execution_efficiency', 'coordination_overhead', 'schedule_variance'],
-    focus: [`actual completion against the planned ${mc.completionDates.planned} and P50 ${mc.completionDates.p50}`, `${metrics.syncPoints + contractPairs(ctx).length} sync points: which held, which slipped`],
+    focus: [
+      `actual completion against the planned ${mc.completionDates.planned} and P50 ${mc.completionDates.p50}`,
+      `${metrics.syncPoints + contractPairs(ctx).length} sync points: which held, which slipped`,
+    ],
   });
   return out;
 }
@@ -135,19 +204,84 @@ function successMetrics(ctx: ArtifactContext, mc: MonteCarloResult, metricList: 
   const syncPoints = metrics.syncPoints + contractPairs(ctx).length;
   return {
     quantitative: [
-      { id: 'time_reduction', name: `Time reduction against ${r2(metrics.sequentialDuration)} days one phase after another`, unit: 'percent', target: targets.timeReductionPercent, planned: r2(metrics.timeSavingsPercent), measured_by: `(${r2(metrics.sequentialDuration)} − actual span) ÷ ${r2(metrics.sequentialDuration)} working days` },
-      { id: 'parallel_execution_efficiency', name: eff.name, unit: 'percent', target: eff.target, planned: eff.planned, measured_by: `metric parallel_execution_efficiency (planned ${eff.planned} %)` },
-      { id: 'resource_efficiency', name: `Utilisation of the ${project.teams.length} teams`, unit: 'percent', target: targets.utilisationPercent, planned: percentValue(metrics.utilisation), measured_by: `${r2(personDays)} person-days ÷ usable FTE × elapsed days` },
-      { id: 'coordination_overhead', name: 'Coordination overhead', unit: 'percent', target: targets.coordinationOverheadPercent, planned: r2(metrics.coordinationOverheadPercent), measured_by: `metric coordination_overhead (planned ${r2(metrics.coordinationOverheadPercent)} %)` },
+      {
+        id: 'time_reduction',
+        name: `Time reduction against ${r2(metrics.sequentialDuration)} days one phase after another`,
+        unit: 'percent',
+        target: targets.timeReductionPercent,
+        planned: r2(metrics.timeSavingsPercent),
+        measured_by: `(${r2(metrics.sequentialDuration)} − actual span) ÷ ${r2(metrics.sequentialDuration)} working days`,
+      },
+      {
+        id: 'parallel_execution_efficiency',
+        name: eff.name,
+        unit: 'percent',
+        target: eff.target,
+        planned: eff.planned,
+        measured_by: `metric parallel_execution_efficiency (planned ${eff.planned} %)`,
+      },
+      {
+        id: 'resource_efficiency',
+        name: `Utilisation of the ${project.teams.length} teams`,
+        unit: 'percent',
+        target: targets.utilisationPercent,
+        planned: percentValue(metrics.utilisation),
+        measured_by: `${r2(personDays)} person-days ÷ usable FTE × elapsed days`,
+      },
+      {
+        id: 'coordination_overhead',
+        name: 'Coordination overhead',
+        unit: 'percent',
+        target: targets.coordinationOverheadPercent,
+        planned: r2(metrics.coordinationOverheadPercent),
+        measured_by: `metric coordination_overhead (planned ${r2(metrics.coordinationOverheadPercent)} %)`,
+      },
     ],
     qualitative: [
-      { id: 'coordination_effectiveness', name: `${syncPoints} sync points passed on their planned day`, unit: 'sync points', target: syncPoints, planned: syncPoints, measured_by: `sync points of coordination-protocols.json passed without a sync_point_pending refusal (${syncPoints} planned)` },
-      { id: 'team_satisfaction', name: `Teams of ${project.teams.length} reporting workable load at the ${ctx.result.waves.length} wave retrospectives`, unit: 'teams', target: project.teams.length, planned: project.teams.filter((t) => metrics.teamLoads[t.index]!.utilisation <= 1 + 1e-9).length, measured_by: `wave retrospectives of ${project.teams.map((t) => t.id).join(', ')}; planned: teams within their usable capacity` },
+      {
+        id: 'coordination_effectiveness',
+        name: `${syncPoints} sync points passed on their planned day`,
+        unit: 'sync points',
+        target: syncPoints,
+        planned: syncPoints,
+        measured_by: `sync points of coordination-protocols.json passed without a sync_point_pending refusal (${syncPoints} planned)`,
+      },
+      {
+        id: 'team_satisfaction',
+        name: `Teams of ${project.teams.length} reporting workable load at the ${ctx.result.waves.length} wave retrospectives`,
+        unit: 'teams',
+        target: project.teams.length,
+        planned: project.teams.filter((t) => metrics.teamLoads[t.index]!.utilisation <= 1 + 1e-9).length,
+        measured_by: `wave retrospectives of ${project.teams.map((t) => t.id).join(', ')}; planned: teams within their usable capacity`,
+      },
     ],
     business: [
-      { id: 'delivery_date', name: 'Delivery date', unit: 'date', target: project.constraints.deadline ?? mc.completionDates.p80, planned: mc.completionDates.planned, measured_by: project.constraints.deadline ? `completion against the deadline ${project.constraints.deadline}` : `completion against the P80 ${mc.completionDates.p80} (no deadline given)` },
-      { id: 'resource_cost', name: `Person-days of work of ${project.phases.length} phases`, unit: 'person-days', target: null, planned: r2(personDays), measured_by: `busy person-days of the ${project.teams.length} teams from the event log` },
-      { id: 'value_delivery', name: 'Phases delivered', unit: 'phases', target: project.phases.length, planned: project.phases.length, measured_by: `completed events of the ${project.phases.length} phases with their gate passed` },
+      {
+        id: 'delivery_date',
+        name: 'Delivery date',
+        unit: 'date',
+        target: project.constraints.deadline ?? mc.completionDates.p80,
+        planned: mc.completionDates.planned,
+        measured_by: project.constraints.deadline
+          ? `completion against the deadline ${project.constraints.deadline}`
+          : `completion against the P80 ${mc.completionDates.p80} (no deadline given)`,
+      },
+      {
+        id: 'resource_cost',
+        name: `Person-days of work of ${project.phases.length} phases`,
+        unit: 'person-days',
+        target: null,
+        planned: r2(personDays),
+        measured_by: `busy person-days of the ${project.teams.length} teams from the event log`,
+      },
+      {
+        id: 'value_delivery',
+        name: 'Phases delivered',
+        unit: 'phases',
+        target: project.phases.length,
+        planned: project.phases.length,
+        measured_by: `completed events of the ${project.phases.length} phases with their gate passed`,
+      },
     ],
   };
 }

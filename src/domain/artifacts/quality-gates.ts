@@ -52,7 +52,9 @@ function computeGates(ctx: ArtifactContext): QualityGate[] {
       })),
       review_by: reviewers,
       entry_criteria: [
-        incoming.length > 0 ? `${new Set(incoming.map(([u]) => u)).size} dependencies from earlier waves completed and their gates passed` : 'no dependencies: the wave starts the project',
+        incoming.length > 0
+          ? `${new Set(incoming.map(([u]) => u)).size} dependencies from earlier waves completed and their gates passed`
+          : 'no dependencies: the wave starts the project',
         `sessions registered for ${plural(w.phases.length, 'phase')}`,
       ],
       exit_criteria: [
@@ -74,7 +76,13 @@ export function testingCoordination(ctx: ArtifactContext): RiskMitigationPlan['q
     .map((r) => ({ id: r.id, capacity: r.capacity, test_phases: tests.filter((p) => p.resources.has(r.index)).map((p) => p.id) }))
     .filter((e) => e.test_phases.length > 0);
   return {
-    test_phases: tests.map((p) => ({ phase: p.id, team: teamIdOf(ctx, p.index), start_date: startDateOf(ctx, p.index), finish_date: finishDateOf(ctx, p.index), environments: envIds(p.index) })),
+    test_phases: tests.map((p) => ({
+      phase: p.id,
+      team: teamIdOf(ctx, p.index),
+      start_date: startDateOf(ctx, p.index),
+      finish_date: finishDateOf(ctx, p.index),
+      environments: envIds(p.index),
+    })),
     shared_environments: shared,
     rules: [
       'every phase reports quality_gate_passed or quality_gate_failed after completing; dependents are held until the gate passes',

@@ -72,29 +72,25 @@ function discovered(ctx: ArtifactContext): Constraint[] {
 
 /** resource_analysis.resource_constraints: the source's as written, the input's, then those the plan discovers. */
 export function resourceConstraints(ctx: ArtifactContext): Constraint[] {
-  const fromSource = (ctx.result.project.source?.resourceConstraints ?? []).map(
-    (c): Constraint => ({
-      constraint_type: c.type,
-      origin: 'source',
-      ...(c.description !== undefined ? { description: c.description } : {}),
-      ...(c.impact !== undefined ? { impact: c.impact } : {}),
-      ...(c.mitigation !== undefined ? { mitigation: c.mitigation } : {}),
-      pools: [],
-      teams: [],
-      phases: [],
-    }),
-  );
-  const fromInput = (ctx.input.resourceConstraints ?? []).map(
-    (c): Constraint => ({
-      constraint_type: c.type,
-      origin: 'input',
-      ...(c.description !== undefined ? { description: c.description } : {}),
-      ...(c.impact !== undefined ? { impact: c.impact } : {}),
-      ...(c.mitigation !== undefined ? { mitigation: c.mitigation } : {}),
-      pools: c.pools ?? [],
-      teams: c.teams ?? [],
-      phases: c.phases ?? [],
-    }),
-  );
+  const fromSource = (ctx.result.project.source?.resourceConstraints ?? []).map((c): Constraint => ({
+    constraint_type: c.type,
+    origin: 'source',
+    ...(c.description !== undefined ? { description: c.description } : {}),
+    ...(c.impact !== undefined ? { impact: c.impact } : {}),
+    ...(c.mitigation !== undefined ? { mitigation: c.mitigation } : {}),
+    pools: [],
+    teams: [],
+    phases: [],
+  }));
+  const fromInput = (ctx.input.resourceConstraints ?? []).map((c): Constraint => ({
+    constraint_type: c.type,
+    origin: 'input',
+    ...(c.description !== undefined ? { description: c.description } : {}),
+    ...(c.impact !== undefined ? { impact: c.impact } : {}),
+    ...(c.mitigation !== undefined ? { mitigation: c.mitigation } : {}),
+    pools: c.pools ?? [],
+    teams: c.teams ?? [],
+    phases: c.phases ?? [],
+  }));
   return [...fromSource, ...fromInput, ...discovered(ctx)];
 }

@@ -31,8 +31,13 @@ function touchingByArea(ctx: ArtifactContext): { touching: Map<string, number[]>
   });
   const out = new Map<string, number[]>();
   for (const area of [...named].sort()) {
-    const above = withAncestors(area).slice(0, -1).flatMap((up) => exact.get(up) ?? []);
-    out.set(area, [...new Set([...(below.get(area) ?? []), ...above])].sort((a, b) => a - b));
+    const above = withAncestors(area)
+      .slice(0, -1)
+      .flatMap((up) => exact.get(up) ?? []);
+    out.set(
+      area,
+      [...new Set([...(below.get(area) ?? []), ...above])].sort((a, b) => a - b),
+    );
   }
   return { touching: out, exact };
 }
@@ -49,7 +54,12 @@ export function sharedAreas(ctx: ArtifactContext): SharedArea[] {
     if (teams.length > 1) out.push({ area, phases, teams });
   }
   const byArea = new Map(out.map((s) => [s.area, s.phases.join()]));
-  const kept = out.filter((s) => !withAncestors(s.area).slice(0, -1).some((up) => byArea.get(up) === s.phases.join()));
+  const kept = out.filter(
+    (s) =>
+      !withAncestors(s.area)
+        .slice(0, -1)
+        .some((up) => byArea.get(up) === s.phases.join()),
+  );
   memo.set(ctx.result, kept);
   return kept;
 }

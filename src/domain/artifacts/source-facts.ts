@@ -21,7 +21,9 @@ export function sourceCriticalPath(ctx: ArtifactContext): CriticalPathComparison
   const length = r2(cpm.length);
   const duration = given.durationDays === undefined ? null : r2(given.durationDays);
   const parts = [
-    same ? `the source's critical path (${given.ids.join(' → ')}) is the one computed` : `the source names ${given.ids.join(' → ')}; computed from the imported durations and dependencies it is ${computed.join(' → ')}`,
+    same
+      ? `the source's critical path (${given.ids.join(' → ')}) is the one computed`
+      : `the source names ${given.ids.join(' → ')}; computed from the imported durations and dependencies it is ${computed.join(' → ')}`,
     ...(onlyInSource.length > 0 ? [`only in the source: ${onlyInSource.join(', ')}`] : []),
     ...(onlyInComputed.length > 0 ? [`only in the computed path: ${onlyInComputed.join(', ')}`] : []),
     duration === null
@@ -48,7 +50,9 @@ export function softDependencies(ctx: ArtifactContext): ExecutionPlan['soft_depe
   const { project, schedule } = ctx.result;
   const soft = project.softDependencies;
   if (!soft) return undefined;
-  const ignored = soft.links.filter((l) => schedule.start[l.phase]! < schedule.finish[l.on]! - 1e-9).map((l) => ({ phase: project.phases[l.phase]!.id, on: project.phases[l.on]!.id }));
+  const ignored = soft.links
+    .filter((l) => schedule.start[l.phase]! < schedule.finish[l.on]! - 1e-9)
+    .map((l) => ({ phase: project.phases[l.phase]!.id, on: project.phases[l.on]!.id }));
   return { count: soft.links.length, relaxed: soft.relaxed, ignored };
 }
 

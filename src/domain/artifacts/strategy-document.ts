@@ -20,18 +20,11 @@ export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, wave
     missed.length === 0
       ? `Meets all ${criteria.length} success criteria.`
       : `Misses ${missed.length} of ${criteria.length} success criteria: ${missed.map((c) => c.name.toLowerCase()).join(', ')}.` +
-        (top ? ` Best change found by re-planning: ${top.description} (${top.makespan_days} days, ${top.saved_days >= 0 ? `${top.saved_days} saved` : `${-top.saved_days} longer`}).` : ''),
+        (top
+          ? ` Best change found by re-planning: ${top.description} (${top.makespan_days} days, ${top.saved_days >= 0 ? `${top.saved_days} saved` : `${-top.saved_days} longer`}).`
+          : ''),
     '',
-    ...table(
-      ['Criterion', 'Target', 'Value', 'Met', 'Why'],
-      criteria.map((c) => [
-        c.name,
-        `${c.comparison === 'at_least' ? '≥' : '≤'} ${c.target}${c.target_max !== undefined ? `–${c.target_max}` : ''}${c.unit === 'percent' ? ' %' : ' days'}`,
-        `${c.value}${c.unit === 'percent' ? ' %' : ''}`,
-        c.met ? 'yes' : '**no**',
-        c.explanation,
-      ]),
-    ),
+    ...criteriaTable(criteria),
     '',
     '## Overview',
     '',
@@ -54,7 +47,15 @@ export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, wave
     '',
     ...table(
       ['Wave', 'Kind', 'Dates', 'Phases', 'Teams', 'Peak sessions', 'Risk level'],
-      waves.waves.map((w) => [w.wave, w.kind, `${w.start_date} → ${w.finish_date}`, w.phases.map((p) => p.id).join(', '), w.teams.join(', '), w.max_concurrent_sessions, w.risk_level]),
+      waves.waves.map((w) => [
+        w.wave,
+        w.kind,
+        `${w.start_date} → ${w.finish_date}`,
+        w.phases.map((p) => p.id).join(', '),
+        w.teams.join(', '),
+        w.max_concurrent_sessions,
+        w.risk_level,
+      ]),
     ),
     '',
   ];
@@ -67,7 +68,10 @@ export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, wave
   lines.push(
     '## Milestones',
     '',
-    ...table(['Milestone', 'Date', 'Kind', 'Phases', 'Gates the critical path'], plan.milestones.map((m) => [m.name, m.date, m.kind, m.phases.slice(0, 6).join(', '), m.gates_critical_path ? 'yes' : 'no'])),
+    ...table(
+      ['Milestone', 'Date', 'Kind', 'Phases', 'Gates the critical path'],
+      plan.milestones.map((m) => [m.name, m.date, m.kind, m.phases.slice(0, 6).join(', '), m.gates_critical_path ? 'yes' : 'no']),
+    ),
     '',
     '## Critical path',
     '',
@@ -78,7 +82,15 @@ export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, wave
       ['Phase', 'Team', 'Start', 'Finish', 'Days', 'Slack (dependencies)', 'Slack (schedule)'],
       plan.schedule.map((s) => {
         const slack = plan.critical_path.slack.find((x) => x.id === s.id)!;
-        return [`${s.critical ? '**' : ''}${s.name}${s.critical ? '**' : ''}`, s.team ?? '—', s.start_date, s.finish_date, s.duration_days, slack.total_slack_days, slack.schedule_slack_days];
+        return [
+          `${s.critical ? '**' : ''}${s.name}${s.critical ? '**' : ''}`,
+          s.team ?? '—',
+          s.start_date,
+          s.finish_date,
+          s.duration_days,
+          slack.total_slack_days,
+          slack.schedule_slack_days,
+        ];
       }),
     ),
     '',
@@ -92,7 +104,13 @@ export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, wave
   );
   const constraints = plan.resource_analysis.resource_constraints;
   if (constraints.length > 0) {
-    lines.push(...table(['Constraint', 'From', 'What', 'Mitigation'], constraints.slice(0, 40).map((c) => [c.constraint_type, c.origin, c.description ?? '—', c.mitigation ?? '—'])), '');
+    lines.push(
+      ...table(
+        ['Constraint', 'From', 'What', 'Mitigation'],
+        constraints.slice(0, 40).map((c) => [c.constraint_type, c.origin, c.description ?? '—', c.mitigation ?? '—']),
+      ),
+      '',
+    );
   }
   lines.push(...recommendationSection(plan));
   for (const s of sections) lines.push(`## ${s.title}`, '', ...s.body, '');
@@ -106,16 +124,42 @@ export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, wave
   return lines.join('\n');
 }
 
+/** The success criteria: target, value, met, and why. */
+function criteriaTable(criteria: ExecutionPlan['success_criteria']): string[] {
+  return table(
+    ['Criterion', 'Target', 'Value', 'Met', 'Why'],
+    criteria.map((c) => [
+      c.name,
+      `${c.comparison === 'at_least' ? '≥' : '≤'} ${c.target}${c.target_max !== undefined ? `–${c.target_max}` : ''}${c.unit === 'percent' ? ' %' : ' days'}`,
+      `${c.value}${c.unit === 'percent' ? ' %' : ''}`,
+      c.met ? 'yes' : '**no**',
+      c.explanation,
+    ]),
+  );
+}
+
 /** What re-planning changed inputs found, and the bottleneck team's trade-off curve. */
 function recommendationSection(plan: ExecutionPlan): string[] {
   const rec = plan.recommendations;
   if (rec.evaluated === 0) return [];
-  const out = ['## Recommendations', '', `${rec.evaluated} changed inputs re-planned (${rec.candidates} candidate changes${rec.complete ? '' : ', stopped by the time budget'}).`, ''];
+  const out = [
+    '## Recommendations',
+    '',
+    `${rec.evaluated} changed inputs re-planned (${rec.candidates} candidate changes${rec.complete ? '' : ', stopped by the time budget'}).`,
+    '',
+  ];
   if (rec.items.length > 0) {
     out.push(
       ...table(
         ['Change', 'Makespan', 'Saved', 'Utilisation', 'Added capacity', 'Helps'],
-        rec.items.map((r) => [r.description, r.makespan_days, `${r.saved_days} (${r.saved_percent} %)`, `${r.utilisation_percent} %`, r.added_capacity.unit === 'none' ? '—' : `${r.added_capacity.amount} ${r.added_capacity.unit}`, r.targets.join(', ') || '—']),
+        rec.items.map((r) => [
+          r.description,
+          r.makespan_days,
+          `${r.saved_days} (${r.saved_percent} %)`,
+          `${r.utilisation_percent} %`,
+          r.added_capacity.unit === 'none' ? '—' : `${r.added_capacity.amount} ${r.added_capacity.unit}`,
+          r.targets.join(', ') || '—',
+        ]),
       ),
       '',
     );

@@ -44,7 +44,9 @@ function handovers(ctx: ArtifactContext, sessionOf: (j: number) => string): Draf
       sessions: [sessionOf(u), sessionOf(v)],
       phases: [id(u), id(v)],
       preparation_requirements: [
-        outputs.length > 0 ? `${from} lists what ${id(u)} hands over: ${list(outputs, 4)}` : `${from} describes what ${id(u)} produced (the input declares no deliverables or areas for it)`,
+        outputs.length > 0
+          ? `${from} lists what ${id(u)} hands over: ${list(outputs, 4)}`
+          : `${from} describes what ${id(u)} produced (the input declares no deliverables or areas for it)`,
         `${to} registers the session for ${id(v)} (${sessionOf(v)}) and prepares its check against ${id(u)}`,
       ],
       success_criteria: [
@@ -74,8 +76,14 @@ function waveBoundaries(ctx: ArtifactContext, sessionOf: (j: number) => string, 
       participants: teamsOf([...prev.phases, ...w.phases]),
       sessions: prev.phases.map(sessionOf),
       phases: prev.phases.map(id),
-      preparation_requirements: [`${plural(prev.phases.length, 'phase')} of wave ${prev.index + 1} report completed with their gate result`, `${plural(w.phases.length, 'session')} of wave ${w.index + 1} registered: ${list(w.phases.map(id), 4)}`],
-      success_criteria: [`${plural(prev.phases.length, 'phase')} of wave ${prev.index + 1} completed by ${date}`, `quality gate gate_wave_${prev.index + 1} passed before ${list(w.phases.map(id), 3)} rely on it`],
+      preparation_requirements: [
+        `${plural(prev.phases.length, 'phase')} of wave ${prev.index + 1} report completed with their gate result`,
+        `${plural(w.phases.length, 'session')} of wave ${w.index + 1} registered: ${list(w.phases.map(id), 4)}`,
+      ],
+      success_criteria: [
+        `${plural(prev.phases.length, 'phase')} of wave ${prev.index + 1} completed by ${date}`,
+        `quality gate gate_wave_${prev.index + 1} passed before ${list(w.phases.map(id), 3)} rely on it`,
+      ],
       deliverables: outputs.length > 0 ? [...new Set(outputs)].slice(0, 20) : [`gate_wave_${prev.index + 1} result for ${list(w.phases.map(id), 3)}`],
       failure_procedure: `${list(w.phases.map(id), 3)} may still start when their own dependencies are done; open items of gate_wave_${prev.index + 1} go to the weekly integration review and, past ${esc.scheduleVariancePercent} % schedule variance, to re-planning`,
     };
@@ -101,7 +109,10 @@ function contracts(ctx: ArtifactContext, sessionOf: (j: number) => string): Draf
       sessions: [sessionOf(u), sessionOf(v)],
       phases: [id(u), id(v)],
       preparation_requirements: [`${tu} drafts the contract of ${id(u)} for ${list(subject, 3)}`, `${tv} drafts the contract of ${id(v)} for ${list(subject, 3)}`],
-      success_criteria: [`${tu} and ${tv} agree one contract for ${list(subject, 3)}`, consumers.length > 0 ? `${list(consumers.map(id), 3)} can be built against both` : `changes to ${list(areas, 3)} reviewed across ${tu} and ${tv}`],
+      success_criteria: [
+        `${tu} and ${tv} agree one contract for ${list(subject, 3)}`,
+        consumers.length > 0 ? `${list(consumers.map(id), 3)} can be built against both` : `changes to ${list(areas, 3)} reviewed across ${tu} and ${tv}`,
+      ],
       deliverables: subject.map((s) => `agreed contract for ${s}`),
       failure_procedure: `the later of ${id(u)} and ${id(v)} waits for the contract; unresolved after ${project.constraints.escalation.blockedHours} h it goes to the coordination lead`,
     };

@@ -10,9 +10,9 @@ const listed = (what: string, items: string[] | undefined, none: string) => (ite
 /** What the phase hands to other teams' phases, in the hand-over's terms. */
 function handOvers(ctx: ArtifactContext, j: number, team: number): string[] {
   const { project, schedule } = ctx.result;
-  return project.phases[j]!.dependents
-    .filter((d) => schedule.team[d] !== team && schedule.team[d]! >= 0)
-    .map((d) => `- hand-over to ${project.phases[d]!.id} (${teamIdOf(ctx, d)}): ${handoverOutputs(ctx, j, d).join(', ') || 'the completed phase'}`);
+  return project.phases[j]!.dependents.filter((d) => schedule.team[d] !== team && schedule.team[d]! >= 0).map(
+    (d) => `- hand-over to ${project.phases[d]!.id} (${teamIdOf(ctx, d)}): ${handoverOutputs(ctx, j, d).join(', ') || 'the completed phase'}`,
+  );
 }
 
 /** One team's playbook in Markdown: its sessions in order, what it waits for and hands over, its meetings and risks. */
@@ -55,7 +55,9 @@ export function teamPlaybook(ctx: ArtifactContext, team: number, coordination: C
   lines.push(
     '## Meetings and hand-overs',
     '',
-    ...meetings.filter((m) => m.kind !== 'handover_meeting' && m.kind !== 'contract_meeting').map((m) => `- ${m.name}: ${m.cadence}, ${m.duration_minutes} min, ${m.start_date} → ${m.finish_date}`),
+    ...meetings
+      .filter((m) => m.kind !== 'handover_meeting' && m.kind !== 'contract_meeting')
+      .map((m) => `- ${m.name}: ${m.cadence}, ${m.duration_minutes} min, ${m.start_date} → ${m.finish_date}`),
     ...syncs.map((s) => `- ${s.sync_id} on ${s.planned_date}: ${s.trigger} (${s.participants.join(' ↔ ')})`),
     '',
     '## Risks that involve you',

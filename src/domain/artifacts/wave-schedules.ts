@@ -62,7 +62,13 @@ function waveRisk(phaseIds: string[], risks: Risk[]): { risk_level: (typeof LEVE
 type Standup = CoordinationProtocols['coordination_protocols']['communication_schedule'][number];
 
 /** The wave's coordination: its stand-up, and the hand-overs and contracts planned within it, with their actual participants. */
-function coordinationRequirements(waveNumber: number, start: number, finish: number, coordination: CoordinationProtocols, standups: Map<string, Standup>): WaveSchedules['waves'][number]['coordination_requirements'] {
+function coordinationRequirements(
+  waveNumber: number,
+  start: number,
+  finish: number,
+  coordination: CoordinationProtocols,
+  standups: Map<string, Standup>,
+): WaveSchedules['waves'][number]['coordination_requirements'] {
   const cp = coordination.coordination_protocols;
   const standup = standups.get(`standup_wave_${waveNumber}`);
   // Sync points are sorted by planned day: the wave's are one stretch of them.
@@ -77,9 +83,16 @@ function coordinationRequirements(waveNumber: number, start: number, finish: num
   const within: typeof points = [];
   for (let k = lo; k < points.length && points[k]!.planned_day <= finish + EPS; k++) if (points[k]!.kind !== 'wave_boundary') within.push(points[k]!);
   return [
-    ...(standup ? [{ type: 'daily_standup' as const, frequency: standup.cadence, participants: standup.participants, duration_minutes: standup.duration_minutes, sync_id: null }] : []),
-    ...within
-      .map((s) => ({ type: s.kind === 'handover' ? ('handover' as const) : ('contract' as const), frequency: `once, on ${s.planned_date}`, participants: s.participants, duration_minutes: s.duration_minutes, sync_id: s.sync_id })),
+    ...(standup
+      ? [{ type: 'daily_standup' as const, frequency: standup.cadence, participants: standup.participants, duration_minutes: standup.duration_minutes, sync_id: null }]
+      : []),
+    ...within.map((s) => ({
+      type: s.kind === 'handover' ? ('handover' as const) : ('contract' as const),
+      frequency: `once, on ${s.planned_date}`,
+      participants: s.participants,
+      duration_minutes: s.duration_minutes,
+      sync_id: s.sync_id,
+    })),
   ];
 }
 
@@ -99,7 +112,8 @@ export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => st
         for (const d of project.phases[j]!.dependencies) {
           checked++;
           if (result.waveOf[d]! >= w.index) violations.push({ phase: project.phases[j]!.id, dependency: project.phases[d]!.id, reason: 'dependency is not in an earlier wave' });
-          else if (schedule.finish[d]! > schedule.start[j]! + EPS) violations.push({ phase: project.phases[j]!.id, dependency: project.phases[d]!.id, reason: 'starts before its dependency finishes' });
+          else if (schedule.finish[d]! > schedule.start[j]! + EPS)
+            violations.push({ phase: project.phases[j]!.id, dependency: project.phases[d]!.id, reason: 'starts before its dependency finishes' });
         }
       }
       const blocking = w.phases
@@ -140,7 +154,10 @@ export function waveSchedules(ctx: ArtifactContext, sessionOf: (j: number) => st
         max_concurrent_sessions: w.maxConcurrent,
         effort_person_days: r2(effort),
         teams,
-        ...waveRisk(w.phases.map((j) => project.phases[j]!.id), risks),
+        ...waveRisk(
+          w.phases.map((j) => project.phases[j]!.id),
+          risks,
+        ),
         coordination_requirements: coordinationRequirements(w.index + 1, w.start, w.finish, coordination, standups),
         phases: w.phases.map((j) => ({
           id: project.phases[j]!.id,

@@ -54,7 +54,9 @@ function linkedPrecedence(result: PlanResult): Precedence {
   const n = project.phases.length;
   const topo = new Int32Array(n);
   project.order.forEach((j, k) => (topo[j] = k));
-  const byPlan = Int32Array.from({ length: n }, (_, j) => j).sort((a, b) => schedule.start[a]! - schedule.start[b]! || schedule.finish[a]! - schedule.finish[b]! || topo[a]! - topo[b]!);
+  const byPlan = Int32Array.from({ length: n }, (_, j) => j).sort(
+    (a, b) => schedule.start[a]! - schedule.start[b]! || schedule.finish[a]! - schedule.finish[b]! || topo[a]! - topo[b]!,
+  );
   const rank = new Int32Array(n);
   byPlan.forEach((j, k) => (rank[j] = k));
   const lists: { u: number; type: number; lag: number }[][] = Array.from({ length: n }, () => []);
@@ -84,9 +86,7 @@ function linkedPrecedence(result: PlanResult): Precedence {
  * that contradict an edge).
  */
 function augmentedOrder(n: number, predOffsets: Int32Array, preds: Int32Array, start: Float64Array, finish: Float64Array, topo: Int32Array): Int32Array {
-  const byPlan = Int32Array.from({ length: n }, (_, j) => j).sort(
-    (a, b) => start[a]! - start[b]! || finish[a]! - finish[b]! || topo[a]! - topo[b]!,
-  );
+  const byPlan = Int32Array.from({ length: n }, (_, j) => j).sort((a, b) => start[a]! - start[b]! || finish[a]! - finish[b]! || topo[a]! - topo[b]!);
   const rank = new Int32Array(n);
   byPlan.forEach((j, k) => (rank[j] = k));
   // Successor lists from the predecessor CSR.
@@ -151,4 +151,3 @@ function reduceAugmented(n: number, predOffsets: Int32Array, preds: Int32Array, 
   }
   return { predOffsets: offsets, preds: Int32Array.from(kept) };
 }
-

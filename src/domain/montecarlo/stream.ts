@@ -165,4 +165,3 @@ export class SampleStream {
     return x / (x + y);
   }
 }
-

@@ -35,7 +35,14 @@ export function resourceLowerBound(p: SchedulingProblem, ht?: HeadsTails): numbe
     }, p.capacity[r]!);
   }
   const sets = new Map<string, Int32Array>();
-  for (const e of p.eligible) if (e.length > 0) sets.set(Array.from(e).sort((a, b) => a - b).join(','), e);
+  for (const e of p.eligible)
+    if (e.length > 0)
+      sets.set(
+        Array.from(e)
+          .sort((a, b) => a - b)
+          .join(','),
+        e,
+      );
   for (const set of sets.values()) {
     const members = new Set(set);
     let cap = 0;

@@ -46,7 +46,7 @@ export function peakWindow(p: SchedulingProblem, s: Decoded, width: number, rng:
   const times: number[] = [];
   const rate: number[] = [];
   let cur = 0;
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < events.length;) {
     const t = events[i]!.t;
     for (; i < events.length && events[i]!.t === t; i++) cur += events[i]!.w;
     times.push(t);

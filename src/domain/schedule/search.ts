@@ -153,7 +153,6 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
   }
   if (total > 0) o.onProgress?.(total, total);
   return { best, list: bestList, origin, initialMakespan, evaluated, generations };
-
 }
 
 /** One child of two parents: two-point or peak-window crossover, then swap and sometimes shift mutation. */

@@ -61,7 +61,8 @@ export class SerialSgs {
     for (let j = 0; j < problem.n; j++) if (!Number.isNaN(problem.pinnedStart[j]!)) pinned.push(j);
     this.pinned = Int32Array.from(pinned);
     const integral =
-      [problem.duration, problem.release, ...(problem.predDelta ?? [])].every((a) => a.every((x) => Number.isInteger(x))) && problem.pinnedStart.every((x) => Number.isNaN(x) || Number.isInteger(x));
+      [problem.duration, problem.release, ...(problem.predDelta ?? [])].every((a) => a.every((x) => Number.isInteger(x))) &&
+      problem.pinnedStart.every((x) => Number.isNaN(x) || Number.isInteger(x));
     let horizon = 0;
     for (let j = 0; j < problem.n; j++) horizon += problem.duration[j]!;
     horizon += Math.max(0, ...problem.release, ...problem.pinnedStart.filter((x) => !Number.isNaN(x)));
@@ -194,10 +195,7 @@ export class SerialSgs {
           if (s === Infinity) continue;
           const load = this.load[t]! / p.capacity[t]!;
           const match = p.skillMatch[j]![c]!;
-          if (
-            s < bestStart - EPS ||
-            (s < bestStart + EPS && (load < bestLoad - EPS || (load < bestLoad + EPS && match > bestMatch)))
-          ) {
+          if (s < bestStart - EPS || (s < bestStart + EPS && (load < bestLoad - EPS || (load < bestLoad + EPS && match > bestMatch)))) {
             bestStart = s;
             bestTeam = t;
             bestLoad = load;

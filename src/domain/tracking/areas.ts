@@ -1,6 +1,10 @@
 /** Normalises a file or area path: no leading "./" or "/", no duplicate slashes. */
 export function normaliseArea(area: string): string {
-  return area.trim().replace(/\\/g, '/').replace(/\/{2,}/g, '/').replace(/^(\.\/|\/)+/, '');
+  return area
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/\/{2,}/g, '/')
+    .replace(/^(\.\/|\/)+/, '');
 }
 
 /**

@@ -195,7 +195,11 @@ export function claimantObstacles(ctx: ClaimContext, who: Claimant, phaseId: str
   if (who.sessionId !== undefined && ctx.liveClaims) {
     const mine = ctx.liveClaims.filter((c) => c.sessionId === who.sessionId).map((c) => c.phaseId);
     if (mine.length >= who.claimLimit) {
-      out.push({ reason: 'session_busy', message: `session ${who.sessionId} already holds ${mine.join(', ')} (its limit is ${who.claimLimit} at once); complete or release one first`, ids: mine });
+      out.push({
+        reason: 'session_busy',
+        message: `session ${who.sessionId} already holds ${mine.join(', ')} (its limit is ${who.claimLimit} at once); complete or release one first`,
+        ids: mine,
+      });
     }
   }
   const skills = claimantSkills(ctx, who);
@@ -237,7 +241,5 @@ export function planOrder(ctx: ClaimContext, team: string | null | undefined): (
 export function claimablePhases(ctx: ClaimContext, who?: Claimant | string | null): string[] {
   const claimant: Claimant | undefined = typeof who === 'object' && who !== null ? who : undefined;
   const team = claimant ? claimant.team : (who as string | null | undefined);
-  return [...ctx.phases.keys()]
-    .filter((id) => phaseObstacles(ctx, id).length === 0 && (!claimant || claimantObstacles(ctx, claimant, id).length === 0))
-    .sort(planOrder(ctx, team));
+  return [...ctx.phases.keys()].filter((id) => phaseObstacles(ctx, id).length === 0 && (!claimant || claimantObstacles(ctx, claimant, id).length === 0)).sort(planOrder(ctx, team));
 }

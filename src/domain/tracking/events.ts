@@ -1,17 +1,6 @@
 /** What sessions report about a phase. Stored append-only; all tracking state is derived from them. */
 export type EventType =
-  | 'claimed'
-  | 'started'
-  | 'progress'
-  | 'blocked'
-  | 'unblocked'
-  | 'completed'
-  | 'gate_passed'
-  | 'gate_failed'
-  | 'released'
-  | 'expired'
-  | 'failed'
-  | 'heartbeat_lost';
+  'claimed' | 'started' | 'progress' | 'blocked' | 'unblocked' | 'completed' | 'gate_passed' | 'gate_failed' | 'released' | 'expired' | 'failed' | 'heartbeat_lost';
 
 export interface TrackingEvent {
   id: number;

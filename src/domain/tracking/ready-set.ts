@@ -54,7 +54,8 @@ export function readySet(ctx: ClaimContext, filter: ReadyFilter = {}, explain = 
     }
     if (reasons.length === 0) {
       const p = ctx.phases.get(id)!;
-      if (filter.limit === undefined || ready.length < filter.limit) ready.push({ phaseId: id, team: p.team, wave: p.wave ?? null, slack: p.slack ?? 0, plannedStart: p.plannedStart });
+      if (filter.limit === undefined || ready.length < filter.limit)
+        ready.push({ phaseId: id, team: p.team, wave: p.wave ?? null, slack: p.slack ?? 0, plannedStart: p.plannedStart });
     } else if (explain) {
       notReady.push({ phaseId: id, status, reasons });
     }

@@ -27,7 +27,13 @@ export function reportRefusal(e: { type: EventType; phaseId: string; at: string 
   const { state } = ctx;
   const holds = state?.sessionId === ctx.sessionId && state.status !== 'completed' && state.status !== 'pending';
   if (HOLDER_EVENTS.has(e.type) && !holds) {
-    return { kind: 'conflict', reason: 'not_claim_holder', message: `session ${ctx.sessionId} does not hold phase ${e.phaseId}; claim it first`, path: '/phaseId', ids: [e.phaseId] };
+    return {
+      kind: 'conflict',
+      reason: 'not_claim_holder',
+      message: `session ${ctx.sessionId} does not hold phase ${e.phaseId}; claim it first`,
+      path: '/phaseId',
+      ids: [e.phaseId],
+    };
   }
   if ((e.type === 'gate_passed' || e.type === 'gate_failed') && state?.status !== 'completed') {
     return {

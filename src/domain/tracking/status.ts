@@ -156,9 +156,7 @@ export function trackingStatus(
   const delay = Math.max(0, ...views.filter((v) => v.status !== 'pending' || v.plannedStart < asOfDay).map((v) => v.varianceDays));
   // Once every phase has finished the actual finish is the answer, not a projection.
   const allDone = views.every((v) => v.actualFinish !== null);
-  const projectedMakespan = allDone
-    ? Math.max(0, ...views.map((v) => v.actualFinish!))
-    : Math.max(plannedMakespan + delay, ...views.map((v) => v.projectedFinish));
+  const projectedMakespan = allDone ? Math.max(0, ...views.map((v) => v.actualFinish!)) : Math.max(plannedMakespan + delay, ...views.map((v) => v.projectedFinish));
 
   const waves = waveProgress(planned, views);
 
@@ -196,21 +194,23 @@ export function trackingStatus(
 
 /** Per wave: phases, completed ones, earned share of its effort, planned and projected finish. */
 function waveProgress(planned: PlannedPhase[], views: PhaseStatusView[]): TrackingStatus['waves'] {
-  return [...new Set(planned.map((p) => p.wave))].sort((a, b) => a - b).map((w) => {
-    const vs = views.filter((v) => v.wave === w);
-    const effort = planned.filter((p) => p.wave === w);
-    const done = vs.filter((v) => v.status === 'completed').length;
-    const weight = effort.reduce((a, p) => a + p.effort, 0) || 1;
-    const earned = effort.reduce((a, p) => a + (p.effort * (vs.find((v) => v.id === p.id)!.status === 'completed' ? 100 : vs.find((v) => v.id === p.id)!.percent)) / 100, 0);
-    return {
-      wave: w,
-      phases: vs.length,
-      completed: done,
-      percent: round((earned / weight) * 100, 1),
-      plannedFinish: Math.max(...vs.map((v) => v.plannedFinish)),
-      projectedFinish: Math.max(...vs.map((v) => v.projectedFinish)),
-    };
-  });
+  return [...new Set(planned.map((p) => p.wave))]
+    .sort((a, b) => a - b)
+    .map((w) => {
+      const vs = views.filter((v) => v.wave === w);
+      const effort = planned.filter((p) => p.wave === w);
+      const done = vs.filter((v) => v.status === 'completed').length;
+      const weight = effort.reduce((a, p) => a + p.effort, 0) || 1;
+      const earned = effort.reduce((a, p) => a + (p.effort * (vs.find((v) => v.id === p.id)!.status === 'completed' ? 100 : vs.find((v) => v.id === p.id)!.percent)) / 100, 0);
+      return {
+        wave: w,
+        phases: vs.length,
+        completed: done,
+        percent: round((earned / weight) * 100, 1),
+        plannedFinish: Math.max(...vs.map((v) => v.plannedFinish)),
+        projectedFinish: Math.max(...vs.map((v) => v.projectedFinish)),
+      };
+    });
 }
 
 /** The alerts the thresholds raise: schedule variance, failed gates, phases blocked too long, the deadline at risk. */
@@ -232,7 +232,13 @@ function statusAlerts(
   }
   for (const v of views) {
     if (v.gate === 'failed') {
-      alerts.push({ kind: 'quality_gate_failed', severity: 'critical', subject: v.id, message: `quality gate failed for phase ${v.id}; dependents are held until it passes`, data: { phase: v.id } });
+      alerts.push({
+        kind: 'quality_gate_failed',
+        severity: 'critical',
+        subject: v.id,
+        message: `quality gate failed for phase ${v.id}; dependents are held until it passes`,
+        data: { phase: v.id },
+      });
     }
     if (v.blockedHours !== null && v.blockedHours > thresholds.blockedHours) {
       alerts.push({

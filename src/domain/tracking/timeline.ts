@@ -29,7 +29,11 @@ export function timelineRefusal(
   const at = Date.parse(e.at);
   // Work may begin before the planned start; a report dated a year before it is a wrong clock.
   if (at < Date.parse(`${ctx.startDate}T00:00:00Z`) - EARLIEST_BEFORE_START_MS) {
-    return { reason: 'before_project_start', message: `${e.type} of ${e.phaseId} is dated ${e.at}, more than a year before the project starts on ${ctx.startDate}`, ids: [e.phaseId] };
+    return {
+      reason: 'before_project_start',
+      message: `${e.type} of ${e.phaseId} is dated ${e.at}, more than a year before the project starts on ${ctx.startDate}`,
+      ids: [e.phaseId],
+    };
   }
   if (e.type === 'claimed') {
     const late = ctx.dependencies.filter((d) => {

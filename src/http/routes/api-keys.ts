@@ -6,14 +6,17 @@ import { requireAdmin } from '../auth.js';
 import { errors } from '../schemas/common.js';
 
 const Workspace = Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' });
-const ApiKeyView = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  workspaceId: Type.String(),
-  name: Type.String(),
-  role: Type.Enum(['read', 'write']),
-  createdAt: Type.String({ format: 'date-time' }),
-  revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-}, { title: 'ApiKey' });
+const ApiKeyView = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    workspaceId: Type.String(),
+    name: Type.String(),
+    role: Type.Enum(['read', 'write']),
+    createdAt: Type.String({ format: 'date-time' }),
+    revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  },
+  { title: 'ApiKey' },
+);
 
 export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.post(

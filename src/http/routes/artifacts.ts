@@ -109,17 +109,22 @@ export const artifactRoutes: FastifyPluginAsyncTypebox<{ db: Db; bodies: Version
         operationId: 'getStateArchive',
         summary: 'The five artifacts of the latest version as parallel-execution/<name>.json in a tar archive',
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        response: { 200: mediaResponse('application/x-tar', 'A tar archive of parallel-execution/<name>.json', Type.Unsafe<Buffer>({ type: 'string', contentMediaType: 'application/x-tar' })), 304: NotModified, ...errors(400, 404) },
+        response: {
+          200: mediaResponse(
+            'application/x-tar',
+            'A tar archive of parallel-execution/<name>.json',
+            Type.Unsafe<Buffer>({ type: 'string', contentMediaType: 'application/x-tar' }),
+          ),
+          304: NotModified,
+          ...errors(400, 404),
+        },
       },
     },
     async (request, reply) => {
       const v = await store.getVersion(db, workspaceOf(request), request.params.id);
       if (conditional(request, reply, v.version)) return reply.code(304).send(null);
       const body = await stateArchive(v.artifacts, v.createdAt);
-      return reply
-        .header('content-disposition', `attachment; filename="waveplan-${v.planId}-v${v.version}.tar"`)
-        .type('application/x-tar')
-        .send(body);
+      return reply.header('content-disposition', `attachment; filename="waveplan-${v.planId}-v${v.version}.tar"`).type('application/x-tar').send(body);
     },
   );
 };

@@ -189,7 +189,9 @@ export const eventStreamRoutes: FastifyPluginAsyncTypebox<EventStreamOptions> = 
         summary: 'Server-Sent Events: "phase" for each tracking event, "alert" for each alert; resumable with Last-Event-ID',
         params: PlanIdParams,
         querystring: Type.Object({ after: Type.Optional(Type.String({ pattern: '^\\d{1,15}\\.\\d{1,15}$', description: 'Same as Last-Event-ID.' })) }),
-        headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ description: 'The id of the last event received ("<eventId>.<alertId>"): the stream resumes after it.' })) }),
+        headers: Type.Object({
+          'last-event-id': Type.Optional(Type.String({ description: 'The id of the last event received ("<eventId>.<alertId>"): the stream resumes after it.' })),
+        }),
         response: { 200: mediaResponse('text/event-stream', 'An endless stream of "phase" and "alert" events'), ...errors(400, 404, 429, 503) },
       },
     },

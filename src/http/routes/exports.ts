@@ -26,9 +26,15 @@ const response = {
 };
 const description =
   'MS Project XML (MSPDI): tasks with planned dates, groups as summary tasks, dependencies with type and lag, teams as resources with assignments, the project calendar. ' +
-  'iCalendar: phases, milestones and sync points as all-day events with stable UIDs (subscribe and the events update in place); `team` narrows it to one team\'s feed. CSV: one row per phase with dates, team, slack and criticality.';
+  "iCalendar: phases, milestones and sync points as all-day events with stable UIDs (subscribe and the events update in place); `team` narrows it to one team's feed. CSV: one row per phase with dates, team, slack and criticality.";
 
-const ACCEPTED: Record<string, ExportFormat> = { 'application/xml': 'mspdi', 'text/xml': 'mspdi', 'application/vnd.ms-project': 'mspdi', 'text/calendar': 'ical', 'text/csv': 'csv' };
+const ACCEPTED: Record<string, ExportFormat> = {
+  'application/xml': 'mspdi',
+  'text/xml': 'mspdi',
+  'application/vnd.ms-project': 'mspdi',
+  'text/calendar': 'ical',
+  'text/csv': 'csv',
+};
 
 /** The format an Accept header prefers (highest q, then first named); 406 when it names none of them. */
 export function negotiate(accept: string | undefined): ExportFormat {
@@ -36,15 +42,23 @@ export function negotiate(accept: string | undefined): ExportFormat {
     .split(',')
     .map((part, k) => {
       const [type, ...params] = part.trim().toLowerCase().split(';');
-      const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? '1');
+      const q = Number(
+        params
+          .map((p) => p.trim())
+          .find((p) => p.startsWith('q='))
+          ?.slice(2) ?? '1',
+      );
       return { format: ACCEPTED[type!.trim()], q: Number.isFinite(q) ? q : 0, k };
     })
     .filter((r): r is { format: ExportFormat; q: number; k: number } => r.format !== undefined && r.q > 0)
     .sort((a, b) => b.q - a.q || a.k - b.k);
   if (ranked.length === 0) {
-    throw new AppError(406, 'not_acceptable', `Accept ${JSON.stringify(accept ?? '')} names no export format: ask for application/xml (MS Project), text/calendar or text/csv, or use /export/{mspdi|ical|csv}`, [
-      { in: 'headers', path: '/accept', message: `acceptable: ${Object.keys(ACCEPTED).join(', ')}` },
-    ]);
+    throw new AppError(
+      406,
+      'not_acceptable',
+      `Accept ${JSON.stringify(accept ?? '')} names no export format: ask for application/xml (MS Project), text/calendar or text/csv, or use /export/{mspdi|ical|csv}`,
+      [{ in: 'headers', path: '/accept', message: `acceptable: ${Object.keys(ACCEPTED).join(', ')}` }],
+    );
   }
   return ranked[0]!.format;
 }
@@ -58,14 +72,15 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db; bodies: VersionBo
     if (notModified(request, etag)) return reply.code(304).send(null);
     const body = await bodies.get(`${id}/${n}/export/${format}/${team ?? ''}`, async () => {
       const v = await store.getVersion(db, workspaceId, id, n);
-      const file = exportPlan(format, { input: v.input as PlanInput, artifacts: v.artifacts, planId: v.planId, version: v.version, createdAt: v.createdAt }, team !== undefined ? { team } : {});
+      const file = exportPlan(
+        format,
+        { input: v.input as PlanInput, artifacts: v.artifacts, planId: v.planId, version: v.version, createdAt: v.createdAt },
+        team !== undefined ? { team } : {},
+      );
       return Buffer.from(file.body);
     });
     const name = `waveplan-${id}-v${n}${team ? `-${team}` : ''}.${EXPORT_MEDIA[format].extension}`;
-    return reply
-      .header('content-disposition', `attachment; filename="${name}"`)
-      .type(`${EXPORT_MEDIA[format].mediaType}; charset=utf-8`)
-      .send(body);
+    return reply.header('content-disposition', `attachment; filename="${name}"`).type(`${EXPORT_MEDIA[format].mediaType}; charset=utf-8`).send(body);
   };
 
   app.get(
@@ -86,13 +101,33 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db; bodies: VersionBo
 
   app.get(
     '/plans/:id/export/:format',
-    { schema: { tags: ['artifacts'], operationId: 'exportPlan', summary: 'The latest version as MS Project XML, iCalendar or CSV', description, params: Latest, querystring: Query, response } },
+    {
+      schema: {
+        tags: ['artifacts'],
+        operationId: 'exportPlan',
+        summary: 'The latest version as MS Project XML, iCalendar or CSV',
+        description,
+        params: Latest,
+        querystring: Query,
+        response,
+      },
+    },
     async (request, reply) => send(request, reply, request.params.id, request.params.format, request.query.team),
   );
 
   app.get(
     '/plans/:id/versions/:version/export/:format',
-    { schema: { tags: ['artifacts'], operationId: 'exportPlanVersion', summary: 'One version as MS Project XML, iCalendar or CSV', description, params: AtVersion, querystring: Query, response } },
+    {
+      schema: {
+        tags: ['artifacts'],
+        operationId: 'exportPlanVersion',
+        summary: 'One version as MS Project XML, iCalendar or CSV',
+        description,
+        params: AtVersion,
+        querystring: Query,
+        response,
+      },
+    },
     async (request, reply) => send(request, reply, request.params.id, request.params.format, request.query.team, request.params.version),
   );
 
@@ -114,9 +149,15 @@ const taskMasterWriteBackRoute: FastifyPluginAsyncTypebox<{ db: Db }> = async (a
         description:
           'Send tasks.json as the body (application/json). Each task and subtask the plan schedules (task n is phase task-n, subtask m is task-n.m) gets a `waveplan` object: planId, version, plannedStart, plannedFinish, team, wave, critical, slackDays; everything else in the file is returned byte for byte. Nothing is stored. The header x-waveplan-written counts the tasks written.',
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        querystring: Type.Object({ tag: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'The tag to write (default master, or the only tag).' })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { tag: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'The tag to write (default master, or the only tag).' })) },
+          { additionalProperties: false },
+        ),
         body: { content: { 'application/json': { schema: Type.String({ minLength: 1, description: 'tasks.json as it is on disk.' }) } } },
-        response: { 200: { description: 'The file with the planned fields added.', content: { 'application/json': { schema: Type.String() } } }, ...errors(400, 404, 413, 415, 422) },
+        response: {
+          200: { description: 'The file with the planned fields added.', content: { 'application/json': { schema: Type.String() } } },
+          ...errors(400, 404, 413, 415, 422),
+        },
       },
     },
     async (request, reply) => {
@@ -126,7 +167,8 @@ const taskMasterWriteBackRoute: FastifyPluginAsyncTypebox<{ db: Db }> = async (a
         const result = writeBackTaskMaster(request.body as string, view, { planId: v.planId, version: v.version, ...(request.query.tag ? { tag: request.query.tag } : {}) });
         return reply.header('x-waveplan-written', String(result.written.length)).type('application/json; charset=utf-8').send(result.text);
       } catch (err) {
-        if (err instanceof WriteBackError) throw new AppError(422, 'writeback_failed', `cannot write into the file: ${err.message}`, [{ in: 'body', path: err.path, message: err.message }]);
+        if (err instanceof WriteBackError)
+          throw new AppError(422, 'writeback_failed', `cannot write into the file: ${err.message}`, [{ in: 'body', path: err.path, message: err.message }]);
         throw err;
       }
     },

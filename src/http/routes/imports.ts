@@ -7,7 +7,20 @@ import { inProcessImporter, type Importer } from '../../service/importer.js';
 import { errors } from '../schemas/common.js';
 import { ImportQuery, ImportResponse } from '../schemas/imports.js';
 
-const TEXT_TYPES = ['text/csv', 'text/tab-separated-values', 'text/plain', 'application/json', 'application/yaml', 'application/x-yaml', 'text/yaml', 'application/xml', 'text/xml', 'application/x-ndjson', 'application/jsonl', 'application/octet-stream'];
+const TEXT_TYPES = [
+  'text/csv',
+  'text/tab-separated-values',
+  'text/plain',
+  'application/json',
+  'application/yaml',
+  'application/x-yaml',
+  'text/yaml',
+  'application/xml',
+  'text/xml',
+  'application/x-ndjson',
+  'application/jsonl',
+  'application/octet-stream',
+];
 
 /** POST /imports: another tool's file in the body, the plan input it maps to out. Writes nothing. */
 export const importRoutes: FastifyPluginAsyncTypebox<{ importer?: Importer }> = async (app, { importer = inProcessImporter }) => {
@@ -49,7 +62,19 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ importer?: Importer }> = 
         return { format: result.format, input: result.input, notes: result.notes, ...(result.keys ? { unusedKeys: result.keys.unused } : {}) };
       } catch (err) {
         if (err instanceof ImportError) {
-          throw new AppError(422, 'import_failed', `${err.message}${err.issues.length > 1 ? `: ${err.issues.slice(0, 3).map((i) => `${i.path} ${i.message}`).join('; ')}` : ''}`, err.issues.map((i) => ({ in: 'body' as const, path: i.path, message: i.message })));
+          throw new AppError(
+            422,
+            'import_failed',
+            `${err.message}${
+              err.issues.length > 1
+                ? `: ${err.issues
+                    .slice(0, 3)
+                    .map((i) => `${i.path} ${i.message}`)
+                    .join('; ')}`
+                : ''
+            }`,
+            err.issues.map((i) => ({ in: 'body' as const, path: i.path, message: i.message })),
+          );
         }
         if (err instanceof PlanInputError) {
           throw new UnprocessableError('import_impossible_plan', `the file maps to a plan the planner refuses: ${err.message}`, fromPlanInputError(err).details);

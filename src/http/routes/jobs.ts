@@ -5,14 +5,17 @@ import type { PlanQueue } from '../../jobs/plan-queue.js';
 import { ErrorFields, errors } from '../schemas/common.js';
 import { workspaceOf } from '../workspace.js';
 
-export const JobView = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  state: Type.Enum(['queued', 'running', 'completed', 'failed']),
-  planId: Type.String({ format: 'uuid', description: 'The plan this job creates; GET /plans/{planId} once completed.' }),
-  error: Type.Optional(Type.Object(ErrorFields, { description: 'Why the job failed: the error the synchronous request would have answered.' })),
-  createdAt: Type.String({ format: 'date-time' }),
-  completedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-}, { title: 'Job' });
+export const JobView = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    state: Type.Enum(['queued', 'running', 'completed', 'failed']),
+    planId: Type.String({ format: 'uuid', description: 'The plan this job creates; GET /plans/{planId} once completed.' }),
+    error: Type.Optional(Type.Object(ErrorFields, { description: 'Why the job failed: the error the synchronous request would have answered.' })),
+    createdAt: Type.String({ format: 'date-time' }),
+    completedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  },
+  { title: 'Job' },
+);
 
 export const jobRoutes: FastifyPluginAsyncTypebox<{ queue?: PlanQueue }> = async (app, { queue }) => {
   app.get(

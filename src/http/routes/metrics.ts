@@ -26,7 +26,9 @@ function tokenCheck(token: string) {
     const given = typeof header === 'string' ? header.match(/^Bearer\s+(\S{1,300})$/i)?.[1] : undefined;
     if (given && timingSafeEqual(digest(given), expected)) return;
     reply.header('www-authenticate', 'Bearer realm="waveplan-metrics"');
-    throw new AppError(401, 'unauthorized', 'send the metrics token: Authorization: Bearer <METRICS_TOKEN>', [{ in: 'headers', path: '/authorization', message: given ? 'not the metrics token' : 'missing or malformed' }]);
+    throw new AppError(401, 'unauthorized', 'send the metrics token: Authorization: Bearer <METRICS_TOKEN>', [
+      { in: 'headers', path: '/authorization', message: given ? 'not the metrics token' : 'missing or malformed' },
+    ]);
   };
 }
 

@@ -33,7 +33,16 @@ function changedInput(input: PlanInput, changes: ScenarioChange[]): PlanInput {
   }
 }
 
-const example = { examples: [{ changes: [{ kind: 'add_people', team: 'web', people: 1 }, { kind: 'set_buffer', percent: 10 }] }] };
+const example = {
+  examples: [
+    {
+      changes: [
+        { kind: 'add_people', team: 'web', people: 1 },
+        { kind: 'set_buffer', percent: 10 },
+      ],
+    },
+  ],
+};
 
 /** What-if: POST /plans/{id}/scenarios plans changed input without storing it; …/scenarios/adopt stores it as the next version. */
 export const scenarioRoutes: FastifyPluginAsyncTypebox<ScenarioRouteOptions> = async (app, { db, planner }) => {

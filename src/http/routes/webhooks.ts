@@ -41,7 +41,14 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<WebhookRouteOptions> = asy
 
   app.get(
     '/plans/:id/webhooks',
-    { schema: { tags: ['webhooks'], summary: 'Webhook subscriptions of a plan (without their secrets)', params: PlanIdParams, response: { 200: Type.Object({ items: Type.Array(SubscriptionView) }), ...errors(400, 404) } } },
+    {
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Webhook subscriptions of a plan (without their secrets)',
+        params: PlanIdParams,
+        response: { 200: Type.Object({ items: Type.Array(SubscriptionView) }), ...errors(400, 404) },
+      },
+    },
     async (request) => ({ items: await webhooks.listSubscriptions(db, workspaceOf(request), request.params.id) }),
   );
 

@@ -19,18 +19,21 @@ export const SessionBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const Session = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  planId: Type.String({ format: 'uuid' }),
-  label: Type.Union([Type.String(), Type.Null()]),
-  team: Type.Union([Type.String(), Type.Null()]),
-  skills: Type.Union([Type.Array(Type.String()), Type.Null()]),
-  claimLimit: Type.Integer(),
-  status: Type.Enum(['active', 'expired', 'closed']),
-  heartbeatTimeoutSeconds: Type.Integer(),
-  registeredAt: Timestamp,
-  lastHeartbeatAt: Timestamp,
-}, { title: 'Session' });
+export const Session = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    planId: Type.String({ format: 'uuid' }),
+    label: Type.Union([Type.String(), Type.Null()]),
+    team: Type.Union([Type.String(), Type.Null()]),
+    skills: Type.Union([Type.Array(Type.String()), Type.Null()]),
+    claimLimit: Type.Integer(),
+    status: Type.Enum(['active', 'expired', 'closed']),
+    heartbeatTimeoutSeconds: Type.Integer(),
+    registeredAt: Timestamp,
+    lastHeartbeatAt: Timestamp,
+  },
+  { title: 'Session' },
+);
 
 export const ClaimBody = Type.Object(
   {
@@ -50,14 +53,17 @@ export const ClaimBody = Type.Object(
   },
 );
 
-export const Claim = Type.Object({
-  claimId: Type.Integer(),
-  phaseId: Type.String(),
-  sessionId: Type.String({ format: 'uuid' }),
-  claimedAt: Timestamp,
-  team: Type.Union([Type.String(), Type.Null()], { description: 'The team the claim runs on and counts against.' }),
-  override: Type.Optional(Type.String({ description: 'The reason given for taking it despite a skill mismatch.' })),
-}, { title: 'Claim' });
+export const Claim = Type.Object(
+  {
+    claimId: Type.Integer(),
+    phaseId: Type.String(),
+    sessionId: Type.String({ format: 'uuid' }),
+    claimedAt: Timestamp,
+    team: Type.Union([Type.String(), Type.Null()], { description: 'The team the claim runs on and counts against.' }),
+    override: Type.Optional(Type.String({ description: 'The reason given for taking it despite a skill mismatch.' })),
+  },
+  { title: 'Claim' },
+);
 
 export const ReadyQuery = Type.Object(
   {
@@ -105,70 +111,77 @@ export const EventBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const TrackingEventView = Type.Object({
-  id: Type.Integer(),
-  phaseId: Type.Union([Type.String(), Type.Null()]),
-  sessionId: Type.Union([Type.String(), Type.Null()]),
-  type: Type.String(),
-  data: Type.Object({ percent: Type.Optional(Type.Number()), reason: Type.Optional(Type.String()), gate: Type.Optional(Type.String()), override: Type.Optional(Type.String()) }),
-  occurredAt: Timestamp,
-}, { title: 'TrackingEvent' });
+export const TrackingEventView = Type.Object(
+  {
+    id: Type.Integer(),
+    phaseId: Type.Union([Type.String(), Type.Null()]),
+    sessionId: Type.Union([Type.String(), Type.Null()]),
+    type: Type.String(),
+    data: Type.Object({ percent: Type.Optional(Type.Number()), reason: Type.Optional(Type.String()), gate: Type.Optional(Type.String()), override: Type.Optional(Type.String()) }),
+    occurredAt: Timestamp,
+  },
+  { title: 'TrackingEvent' },
+);
 
-export const AlertView = Type.Object({
-  id: Type.Integer(),
-  kind: Type.String(),
-  severity: Type.Enum(['info', 'warning', 'critical']),
-  subject: Type.String(),
-  message: Type.String(),
-  data: Type.Record(Type.String(), Type.Unknown()),
-  raisedAt: Timestamp,
-  resolvedAt: Type.Union([Timestamp, Type.Null()]),
-}, { title: 'Alert' });
+export const AlertView = Type.Object(
+  {
+    id: Type.Integer(),
+    kind: Type.String(),
+    severity: Type.Enum(['info', 'warning', 'critical']),
+    subject: Type.String(),
+    message: Type.String(),
+    data: Type.Record(Type.String(), Type.Unknown()),
+    raisedAt: Timestamp,
+    resolvedAt: Type.Union([Timestamp, Type.Null()]),
+  },
+  { title: 'Alert' },
+);
 
 const Num = Type.Number();
 const NumOrNull = Type.Union([Type.Number(), Type.Null()]);
 
-export const StatusView = Type.Object({
-  planId: Type.String({ format: 'uuid' }),
-  version: Type.Integer(),
-  asOf: Timestamp,
-  asOfDay: Num,
-  phases: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      team: Type.Union([Type.String(), Type.Null()]),
-      wave: Type.Integer(),
-      status: Type.String(),
-      sessionId: Type.Union([Type.String(), Type.Null()]),
-      percent: Num,
-      plannedStart: Num,
-      plannedFinish: Num,
-      plannedStartDate: Type.String({ format: 'date' }),
-      plannedFinishDate: Type.String({ format: 'date' }),
-      actualStart: NumOrNull,
-      actualFinish: NumOrNull,
-      projectedFinish: Num,
-      varianceDays: Num,
-      blockedHours: NumOrNull,
-      gate: Type.String(),
+export const StatusView = Type.Object(
+  {
+    planId: Type.String({ format: 'uuid' }),
+    version: Type.Integer(),
+    asOf: Timestamp,
+    asOfDay: Num,
+    phases: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        team: Type.Union([Type.String(), Type.Null()]),
+        wave: Type.Integer(),
+        status: Type.String(),
+        sessionId: Type.Union([Type.String(), Type.Null()]),
+        percent: Num,
+        plannedStart: Num,
+        plannedFinish: Num,
+        plannedStartDate: Type.String({ format: 'date' }),
+        plannedFinishDate: Type.String({ format: 'date' }),
+        actualStart: NumOrNull,
+        actualFinish: NumOrNull,
+        projectedFinish: Num,
+        varianceDays: Num,
+        blockedHours: NumOrNull,
+        gate: Type.String(),
+      }),
+    ),
+    waves: Type.Array(Type.Object({ wave: Type.Integer(), phases: Type.Integer(), completed: Type.Integer(), percent: Num, plannedFinish: Num, projectedFinish: Num })),
+    metrics: Type.Object({
+      completedPhases: Type.Integer(),
+      percentComplete: Num,
+      behindSchedulePercent: Num,
+      plannedMakespan: Num,
+      projectedMakespan: Num,
+      projectedCompletionDate: Type.String({ format: 'date' }),
+      parallelEfficiencyPercent: Num,
+      coordinationOverheadPercent: Num,
+      utilisationPercent: Type.Record(Type.String(), Num),
     }),
-  ),
-  waves: Type.Array(
-    Type.Object({ wave: Type.Integer(), phases: Type.Integer(), completed: Type.Integer(), percent: Num, plannedFinish: Num, projectedFinish: Num }),
-  ),
-  metrics: Type.Object({
-    completedPhases: Type.Integer(),
-    percentComplete: Num,
-    behindSchedulePercent: Num,
-    plannedMakespan: Num,
-    projectedMakespan: Num,
-    projectedCompletionDate: Type.String({ format: 'date' }),
-    parallelEfficiencyPercent: Num,
-    coordinationOverheadPercent: Num,
-    utilisationPercent: Type.Record(Type.String(), Num),
-  }),
-  alerts: Type.Array(AlertView, { description: 'Open alerts.' }),
-}, { title: 'Status' });
+    alerts: Type.Array(AlertView, { description: 'Open alerts.' }),
+  },
+  { title: 'Status' },
+);
 
 export const ReplanBody = Type.Object(
   { asOf: Type.Optional({ ...IsoDate, description: 'Re-plan as of this date (default: today, or the latest event if later).' }) },

@@ -43,7 +43,12 @@ export const DeliveryView = Type.Object({
   eventType: Type.String(),
   status: Type.Enum(['pending', 'delivered', 'failed']),
   attempts: Type.Array(
-    Type.Object({ at: Type.String({ format: 'date-time' }), statusCode: Type.Union([Type.Integer(), Type.Null()]), error: Type.Union([Type.String(), Type.Null()]), durationMs: Type.Integer() }),
+    Type.Object({
+      at: Type.String({ format: 'date-time' }),
+      statusCode: Type.Union([Type.Integer(), Type.Null()]),
+      error: Type.Union([Type.String(), Type.Null()]),
+      durationMs: Type.Integer(),
+    }),
   ),
   createdAt: Type.String({ format: 'date-time' }),
   finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),

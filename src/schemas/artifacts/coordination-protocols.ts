@@ -18,7 +18,10 @@ const EscalationCriterion = Type.Object({ criterion: Type.String(), source: Sour
 
 export const SyncPoint = Type.Object({
   sync_id: Type.String(),
-  kind: Type.Enum(['handover', 'wave_boundary', 'contract'], { description: 'handover: work changes team along a dependency; wave_boundary: a wave ends; contract: two phases of one wave, on different teams, share an area or feed the same later phase.' }),
+  kind: Type.Enum(['handover', 'wave_boundary', 'contract'], {
+    description:
+      'handover: work changes team along a dependency; wave_boundary: a wave ends; contract: two phases of one wave, on different teams, share an area or feed the same later phase.',
+  }),
   trigger: Type.String(),
   planned_date: DateString,
   planned_day: Day,

@@ -28,7 +28,7 @@ export const Recommendation = Type.Object({
   criteria_met: Type.Array(Type.String()),
   exact: Type.Boolean({
     description:
-      'True when the re-plan\'s search ended as planning the changed input does (its iteration budget or its lower bound): planning it gives makespan_days. False when the advisor\'s work budget stopped it first: planning it gives makespan_days or a shorter one.',
+      "True when the re-plan's search ended as planning the changed input does (its iteration budget or its lower bound): planning it gives makespan_days. False when the advisor's work budget stopped it first: planning it gives makespan_days or a shorter one.",
   }),
 });
 
@@ -42,7 +42,7 @@ export const Recommendations = Type.Object({
   method: Type.String(),
   replan_iterations: Type.Integer({
     description:
-      'The least any re-plan\'s search was allowed: the plan\'s own iteration budget, or on large plans a share of the advisor\'s work budget (the same search stopped earlier, so planning a recommended change gives its makespan or a shorter one; see each item\'s exact).',
+      "The least any re-plan's search was allowed: the plan's own iteration budget, or on large plans a share of the advisor's work budget (the same search stopped earlier, so planning a recommended change gives its makespan or a shorter one; see each item's exact).",
   }),
   items: Type.Array(Recommendation),
   trade_off: Type.Union([
@@ -59,8 +59,12 @@ export type Recommendations = Static<typeof Recommendations>;
 export const ExecutionPlan = Type.Object(
   {
     execution_plan_id: Type.String({ description: 'ep_ + the first 16 hex digits of the sha256 of the canonical input: the same input is the same execution plan.' }),
-    dependency_analysis_source: Type.String({ description: 'The dependency_graph_id of the analysis the input was imported from, else graph_ + 16 hex digits of the sha256 of the input’s phases.' }),
-    dependency_analysis_source_kind: Type.Enum(['imported', 'input_content'], { description: 'imported: the source analysis’ own id; input_content: the content id of the input’s dependency graph.' }),
+    dependency_analysis_source: Type.String({
+      description: 'The dependency_graph_id of the analysis the input was imported from, else graph_ + 16 hex digits of the sha256 of the input’s phases.',
+    }),
+    dependency_analysis_source_kind: Type.Enum(['imported', 'input_content'], {
+      description: 'imported: the source analysis’ own id; input_content: the content id of the input’s dependency graph.',
+    }),
     planning_date: Type.String({ format: 'date', description: 'The date the version was planned on: a re-plan’s as-of date, else the service’s (or CLI’s) today.' }),
     source_generation_date: Type.Optional(Type.String({ description: 'When that analysis was generated, as it wrote it.' })),
     project_context: Type.Object({
@@ -105,7 +109,9 @@ export const ExecutionPlan = Type.Object(
       resource_constraints: Type.Array(
         Type.Object({
           constraint_type: Type.String(),
-          origin: Type.Enum(['source', 'input', 'plan'], { description: 'source: the imported analysis’, as written; input: resourceConstraints of the input; plan: discovered from the schedule.' }),
+          origin: Type.Enum(['source', 'input', 'plan'], {
+            description: 'source: the imported analysis’, as written; input: resourceConstraints of the input; plan: discovered from the schedule.',
+          }),
           description: Type.Optional(Type.String()),
           impact: Type.Optional(Type.String()),
           mitigation: Type.Optional(Type.String()),
@@ -153,7 +159,10 @@ export const ExecutionPlan = Type.Object(
     milestones: Type.Array(
       Type.Object({
         milestone_id: Type.String(),
-        kind: Type.Enum(['wave_end', 'sync_point', 'phase', 'finish'], { description: 'wave_end: the last phase of a wave finishes; sync_point: a cross-team hand-over into a critical phase; phase: a milestone phase of the input (zero duration); finish: the plan’s completion.' }),
+        kind: Type.Enum(['wave_end', 'sync_point', 'phase', 'finish'], {
+          description:
+            'wave_end: the last phase of a wave finishes; sync_point: a cross-team hand-over into a critical phase; phase: a milestone phase of the input (zero duration); finish: the plan’s completion.',
+        }),
         name: Type.String(),
         date: DateString,
         day: Day,
@@ -166,7 +175,9 @@ export const ExecutionPlan = Type.Object(
       Type.Object({
         count: Type.Integer(),
         relaxed: Type.Boolean({ description: 'True when constraints.relaxSoftDependencies let the schedule ignore them.' }),
-        ignored: Type.Array(Type.Object({ phase: Type.String(), on: Type.String() }), { description: 'Soft dependencies the schedule did not keep (it started the phase before the one it soft-depends on finished).' }),
+        ignored: Type.Array(Type.Object({ phase: Type.String(), on: Type.String() }), {
+          description: 'Soft dependencies the schedule did not keep (it started the phase before the one it soft-depends on finished).',
+        }),
       }),
     ),
     schedule: Type.Array(
@@ -182,15 +193,17 @@ export const ExecutionPlan = Type.Object(
         start_date: DateString,
         finish_date: DateString,
         dependencies: Ids,
-        links: Type.Array(
-          Type.Object({ id: Type.String(), type: Type.Enum(['FS', 'SS', 'FF', 'SF']), lag_days: Type.Number() }),
-          { description: 'Every dependency with its type (FS finish-to-start, SS start-to-start, FF finish-to-finish, SF start-to-finish) and lag in working days (negative: a lead); the schedule keeps every one.' },
-        ),
+        links: Type.Array(Type.Object({ id: Type.String(), type: Type.Enum(['FS', 'SS', 'FF', 'SF']), lag_days: Type.Number() }), {
+          description:
+            'Every dependency with its type (FS finish-to-start, SS start-to-start, FF finish-to-finish, SF start-to-finish) and lag in working days (negative: a lead); the schedule keeps every one.',
+        }),
         milestone: Type.Boolean({ description: 'A milestone: a phase of zero duration, or one the input marks as a milestone.' }),
         critical: Type.Boolean(),
         group: Type.Optional(Type.String()),
         note: Type.Optional(
-          Type.String({ description: 'Why a team calendar moved the phase: the leave, non-working day or smaller team of an eligible team that delayed it or put it on another team.' }),
+          Type.String({
+            description: 'Why a team calendar moved the phase: the leave, non-working day or smaller team of an eligible team that delayed it or put it on another team.',
+          }),
         ),
       }),
     ),
@@ -205,7 +218,9 @@ export const ExecutionPlan = Type.Object(
         start_date: DateString,
         finish_date: DateString,
       }),
-      { description: 'Roll-up of each group (phases[].group and the input’s groups): from its first phase’s start to its last phase’s finish. A group with no phases is left out.' },
+      {
+        description: 'Roll-up of each group (phases[].group and the input’s groups): from its first phase’s start to its last phase’s finish. A group with no phases is left out.',
+      },
     ),
     optimisation: Type.Object({
       makespan_days: Days,
@@ -226,9 +241,13 @@ export const ExecutionPlan = Type.Object(
     metrics: Type.Object({
       parallel_efficiency_percent: Percent,
       time_savings_percent: Percent,
-      coordination_overhead_percent: Type.Number({ minimum: 0, maximum: 100, description: 'Share of session time in sync points and stand-ups: coordination ÷ (work + coordination) hours × 100.' }),
+      coordination_overhead_percent: Type.Number({
+        minimum: 0,
+        maximum: 100,
+        description: 'Share of session time in sync points and stand-ups: coordination ÷ (work + coordination) hours × 100.',
+      }),
       utilisation_percent: Type.Number({ minimum: 0, maximum: 100, description: 'All teams: person-days of work ÷ (Σ FTE × parallel duration) × 100.' }),
-      measured_from_day: Type.Number({ description: 'Savings, efficiency and utilisation cover the work from this working day: 0, or a re-plan\'s as-of day.' }),
+      measured_from_day: Type.Number({ description: "Savings, efficiency and utilisation cover the work from this working day: 0, or a re-plan's as-of day." }),
       sync_points: Type.Integer(),
       waves: Type.Integer(),
       max_concurrent_sessions: Type.Integer(),

@@ -11,7 +11,9 @@ export const Metric = Type.Object({
   collection: Type.String(),
   direction: Type.Enum(['higher_is_better', 'lower_is_better', 'band']),
   target: Type.Number({ description: 'The strategy’s target (or the input’s): never this plan’s own figure.' }),
-  target_source: Type.Enum(['strategy', 'input', 'monte_carlo'], { description: 'strategy: the seed strategy’s default; input: constraints.successCriteria or monitoring; monte_carlo: from the simulated spread.' }),
+  target_source: Type.Enum(['strategy', 'input', 'monte_carlo'], {
+    description: 'strategy: the seed strategy’s default; input: constraints.successCriteria or monitoring; monte_carlo: from the simulated spread.',
+  }),
   planned: Type.Number({ description: 'This plan’s expected value, beside the target.' }),
   planned_meets_target: Type.Boolean(),
   warning: Type.Number(),
@@ -33,7 +35,17 @@ export const PeriodicAssessment = Type.Object({
 });
 
 export const SuccessMetric = Type.Object({
-  id: Type.Enum(['time_reduction', 'parallel_execution_efficiency', 'resource_efficiency', 'coordination_overhead', 'coordination_effectiveness', 'team_satisfaction', 'delivery_date', 'resource_cost', 'value_delivery']),
+  id: Type.Enum([
+    'time_reduction',
+    'parallel_execution_efficiency',
+    'resource_efficiency',
+    'coordination_overhead',
+    'coordination_effectiveness',
+    'team_satisfaction',
+    'delivery_date',
+    'resource_cost',
+    'value_delivery',
+  ]),
   name: Type.String(),
   unit: Type.String(),
   target: Type.Union([Type.Number(), Type.String(), Type.Null()]),
@@ -47,7 +59,14 @@ export const MonitoringConfig = Type.Object(
     monitoring_and_control: Type.Object({
       metrics: Type.Array(Metric),
       control_mechanisms: Type.Array(
-        Type.Object({ id: Type.String(), trigger: Type.String(), alert_kind: Type.String(), severity: Type.Enum(['info', 'warning', 'critical']), action: Type.String(), automatic: Type.Boolean() }),
+        Type.Object({
+          id: Type.String(),
+          trigger: Type.String(),
+          alert_kind: Type.String(),
+          severity: Type.Enum(['info', 'warning', 'critical']),
+          action: Type.String(),
+          automatic: Type.Boolean(),
+        }),
       ),
       replan_policy: Type.Object({ triggers: Type.Array(Type.String()), endpoint: Endpoint('POST /plans/{id}/replan'), keeps: Type.Array(Type.String()) }),
       reporting: Type.Object({

@@ -100,7 +100,9 @@ export const RiskMitigationPlan = Type.Object(
     quality_assurance: Type.Object({
       quality_gates: Type.Array(QualityGate),
       testing_coordination: Type.Object({
-        test_phases: Type.Array(Type.Object({ phase: Type.String(), team: Type.Union([Type.String(), Type.Null()]), start_date: DateString, finish_date: DateString, environments: Ids })),
+        test_phases: Type.Array(
+          Type.Object({ phase: Type.String(), team: Type.Union([Type.String(), Type.Null()]), start_date: DateString, finish_date: DateString, environments: Ids }),
+        ),
         shared_environments: Type.Array(Type.Object({ id: Type.String(), capacity: Type.Number(), test_phases: Ids })),
         rules: Type.Array(Type.String()),
       }),

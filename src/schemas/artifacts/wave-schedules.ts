@@ -50,7 +50,9 @@ export const WaveSchedules = Type.Object(
             critical: Type.Boolean(),
             dependencies: Ids,
             deliverables: Type.Array(Type.String()),
-            deliverables_source: Type.Enum(['input', 'areas', 'none'], { description: 'input: the phase’s deliverables; areas: none given, its declared areas; none: neither given.' }),
+            deliverables_source: Type.Enum(['input', 'areas', 'none'], {
+              description: 'input: the phase’s deliverables; areas: none given, its declared areas; none: neither given.',
+            }),
           }),
         ),
         success_criteria: Type.Array(Type.String()),

@@ -64,7 +64,11 @@ export async function startService(env: Record<string, string>): Promise<Service
 }
 
 /** A request that gives up after timeoutMs, reporting how it ended. */
-export async function probe(url: string, init: RequestInit = {}, timeoutMs = 10_000): Promise<{ status: number; body: unknown; ms: number } | { status: 'timeout' | 'error'; ms: number; error?: string }> {
+export async function probe(
+  url: string,
+  init: RequestInit = {},
+  timeoutMs = 10_000,
+): Promise<{ status: number; body: unknown; ms: number } | { status: 'timeout' | 'error'; ms: number; error?: string }> {
   const t0 = Date.now();
   try {
     const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });

@@ -20,14 +20,20 @@ export const defs = () =>
     'defs',
     {},
     ['arrow', 'arrow-critical', 'arrow-chain'].map((id) =>
-      s('marker', { id: `gantt-${id}`, class: id, viewBox: '0 0 8 8', refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, markerUnits: 'userSpaceOnUse', orient: 'auto' }, s('path', { d: 'M0 0L8 4L0 8z' })),
+      s(
+        'marker',
+        { id: `gantt-${id}`, class: id, viewBox: '0 0 8 8', refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, markerUnits: 'userSpaceOnUse', orient: 'auto' },
+        s('path', { d: 'M0 0L8 4L0 8z' }),
+      ),
     ),
   );
 
 /** Weekends and holidays shaded, and the grid of the axis' lower ticks, over the whole body. @param {Layout} L */
 export function background(L) {
   const g = s('g', { class: 'background', 'aria-hidden': 'true' });
-  if (L.dayW >= 3) for (const o of offDays(L.cal.isWorking, L.from, L.to)) g.append(s('rect', { class: 'off-day', x: L.x(o.from), y: AXIS_H, width: (o.to - o.from) * L.dayW, height: L.height - AXIS_H }));
+  if (L.dayW >= 3)
+    for (const o of offDays(L.cal.isWorking, L.from, L.to))
+      g.append(s('rect', { class: 'off-day', x: L.x(o.from), y: AXIS_H, width: (o.to - o.from) * L.dayW, height: L.height - AXIS_H }));
   for (const t of axisTicks(L.zoom, L.from, L.to).lower) g.append(s('line', { class: 'grid', x1: L.x(t.day), x2: L.x(t.day), y1: AXIS_H, y2: L.height }));
   return g;
 }
@@ -39,7 +45,10 @@ export function axis(L, syncs) {
     'g',
     { class: 'axis', 'aria-hidden': 'true' },
     s('rect', { class: 'axis-bg', x: 0, y: 0, width: L.width, height: AXIS_H }),
-    upper.map((t) => [s('line', { class: 'tick major', x1: L.x(t.day), x2: L.x(t.day), y1: 0, y2: AXIS_H }), s('text', { class: 'tick-label major', x: L.x(t.day) + 3, y: 13 }, t.label)]),
+    upper.map((t) => [
+      s('line', { class: 'tick major', x1: L.x(t.day), x2: L.x(t.day), y1: 0, y2: AXIS_H }),
+      s('text', { class: 'tick-label major', x: L.x(t.day) + 3, y: 13 }, t.label),
+    ]),
     lower.map((t) => [s('line', { class: 'tick', x1: L.x(t.day), x2: L.x(t.day), y1: 18, y2: AXIS_H }), s('text', { class: 'tick-label', x: L.x(t.day) + 2, y: 31 }, t.label)]),
     syncs.map((sp) => {
       const cx = L.x(L.cal.start(sp.planned_day));
@@ -81,7 +90,8 @@ function barLabel(L, p, milestone) {
   const state = st?.status ?? 'planned';
   const deps = L.linksInto(p.id).map((l) => (l.type === 'FS' && l.lag === 0 ? l.from : `${l.from} (${l.type}${l.lag ? ` ${l.lag > 0 ? '+' : ''}${l.lag} d` : ''})`));
   const when = milestone ? `Milestone on ${p.start_date}` : `${p.start_date} to ${p.finish_date} (${fmt.days(p.duration_days)})`;
-  const actual = st?.actualStart != null ? ` Started ${isoDate(L.cal.start(st.actualStart))}${st.actualFinish != null ? `, finished ${isoDate(L.cal.end(st.actualFinish) - 1)}` : ''}.` : '';
+  const actual =
+    st?.actualStart != null ? ` Started ${isoDate(L.cal.start(st.actualStart))}${st.actualFinish != null ? `, finished ${isoDate(L.cal.end(st.actualFinish) - 1)}` : ''}.` : '';
   return `${p.name} (${p.id}). Team ${p.team ?? 'none'}, wave ${p.wave}. ${when}.${p.critical ? ' Critical.' : ''} Depends on ${deps.length ? deps.join(', ') : 'nothing'}. Status ${state.replace('_', ' ')}${st ? `, ${fmt.num(st.percent, 0)} % done` : ''}.${actual}`;
 }
 
@@ -114,7 +124,10 @@ export function rowBar(L, i) {
   const body = r.milestone
     ? s('path', { class: 'bar-body', d: `M${centre} ${cy - 8}l8 8l-8 8l-8 -8z` })
     : s('rect', { class: 'bar-body', x: start, y: by, width: finish - start, height: bh, rx: 3 });
-  const progress = !r.milestone && st && st.percent > 0 ? s('rect', { class: 'bar-progress', x: start, y: by + bh - 4, width: ((finish - start) * Math.min(100, st.percent)) / 100, height: 4 }) : null;
+  const progress =
+    !r.milestone && st && st.percent > 0
+      ? s('rect', { class: 'bar-progress', x: start, y: by + bh - 4, width: ((finish - start) * Math.min(100, st.percent)) / 100, height: 4 })
+      : null;
   let actual = null;
   if (st && st.actualStart !== null) {
     const a = L.x(L.cal.start(st.actualStart));
@@ -124,7 +137,14 @@ export function rowBar(L, i) {
   const label = barLabel(L, p, r.milestone);
   const bar = s(
     'g',
-    { class: `bar${p.critical ? ' critical' : ''}${r.milestone ? ' milestone' : ''} status-${st?.status ?? 'planned'}`, 'data-phase': p.id, 'data-row': i, tabindex: -1, role: 'button', 'aria-label': label },
+    {
+      class: `bar${p.critical ? ' critical' : ''}${r.milestone ? ' milestone' : ''} status-${st?.status ?? 'planned'}`,
+      'data-phase': p.id,
+      'data-row': i,
+      tabindex: -1,
+      role: 'button',
+      'aria-label': label,
+    },
     s('title', {}, label),
     s('rect', { class: 'focus-ring', x: (r.milestone ? centre - 8 : start) - 4, y: y + 1, width: (r.milestone ? 16 : finish - start) + 8, height: ROW_H - 2, rx: 4 }),
     body,
@@ -132,7 +152,12 @@ export function rowBar(L, i) {
     actual,
   );
   // The name beside the bar, outside the focusable group: the bar's accessible name is the full label.
-  return s('g', { class: 'row', 'data-row': i }, bar, s('text', { class: 'bar-label', x: (r.milestone ? centre + 8 : finish) + 5, y: cy + 4, 'aria-hidden': 'true' }, cut(p.name, 40)));
+  return s(
+    'g',
+    { class: 'row', 'data-row': i },
+    bar,
+    s('text', { class: 'bar-label', x: (r.milestone ? centre + 8 : finish) + 5, y: cy + 4, 'aria-hidden': 'true' }, cut(p.name, 40)),
+  );
 }
 
 /**
@@ -153,13 +178,29 @@ export function linkPaths(L, first, last, onChain) {
     const to = L.ends(l.to);
     const outOfStart = l.type[0] === 'S';
     const intoStart = l.type[1] === 'S';
-    const d = routeLink({ fx: outOfStart ? from.start : from.finish, fy: L.rowY(a) + ROW_H / 2, tx: intoStart ? to.start : to.finish, ty: L.rowY(b) + ROW_H / 2, out: outOfStart ? -1 : 1, into: intoStart ? 1 : -1, rowH: ROW_H });
+    const d = routeLink({
+      fx: outOfStart ? from.start : from.finish,
+      fy: L.rowY(a) + ROW_H / 2,
+      tx: intoStart ? to.start : to.finish,
+      ty: L.rowY(b) + ROW_H / 2,
+      out: outOfStart ? -1 : 1,
+      into: intoStart ? 1 : -1,
+      rowH: ROW_H,
+    });
     const critical = isCritical(L, l);
     const chain = onChain(l);
     out.push(
       s(
         'path',
-        { class: `dep type-${l.type}${critical ? ' critical' : ''}${chain ? ' in-chain' : ''}`, d, 'data-from': l.from, 'data-to': l.to, 'data-type': l.type, 'stroke-dasharray': DASH[l.type], 'marker-end': `url(#gantt-${chain ? 'arrow-chain' : critical ? 'arrow-critical' : 'arrow'})` },
+        {
+          class: `dep type-${l.type}${critical ? ' critical' : ''}${chain ? ' in-chain' : ''}`,
+          d,
+          'data-from': l.from,
+          'data-to': l.to,
+          'data-type': l.type,
+          'stroke-dasharray': DASH[l.type],
+          'marker-end': `url(#gantt-${chain ? 'arrow-chain' : critical ? 'arrow-critical' : 'arrow'})`,
+        },
         s('title', {}, `${l.from} → ${l.to} (${l.type}${l.lag ? `, lag ${l.lag} d` : ''})`),
       ),
     );

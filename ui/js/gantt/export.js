@@ -37,15 +37,36 @@ export function chartSvg(plan, status, zoom) {
   const all = Array.from({ length: L.rows.length }, (_, i) => i);
   const svg = s(
     'svg',
-    { xmlns: 'http://www.w3.org/2000/svg', class: 'gantt', viewBox: `0 0 ${L.width} ${L.height}`, width: L.width, height: L.height, role: 'img', 'aria-label': `${plan.name} v${plan.version}: Gantt chart` },
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      class: 'gantt',
+      viewBox: `0 0 ${L.width} ${L.height}`,
+      width: L.width,
+      height: L.height,
+      role: 'img',
+      'aria-label': `${plan.name} v${plan.version}: Gantt chart`,
+    },
     s('title', {}, `${plan.name} v${plan.version}`),
     s('style', {}, PRINT_CSS),
     defs(),
     background(L),
-    s('g', { class: 'links' }, linkPaths(L, 0, L.rows.length - 1, () => false)),
-    s('g', { class: 'rows' }, all.map((i) => rowBar(L, i))),
+    s(
+      'g',
+      { class: 'links' },
+      linkPaths(L, 0, L.rows.length - 1, () => false),
+    ),
+    s(
+      'g',
+      { class: 'rows' },
+      all.map((i) => rowBar(L, i)),
+    ),
     todayLine(L, status),
-    s('g', { class: 'labels' }, s('rect', { class: 'label-bg', x: 0, y: 0, width: L.labelW, height: L.height }), all.map((i) => rowLabel(L, i))),
+    s(
+      'g',
+      { class: 'labels' },
+      s('rect', { class: 'label-bg', x: 0, y: 0, width: L.labelW, height: L.height }),
+      all.map((i) => rowLabel(L, i)),
+    ),
     axis(L, plan.artifacts['coordination-protocols.json'].coordination_protocols.synchronization_points),
     corner(L),
   );

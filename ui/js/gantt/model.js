@@ -80,7 +80,9 @@ export function rowsOf(schedule, groups) {
           .map((entry) => /** @type {Row} */ ({ kind: 'phase', entry, milestone: isMilestone(entry) })),
       ],
     })),
-    ...schedule.filter((e) => !grouped.has(e.id)).map((e) => ({ id: e.id, start_day: e.start_day, finish_day: e.finish_day, row: () => [/** @type {Row} */ ({ kind: 'phase', entry: e, milestone: isMilestone(e) })] })),
+    ...schedule
+      .filter((e) => !grouped.has(e.id))
+      .map((e) => ({ id: e.id, start_day: e.start_day, finish_day: e.finish_day, row: () => [/** @type {Row} */ ({ kind: 'phase', entry: e, milestone: isMilestone(e) })] })),
   ];
   return items.sort(byStart).flatMap((i) => i.row());
 }

@@ -241,7 +241,11 @@ export function ganttChart(plan, status, state, { onSelect, onZoom } = {}) {
   bindInput(L, scroller, state, rows, select, focusPhase);
 
   const zoomButtons = ZOOMS.map((z) =>
-    h('button', { type: 'button', class: 'zoom', 'data-zoom': z, 'aria-pressed': String(z === zoom), onclick: () => z !== zoom && onZoom?.(z, DAY_WIDTH[z]) }, `${z[0]?.toUpperCase()}${z.slice(1)}`),
+    h(
+      'button',
+      { type: 'button', class: 'zoom', 'data-zoom': z, 'aria-pressed': String(z === zoom), onclick: () => z !== zoom && onZoom?.(z, DAY_WIDTH[z]) },
+      `${z[0]?.toUpperCase()}${z.slice(1)}`,
+    ),
   );
   const download = h('button', { type: 'button', class: 'export-svg', onclick: () => exportSvg(plan, status, zoom) }, 'Download SVG');
   const toolbar = h('div', { class: 'gantt-toolbar' }, h('span', { class: 'zoom-group', role: 'group', 'aria-label': 'Zoom' }, 'Zoom: ', zoomButtons), download);

@@ -34,7 +34,8 @@ function bottleneckRisk(ctx: RiskContext, j: number, others: string): RiskDraft 
     probability: mc.lateFinishProbability[j]!,
     impact: clamp(Math.round(1 + (4 * blocked) / n), 1, 5),
     impactDays: overrun,
-    basis: 'probability = share of simulations in which the phase finishes after its planned finish; impact = round(1 + 4 × blocked phases / all phases); impact days = P90 duration − planned',
+    basis:
+      'probability = share of simulations in which the phase finishes after its planned finish; impact = round(1 + 4 × blocked phases / all phases); impact days = P90 duration − planned',
     detection: {
       method: `Track ${p.id}'s finish against day ${figure(finish[j]!)}; its dependents' start dates follow it`,
       earlyWarningSigns: [

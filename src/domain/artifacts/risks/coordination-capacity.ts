@@ -41,7 +41,11 @@ function wideWaveRisk(ctx: RiskContext, w: Wave, capacity: number): RiskDraft {
     basis: 'probability = peak concurrent phases / coordination capacity − 0.5, clamped to 0.05..0.95; impact days = phase-days running above capacity / capacity',
     detection: {
       method: `Count active sessions in wave ${k} daily against ${capacity}`,
-      earlyWarningSigns: [`More than ${capacity} sessions active at once`, `Hand-over or review requests waiting over a day in wave ${k}`, `Integration failures between phases of wave ${k}`],
+      earlyWarningSigns: [
+        `More than ${capacity} sessions active at once`,
+        `Hand-over or review requests waiting over a day in wave ${k}`,
+        `Integration failures between phases of wave ${k}`,
+      ],
     },
     prevention: [`Stagger the starts in wave ${k} so that at most ${capacity} phases overlap`, `Name one integration owner for wave ${k} and hold a daily sync while it runs`],
     response: [`Pause the lowest-priority phase of wave ${k} with the most slack until a running one finishes`],

@@ -46,7 +46,8 @@ function criticalPhaseRisk(ctx: RiskContext, c: { j: number; slack: number; prob
     teams: t >= 0 ? [teams[t]!.id] : [],
     probability: c.probability,
     impactDays: c.impactDays,
-    basis: 'probability = criticality index × P(duration > planned + schedule slack) under the PERT-beta estimate; impact days = P90 duration − planned − slack; impact class from impact days / makespan',
+    basis:
+      'probability = criticality index × P(duration > planned + schedule slack) under the PERT-beta estimate; impact days = P90 duration − planned − slack; impact class from impact days / makespan',
     detection: {
       method: `Daily remaining-work estimate for ${p.id} against its planned finish on day ${figure(finish[j]!)} (${finishDate(j)})`,
       earlyWarningSigns: [
@@ -57,8 +58,17 @@ function criticalPhaseRisk(ctx: RiskContext, c: { j: number; slack: number; prob
       ],
     },
     prevention: [
-      `Confirm ${p.id}'s inputs${preds.length > 0 ? ` from ${list(p.dependencies.map((d) => phases[d]!.id), 4)}` : ''} before ${startDate(j)} so it starts on time`,
-      t >= 0 ? `Keep ${teamName(t)}'s ${plural(p.teamSize, 'person', 'people')} on ${p.id} free of other work from ${startDate(j)} to ${finishDate(j)}` : `Protect ${p.id}'s window ${startDate(j)}–${finishDate(j)}`,
+      `Confirm ${p.id}'s inputs${
+        preds.length > 0
+          ? ` from ${list(
+              p.dependencies.map((d) => phases[d]!.id),
+              4,
+            )}`
+          : ''
+      } before ${startDate(j)} so it starts on time`,
+      t >= 0
+        ? `Keep ${teamName(t)}'s ${plural(p.teamSize, 'person', 'people')} on ${p.id} free of other work from ${startDate(j)} to ${finishDate(j)}`
+        : `Protect ${p.id}'s window ${startDate(j)}–${finishDate(j)}`,
       `Split ${p.id} or narrow its scope so that the pessimistic case (${days(p.estimate.pessimistic)}) shrinks`,
     ],
     response: [

@@ -15,7 +15,8 @@ function projectDeadlineRisks(ctx: RiskContext): RiskDraft[] {
   if (!d || d.probability >= RISK_THRESHOLDS.deadlineConfidence) return [];
   const { planned, p95, topCritical, topCriticalTeams, criticalText, spreadText } = completionSpread(ctx);
   const slipBeyond = Math.max(0, p95 - d.day);
-  const planNeeds = planned > d.day + EPS ? `the plan itself needs ${figure(planned)}, ${figure(planned - d.day)} more` : `the plan needs ${figure(planned)} (${days(d.day - planned)} of margin)`;
+  const planNeeds =
+    planned > d.day + EPS ? `the plan itself needs ${figure(planned)}, ${figure(planned - d.day)} more` : `the plan needs ${figure(planned)} (${days(d.day - planned)} of margin)`;
   const first3 = topCritical.slice(0, 3).join(', ');
   return [
     {

@@ -74,7 +74,11 @@ function mergeRisk(ctx: RiskContext, pr: AreaPair): RiskDraft {
     basis: 'probability = 0.1 + 0.8 × closeness (0.5 + 0.5 × overlap / shorter duration when concurrent, else 0.5 / (1 + gap days)); impact days = 0.25 × shorter duration',
     detection: {
       method: `Watch pull requests of ${pa.id} and ${pb.id} touching ${shared}`,
-      earlyWarningSigns: [`Both branches modify files under ${pr.shared[0]}`, `A rebase of ${second} onto ${first}'s changes fails or needs manual fixes`, `Claims on ${pr.shared[0]} refused while the other phase holds it`],
+      earlyWarningSigns: [
+        `Both branches modify files under ${pr.shared[0]}`,
+        `A rebase of ${second} onto ${first}'s changes fails or needs manual fixes`,
+        `Claims on ${pr.shared[0]} refused while the other phase holds it`,
+      ],
     },
     prevention: [`Merge ${first}'s changes to ${shared} before ${second} starts on them`, `Agree the interface of ${shared} up front and split ownership of the files inside it`],
     response: [`Rebase ${second} daily on the main branch`, `Resolve conflicts in ${shared} in a joint session of the two phases' owners`],

@@ -23,7 +23,11 @@ export function scheduleUncertaintyRisks(ctx: RiskContext): RiskDraft[] {
       basis: 'probability = share of simulations finishing after the planned makespan; impact days = P95 − planned makespan',
       detection: {
         method: 'Re-run the simulation with progress at every sync point and compare P80 with the committed date',
-        earlyWarningSigns: [`P80 completion later than ${dates.p80}`, `Any of ${topCritical.join(', ') || 'the critical phases'} finishing late`, 'Schedule variance above the escalation threshold'],
+        earlyWarningSigns: [
+          `P80 completion later than ${dates.p80}`,
+          `Any of ${topCritical.join(', ') || 'the critical phases'} finishing late`,
+          'Schedule variance above the escalation threshold',
+        ],
       },
       prevention: [
         `Communicate ${dates.p80} (P80) rather than ${dates.planned} as the expected date`,

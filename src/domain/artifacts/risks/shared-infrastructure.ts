@@ -76,22 +76,32 @@ function poolRisk(ctx: RiskContext, pool: Infrastructure, users: number[], queue
     description:
       `${pool.name} (${pool.id}, ${pool.kind}, capacity ${pool.capacity}) is used by ${plural(users.length, 'phase')} (${list(userIds, 6)}); its peak use is ${percent(peak)} of capacity ` +
       `and it runs at ≥ ${percent(RISK_THRESHOLDS.poolPeak)} of capacity for ${percent(saturated)} of the time it is in use. ` +
-      (queued.length > 0 ? `Phases queued for it: ${queuedText}${queued.length > 5 ? ` and ${queued.length - 5} more` : ''} — ${days(totalWait, true)} of waiting in the plan. ` : '') +
+      (queued.length > 0
+        ? `Phases queued for it: ${queuedText}${queued.length > 5 ? ` and ${queued.length - 5} more` : ''} — ${days(totalWait, true)} of waiting in the plan. `
+        : '') +
       `The largest P90 overrun of a user is ${days(worstOverrun)}.`,
     phases: [...new Set([...queued.map((q) => q.j), ...users])].map((j) => phases[j]!.id),
     teams: ctx.teamsOf(users).map((t) => ctx.teams[t]!.id),
     probability,
     impactDays,
-    basis: 'probability = max(share of in-use time at ≥ 80 % of capacity, share of users that queued), clamped to 0.05..0.95; impact days = max(total queue wait, largest P90 overrun of a user)',
+    basis:
+      'probability = max(share of in-use time at ≥ 80 % of capacity, share of users that queued), clamped to 0.05..0.95; impact days = max(total queue wait, largest P90 overrun of a user)',
     detection: {
       method: `Monitor ${pool.id} utilisation and queue length; compare each user's start with its planned start`,
-      earlyWarningSigns: [`${pool.id} at ${pool.capacity} of ${pool.capacity} units with a phase waiting`, `A phase holding ${pool.id} runs past its planned finish`, `${pool.id} outage or degraded performance`],
+      earlyWarningSigns: [
+        `${pool.id} at ${pool.capacity} of ${pool.capacity} units with a phase waiting`,
+        `A phase holding ${pool.id} runs past its planned finish`,
+        `${pool.id} outage or degraded performance`,
+      ],
     },
     prevention: [
       `Book ${pool.id} slots for ${list(userIds, 4)} in planned order and release them at each phase's finish`,
       `Add ${Math.max(1, Math.ceil(pool.capacity * 0.5))} unit(s) of ${pool.id} for the busiest window (days ${figure(Math.min(...users.map((j) => start[j]!)))}–${figure(Math.max(...users.map((j) => finish[j]!)))})`,
     ],
-    response: [`Give ${pool.id} to the waiting phase with the least slack first`, `Time-box holds on ${pool.id}: a phase past its planned finish hands it over and continues off it where it can`],
+    response: [
+      `Give ${pool.id} to the waiting phase with the least slack first`,
+      `Time-box holds on ${pool.id}: a phase past its planned finish hands it over and continues off it where it can`,
+    ],
     contingency: `Provision temporary ${pool.kind} capacity for ${pool.id}; otherwise the queued phases slip by up to ${days(impactDays)}.`,
   };
 }

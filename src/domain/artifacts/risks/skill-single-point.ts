@@ -69,10 +69,15 @@ function soleTeamRisk(ctx: RiskContext, sole: SoleTeam): RiskDraft {
     skills: skills.length > 0 ? skills : [...comboSkills].sort(),
     probability,
     impactDays,
-    basis: 'probability = (team utilisation + highest criticality index of the phases only this team can run) / 2, clamped to 0.05..0.95; impact days = Σ criticality index × duration of those phases',
+    basis:
+      'probability = (team utilisation + highest criticality index of the phases only this team can run) / 2, clamped to 0.05..0.95; impact days = Σ criticality index × duration of those phases',
     detection: {
       method: `Weekly availability check of ${team.name} against ${list(ids, 4)}`,
-      earlyWarningSigns: [`Absence, reassignment or overtime in ${team.name}`, `${ids[0]} not started by ${ctx.startDate(pending[0]!)}`, `Questions on ${scarce} queuing for ${team.name}`],
+      earlyWarningSigns: [
+        `Absence, reassignment or overtime in ${team.name}`,
+        `${ids[0]} not started by ${ctx.startDate(pending[0]!)}`,
+        `Questions on ${scarce} queuing for ${team.name}`,
+      ],
     },
     prevention: [
       backup && backup.covered > 0
@@ -92,12 +97,22 @@ function soleTeamRisk(ctx: RiskContext, sole: SoleTeam): RiskDraft {
 function soleTeamFacts(ctx: RiskContext, { team: t, bySkill, combo }: SoleTeam, skills: string[]): string {
   const { phases, teams } = ctx;
   const team = teams[t]!;
-  const skillText = skills.map((s) => `${s} (needed by ${list(bySkill.get(s)!.map((j) => phases[j]!.id), 4)})`).join('; ');
+  const skillText = skills
+    .map(
+      (s) =>
+        `${s} (needed by ${list(
+          bySkill.get(s)!.map((j) => phases[j]!.id),
+          4,
+        )})`,
+    )
+    .join('; ');
   const comboText = combo
     .map((j) => {
       const p = phases[j]!;
       const skilled = teams.filter((o) => p.skills.every((s) => o.skills.includes(s)));
-      return skilled.length > 1 ? `${p.id} (needs ${plural(p.teamSize, 'person', 'people')}; only ${team.name} has that capacity)` : `${p.id} (needs ${p.skills.join(' + ')} together)`;
+      return skilled.length > 1
+        ? `${p.id} (needs ${plural(p.teamSize, 'person', 'people')}; only ${team.name} has that capacity)`
+        : `${p.id} (needs ${p.skills.join(' + ')} together)`;
     })
     .join('; ');
   return [

@@ -16,10 +16,7 @@ export const archiveRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
         summary: 'Archive a plan: it leaves GET /plans and takes no new versions; every version stays readable by its URL (repeatable)',
         params: PlanIdParams,
         response: {
-          200: Type.Object(
-            { planId: Type.String({ format: 'uuid' }), archivedAt: Type.String({ format: 'date-time' }), latestVersion: Type.Integer() },
-            { title: 'ArchivedPlan' },
-          ),
+          200: Type.Object({ planId: Type.String({ format: 'uuid' }), archivedAt: Type.String({ format: 'date-time' }), latestVersion: Type.Integer() }, { title: 'ArchivedPlan' }),
           ...errors(400, 403, 404),
         },
       },

@@ -38,7 +38,10 @@ export const planCollectionRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> =
         body: { ...PlanInput, ...bodyExample },
         response: {
           201: PlanVersion,
-          202: Type.Object({ jobId: Type.String({ format: 'uuid' }), planId: Type.String({ format: 'uuid' }), state: Type.Literal('queued') }, { description: 'A large plan: poll the job in Location.' }),
+          202: Type.Object(
+            { jobId: Type.String({ format: 'uuid' }), planId: Type.String({ format: 'uuid' }), state: Type.Literal('queued') },
+            { description: 'A large plan: poll the job in Location.' },
+          ),
           ...errors(400, 413, 415, 422),
         },
       },
@@ -49,7 +52,11 @@ export const planCollectionRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> =
       if (queue && request.body.phases.length > asyncPhaseThreshold) {
         const jobId = await queue.enqueue({ planId: id, workspaceId: workspaceOf(request), input: request.body });
         bindLog(request, reply, { jobId });
-        return reply.code(202).header('location', `/jobs/${jobId}`).header('retry-after', '1').send({ jobId, planId: id, state: 'queued' as const });
+        return reply
+          .code(202)
+          .header('location', `/jobs/${jobId}`)
+          .header('retry-after', '1')
+          .send({ jobId, planId: id, state: 'queued' as const });
       }
       const computed = await planner(request.body, { planId: id, version: 1 });
       const meta = await store.createPlan(db, { id, workspaceId: workspaceOf(request), name: request.body.name, input: request.body, computed });

@@ -26,7 +26,7 @@ export function metaJson(m: store.VersionMeta) {
     reason: m.reason,
     contentHash: m.contentHash,
     createdAt: m.createdAt.toISOString(),
-    summary: m.summary
+    summary: m.summary,
   };
 }
 

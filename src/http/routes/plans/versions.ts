@@ -49,7 +49,11 @@ export const versionRoutes: FastifyPluginAsyncTypebox<Pick<PlanRouteOptions, 'db
         operationId: 'createVersion',
         summary: 'Store new input as the next version. Requires If-Match with the current ETag, or * (412 when stale or weak, 428 when absent)',
         params: PlanIdParams,
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'The ETag of the version this change is based on, e.g. "v3" (strong comparison), or * for whatever version is current.' })) }),
+        headers: Type.Object({
+          'if-match': Type.Optional(
+            Type.String({ description: 'The ETag of the version this change is based on, e.g. "v3" (strong comparison), or * for whatever version is current.' }),
+          ),
+        }),
         body: { ...PlanInput, ...bodyExample },
         response: { 201: PlanVersion, ...errors(400, 404, 412, 413, 415, 422, 428) },
       },

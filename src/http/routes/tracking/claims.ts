@@ -49,7 +49,13 @@ export const claimRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { 
     },
     async (request) => {
       const q = request.query;
-      const skills = q.skills === undefined ? undefined : q.skills.split(',').map((x) => x.trim()).filter(Boolean);
+      const skills =
+        q.skills === undefined
+          ? undefined
+          : q.skills
+              .split(',')
+              .map((x) => x.trim())
+              .filter(Boolean);
       const explain = q.explain === true || q.explain === '1';
       const set = await tracking.readyPhases(
         db,

@@ -42,7 +42,10 @@ export const trackingEventRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async 
         operationId: 'listEvents',
         summary: 'The append-only event log (JSON), after a given event id',
         params: PlanIdParams,
-        querystring: Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })) }),
+        querystring: Type.Object({
+          after: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+        }),
         response: { 200: Type.Object({ items: Type.Array(TrackingEventView), next: NextLink }, { title: 'EventPage' }), ...errors(400, 404) },
       },
     },

@@ -27,11 +27,7 @@ export const replanRoutes: FastifyPluginAsyncTypebox<{ db: Db; planner: Planner 
     },
     async (request, reply) => {
       const result = await replan(db, planner, workspaceOf(request), request.params.id, request.body?.asOf);
-      return reply
-        .code(201)
-        .header('location', `/plans/${result.planId}/versions/${result.version}`)
-        .header('etag', etagFor(result.version))
-        .send(result);
+      return reply.code(201).header('location', `/plans/${result.planId}/versions/${result.version}`).header('etag', etagFor(result.version)).send(result);
     },
   );
 };
