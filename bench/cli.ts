@@ -6,29 +6,21 @@
  * baseline included); the median of BENCH_CLI_RUNS runs (default 15) after one warm-up.
  * Builds dist/ first when it is missing or older than src/.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoPath } from '../src/paths.js';
+import { ensureBuilt } from '../test/support/built.js';
 
 const runs = Number(process.env.BENCH_CLI_RUNS ?? 15);
 // BENCH_CLI_PATH measures another build (an older commit's dist/src/cli/main.js) as it is.
 const cli = process.env.BENCH_CLI_PATH ?? repoPath('dist', 'src', 'cli', 'main.js');
 const limit = 2;
 
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
-  }
-  return latest;
-}
-
-if (!process.env.BENCH_CLI_PATH && (!existsSync(cli) || statSync(cli).mtimeMs < newest(repoPath('src')))) {
-  console.log('building dist/ (npm run build)…');
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: repoPath(), stdio: 'inherit' });
+if (!process.env.BENCH_CLI_PATH) {
+  console.log('building dist/ when older than src/ (npm run build)…');
+  await ensureBuilt();
 }
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'waveplan-bench-cli-'));

@@ -10,7 +10,7 @@ import { repoPath } from '../src/paths.js';
  * service's own packages stay external, and so does `mcp`, which runs the whole service from
  * tsc's output beside it.
  */
-const BUNDLED = new Set(['typebox', 'yaml', 'csv-parse', 'safe-stable-stringify']);
+const BUNDLED = new Set(['typebox', 'yaml', 'csv-parse', 'csv-stringify', 'safe-stable-stringify', 'fast-xml-parser']);
 const pkg = (await import(repoPath('package.json'), { with: { type: 'json' } })).default as { dependencies: Record<string, string> };
 const outdir = repoPath('dist', 'src', 'cli');
 rmSync(path.join(outdir, 'chunks'), { recursive: true, force: true });

@@ -147,28 +147,37 @@ function forwardPass(graph: Precedence, release: Float64Array, pinnedStart: Floa
   }
 }
 
+/**
+ * Once a phase's latest finish is known in every sample: counts the samples where it has no slack
+ * and those finishing after plannedFinish, and turns its duration row into its latest start.
+ */
+function countCriticalAndLate(j: number, plannedFinish: number, block: Block, count: number, totals: SampleTotals): void {
+  const { dur, ef, lf } = block;
+  const row = j * BLOCK;
+  let critical = 0;
+  let late = 0;
+  for (let s = 0; s < count; s++) {
+    const f = ef[row + s]!;
+    if (lf[row + s]! - f < EPS) critical++;
+    if (f > plannedFinish) late++;
+    // Reuse the duration row for the latest start.
+    dur[row + s] = lf[row + s]! - dur[row + s]!;
+  }
+  totals.criticalCount[j]! += critical;
+  totals.lateCount[j]! += late;
+}
+
 /** Latest finish per phase and sample; counts the samples with zero total slack (on a longest path) and those finishing late. */
 function backwardPass(graph: Precedence, finish: Float64Array, pinnedStart: Float64Array, block: Block, count: number, totals: SampleTotals): void {
   const { predOffsets, preds, order } = graph;
-  const { dur, ef, lf, makespan } = block;
+  const { dur, lf, makespan } = block;
   const B = BLOCK;
   const n = order.length;
   for (let j = 0; j < n; j++) lf.set(makespan.subarray(0, count), j * B);
   for (let k = n - 1; k >= 0; k--) {
     const j = order[k]!;
     const row = j * B;
-    const plannedFinish = finish[j]! + EPS;
-    let critical = 0;
-    let late = 0;
-    for (let s = 0; s < count; s++) {
-      const f = ef[row + s]!;
-      if (lf[row + s]! - f < EPS) critical++;
-      if (f > plannedFinish) late++;
-      // Reuse the duration row for the latest start.
-      dur[row + s] = lf[row + s]! - dur[row + s]!;
-    }
-    totals.criticalCount[j]! += critical;
-    totals.lateCount[j]! += late;
+    countCriticalAndLate(j, finish[j]! + EPS, block, count, totals);
     // Pinned phases do not wait for their predecessors, so they impose no latest finish on them.
     if (!Number.isNaN(pinnedStart[j]!)) continue;
     for (let e = predOffsets[j]!; e < predOffsets[j + 1]!; e++) {
@@ -225,24 +234,14 @@ function linkedBackwardPass(graph: Precedence, finish: Float64Array, pinnedStart
   const { predOffsets, preds, order } = graph;
   const type = graph.edgeType ?? new Uint8Array(preds.length);
   const lag = graph.edgeLag ?? new Float64Array(preds.length);
-  const { dur, ef, lf, makespan } = block;
+  const { dur, lf, makespan } = block;
   const B = BLOCK;
   const n = order.length;
   for (let j = 0; j < n; j++) lf.set(makespan.subarray(0, count), j * B);
   for (let k = n - 1; k >= 0; k--) {
     const j = order[k]!;
     const row = j * B;
-    const plannedFinish = finish[j]! + EPS;
-    let critical = 0;
-    let late = 0;
-    for (let s = 0; s < count; s++) {
-      const f = ef[row + s]!;
-      if (lf[row + s]! - f < EPS) critical++;
-      if (f > plannedFinish) late++;
-      dur[row + s] = lf[row + s]! - dur[row + s]!;
-    }
-    totals.criticalCount[j]! += critical;
-    totals.lateCount[j]! += late;
+    countCriticalAndLate(j, finish[j]! + EPS, block, count, totals);
     if (!Number.isNaN(pinnedStart[j]!)) continue;
     for (let e = predOffsets[j]!; e < predOffsets[j + 1]!; e++) {
       const prow = preds[e]! * B;
