@@ -93,7 +93,10 @@ while IFS= read -r line; do
       if [ "$from" = node_modules ]; then
         # What npm prune --omit=dev leaves: the production dependency tree, nothing else.
         modroot=$(dirname "$(realpath node_modules)")
-        npm ls --omit=dev --all --parseable 2>/dev/null | sed -e "s|^$ROOT/||" -e "s|^$modroot/||" | grep '^node_modules/' | sort -u > "$stage/.prod-modules"
+        # npm ls runs where node_modules really is: through a linked node_modules it can call the
+        # whole tree extraneous (and fail) once its hidden lockfile is older than a package folder.
+        (cd "$modroot" && npm ls --omit=dev --all --parseable) | sed -e "s|^$ROOT/||" -e "s|^$modroot/||" | grep '^node_modules/' | sort -u > "$stage/.prod-modules" \
+          || fail "npm ls --omit=dev failed in $modroot: the production dependency tree is not as package-lock.json says (npm ci)"
         tar -C "$modroot" -cf - -T "$stage/.prod-modules" | tar -C "$stage" -xf -
         rm "$stage/.prod-modules"
       else
