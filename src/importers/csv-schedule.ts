@@ -6,10 +6,15 @@
  */
 import type { IssueList } from './import-error.js';
 import { readDays, toId } from './source-values.js';
+import type { LinkType } from '../schemas/dependency-links.js';
+import { MAX_LAG_DAYS } from '../schemas/plan-input.js';
 
 export interface Predecessor {
   id: string;
-  /** What was lost mapping a lagged or non-finish-to-start link to finish-to-start, when anything was. */
+  type: LinkType;
+  /** Working days, negative for a lead. */
+  lagDays: number;
+  /** What was lost reading the link, when anything was (a lag beyond the input's bound is cut to it). */
   simplified?: string;
 }
 
@@ -31,7 +36,7 @@ export function readPredecessors(cell: string, where: string, issues: IssueList)
         issues.add(where, `cannot read ${JSON.stringify(piece)} as a predecessor (an id, optionally with a link type and lag such as 3FS+2d or 4SS)`);
         continue;
       }
-      const type = (m[2] ?? 'FS').toUpperCase();
+      const type = (m[2] ?? 'FS').toUpperCase() as LinkType;
       let lag = 0;
       if (m[4] !== undefined) {
         const unit = (m[5] ?? 'd').replace(/^e/i, '');
@@ -39,16 +44,9 @@ export function readPredecessors(cell: string, where: string, issues: IssueList)
         if (days === undefined) continue;
         lag = m[3] === '-' ? -days : days;
       }
-      const lagText = lag === 0 ? '' : `${lag > 0 ? '+' : ''}${lag}d`;
-      const simplified =
-        type !== 'FS'
-          ? `${type}${lagText} planned as finish-to-start (later than the source allows)`
-          : lag > 0
-            ? `lag ${lagText} dropped (the successor may be planned up to ${lag} day(s) too early)`
-            : lag < 0
-              ? `lead ${lagText} dropped (planned later than the source allows)`
-              : undefined;
-      if (!out.some((p) => p.id === id)) out.push({ id, ...(simplified ? { simplified } : {}) });
+      const lagDays = Math.max(-MAX_LAG_DAYS, Math.min(MAX_LAG_DAYS, lag));
+      const simplified = lagDays !== lag ? `a lag of ${lag} working days was cut to ${lagDays}` : undefined;
+      if (!out.some((p) => p.id === id)) out.push({ id, type, lagDays, ...(simplified ? { simplified } : {}) });
     }
   }
   return out;

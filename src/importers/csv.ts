@@ -3,7 +3,7 @@
  * tool's export (MS Project, ProjectLibre, GanttProject). Columns, matched by header
  * case-insensitively: id, name / Task Name, duration (days, "3d", "16h", "5 days", "2 wks?", or
  * "o/m/p" for a three-point estimate), dependencies / Predecessors ("3FS+2d;4SS": link types
- * and lags are planned as finish-to-start, each noted), skills, and optionally WBS / Outline
+ * and lags kept), skills, and optionally WBS / Outline
  * Number (rows that are WBS parents, or marked Summary, become groups of the rows under them,
  * not work), Resource Names (each name a skill; without --teams, one team per resource),
  * % Complete (100 % rows are left out as finished), optimistic/likely/pessimistic, team_size,
@@ -158,7 +158,7 @@ function readRow(row: Row, columns: (string | undefined)[], options: ImportOptio
   const deps = cell('dependencies');
   const predecessors = deps ? readPredecessors(deps.value, deps.where, issues) : [];
   const dependencyPaths = predecessors.map(() => deps!.where);
-  if (predecessors.length > 0) phase.dependencies = predecessors.map((p) => p.id);
+  if (predecessors.length > 0) phase.dependencies = predecessors.map((p) => linkEntry(p));
   const skills = cell('skills');
   if (skills) {
     const ids = readIds(skills.value, skills.where, issues);

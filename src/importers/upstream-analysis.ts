@@ -12,6 +12,7 @@
  * constraints travel in `source`. Every key read is recorded; the rest is listed in the notes.
  */
 import type { ConstraintsInput, InfrastructureInput, PhaseInput, SourceInput } from '../schemas/plan-input.js';
+import { linkEntry } from '../schemas/dependency-links.js';
 import { skillKey } from '../domain/skills.js';
 import { assemble, dropDependenciesOn, listed, type DraftPhase, type SourcePlan } from './assemble.js';
 import { IssueList } from './import-error.js';
@@ -226,7 +227,9 @@ function linkItems(
       issues.add(l.path, `the dependency names ${!froms ? l.from : l.to}, which the file does not define`);
       continue;
     }
-    if (l.simplified) simplified.push(`${l.from} → ${l.to} (${l.simplified})`);
+    // softDependencies are ids: a soft link keeps its order, not its type or lag.
+    if (l.soft && (l.type !== undefined || l.lagDays !== undefined))
+      simplified.push(`${l.from} → ${l.to} (soft ${l.type ?? 'FS'}${l.lagDays ? `${l.lagDays > 0 ? '+' : ''}${l.lagDays}d` : ''} planned as a soft finish-to-start)`);
     // A link inside one phase is no link between phases at phase level.
     for (const to of tos) for (const from of froms) if (from !== to || l.from === l.to) items.get(to)!.links.push({ ...l, from, to });
   }
@@ -311,13 +314,13 @@ function toDraft(
   if (areas.length > 0) phase.areas = areas;
   if (Object.keys(item.resources).length > 0) phase.resources = item.resources;
   if (n.priority !== undefined) phase.priority = n.priority;
-  const hard = new Map<string, string>();
+  const hard = new Map<string, Link>();
   const soft = new Map<string, string>();
-  for (const l of item.links) if (!l.soft && !hard.has(l.from)) hard.set(l.from, l.path);
+  for (const l of item.links) if (!l.soft && !hard.has(l.from)) hard.set(l.from, l);
   for (const l of item.links) if (l.soft && !hard.has(l.from) && !soft.has(l.from)) soft.set(l.from, l.path);
-  if (hard.size > 0) phase.dependencies = [...hard.keys()];
+  if (hard.size > 0) phase.dependencies = [...hard.values()].map((l) => linkEntry({ id: l.from, type: l.type ?? 'FS', lagDays: l.lagDays ?? 0 }));
   if (soft.size > 0) phase.softDependencies = [...soft.keys()];
-  return { phase, path: n.path, dependencyPaths: [...hard.values()], ...(soft.size > 0 ? { softDependencyPaths: [...soft.values()] } : {}) };
+  return { phase, path: n.path, dependencyPaths: [...hard.values()].map((l) => l.path), ...(soft.size > 0 ? { softDependencyPaths: [...soft.values()] } : {}) };
 }
 
 /**

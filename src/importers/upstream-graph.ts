@@ -3,7 +3,8 @@
  * (phase_dependency_graph and task_dependency_graph): what each node is, how long it takes,
  * and which links are hard, soft, lagged or not finish-to-start.
  */
-import type { PhaseInput } from '../schemas/plan-input.js';
+import { MAX_LAG_DAYS, type PhaseInput } from '../schemas/plan-input.js';
+import type { LinkType } from '../schemas/dependency-links.js';
 import type { IssueList } from './import-error.js';
 import type { KeyLedger } from './key-ledger.js';
 import { skillText } from './seed-resources.js';
@@ -32,8 +33,9 @@ export interface Link {
   to: string;
   soft: boolean;
   path: string;
-  /** Set when the source link is not a plain finish-to-start: what was simplified, for the notes. */
-  simplified?: string;
+  /** The source's link type and lag, when it names them (else finish-to-start without lag). */
+  type?: LinkType;
+  lagDays?: number;
 }
 
 const NODE_ID = ['node_id', 'task_id', 'phase_id', 'id'];
@@ -49,7 +51,7 @@ const SOFT_STRENGTHS = new Set(['soft', 'low', 'preferential', 'preferred', 'opt
 const HARD_STRENGTHS = new Set(['hard', 'critical', 'high', 'blocking', 'strong', 'required']);
 const LINK_TYPE = ['link_type', 'relationship', 'relation', 'dependency_relation', 'precedence_type'];
 const LAG = ['lag', 'lag_days', 'lag_time', 'lead_lag'];
-const LINK_NAMES: Record<string, string> = { fs: 'FS', finish_to_start: 'FS', ss: 'SS', start_to_start: 'SS', ff: 'FF', finish_to_finish: 'FF', sf: 'SF', start_to_finish: 'SF' };
+const LINK_NAMES: Record<string, LinkType> = { fs: 'FS', finish_to_start: 'FS', ss: 'SS', start_to_start: 'SS', ff: 'FF', finish_to_finish: 'FF', sf: 'SF', start_to_finish: 'SF' };
 
 /** Marks each found key read and returns it. */
 function take(obj: Source, path: string, keys: readonly string[], ledger: KeyLedger): { key: string; value: unknown } | undefined {
@@ -158,11 +160,11 @@ function isSoft(edge: Source, path: string, issues: IssueList, ledger: KeyLedger
   return workaround === true;
 }
 
-/** What a lagged or non-finish-to-start link had to lose, or undefined for a plain one. */
-function simplification(edge: Source, path: string, issues: IssueList, ledger: KeyLedger): string | undefined {
+/** The link's type and lag as the source writes them, or undefined for a plain finish-to-start. */
+function linkShape(edge: Source, path: string, issues: IssueList, ledger: KeyLedger): { type: LinkType; lagDays: number } | undefined {
   const type = take(edge, path, LINK_TYPE, ledger);
   const lag = take(edge, path, LAG, ledger);
-  let link = 'FS';
+  let link: LinkType = 'FS';
   if (type) {
     const name =
       typeof type.value === 'string'
@@ -185,14 +187,7 @@ function simplification(edge: Source, path: string, issues: IssueList, ledger: K
     else lagDays = Number(m[1]) * unit;
   }
   if (link === 'FS' && lagDays === 0) return undefined;
-  const lagText = lagDays === 0 ? '' : `${lagDays > 0 ? '+' : ''}${lagDays}d`;
-  const effect =
-    link !== 'FS'
-      ? `${link} planned as finish-to-start (later than the source allows)`
-      : lagDays > 0
-        ? `lag ${lagText} dropped (the successor may be planned up to ${lagDays} day(s) too early)`
-        : `lead ${lagText} dropped (planned later than the source allows)`;
-  return `${link}${lagText}: ${effect}`;
+  return { type: link, lagDays: Math.max(-MAX_LAG_DAYS, Math.min(MAX_LAG_DAYS, lagDays)) };
 }
 
 /** The edges of a graph ({source, target} or {from, to}: target waits for source). */
@@ -217,8 +212,8 @@ export function readEdges(value: unknown, path: string, issues: IssueList, ledge
       return;
     }
     const soft = isSoft(edge, where, issues, ledger);
-    const simplified = simplification(edge, where, issues, ledger);
-    links.push({ from, to, soft, path: where, ...(simplified ? { simplified } : {}) });
+    const shape = linkShape(edge, where, issues, ledger);
+    links.push({ from, to, soft, path: where, ...shape });
     extra?.(edge, where, from, to);
   });
   return links;
