@@ -1,5 +1,5 @@
 import type { PlanInput } from '../schemas/plan-input.js';
-import type { ComputedVersion } from '../store/plans.js';
+import type { PlannedVersion } from '../domain/plan.js';
 
 /** Computes one version's artifacts, document and summary from its input. */
-export type Planner = (input: PlanInput, ctx: { planId: string; version: number }) => Promise<ComputedVersion>;
+export type Planner = (input: PlanInput, ctx: { planId: string; version: number }) => Promise<PlannedVersion>;

@@ -9,9 +9,6 @@ export { contentHash };
 import type { PlanSummary } from '../schemas/plan-summary.js';
 import type { Artifacts } from '../schemas/artifacts/index.js';
 
-/** What the planner computes for one version: the domain's own result, stored as it is. */
-export type ComputedVersion = PlannedVersion;
-
 export interface VersionMeta {
   planId: string;
   name: string;
@@ -72,7 +69,7 @@ function toMeta(r: MetaRow): VersionMeta {
   };
 }
 
-export async function createPlan(db: Db, plan: { id: string; workspaceId: string; name: string; input: unknown; computed: ComputedVersion }): Promise<VersionMeta> {
+export async function createPlan(db: Db, plan: { id: string; workspaceId: string; name: string; input: unknown; computed: PlannedVersion }): Promise<VersionMeta> {
   // One statement (plan row and version 1 through a data-modifying CTE): one round trip, atomic.
   const values = versionValues(plan.id, 1, null, 'create', plan.input, plan.computed);
   const row = await db
@@ -98,7 +95,7 @@ export async function addVersion(
     reason: 'update' | 'replan';
     name: string;
     input: unknown;
-    computed: ComputedVersion;
+    computed: PlannedVersion;
   },
 ): Promise<VersionMeta> {
   return db.transaction().execute(async (trx) => {
@@ -131,7 +128,7 @@ export async function addVersion(
   });
 }
 
-function versionValues(planId: string, version: number, parent: number | null, reason: 'create' | 'update' | 'replan', input: unknown, computed: ComputedVersion) {
+function versionValues(planId: string, version: number, parent: number | null, reason: 'create' | 'update' | 'replan', input: unknown, computed: PlannedVersion) {
   return {
     plan_id: planId,
     version,
@@ -148,7 +145,7 @@ function versionValues(planId: string, version: number, parent: number | null, r
   };
 }
 
-function versionMeta(values: ReturnType<typeof versionValues>, name: string, computed: ComputedVersion, createdAt: Date | string): VersionMeta {
+function versionMeta(values: ReturnType<typeof versionValues>, name: string, computed: PlannedVersion, createdAt: Date | string): VersionMeta {
   return {
     planId: values.plan_id,
     name,
@@ -168,7 +165,7 @@ async function insertVersion(
   parent: number | null,
   reason: 'create' | 'update' | 'replan',
   input: unknown,
-  computed: ComputedVersion,
+  computed: PlannedVersion,
 ): Promise<Omit<VersionMeta, 'name'>> {
   const values = versionValues(planId, version, parent, reason, input, computed);
   const row = await trx.insertInto('plan_versions').values(values).returning(['created_at']).executeTakeFirstOrThrow();
