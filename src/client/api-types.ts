@@ -1117,6 +1117,8 @@ export interface components {
                 start_day: number;
             }[];
             metrics: {
+                /** @description Contract sync points (two phases of one wave, on different teams, that share an area or feed the same phase): listed in coordination-protocols.json beside the others, not in the overhead estimate. */
+                contract_sync_points: number;
                 /** @description Share of session time in sync points and stand-ups: coordination ÷ (work + coordination) hours × 100. */
                 coordination_overhead_percent: number;
                 max_concurrent_sessions: number;
@@ -1124,6 +1126,7 @@ export interface components {
                 measured_from_day: number;
                 /** @description Percent. */
                 parallel_efficiency_percent: number;
+                /** @description Hand-overs between teams and wave boundaries: the sync points the coordination overhead counts. */
                 sync_points: number;
                 team_utilisation_percent: {
                     [key: string]: number;

@@ -144,6 +144,17 @@ describe('wave-schedules.json: risk level, deliverables, coordination requiremen
     const b = quick(twoTeamsShareAnArea(false));
     expect(b['coordination-protocols.json'].coordination_protocols.synchronization_points.some((s) => s.kind === 'contract')).toBe(false);
     expect(b['risk-mitigation-plan.json'].quality_assurance.code_review.cross_team_reviews).toEqual([]);
+    // The execution plan counts them too: its two sync point figures add up to the protocols' list.
+    for (const [artifacts, contracts] of [
+      [a, 1],
+      [b, 0],
+      [quick(example()), undefined],
+    ] as const) {
+      const points = artifacts['coordination-protocols.json'].coordination_protocols.synchronization_points;
+      const m = artifacts['execution-plan.json'].metrics;
+      expect(m.sync_points + m.contract_sync_points).toBe(points.length);
+      expect(m.contract_sync_points).toBe(contracts ?? points.filter((p) => p.kind === 'contract').length);
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { resourceConstraints } from './resource-constraints.js';
 import { executionPlanId, finishDateOf, isCritical, startDateOf, teamIdOf, type ArtifactContext } from './context.js';
 import { linkReady } from '../links.js';
 import { calendarNote } from '../team-calendars.js';
+import { contractPairs } from './shared-work.js';
 
 /** The duration-weighted critical path, every phase's slack, and the source's own path beside it. */
 function criticalPath(ctx: ArtifactContext): ExecutionPlan['critical_path'] {
@@ -139,6 +140,7 @@ export function executionPlan(ctx: ArtifactContext, advice: { success_criteria: 
       utilisation_percent: percentValue(metrics.utilisation),
       measured_from_day: r2(metrics.basisFromDay),
       sync_points: metrics.syncPoints,
+      contract_sync_points: contractPairs(ctx).length,
       waves: result.waves.length,
       max_concurrent_sessions: Math.max(0, ...result.waves.map((w) => w.maxConcurrent)),
       team_utilisation_percent: Object.fromEntries(project.teams.map((t) => [t.id, percentValue(metrics.teamLoads[t.index]!.utilisation)])),

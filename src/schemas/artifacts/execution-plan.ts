@@ -248,7 +248,11 @@ export const ExecutionPlan = Type.Object(
       }),
       utilisation_percent: Type.Number({ minimum: 0, maximum: 100, description: 'All teams: person-days of work ÷ (Σ FTE × parallel duration) × 100.' }),
       measured_from_day: Type.Number({ description: "Savings, efficiency and utilisation cover the work from this working day: 0, or a re-plan's as-of day." }),
-      sync_points: Type.Integer(),
+      sync_points: Type.Integer({ description: 'Hand-overs between teams and wave boundaries: the sync points the coordination overhead counts.' }),
+      contract_sync_points: Type.Integer({
+        description:
+          'Contract sync points (two phases of one wave, on different teams, that share an area or feed the same phase): listed in coordination-protocols.json beside the others, not in the overhead estimate.',
+      }),
       waves: Type.Integer(),
       max_concurrent_sessions: Type.Integer(),
       team_utilisation_percent: Type.Record(Type.String(), Percent),
