@@ -17,7 +17,7 @@ import {
 } from '../importers/index.js';
 import { importSeedResources } from '../importers/seed-resources.js';
 import { TeamInput } from '../schemas/plan-input.js';
-import { CliError, EXIT } from './cli-error.js';
+import { CliError, EXIT, invalidPlan } from './cli-error.js';
 import { colour, COMMON_OPTIONS, type CliCommand, type Values } from './command.js';
 import { readInput, readText } from './read-input.js';
 
@@ -130,12 +130,7 @@ export function importFile(file: string, flags: ImportFlags): ImportResult & { f
     result = importPlannable(format, text, options);
   } catch (err) {
     if (err instanceof ImportError) throw new CliError(EXIT.invalidInput, `cannot import ${file} as ${format}`, err.issues);
-    if (err instanceof PlanInputError)
-      throw new CliError(
-        EXIT.invalidInput,
-        `${file} imports as ${format}, but the plan it describes is impossible`,
-        err.issues.map((i) => ({ path: i.path, message: i.message })),
-      );
+    if (err instanceof PlanInputError) throw invalidPlan(err, `${file} imports as ${format}, but the plan it describes is impossible`);
     throw err;
   }
   return { ...result, format };

@@ -6,7 +6,7 @@ import { planProject, type ProgressCallback } from '../domain/plan.js';
 import { planningDateOf, utcDate } from '../domain/planning-date.js';
 import { ARTIFACT_NAMES } from '../schemas/artifacts/index.js';
 import { PlanInput } from '../schemas/plan-input.js';
-import { CliError, EXIT } from './cli-error.js';
+import { CliError, EXIT, invalidPlan } from './cli-error.js';
 import { colour, COMMON_OPTIONS, type CliCommand, type Values } from './command.js';
 import type { Schema } from '../client/index.js';
 import { ApiClient, serverUrl } from './http-client.js';
@@ -47,12 +47,7 @@ export function planLocally(input: unknown, onProgress?: ProgressCallback, clock
   try {
     return planProject(input, { clock, planningDate: planningDateOf(input, utcDate(new Date())), ...(onProgress ? { onProgress } : {}) });
   } catch (err) {
-    if (err instanceof PlanInputError)
-      throw new CliError(
-        EXIT.invalidInput,
-        err.message,
-        err.issues.map((i) => ({ path: i.path, message: i.message })),
-      );
+    if (err instanceof PlanInputError) throw invalidPlan(err);
     throw err;
   }
 }

@@ -7,7 +7,7 @@ import { planningDateOf, utcDate } from '../domain/planning-date.js';
 import { PlanInput } from '../schemas/plan-input.js';
 import { ScenarioChanges, type ScenarioChange } from '../schemas/scenario-change.js';
 import { clientFor, isPlanId, type ApiClient } from './http-client.js';
-import { CliError, EXIT } from './cli-error.js';
+import { CliError, EXIT, invalidPlan } from './cli-error.js';
 import { COMMON_OPTIONS, type CliCommand, type Values } from './command.js';
 import { located, parseInput, readText } from './read-input.js';
 
@@ -130,12 +130,7 @@ export function whatifLocally(input: unknown, changes: ScenarioChange[], file: s
       differences: scenarioDifferences(side(before), side(after)),
     };
   } catch (err) {
-    if (err instanceof PlanInputError)
-      throw new CliError(
-        EXIT.invalidInput,
-        err.message,
-        err.issues.map((i) => ({ path: i.path, message: i.message })),
-      );
+    if (err instanceof PlanInputError) throw invalidPlan(err);
     throw err;
   }
 }

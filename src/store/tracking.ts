@@ -82,10 +82,25 @@ export function basisCacheBytes(db: Db): number {
   return basisCaches.get(owner)?.calculatedSize ?? 0;
 }
 
-/** The latest version's graph and schedule. Versions are immutable, so they are cached by (plan, version). */
-export async function trackingBasis(db: Db | Trx, workspaceId: string, planId: string): Promise<PlanTrackingBasis> {
-  const head = await db.selectFrom('plans').select('latest_version').where('id', '=', planId).where('workspace_id', '=', workspaceId).executeTakeFirst();
-  if (!head) throw notFound(`plan ${planId}`);
+/** The plan's row in the workspace (404 when it is not there); with `lock`, its row lock, which serialises every tracking write on the plan. */
+async function planRow(db: Db | Trx, workspaceId: string, planId: string, lock = false): Promise<{ latest_version: number; archived_at: Date | string | null }> {
+  const query = db.selectFrom('plans').select(['latest_version', 'archived_at']).where('id', '=', planId).where('workspace_id', '=', workspaceId);
+  const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
+  if (!row) throw notFound(`plan ${planId}`);
+  return row;
+}
+
+const refuseArchived = (planId: string, row: { archived_at: Date | string | null }) => {
+  if (row.archived_at) throw planArchived(planId, new Date(row.archived_at), 'tracking writes');
+};
+
+/**
+ * The latest version's graph and schedule. Versions are immutable, so they are cached by (plan, version).
+ * With `live`, an archived plan is refused (it takes no tracking writes).
+ */
+export async function trackingBasis(db: Db | Trx, workspaceId: string, planId: string, options: { live?: boolean } = {}): Promise<PlanTrackingBasis> {
+  const head = await planRow(db, workspaceId, planId);
+  if (options.live) refuseArchived(planId, head);
   const key = `${planId}:${head.latest_version}`;
   const cache = basisCacheOf(db);
   const cached = cache.get(key);
@@ -124,15 +139,9 @@ export async function trackingBasis(db: Db | Trx, workspaceId: string, planId: s
   return basis;
 }
 
-/**
- * Checks the plan exists in the workspace and is not archived (an archived plan takes no tracking
- * writes); with `lock`, takes the plan row's lock: every tracking write on one plan is serialised here.
- */
+/** Checks the plan exists in the workspace and is not archived (an archived plan takes no tracking writes); with `lock`, takes its row lock. */
 async function livePlan(db: Db | Trx, workspaceId: string, planId: string, lock: boolean): Promise<void> {
-  const query = db.selectFrom('plans').select(['id', 'archived_at']).where('id', '=', planId).where('workspace_id', '=', workspaceId);
-  const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
-  if (!row) throw notFound(`plan ${planId}`);
-  if (row.archived_at) throw planArchived(planId, new Date(row.archived_at), 'tracking writes');
+  refuseArchived(planId, await planRow(db, workspaceId, planId, lock));
 }
 
 const lockPlan = (trx: Trx, workspaceId: string, planId: string) => livePlan(trx, workspaceId, planId, true);
@@ -158,8 +167,7 @@ export async function registerSession(
   planId: string,
   s: { label?: string; team?: string; skills?: string[]; claimLimit?: number; heartbeatTimeoutSeconds?: number },
 ): Promise<SessionRecord> {
-  await livePlan(db, workspaceId, planId, false);
-  const basis = await trackingBasis(db, workspaceId, planId);
+  const basis = await trackingBasis(db, workspaceId, planId, { live: true });
   if (s.team !== undefined && !basis.input.teams.some((t) => t.id === s.team)) {
     throw new UnprocessableError('unknown_team', `team ${s.team} is not in the plan`, [{ path: '/team', message: 'unknown team', ids: [s.team] }]);
   }
@@ -212,8 +220,7 @@ export interface PlanRef {
 
 /** 404 unless the plan is in the workspace. */
 async function scoped(db: Db | Trx, ref: PlanRef): Promise<string> {
-  const row = await db.selectFrom('plans').select('id').where('id', '=', ref.planId).where('workspace_id', '=', ref.workspaceId).executeTakeFirst();
-  if (!row) throw notFound(`plan ${ref.planId}`);
+  await planRow(db, ref.workspaceId, ref.planId);
   return ref.planId;
 }
 

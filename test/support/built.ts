@@ -28,11 +28,8 @@ export interface CliResult {
   stderr: string;
 }
 
-let built: Promise<void> | undefined;
-
-/** Runs the built CLI (building it first when stale) and returns its exit code and output, whatever the code. */
+/** Runs the built CLI (a test file builds it once with `beforeAll(ensureBuilt)`) and returns its exit code and output, whatever the code. */
 export async function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliResult> {
-  await (built ??= ensureBuilt());
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [builtCli, ...args], {
       cwd: options.cwd ?? repoPath(),
