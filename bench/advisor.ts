@@ -11,11 +11,13 @@
  * recommendations printed are the same on any machine. Each figure is printed for the current path
  * (large plans: re-plans warm-started from the plan) and the path before it (ADVISOR_OLD=0 skips it:
  * capped searches from scratch), one after the other, so that they are comparable under load.
- * Environment: ADVISOR_PHASES (default 1000), ADVISOR_RUNS (example runs, default 3), ADVISOR_OLD.
+ * Environment: ADVISOR_PHASES (default 1000), ADVISOR_RUNS (example runs, default 3), ADVISOR_OLD,
+ * ADVISOR_QUALITY=1 (also each candidate's makespan warm-started, capped from scratch, and from
+ * scratch with the plan's whole iteration budget: what the warm start buys in quality; ≈ 20 s more CPU).
  */
 import { readFileSync } from 'node:fs';
 import { deadlineFacts, successCriteria } from '../src/domain/advisor/criteria.js';
-import { recommend } from '../src/domain/advisor/recommendations.js';
+import { candidateChanges, recommend, replanChange, warmStartOf } from '../src/domain/advisor/recommendations.js';
 import { computePlan } from '../src/domain/engine.js';
 import { planProject } from '../src/domain/plan.js';
 import { repoPath } from '../src/paths.js';
@@ -74,6 +76,30 @@ for (const [path, r] of measured) {
   console.log(`    top: ${shown.join('; ') || '—'}`);
 }
 if (measured.length === 2) console.log(`  advisor CPU before ÷ now: ${(measured[1]![1].advisor.cpu / measured[0]![1].advisor.cpu).toFixed(1)} ×`);
+if (process.env.ADVISOR_QUALITY === '1') quality(large, measured[0]![1].rec.replan_iterations);
+
+/** Each candidate's makespan (schedules evaluated) three ways: warm-started and capped, capped from scratch, and the plan's whole search from scratch. */
+function quality(input: PlanInput, cap: number) {
+  const base = computePlan(input);
+  const missed = successCriteria(base, undefined, deadlineFacts(base, base.calendar)).filter((c) => !c.met);
+  const warmStart = warmStartOf(base);
+  const days = (r: ReturnType<typeof replanChange>) => (r ? `${r.schedule.makespan.toFixed(2)} (${r.search.evaluated})` : 'invalid').padStart(14);
+  console.log(`  quality: makespan in days (schedules evaluated); the plan itself: ${base.schedule.makespan.toFixed(2)} (${base.search.evaluated})`);
+  console.log(`    ${'change'.padEnd(48)} ${'warm, capped'.padStart(14)} ${'capped'.padStart(14)} ${'whole search'.padStart(14)}`);
+  const tally = { shorter: 0, same: 0, longer: 0 };
+  for (const c of candidateChanges(
+    input,
+    base,
+    missed.map((m) => m.criterion),
+  )) {
+    const warm = replanChange(input, c.change, { iterationsCap: cap, warmStart });
+    const capped = replanChange(input, c.change, { iterationsCap: cap });
+    const whole = replanChange(input, c.change, { iterationsCap: base.project.planning.iterations });
+    if (warm && whole) tally[warm.schedule.makespan < whole.schedule.makespan - 1e-6 ? 'shorter' : warm.schedule.makespan > whole.schedule.makespan + 1e-6 ? 'longer' : 'same']++;
+    console.log(`    ${JSON.stringify(c.change).slice(0, 48).padEnd(48)} ${days(warm)} ${days(capped)} ${days(whole)}`);
+  }
+  console.log(`    warm-started vs whole search from scratch: ${tally.shorter} shorter, ${tally.same} the same, ${tally.longer} longer`);
+}
 
 /** The whole version through a one-thread pool (as the service plans it), without the advisor and with each path. */
 async function inPool(advisor: Record<string, unknown>) {
