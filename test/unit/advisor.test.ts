@@ -214,7 +214,9 @@ describe('recommendations are re-plans', () => {
       }
       const top = rec.items[0]!;
       expect(top.targets.length).toBeGreaterThan(0);
-      expect(planProject(input, { advisor: { workBudget: budget } }).artifacts['execution-plan.json'].recommendations).toEqual(rec);
+      const again = planProject(input, { advisor: { workBudget: budget } });
+      expect(again.artifacts['execution-plan.json'].recommendations).toEqual(rec);
+      expect(again.document).toContain("each search warm-started from this plan's schedule");
     });
   }
 
@@ -250,8 +252,11 @@ describe('recommendations are re-plans', () => {
     expect(byClock.stopped_by).toBe('time_safety_net');
     expect(byClock.evaluated).toBeLessThan(byCount.evaluated + 3);
     expect(recommend(input, base, criteria)).not.toHaveProperty('stopped_by');
-    const doc = planProject(input, { advisor: { maxPlans: 2 } }).document;
-    expect(doc).toContain('stopped by the plan limit');
+    expect(planProject(input, { advisor: { maxPlans: 2 } }).document).toContain('stopped by the plan limit');
+    now = 0;
+    const timed = planProject(input, { clock: slow, advisor: { budgetMs: 4000 } });
+    expect(timed.artifacts['execution-plan.json'].recommendations.stopped_by).toBe('time_safety_net');
+    expect(timed.document).toContain('stopped by the time safety net: which were re-planned depends on the machine, so another run may recommend otherwise');
   });
 
   it('is deterministic for a seed', () => {
