@@ -36,17 +36,18 @@ export interface EngineOptions {
   onProgress?: ProgressCallback;
   /**
    * Warm start from a plan of a similar input (the advisor's base plan): per phase id, the day it
-   * started and its team there. The search first decodes that order with those teams (phases not
-   * named: by their earliest start, on the team the scheme picks), so a capped search starts from
-   * the other plan's schedule. Deterministic for a seed; a different trajectory than without it.
+   * started and its team there. The search first decodes that order with those teams, then the same
+   * order with the teams the scheme picks (so added capacity can draw phases); phases not named go
+   * by their earliest start. A capped search then starts from the other plan's schedule.
+   * Deterministic for a seed; a different trajectory than without it.
    */
   warmStart?: WarmStart;
 }
 
 export type WarmStart = ReadonlyMap<string, { start: number; team: string | null }>;
 
-/** The warm start as a list and teams of this problem: ordered by the given days, each phase on its given team where that team is eligible. */
-function warmSeed(project: Project, problem: SchedulingProblem, es: ArrayLike<number>, warm: WarmStart): { list: Int32Array; teams: Int32Array } {
+/** The warm start as this problem's seeds: the order of the given days, each phase on its given team where that team is eligible; then the same order, teams left to the scheme. */
+function warmSeeds(project: Project, problem: SchedulingProblem, es: ArrayLike<number>, warm: WarmStart): { list: Int32Array; teams?: Int32Array }[] {
   const teamOf = new Map(project.teams.map((t) => [t.id, t.index]));
   const key = Float64Array.from(project.phases, (p) => warm.get(p.id)?.start ?? es[p.index]!);
   const teams = Int32Array.from(project.phases, (p) => {
@@ -54,7 +55,8 @@ function warmSeed(project: Project, problem: SchedulingProblem, es: ArrayLike<nu
     const t = id === undefined || id === null ? -1 : (teamOf.get(id) ?? -1);
     return t >= 0 && problem.eligible[p.index]!.includes(t) ? t : -1;
   });
-  return { list: listByKey(problem, key), teams };
+  const list = listByKey(problem, key);
+  return [{ list, teams }, { list }];
 }
 
 /** Share of an overrunning phase assumed still to do when its session reported no percentage. */
@@ -175,7 +177,7 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
     ...(options.clock ? { clock: options.clock } : {}),
     lowerBound,
     rules,
-    ...(options.warmStart ? { seeds: [warmSeed(project, problem, cpm.es, options.warmStart)] } : {}),
+    ...(options.warmStart ? { seeds: warmSeeds(project, problem, cpm.es, options.warmStart) } : {}),
     ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!('schedule', done, total) } : {}),
   });
   const elapsedMs = options.clock ? options.clock() - t0 : 0;

@@ -195,8 +195,8 @@ describe('recommendations are re-plans', () => {
   });
 
   for (const [name, make, budget] of [
-    ['the example', example, 14 * 15 * 40],
-    ['a one-team imported graph', oneTeamGraph, 5 * 8 * 40],
+    ['the example', example, 14 * 15 * 80],
+    ['a one-team imported graph', oneTeamGraph, 5 * 8 * 80],
   ] as const) {
     it(`${name}, on a work budget too small for whole searches: re-plans are warm-started from the plan, and the same function with the stated cap and warm start reproduces each item`, () => {
       const input = make();
@@ -222,7 +222,7 @@ describe('recommendations are re-plans', () => {
 
   it('the one-team graph: the warm-started re-plan of adding a person finds the same 8 days as planning it from scratch', () => {
     const input = oneTeamGraph();
-    const add = planProject(input, { advisor: { workBudget: 5 * 8 * 40 } }).artifacts['execution-plan.json'].recommendations.items.find(
+    const add = planProject(input, { advisor: { workBudget: 5 * 8 * 80 } }).artifacts['execution-plan.json'].recommendations.items.find(
       (r) => r.description === 'add 1 person to team-1',
     )!;
     expect(add.makespan_days).toBe(8);

@@ -16,13 +16,14 @@ export interface AdvisorOptions extends Pick<EngineOptions, 'clock'> {
    * Work of all re-plans together, in phase-schedules (phases × schedules evaluated): each re-plan's
    * search is capped at its share, so that the advisor's cost does not grow with the plan's size.
    * Counted, not timed, so the recommendations are the same on any machine. Default 6 000 000.
+   * When it cannot pay for whole searches, the re-plans are warm-started and spend half of it.
    */
   workBudget?: number;
   /** A safety net only, when a clock is given: no re-plan starts past this many milliseconds. Default 30 000. */
   budgetMs?: number;
   /**
    * When the work budget cannot pay for whole searches: start each capped re-plan from the current
-   * plan's schedule (engine warmStart) with an even share of the budget (default), or, when false,
+   * plan's schedule (engine warmStart) with an even share of half the budget (default), or, when false,
    * search from scratch with the shares carried over (the path before warm starts, for comparison).
    */
   warmStart?: boolean;
@@ -35,6 +36,11 @@ interface Candidate {
 type Planned = PlanResult & { calendar: WorkCalendar };
 
 const EPS = 1e-6;
+/**
+ * Share of the work budget warm-started re-plans spend: from the current plan, half the schedules
+ * reach about the quality of whole-budget searches from scratch (docs/benchmarks.md, advisor).
+ */
+const WARM_SHARE = 0.5;
 /** Schedules a re-plan's search evaluates at least, however large the plan. */
 const MIN_REPLAN_ITERATIONS = 30;
 const RANKING =
@@ -229,15 +235,16 @@ const byValue = (a: Recommendation, b: Recommendation) =>
 /**
  * Shares the work budget (phase-schedules) among the re-plans. When it pays for every re-plan's
  * whole search, each runs the plan's own search (exact). Otherwise each is warm-started from the
- * current plan with an even share (a warm start mostly ends at its lower bound within a few
- * schedules; the shares are fixed, so re-plans do not depend on each other). Without warm starts
- * the shares carry over: one that ends early leaves more to the next. Counted, never timed.
+ * current plan with an even share of WARM_SHARE of the budget (fixed shares, so re-plans do not
+ * depend on each other). Without warm starts the shares of the whole budget carry over: one that
+ * ends early leaves more to the next. Counted, never timed.
  */
 function workShares(budget: number, iterations: number, planned: number, n: number, warmFrom: WarmStart | undefined) {
   let left = budget;
   let remaining = Math.max(1, planned);
-  const even = Math.max(MIN_REPLAN_ITERATIONS, Math.floor(budget / (Math.max(1, n) * remaining)));
-  const warm = even < iterations ? warmFrom : undefined;
+  const per = (work: number) => Math.max(MIN_REPLAN_ITERATIONS, Math.floor(work / (Math.max(1, n) * remaining)));
+  const warm = per(budget) < iterations ? warmFrom : undefined;
+  const even = Math.min(iterations, per(budget * WARM_SHARE));
   let least = iterations;
   return {
     /** The re-plan, and whether it is what planning the changed input gives (its own search, not warm-started nor stopped at the cap). */
