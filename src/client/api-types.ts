@@ -1346,7 +1346,7 @@ export interface components {
                     })[];
                     criteria_met: string[];
                     description: string;
-                    /** @description True when the re-plan's search ended as planning the changed input does (its iteration budget or its lower bound): planning it gives makespan_days. False when the advisor's work budget stopped it first: planning it gives makespan_days or a shorter one. */
+                    /** @description True when the re-plan ran the plan's own search to its end (its iteration budget or its lower bound): planning the changed input gives makespan_days. False when the work budget could not pay for whole searches: without a warm start (recommendations.warm_start false) the same search stopped earlier, so planning it gives makespan_days or a shorter one; with a warm start, a capped search that began from the current plan, which replanning the change with the same seed, cap and warm start reproduces (planning it from scratch may differ either way). */
                     exact: boolean;
                     /** @description Added FTE × the new makespan: person-days the change pays for. */
                     extra_person_days: number;
@@ -1362,8 +1362,13 @@ export interface components {
                     utilisation_percent: number;
                 }[];
                 method: string;
-                /** @description The least any re-plan's search was allowed: the plan's own iteration budget, or on large plans a share of the advisor's work budget (the same search stopped earlier, so planning a recommended change gives its makespan or a shorter one; see each item's exact). */
+                /** @description The least any re-plan's search was allowed: the plan's own iteration budget, or on large plans a share of the advisor's work budget (see warm_start and each item's exact). */
                 replan_iterations: number;
+                /**
+                 * @description Present when complete is false: plan_count (the advisor's plan limit, deterministic) or time_safety_net (the clock stopped it: which candidates were re-planned then depends on the machine and its load, so the recommendations may differ between runs of the same input).
+                 * @enum {unknown}
+                 */
+                stopped_by?: "plan_count" | "time_safety_net";
                 trade_off: {
                     points: {
                         fte: number;
@@ -1375,6 +1380,8 @@ export interface components {
                     }[];
                     team: string;
                 } | null;
+                /** @description True when the re-plans were warm-started from the current plan's schedule (large plans; see each item's exact). */
+                warm_start?: boolean;
             };
             resource_analysis: {
                 /** @description Percent. */
