@@ -2,6 +2,7 @@
  * Decode speed at 10,000 phases: the serial schedule generation scheme as it was before issue 15's
  * large-plan work (kept in test/support/reference-sgs) against the current one, in one process,
  * interleaved so that machine load hits both alike. Checks that both give the same schedules.
+ * Also the resource flow derived from the schedule (flow.ts), before and after, the same way.
  *
  *   npm run bench:decode
  *
@@ -12,8 +13,10 @@ import { criticalPath } from '../src/domain/cpm.js';
 import { normalise } from '../src/domain/input.js';
 import { seededRandom } from '../src/domain/random.js';
 import { buildProblem } from '../src/domain/schedule/problem.js';
+import { resourceFlow } from '../src/domain/schedule/flow.js';
 import { sampledList } from '../src/domain/schedule/rules.js';
 import { emptyDecoded, SerialSgs, type Decoded } from '../src/domain/schedule/sgs.js';
+import { resourceFlow as referenceFlow } from '../test/support/reference-sgs/flow.js';
 import { SerialSgs as ReferenceSgs } from '../test/support/reference-sgs/sgs.js';
 import { largeInput } from './large.js';
 
@@ -62,6 +65,20 @@ function main(): void {
   decoders.forEach(([name], i) => console.log(`  ${name.padEnd(7)} ${(ms[i]! / decodes).toFixed(2)} ms per decode`));
   console.log(`  speed-up ${(ms[0]! / ms[1]!).toFixed(2)}×; schedules identical: ${identical ? 'yes' : 'NO'}`);
   if (!identical) process.exitCode = 1;
+
+  const s = outs[1]![0]!;
+  const flows: [string, typeof resourceFlow][] = [
+    ['before', referenceFlow],
+    ['after', resourceFlow],
+  ];
+  const flowMs = flows.map(() => 0);
+  const edges = flows.map(([, f]) => f(p, s.start, s.finish, s.team)); // also the warm-up
+  for (let r = 0; r < ROUNDS; r++) flows.forEach(([, f], i) => (flowMs[i]! += cpuMs(() => f(p, s.start, s.finish, s.team))));
+  const sameFlow = JSON.stringify(edges[0]) === JSON.stringify(edges[1]);
+  console.log(`Resource flow of one schedule (${edges[1]!.length} edges), ${ROUNDS} runs each, CPU time`);
+  flows.forEach(([name], i) => console.log(`  ${name.padEnd(7)} ${(flowMs[i]! / ROUNDS).toFixed(1)} ms`));
+  console.log(`  speed-up ${(flowMs[0]! / flowMs[1]!).toFixed(2)}×; edges identical: ${sameFlow ? 'yes' : 'NO'}`);
+  if (!sameFlow) process.exitCode = 1;
 }
 
 main();

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom, type Random } from '../../src/domain/random.js';
 import { Checkpoints } from '../../src/domain/schedule/checkpoints.js';
+import { resourceFlow } from '../../src/domain/schedule/flow.js';
 import type { SchedulingProblem } from '../../src/domain/schedule/problem.js';
 import { emptyDecoded, SerialSgs, type Decoded } from '../../src/domain/schedule/sgs.js';
+import { resourceFlow as referenceFlow } from '../support/reference-sgs/flow.js';
 import { SerialSgs as ReferenceSgs } from '../support/reference-sgs/sgs.js';
 
 /** Instances per property; raise with PROPERTY_RUNS for a deeper search. */
@@ -158,5 +160,18 @@ describe('the serial decoder with flat arrays, galloping profile searches and ch
     }
     // The resumption is exercised, not only the fall-back to a full decode.
     expect(partial).toBeGreaterThan(RUNS);
+  });
+
+  it('derives the same resource flow as before, edge for edge and in the same order', () => {
+    const rng = seededRandom(17);
+    let edges = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const p = randomProblem(rng);
+      const s = new SerialSgs(p).decode(randomList(p, rng), emptyDecoded(p.n));
+      const flow = resourceFlow(p, s.start, s.finish, s.team);
+      expect(flow).toEqual(referenceFlow(p, s.start, s.finish, s.team));
+      edges += flow.length;
+    }
+    expect(edges).toBeGreaterThan(RUNS);
   });
 });
