@@ -123,30 +123,50 @@ export class ResourceProfile implements CapacityProfile {
     this.hint = 0;
   }
 
-  private split(t: number): number {
-    const i = this.stepAt(t);
-    if (Math.abs(this.times[i]! - t) <= EPS) return i;
-    if (this.size === this.times.length) {
-      const times = new Float64Array(this.size * 2);
-      const usage = new Float64Array(this.size * 2);
-      times.set(this.times);
-      usage.set(this.usage);
-      this.times = times;
-      this.usage = usage;
-    }
-    this.times.copyWithin(i + 2, i + 1, this.size);
-    this.usage.copyWithin(i + 2, i + 1, this.size);
-    this.times[i + 1] = t;
-    this.usage[i + 1] = this.usage[i]!;
-    this.size++;
-    return i + 1;
-  }
-
+  /**
+   * Adds q over [t, t + d): splits the steps at t and at t + d as needed (the second looked up by a
+   * short scan from the first) and moves the steps after them once, by both new steps together.
+   */
   add(t: number, d: number, q: number): void {
     if (d <= EPS || q === 0) return;
-    const a = this.split(t);
-    const b = this.split(t + d);
-    for (let i = a; i < b; i++) this.usage[i]! += q;
+    const e = t + d;
+    const ia = this.stepAt(t);
+    if (this.size + 2 > this.times.length) this.grow();
+    const { times, usage, size } = this;
+    const needA = Math.abs(times[ia]! - t) > EPS ? 1 : 0;
+    let ib = ia;
+    while (ib + 1 < size && times[ib + 1]! <= e + EPS) ib++;
+    // The step holding e once t is in: t itself when it is new and no old step lies between.
+    const atT = needA === 1 && ib === ia;
+    const needB = Math.abs((atT ? t : times[ib]!) - e) > EPS ? 1 : 0;
+    const usageB = usage[ib]!;
+    if (needA + needB > 0) {
+      times.copyWithin(ib + 1 + needA + needB, ib + 1, size);
+      usage.copyWithin(ib + 1 + needA + needB, ib + 1, size);
+    }
+    if (needA === 1) {
+      times.copyWithin(ia + 2, ia + 1, ib + 1);
+      usage.copyWithin(ia + 2, ia + 1, ib + 1);
+      times[ia + 1] = t;
+      usage[ia + 1] = usage[ia]!;
+    }
+    const pb = ib + needA;
+    if (needB === 1) {
+      times[pb + 1] = e;
+      usage[pb + 1] = usageB;
+    }
+    this.size = size + needA + needB;
+    const b = pb + needB;
+    for (let i = ia + needA; i < b; i++) usage[i]! += q;
+  }
+
+  private grow(): void {
+    const times = new Float64Array(this.times.length * 2);
+    const usage = new Float64Array(this.times.length * 2);
+    times.set(this.times);
+    usage.set(this.usage);
+    this.times = times;
+    this.usage = usage;
   }
 }
 
