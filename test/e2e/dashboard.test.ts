@@ -374,7 +374,7 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     stored.artifacts['execution-plan.json'].groups = [
       { id: 'g-foundation', name: 'Foundation', phases: members.map((e) => e.id), ...groupDays, start_date: members[0]!.start_date, finish_date: members[0]!.finish_date },
     ];
-    const url = new RegExp(`/plans/${planId}$`);
+    const url = new RegExp(`/plans/${planId}/artifacts\\?names=`);
     await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stored) }));
     await page.goto(`${server.base()}/ui/#/plans/${planId}`);
     await page.reload();
@@ -459,7 +459,7 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     const fetches = await page.evaluate(() =>
       performance
         .getEntriesByType('resource')
-        .filter((e) => /\/plans\/[^/]+(\/status)?$/.test(e.name))
+        .filter((e) => /\/plans\/[^/]+(\/status|\/artifacts\?names=.*)?$/.test(e.name))
         .map(
           (e) =>
             `${new URL(e.name).pathname.endsWith('status') ? 'status' : 'plan'} ${Math.round((e as PerformanceResourceTiming).responseEnd - e.startTime)} ms (${Math.round((e as PerformanceResourceTiming).encodedBodySize / 1024)} KiB)`,

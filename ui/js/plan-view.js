@@ -8,7 +8,7 @@ import { strategyDocument } from './strategy-document.js';
 import { tabs } from './tabs.js';
 
 /**
- * @typedef {import('../types.js').PlanVersionJson} PlanVersionJson
+ * @typedef {import('../types.js').PlanViewJson} PlanViewJson
  * @typedef {import('../types.js').StatusJson} StatusJson
  * @typedef {import('./dom.js').Child} Child
  * @typedef {import('../types.js').SuccessCriterionJson} SuccessCriterionJson
@@ -50,7 +50,7 @@ const table = (caption, className, head, rows) =>
  */
 const bodyRow = (attrs, head, ...cells) => h('tr', attrs, h('th', { scope: 'row' }, head), ...cells.map((c) => h('td', {}, c)));
 
-/** @param {PlanVersionJson} plan */
+/** @param {PlanViewJson} plan */
 function summary(plan) {
   const ep = plan.artifacts['execution-plan.json'];
   const ctx = ep.project_context;
@@ -79,7 +79,7 @@ function summary(plan) {
 }
 
 /** The success criteria first: target, value, met, and why; then what re-planning found would help. */
-/** @param {PlanVersionJson} plan */
+/** @param {PlanViewJson} plan */
 function criteriaSection(plan) {
   const ep = plan.artifacts['execution-plan.json'];
   const criteria = ep.success_criteria ?? [];
@@ -111,17 +111,17 @@ function criteriaSection(plan) {
   );
 }
 
-/** @param {PlanVersionJson} plan */
-const wavesTable = (plan) =>
+/** @param {import('../types.js').WaveSchedulesJson['waves']} waves */
+const wavesTable = (waves) =>
   pagedTable({
     caption: 'Waves',
     className: 'waves',
     head: ['Wave', 'Kind', 'Dates', 'Phases', 'Teams', 'Blocking factors'],
-    items: plan.artifacts['wave-schedules.json'].waves,
+    items: waves,
     row: (w) => bodyRow({}, w.name, w.kind, `${w.start_date} → ${w.finish_date}`, w.phases.map((p) => p.id).join(', '), w.teams.join(', '), w.blocking_factors.length),
   });
 
-/** @param {PlanVersionJson} plan */
+/** @param {PlanViewJson} plan */
 const syncTable = (plan) =>
   pagedTable({
     caption: 'Sync points',
@@ -131,7 +131,7 @@ const syncTable = (plan) =>
     row: (p) => bodyRow({}, p.sync_id, p.kind, p.planned_date, p.participants.join(', '), p.trigger),
   });
 
-/** @param {PlanVersionJson} plan */
+/** @param {PlanViewJson} plan */
 const riskTable = (plan) =>
   pagedTable({
     caption: 'Risks (derived from this plan)',
@@ -159,7 +159,7 @@ const riskTable = (plan) =>
 
 /**
  * Waves, sync points, risks and the strategy document, each built when its tab first opens.
- * @param {PlanVersionJson} plan
+ * @param {PlanViewJson} plan
  * @param {string} id
  * @param {{ tab?: string }} state which tab is open, kept across a redraw
  */
@@ -171,7 +171,8 @@ const detailTabs = (plan, id, state) =>
     tabs(
       'Plan details',
       [
-        { id: 'waves', label: 'Waves', render: () => wavesTable(plan) },
+        // Not part of the first fetch: a large plan's waves are a quarter of its artifacts' bytes.
+        { id: 'waves', label: 'Waves', render: async () => wavesTable((await api(`/plans/${id}/versions/${plan.version}/artifacts/wave-schedules.json`)).waves) },
         { id: 'syncs', label: 'Sync points', render: () => syncTable(plan) },
         { id: 'risks', label: 'Risks', render: () => riskTable(plan) },
         { id: 'document', label: 'Strategy document', render: () => strategyDocument(id) },
@@ -181,7 +182,7 @@ const detailTabs = (plan, id, state) =>
   );
 
 /**
- * @param {PlanVersionJson} plan
+ * @param {PlanViewJson} plan
  * @param {StatusJson | null} status
  * @param {string} id
  */
@@ -229,7 +230,7 @@ const legend = (tracking) =>
 /**
  * The strategy document and the server's SVG Gantt, fetched with the API key (a plain link
  * cannot send it) and saved as files.
- * @param {PlanVersionJson} plan
+ * @param {PlanViewJson} plan
  * @param {string} id
  */
 function downloads(plan, id) {
@@ -255,6 +256,9 @@ function downloads(plan, id) {
   );
 }
 
+/** The latest version's metadata and the artifacts the page draws at once; the waves come when their tab opens. @param {string} id */
+const viewPath = (id) => `/plans/${id}/artifacts?names=execution-plan.json,coordination-protocols.json,risk-mitigation-plan.json`;
+
 /**
  * One plan: summary, Gantt, live progress, waves, sync points and risks. Returns a cleanup.
  * @param {HTMLElement} main
@@ -265,8 +269,8 @@ export async function planView(main, id) {
   // Both at once, and the page drawn as soon as the plan is here: for a large plan the status
   // (computed from the events) takes longer, and fills in the chart and the progress when it comes.
   const firstStatus = api(`/plans/${id}/status`).catch(() => null);
-  /** @type {PlanVersionJson} */
-  let plan = await api(`/plans/${id}`);
+  /** @type {PlanViewJson} */
+  let plan = await api(viewPath(id));
   performance.mark('waveplan:fetched');
   /** @type {StatusJson | null} */
   let status = null;
@@ -349,7 +353,7 @@ export async function planView(main, id) {
     main.replaceChildren(
       h('h1', { tabindex: -1 }, plan.name, ' ', h('span', { class: 'version' }, `v${plan.version}`)),
       // replaceChildren would show a null as the text "null": no description, no paragraph.
-      ...(plan.summary && plan.input.description ? [h('p', { class: 'lede' }, plan.input.description)] : []),
+      ...(plan.artifacts['execution-plan.json'].project_context.description ? [h('p', { class: 'lede' }, plan.artifacts['execution-plan.json'].project_context.description)] : []),
       criteriaSection(plan) ?? '',
       summary(plan),
       h('section', { 'aria-labelledby': 'gantt-h' }, h('h2', { id: 'gantt-h' }, 'Schedule'), legendBox, ganttBox, detail),
@@ -381,7 +385,7 @@ export async function planView(main, id) {
       status = await api(`/plans/${id}/status`).catch(() => status);
       statusKnown = true;
       if (status && status.version !== plan.version) {
-        plan = await api(`/plans/${id}`);
+        plan = await api(viewPath(id));
         draw();
         announce(`Re-planned: now version ${plan.version}`);
         return;
