@@ -8,24 +8,12 @@ import type { PlanInput } from '../../src/schemas/plan-input.js';
 import { startApp } from '../support/app.js';
 import { exampleInput } from '../support/fixtures.js';
 import { listeningApp } from '../support/http.js';
+import { largeInput } from '../support/large-plan.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
 if (!haveBrowser && process.env.WAVEPLAN_REQUIRE_BROWSER) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 if (!haveBrowser) console.warn(`dashboard browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-
-/** A synthetic plan of n phases: each waits on one or two earlier ones, 50 to a group, every 100th a milestone. */
-function largeInput(n: number): PlanInput {
-  const teams = Array.from({ length: 8 }, (_, t) => ({ id: `team-${t}`, name: `Team ${t}`, size: 3, skills: [] }));
-  const phases = Array.from({ length: n }, (_, i) => ({
-    id: `p${i}`,
-    name: `Phase ${i}`,
-    duration: i % 100 === 99 ? 0 : 1 + ((i * 7) % 5),
-    dependencies: i < 13 ? [] : [...new Set([`p${i - 8 - (i % 5)}`, ...(i % 3 === 0 ? [`p${i - 3}`] : [])])],
-    group: `Epic ${Math.floor(i / 50)}`,
-  }));
-  return { name: `large ${n}`, startDate: '2026-09-07', teams, phases, planning: { iterations: 0, monteCarloIterations: 50 } };
-}
 
 const ADMIN = 'admin-token-for-the-dashboard-test-0123456789';
 

@@ -266,12 +266,13 @@ const viewPath = (id) => `/plans/${id}/artifacts?names=execution-plan.json,coord
  */
 export async function planView(main, id) {
   performance.mark('waveplan:fetch');
-  // Both at once, and the page drawn as soon as the plan is here: for a large plan the status
-  // (computed from the events) takes longer, and fills in the chart and the progress when it comes.
-  const firstStatus = api(`/plans/${id}/status`).catch(() => null);
+  // The plan first, the status asked for once it is here: the service computes the status from
+  // the events (for a large plan a busy part of a second, which would hold up the plan's answer
+  // too), meanwhile the page draws; the status then fills in the chart and the progress.
   /** @type {PlanViewJson} */
   let plan = await api(viewPath(id));
   performance.mark('waveplan:fetched');
+  const firstStatus = api(`/plans/${id}/status`).catch(() => null);
   /** @type {StatusJson | null} */
   let status = null;
   let statusKnown = false;
