@@ -439,11 +439,12 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     const rendered = await page.locator('svg.gantt .bar').count();
     // The page's own marks: the plan fetched, the page drawn, then the status filled in.
     await page.waitForFunction(() => performance.getEntriesByName('waveplan:status-drawn').length > 0);
-    const marks = await page.evaluate(() =>
-      ['waveplan:fetch', 'waveplan:fetched', 'waveplan:drawn', 'waveplan:status-drawn'].map(
+    const marks = await page.evaluate(() => [
+      `load event ${Math.round((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd)} ms`,
+      ...['waveplan:fetch', 'waveplan:fetched', 'waveplan:drawn', 'waveplan:status-drawn'].map(
         (m) => `${m.slice(9)} ${Math.round(performance.getEntriesByName(m)[0]?.startTime ?? NaN)} ms`,
       ),
-    );
+    ]);
     const fetches = await page.evaluate(() =>
       performance
         .getEntriesByType('resource')
