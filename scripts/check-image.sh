@@ -188,6 +188,11 @@ key=$(curl -sS -X POST "$base/admin/keys" -H "authorization: Bearer $admin" -H '
   || fail "the compose admin key could not create an API key"
 status=$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$base/plans" -H "authorization: Bearer $key" -H 'content-type: application/json' --data-binary @examples/web-product.json)
 [ "$status" = 201 ] || fail "planning the example with the new key answered $status"
+# The dashboard's vendor modules (the strategy document's renderer and sanitiser) come from node_modules.
+for f in marked.esm.js purify.es.mjs; do
+  status=$(curl -sS -o /dev/null -w '%{http_code}' "$base/ui/vendor/$f")
+  [ "$status" = 200 ] || fail "the dashboard's /ui/vendor/$f answered $status (is it a production dependency?)"
+done
 stop_all
-say "ok: compose's environment creates a key that plans the example"
+say "ok: compose's environment creates a key that plans the example; the dashboard's vendor modules are served"
 say "OK (no Docker)"

@@ -193,6 +193,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/plans/{id}/artifacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Some artifacts of the latest version, with its metadata (ETag names the version) */
+        get: operations["getArtifactSet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans/{id}/artifacts/{name}": {
         parameters: {
             query?: never;
@@ -810,6 +827,22 @@ export interface components {
             "monitoring-config.json": components["schemas"]["MonitoringConfig"];
             "risk-mitigation-plan.json": components["schemas"]["RiskMitigationPlan"];
             "wave-schedules.json": components["schemas"]["WaveSchedules"];
+        };
+        /** ArtifactSet */
+        ArtifactSet: {
+            artifacts: components["schemas"]["SomeArtifacts"];
+            /** @description sha256 of the canonical input JSON. */
+            contentHash: string;
+            /** Format: date-time */
+            createdAt: string;
+            name: string;
+            parentVersion: number | null;
+            /** Format: uuid */
+            planId: string;
+            /** @enum {unknown} */
+            reason: "create" | "update" | "replan";
+            summary: components["schemas"]["PlanSummary"];
+            version: number;
         };
         /** Claim */
         Claim: {
@@ -2232,6 +2265,17 @@ export interface components {
             /** @description URL of the next page (also in the Link header, rel="next"); null on the last page. */
             next: string | null;
         };
+        /**
+         * SomeArtifacts
+         * @description The artifacts asked for (all five by default), keyed by file name.
+         */
+        SomeArtifacts: {
+            "coordination-protocols.json"?: components["schemas"]["CoordinationProtocols"];
+            "execution-plan.json"?: components["schemas"]["ExecutionPlan"];
+            "monitoring-config.json"?: components["schemas"]["MonitoringConfig"];
+            "risk-mitigation-plan.json"?: components["schemas"]["RiskMitigationPlan"];
+            "wave-schedules.json"?: components["schemas"]["WaveSchedules"];
+        };
         /** Status */
         Status: {
             /** @description Open alerts. */
@@ -3649,6 +3693,69 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AlertPage"];
                 };
+            };
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getArtifactSet: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated artifact file names (execution-plan.json, wave-schedules.json, coordination-protocols.json, risk-mitigation-plan.json, monitoring-config.json); all five when absent.
+                 * @example execution-plan.json,coordination-protocols.json
+                 */
+                names?: string;
+            };
+            header?: {
+                /** @description ETags the client holds; 304 Not Modified when one names the current version. */
+                "if-none-match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtifactSet"];
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag names this version. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {
