@@ -24,7 +24,7 @@ import { descendantCounts, descendants, transitiveReduction } from '../src/domai
 import { DEFAULTS, normalise } from '../src/domain/input.js';
 import { seededRandom } from '../src/domain/random.js';
 import { scheduleBounds } from '../src/domain/schedule/bounds.js';
-import { buildProblem, usableCapacity } from '../src/domain/schedule/problem.js';
+import { buildProblem } from '../src/domain/schedule/problem.js';
 import type { PhaseInput, PlanInput, TeamInput } from '../src/schemas/plan-input.js';
 
 const env = (name: string) => process.env[name];
@@ -212,9 +212,6 @@ function main(): void {
     console.log(`  resource bound         ${bounds.resource.toFixed(2)}`);
     console.log(`  best lower bound       ${bounds.best.toFixed(2)}`);
     console.log(`  gap                    ${bounds.gapPercent.toFixed(2)} %${bounds.optimal ? ' (optimal)' : ''}`);
-    // The same energy bound over the capacity whole demands can use (usableCapacity): printed for comparison, the engine does not use it yet.
-    const usable = scheduleBounds({ ...problem, capacity: usableCapacity(problem) }, cpm.length, schedule.makespan, ht);
-    console.log(`  bound, usable capacity ${usable.best.toFixed(2)} (gap ${usable.gapPercent.toFixed(2)} %; not used by the engine)`);
     console.log(`  initial (rules)        ${search.initialMakespan.toFixed(2)}; origin of the best: ${search.origin}`);
     console.log(`  evaluated schedules    ${search.evaluated} of ${search.iterations} (${search.generations} generations), budget ${budget} ms`);
     console.log(`  waves                  ${plan.waves.length}`);

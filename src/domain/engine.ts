@@ -12,7 +12,7 @@ import type { PlanResult, Project, ReplanBasis, TeamBlock } from './model.js';
 import { teamBlocks } from './team-calendars.js';
 import { seededRandom } from './random.js';
 import { alapSchedule } from './schedule/alap.js';
-import { scheduleBounds } from './schedule/bounds.js';
+import { boundsAt, lowerBounds } from './schedule/bounds.js';
 import { resourceFlow } from './schedule/flow.js';
 import { Justifier } from './schedule/justify.js';
 import { buildProblem, type Pins, type SchedulingProblem } from './schedule/problem.js';
@@ -167,7 +167,8 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
   if (dates?.finishBy.some((d) => !Number.isNaN(d))) rules.unshift({ name: 'finish-no-later-than', key: finishByKey(problem, cpm.lf, dates.finishBy) });
   // Heads and tails only hold without fixed work: pins make the critical path differ per phase.
   const ht = replan ? undefined : { head: cpm.es, tail: cpm.lf.map((lf) => cpm.length - lf) };
-  const lowerBound = scheduleBounds(problem, cpm.length, Infinity, ht).best;
+  const bounds = lowerBounds(problem, cpm.length, ht);
+  const lowerBound = bounds.best;
   const budget = Math.min(project.planning.timeBudgetMs, options.timeBudgetCapMs ?? Infinity);
   const t0 = options.clock?.() ?? 0;
   const found = searchSchedule(problem, {
@@ -195,7 +196,7 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
     cpm,
     schedule,
     scheduleSlack,
-    bounds: scheduleBounds(problem, cpm.length, schedule.makespan, ht),
+    bounds: boundsAt(bounds, schedule.makespan),
     waves,
     waveOf,
     metrics: computeMetrics(project, schedule, waves, waveOf, reducedEdges, replan?.basis),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/domain/random.js';
+import { scheduleBounds } from '../../src/domain/schedule/bounds.js';
 import { usableCapacity, type SchedulingProblem } from '../../src/domain/schedule/problem.js';
 import { emptyDecoded, SerialSgs, type Decoded } from '../../src/domain/schedule/sgs.js';
 import { randomList, randomProblem } from '../support/random-problem.js';
@@ -68,5 +69,20 @@ describe('usable capacity', () => {
       }
     }
     expect(cut).toBeGreaterThan(20);
+  });
+
+  it('is what the energy bound divides by: 7 one-day, one-person phases on 2.4 FTE take 4 days, not 3', () => {
+    const p = unitPhases(2.4, [1, 1, 1, 1, 1, 1, 1]);
+    // 7 ÷ 2.4 = 2.92 would round up to 3; at most 2 people work at once, so 7 ÷ 2 = 3.5 → 4.
+    const bounds = scheduleBounds(p, 1, 4);
+    expect(bounds.resource).toBe(4);
+    expect(bounds.optimal).toBe(true);
+    const s = new SerialSgs(p).decode(Int32Array.from({ length: 7 }, (_, j) => j), emptyDecoded(7));
+    expect(s.makespan).toBe(4);
+    // Without the pool's cut (2.5 units, whole demands: 2 at once) the team's 2.4 would give 3.
+    const teamOnly = { ...p, capacity: Float64Array.of(2.4, 7) };
+    expect(scheduleBounds(teamOnly, 1, 4).resource).toBe(4);
+    // A half-person phase keeps the team at 2.4 FTE: 6.5 person-days ÷ 2.4 = 2.7 → 3.
+    expect(scheduleBounds({ ...unitPhases(2.4, [1, 1, 1, 1, 1, 1, 0.5]), capacity: Float64Array.of(2.4, 7) }, 1, 4).resource).toBe(3);
   });
 });

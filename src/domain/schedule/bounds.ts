@@ -1,5 +1,5 @@
 import type { Bounds } from '../model.js';
-import type { SchedulingProblem } from './problem.js';
+import { usableCapacity, type SchedulingProblem } from './problem.js';
 
 const EPS = 1e-7;
 
@@ -14,9 +14,12 @@ export interface HeadsTails {
  * thresholdEnergy): the work that only a set of resources can do, divided by
  * their capacity, cannot start before the earliest head among that work nor end later than the
  * makespan less the smallest tail. Sets are each pool on its own and each phase's eligible teams.
+ * Capacity is what can be in use at once (usableCapacity): 2.4 FTE serve whole-person demands
+ * with at most 2 people, so dividing by 2.4 would understate the time the work takes.
  */
 export function resourceLowerBound(p: SchedulingProblem, ht?: HeadsTails): number {
   let bound = 0;
+  const capacity = usableCapacity(p);
   const head = (j: number) => (ht ? ht.head[j]! : 0);
   const tail = (j: number) => (ht ? ht.tail[j]! : 0);
   const all = Array.from({ length: p.n }, (_, j) => j).filter((j) => p.duration[j]! > 0);
@@ -32,7 +35,7 @@ export function resourceLowerBound(p: SchedulingProblem, ht?: HeadsTails): numbe
     consider((j) => {
       const k = p.poolRes[j]!.indexOf(r);
       return k >= 0 ? p.poolQty[j]![k]! : 0;
-    }, p.capacity[r]!);
+    }, capacity[r]!);
   }
   const sets = new Map<string, Int32Array>();
   for (const e of p.eligible)
@@ -46,7 +49,7 @@ export function resourceLowerBound(p: SchedulingProblem, ht?: HeadsTails): numbe
   for (const set of sets.values()) {
     const members = new Set(set);
     let cap = 0;
-    for (const t of members) cap += p.capacity[t]!;
+    for (const t of members) cap += capacity[t]!;
     consider((j) => {
       const e = p.eligible[j]!;
       return e.length > 0 && e.every((t) => members.has(t)) ? p.teamSize[j]! : 0;
@@ -80,6 +83,11 @@ function thresholdEnergy(order: Int32Array, head: (j: number) => number, tail: (
  * durations and no fixed work every makespan is integral too, so fractional bounds round up.
  */
 export function scheduleBounds(p: SchedulingProblem, criticalPathLength: number, makespan: number, ht?: HeadsTails): Bounds {
+  return boundsAt(lowerBounds(p, criticalPathLength, ht), makespan);
+}
+
+/** The bounds alone (gap and optimality against no schedule yet), to be judged later by boundsAt. */
+export function lowerBounds(p: SchedulingProblem, criticalPathLength: number, ht?: HeadsTails): Bounds {
   const integral =
     p.duration.every((d) => Number.isInteger(d)) &&
     p.pinnedStart.every((s) => Number.isNaN(s)) &&
@@ -88,12 +96,10 @@ export function scheduleBounds(p: SchedulingProblem, criticalPathLength: number,
   const round = (x: number) => (integral ? Math.ceil(x - EPS) : x);
   const resource = round(resourceLowerBound(p, ht));
   const criticalPath = round(criticalPathLength);
-  const best = Math.max(criticalPath, resource);
-  return {
-    criticalPath,
-    resource,
-    best,
-    gapPercent: best > 0 ? Math.max(0, ((makespan - best) / best) * 100) : 0,
-    optimal: makespan <= best + EPS,
-  };
+  return { criticalPath, resource, best: Math.max(criticalPath, resource), gapPercent: Infinity, optimal: false };
+}
+
+/** The same bounds, with the gap and optimality of a schedule of this makespan. */
+export function boundsAt(b: Bounds, makespan: number): Bounds {
+  return { ...b, gapPercent: b.best > 0 ? Math.max(0, ((makespan - b.best) / b.best) * 100) : 0, optimal: makespan <= b.best + EPS };
 }
