@@ -3,6 +3,7 @@ import { api, eventStream } from './api.js';
 import { announce, fmt, h } from './dom.js';
 import { downloadFile } from './download.js';
 import { ganttChart, ganttState } from './gantt/view.js';
+import { groupSelect, planOfGroup } from './group-filter.js';
 
 /**
  * @typedef {import('../types.js').PlanVersionJson} PlanVersionJson
@@ -185,6 +186,53 @@ function phaseDetail(plan, status, id) {
   );
 }
 
+/**
+ * Tracking per group (phases done, share of the work, actual span) and the milestones reached; nothing when the plan has neither.
+ * @param {StatusJson | null} status
+ */
+function groupProgress(status) {
+  const groups = status?.groups ?? [];
+  const milestones = status?.milestones ?? [];
+  /** @param {number | null} a @param {number | null} b */
+  const span = (a, b) => (a === null ? '—' : `day ${fmt.num(a)} → ${b === null ? '…' : `day ${fmt.num(b)}`}`);
+  /** @type {HTMLElement[]} */
+  const out = [];
+  if (groups.length)
+    out.push(
+      table(
+        'Progress by group',
+        'group-progress',
+        ['Group', 'Phases done', 'Work done', 'Actual'],
+        groups.map((g) =>
+          bodyRow(
+            { 'data-group': g.id },
+            g.parent ? `${g.name} (in ${g.parent})` : g.name,
+            `${g.completed} of ${g.phases}`,
+            h('span', {}, h('progress', { max: 100, value: g.percent, 'aria-label': `${g.name} work done` }), ` ${fmt.pct(g.percent)}`),
+            span(g.actualStart, g.actualFinish),
+          ),
+        ),
+      ),
+    );
+  if (milestones.length)
+    out.push(
+      table(
+        'Milestones',
+        'milestones-reached',
+        ['Milestone', 'Planned', 'Reached'],
+        milestones.map((m) =>
+          bodyRow(
+            { 'data-milestone': m.id, class: m.reached ? 'reached' : 'open' },
+            `◆ ${m.name}`,
+            `day ${fmt.num(m.plannedDay)}`,
+            m.reached && m.reachedAt ? `yes, ${fmt.time(m.reachedAt)}${m.reachedBy === 'reported' ? ' (reported)' : ''}` : 'not yet',
+          ),
+        ),
+      ),
+    );
+  return out;
+}
+
 /** What the chart's marks mean, and how to move in it. @param {boolean} tracking */
 const legend = (tracking) =>
   h(
@@ -255,12 +303,15 @@ export async function planView(main, id) {
   const events = [];
 
   const gantt = ganttState();
+  /** The group the Gantt and the waves table show ('' for the whole plan). */
+  let group = '';
+  const wavesBox = h('section', {});
   const drawGantt = () => {
     const focused = /** @type {HTMLElement | SVGElement | null | undefined} */ (document.activeElement?.closest?.('.bar, .gantt-toolbar button'));
     // Where the old chart is scrolled to now: its last scroll event may not have run yet.
     const scrolled = ganttBox.querySelector('.gantt-scroll');
     if (scrolled) Object.assign(gantt, { scrollTop: scrolled.scrollTop, scrollLeft: scrolled.scrollLeft });
-    const chart = ganttChart(plan, status, gantt, {
+    const chart = ganttChart(planOfGroup(plan, group), status, gantt, {
       onSelect: (phase) => {
         selected = phase;
         detail.replaceChildren(phaseDetail(plan, status, phase));
@@ -290,6 +341,7 @@ export async function planView(main, id) {
             ` ${fmt.pct(m.percentComplete)} complete · ${m.completedPhases} of ${status?.phases.length} phases · projected finish ${m.projectedCompletionDate} · behind schedule ${fmt.pct(m.behindSchedulePercent)}`,
           )
         : h('p', {}, 'No tracking data.'),
+      ...groupProgress(status),
       h('h3', {}, 'Open alerts'),
       h(
         'ul',
@@ -319,13 +371,28 @@ export async function planView(main, id) {
       ...(plan.summary && plan.input.description ? [h('p', { class: 'lede' }, plan.input.description)] : []),
       criteriaSection(plan) ?? '',
       summary(plan),
-      h('section', { 'aria-labelledby': 'gantt-h' }, h('h2', { id: 'gantt-h' }, 'Schedule'), legend(status !== null), ganttBox, detail),
+      h(
+        'section',
+        { 'aria-labelledby': 'gantt-h' },
+        h('h2', { id: 'gantt-h' }, 'Schedule'),
+        groupSelect(plan, group, (g) => {
+          group = g;
+          Object.assign(gantt, { scrollTop: 0, scrollLeft: 0, active: undefined });
+          drawGantt();
+          wavesBox.replaceChildren(wavesTable(planOfGroup(plan, group)));
+          announce(g ? `Showing group ${g}` : 'Showing all phases');
+        }),
+        legend(status !== null),
+        ganttBox,
+        detail,
+      ),
       live,
-      h('section', {}, wavesTable(plan)),
+      wavesBox,
       h('section', {}, syncTable(plan)),
       h('section', {}, riskTable(plan)),
       downloads(plan, id),
     );
+    wavesBox.replaceChildren(wavesTable(planOfGroup(plan, group)));
     drawGantt();
     drawLive();
   };
