@@ -13,7 +13,9 @@ import type { PlanInput } from '../schemas/plan-input.js';
  *   takes duration × teamSize ÷ demand working days: when no team can give it the full
  *   staffing, the phase is stretched, so that the person-days it needs stay the same. The
  *   scheduler keeps one duration per phase, so the stretch is what the best-staffed team
- *   gives, and only teams that can hold `demand` may run it.
+ *   gives, and only teams that can hold `demand` may run it. A team that grows (its calendar's
+ *   capacity entries) counts at its largest size for eligibility, and the schedule's
+ *   time-varying capacity keeps the phase to the days it has the people (staffPhase).
  * - Utilisation is person-days of work ÷ (FTE × working days): in the plan, per team and
  *   overall, and in tracking from the actuals.
  */
