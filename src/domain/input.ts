@@ -71,6 +71,14 @@ function phaseEstimate(p: PlanInput['phases'][number], i: number, spread: number
 /** A team with the FTE it has at its largest over its calendar (capacity.ts, peakTeamSize). */
 type StaffedTeam = Team & StaffableTeam;
 
+/** Each team with the size and FTE it has at its largest over its calendar. */
+function staffedTeams(teams: Team[], startDate: string, buffer: number): StaffedTeam[] {
+  return teams.map((t) => {
+    const peakSize = peakTeamSize(t.size, t.calendar?.capacity, startDate);
+    return { ...t, peakSize, peakCapacity: teamCapacity(peakSize, t.availability, buffer, t.hoursPerWeek) };
+  });
+}
+
 /** The teams that hold every skill of a phase, have its people (on some day) and can hold its staffing; an issue when none can. */
 function eligibleTeamsOf(p: Phase, teams: StaffedTeam[], issues: InputIssue[]): number[] {
   if (p.teamSize === 0) return [];
@@ -123,10 +131,7 @@ export function normalise(input: PlanInput): Project {
     };
   });
 
-  const staffed: StaffedTeam[] = teams.map((t) => {
-    const peakSize = peakTeamSize(t.size, t.calendar?.capacity, input.startDate);
-    return { ...t, peakSize, peakCapacity: teamCapacity(peakSize, t.availability, buffer, t.hoursPerWeek) };
-  });
+  const staffed = staffedTeams(teams, input.startDate, buffer);
 
   const infrastructure: Infrastructure[] = infraInput.map((r, index) => ({
     index,
