@@ -180,13 +180,13 @@ function countMain(): void {
   const variants = [
     { name: 'plain (this code)', root: '.', typed: false },
     ...(baseline ? [{ name: `plain (${baseline})`, root: baseline, typed: false }] : []),
-    { name: 'typed SS/FF links (this code)', root: '.', typed: true },
+    ...(process.env.LINKS_COUNT_TYPED === '0' ? [] : [{ name: 'typed SS/FF links (this code)', root: '.', typed: true }]),
   ];
   const perRound = variants.map((v) => (instructions(v.root, v.typed, 1 + rounds) - instructions(v.root, v.typed, 1)) / rounds);
   console.log(`PSPLIB J60 ${INSTANCES.join(', ')}: ${ITERATIONS} schedules per plan, instructions per round of planning every instance (callgrind, ${rounds} rounds):`);
   variants.forEach((v, i) => console.log(`  ${v.name.padEnd(40)} ${(perRound[i]! / 1e6).toFixed(1).padStart(9)} M instructions`));
   if (baseline) console.log(`plain, instructions, this code ÷ baseline: ${(perRound[0]! / perRound[1]!).toFixed(4)}`);
-  console.log(`typed ÷ plain, instructions (this code): ${(perRound.at(-1)! / perRound[0]!).toFixed(4)}`);
+  if (process.env.LINKS_COUNT_TYPED !== '0') console.log(`typed ÷ plain, instructions (this code): ${(perRound.at(-1)! / perRound[0]!).toFixed(4)}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
