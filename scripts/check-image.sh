@@ -42,6 +42,23 @@ compose_env() {
   ' docker-compose.yml "$(env_file)"
 }
 
+# 0. Every FROM names its base by digest (an ARG default counts), so a rebuild of the same commit
+#    gets the same base layers. "FROM build" style references to earlier stages are skipped.
+base_images() {
+  awk '
+    /^ARG [A-Za-z_][A-Za-z0-9_]*=/ { split(substr($0, 5), kv, "="); args[kv[1]] = substr($0, 5 + length(kv[1]) + 1) }
+    /^FROM / {
+      image = $2; if (image ~ /^--/) image = $3
+      if (match(image, /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/)) { name = image; gsub(/[${}]/, "", name); image = args[name] }
+      if (!(image in stages)) print image
+      for (i = 1; i <= NF; i++) if (toupper($i) == "AS" && i < NF) stages[$(i + 1)] = 1
+    }' Dockerfile
+}
+while IFS= read -r image; do
+  [[ "$image" =~ @sha256:[0-9a-f]{64}$ ]] || fail "the base image '$image' is not pinned by digest (FROM name:tag@sha256:<digest>)"
+done < <(base_images)
+say "ok: base images pinned by digest"
+
 # ---------------------------------------------------------------- Docker
 if [ -z "${CHECK_IMAGE_NO_DOCKER:-}" ] && command -v docker >/dev/null && timeout 10 docker info >/dev/null 2>&1; then
   say "Docker found: building the image and starting compose"
@@ -63,7 +80,7 @@ if [ -z "${CHECK_IMAGE_NO_DOCKER:-}" ] && command -v docker >/dev/null && timeou
 fi
 
 # ---------------------------------------------------------------- no Docker
-say "no Docker engine: replaying the Dockerfile's final stage on dist/"
+say "no Docker engine: replaying the Dockerfile's final stage on dist/ with Node $(node --version)"
 [ -f dist/src/main.js ] || fail "dist/ is not built: npm run build"
 # 1 (static part): what compose gives the service.
 compose=$(compose_env) || fail "docker-compose.yml's environment for waveplan cannot be filled from $(env_file)"
@@ -171,6 +188,11 @@ key=$(curl -sS -X POST "$base/admin/keys" -H "authorization: Bearer $admin" -H '
   || fail "the compose admin key could not create an API key"
 status=$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$base/plans" -H "authorization: Bearer $key" -H 'content-type: application/json' --data-binary @examples/web-product.json)
 [ "$status" = 201 ] || fail "planning the example with the new key answered $status"
+# The dashboard's vendor modules (the strategy document's renderer and sanitiser) come from node_modules.
+for f in marked.esm.js purify.es.mjs; do
+  status=$(curl -sS -o /dev/null -w '%{http_code}' "$base/ui/vendor/$f")
+  [ "$status" = 200 ] || fail "the dashboard's /ui/vendor/$f answered $status (is it a production dependency?)"
+done
 stop_all
-say "ok: compose's environment creates a key that plans the example"
+say "ok: compose's environment creates a key that plans the example; the dashboard's vendor modules are served"
 say "OK (no Docker)"

@@ -8,6 +8,11 @@ type Schemas = components['schemas'];
 export type ApiPaths = paths;
 export type PlanVersionJson = Schemas['PlanVersion'];
 export type PlanPageJson = Schemas['PlanPage'];
+/** What the plan view fetches first (GET /plans/{id}/artifacts?names=…): the version's metadata and the three artifacts it draws from. */
+export type PlanViewJson = Omit<Schemas['ArtifactSet'], 'artifacts'> & {
+  artifacts: Pick<PlanVersionJson['artifacts'], 'execution-plan.json' | 'coordination-protocols.json' | 'risk-mitigation-plan.json'>;
+};
+export type WaveSchedulesJson = PlanVersionJson['artifacts']['wave-schedules.json'];
 export type StatusJson = Schemas['Status'];
 export type AlertJson = Schemas['Alert'];
 export type EventJson = Schemas['TrackingEvent'];

@@ -193,6 +193,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/plans/{id}/artifacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Some artifacts of the latest version, with its metadata (ETag names the version) */
+        get: operations["getArtifactSet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans/{id}/artifacts/{name}": {
         parameters: {
             query?: never;
@@ -811,6 +828,22 @@ export interface components {
             "risk-mitigation-plan.json": components["schemas"]["RiskMitigationPlan"];
             "wave-schedules.json": components["schemas"]["WaveSchedules"];
         };
+        /** ArtifactSet */
+        ArtifactSet: {
+            artifacts: components["schemas"]["SomeArtifacts"];
+            /** @description sha256 of the canonical input JSON. */
+            contentHash: string;
+            /** Format: date-time */
+            createdAt: string;
+            name: string;
+            parentVersion: number | null;
+            /** Format: uuid */
+            planId: string;
+            /** @enum {unknown} */
+            reason: "create" | "update" | "replan";
+            summary: components["schemas"]["PlanSummary"];
+            version: number;
+        };
         /** Claim */
         Claim: {
             /** Format: date-time */
@@ -1346,7 +1379,7 @@ export interface components {
                     })[];
                     criteria_met: string[];
                     description: string;
-                    /** @description True when the re-plan's search ended as planning the changed input does (its iteration budget or its lower bound): planning it gives makespan_days. False when the advisor's work budget stopped it first: planning it gives makespan_days or a shorter one. */
+                    /** @description True when the re-plan ran the plan's own search to its end (its iteration budget or its lower bound): planning the changed input gives makespan_days. False when the work budget could not pay for whole searches: without a warm start (recommendations.warm_start false) the same search stopped earlier, so planning it gives makespan_days or a shorter one; with a warm start, a capped search that began from the current plan, which replanning the change with the same seed, cap and warm start reproduces (planning it from scratch may differ either way). */
                     exact: boolean;
                     /** @description Added FTE × the new makespan: person-days the change pays for. */
                     extra_person_days: number;
@@ -1362,8 +1395,13 @@ export interface components {
                     utilisation_percent: number;
                 }[];
                 method: string;
-                /** @description The least any re-plan's search was allowed: the plan's own iteration budget, or on large plans a share of the advisor's work budget (the same search stopped earlier, so planning a recommended change gives its makespan or a shorter one; see each item's exact). */
+                /** @description The least any re-plan's search was allowed: the plan's own iteration budget, or on large plans a share of the advisor's work budget (see warm_start and each item's exact). */
                 replan_iterations: number;
+                /**
+                 * @description Present when complete is false: plan_count (the advisor's plan limit, deterministic) or time_safety_net (the clock stopped it: which candidates were re-planned then depends on the machine and its load, so the recommendations may differ between runs of the same input).
+                 * @enum {unknown}
+                 */
+                stopped_by?: "plan_count" | "time_safety_net";
                 trade_off: {
                     points: {
                         fte: number;
@@ -1375,6 +1413,8 @@ export interface components {
                     }[];
                     team: string;
                 } | null;
+                /** @description True when the re-plans were warm-started from the current plan's schedule (large plans; see each item's exact). */
+                warm_start?: boolean;
             };
             resource_analysis: {
                 /** @description Percent. */
@@ -2224,6 +2264,17 @@ export interface components {
             items: components["schemas"]["Session"][];
             /** @description URL of the next page (also in the Link header, rel="next"); null on the last page. */
             next: string | null;
+        };
+        /**
+         * SomeArtifacts
+         * @description The artifacts asked for (all five by default), keyed by file name.
+         */
+        SomeArtifacts: {
+            "coordination-protocols.json"?: components["schemas"]["CoordinationProtocols"];
+            "execution-plan.json"?: components["schemas"]["ExecutionPlan"];
+            "monitoring-config.json"?: components["schemas"]["MonitoringConfig"];
+            "risk-mitigation-plan.json"?: components["schemas"]["RiskMitigationPlan"];
+            "wave-schedules.json"?: components["schemas"]["WaveSchedules"];
         };
         /** Status */
         Status: {
@@ -3669,6 +3720,69 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AlertPage"];
                 };
+            };
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getArtifactSet: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated artifact file names (execution-plan.json, wave-schedules.json, coordination-protocols.json, risk-mitigation-plan.json, monitoring-config.json); all five when absent.
+                 * @example execution-plan.json,coordination-protocols.json
+                 */
+                names?: string;
+            };
+            header?: {
+                /** @description ETags the client holds; 304 Not Modified when one names the current version. */
+                "if-none-match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtifactSet"];
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag names this version. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Every 4xx and 5xx response: RFC 9457 problem details (application/problem+json) with the service's code, message and details[]. */
             400: {

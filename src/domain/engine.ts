@@ -16,7 +16,7 @@ import { scheduleBounds } from './schedule/bounds.js';
 import { resourceFlow } from './schedule/flow.js';
 import { Justifier } from './schedule/justify.js';
 import { buildProblem, type Pins, type SchedulingProblem } from './schedule/problem.js';
-import { priorityKeys } from './schedule/rules.js';
+import { listByKey, priorityKeys } from './schedule/rules.js';
 import { searchSchedule } from './schedule/search.js';
 import { SerialSgs } from './schedule/sgs.js';
 import { withWaveBarriers } from './wave-barrier.js';
@@ -34,6 +34,29 @@ export interface EngineOptions {
   iterationsCap?: number;
   /** Told how far the schedule search has got (stage 'schedule', schedules evaluated of the budget). Observes only. */
   onProgress?: ProgressCallback;
+  /**
+   * Warm start from a plan of a similar input (the advisor's base plan): per phase id, the day it
+   * started and its team there. The search first decodes that order with those teams, then the same
+   * order with the teams the scheme picks (so added capacity can draw phases); phases not named go
+   * by their earliest start. A capped search then starts from the other plan's schedule.
+   * Deterministic for a seed; a different trajectory than without it.
+   */
+  warmStart?: WarmStart;
+}
+
+export type WarmStart = ReadonlyMap<string, { start: number; team: string | null }>;
+
+/** The warm start as this problem's seeds: the order of the given days, each phase on its given team where that team is eligible; then the same order, teams left to the scheme. */
+function warmSeeds(project: Project, problem: SchedulingProblem, es: ArrayLike<number>, warm: WarmStart): { list: Int32Array; teams?: Int32Array }[] {
+  const teamOf = new Map(project.teams.map((t) => [t.id, t.index]));
+  const key = Float64Array.from(project.phases, (p) => warm.get(p.id)?.start ?? es[p.index]!);
+  const teams = Int32Array.from(project.phases, (p) => {
+    const id = warm.get(p.id)?.team;
+    const t = id === undefined || id === null ? -1 : (teamOf.get(id) ?? -1);
+    return t >= 0 && problem.eligible[p.index]!.includes(t) ? t : -1;
+  });
+  const list = listByKey(problem, key);
+  return [{ list, teams }, { list }];
 }
 
 /** Share of an overrunning phase assumed still to do when its session reported no percentage. */
@@ -154,6 +177,7 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
     ...(options.clock ? { clock: options.clock } : {}),
     lowerBound,
     rules,
+    ...(options.warmStart ? { seeds: warmSeeds(project, problem, cpm.es, options.warmStart) } : {}),
     ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!('schedule', done, total) } : {}),
   });
   const elapsedMs = options.clock ? options.clock() - t0 : 0;

@@ -5,7 +5,7 @@ import type { ScheduleEntry } from '../schemas/schedule-entry.js';
 import type { ArtifactContext } from './artifacts/context.js';
 import { coordinationProtocols } from './artifacts/coordination-protocols.js';
 import { deadlineFacts, successCriteria } from './advisor/criteria.js';
-import { recommend } from './advisor/recommendations.js';
+import { recommend, type AdvisorOptions } from './advisor/recommendations.js';
 import { executionPlan } from './artifacts/execution-plan.js';
 import { monitoringConfig } from './artifacts/monitoring-config.js';
 import { riskMitigationPlan } from './artifacts/risk-mitigation-plan.js';
@@ -34,7 +34,7 @@ export interface PlanOptions extends EngineOptions {
    */
   onProgress?: ProgressCallback;
   /** Budget of the advisor's re-plans (advisor/recommendations.ts). */
-  advisor?: { maxPlans?: number; workBudget?: number; budgetMs?: number };
+  advisor?: Omit<AdvisorOptions, 'clock'>;
   /**
    * The date the version is planned on, YYYY-MM-DD (planning-date.ts: a re-plan's as-of date, else
    * the caller's today). The domain reads no clock; without it the input's progress.asOf, else its start date.

@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health.js';
 import { planRoutes } from './routes/plans.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { artifactRoutes } from './routes/artifacts.js';
+import { artifactSetRoutes } from './routes/artifact-set.js';
 import { exportRoutes } from './routes/exports.js';
 import { trackingRoutes } from './routes/tracking.js';
 import { eventStreamRoutes } from './routes/event-stream.js';
@@ -183,6 +184,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(scenarioRoutes, { db: options.db, planner });
   await app.register(jobRoutes, { queue: options.queue });
   await app.register(artifactRoutes, { db: options.db, bodies });
+  await app.register(artifactSetRoutes, { db: options.db, bodies });
   await app.register(exportRoutes, { db: options.db, bodies });
   await app.register(trackingRoutes, { db: options.db, planner });
   await app.register(eventStreamRoutes, {

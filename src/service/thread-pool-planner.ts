@@ -25,7 +25,14 @@ export interface WorkerPlanner {
  * this module; under tsx (development, tests) it is the .ts file, loaded through tsx.
  */
 export function createWorkerPlanner(
-  options: DomainPlannerOptions & { threads?: number; inProcessBelowPhases?: number; importOffThreadBytes?: number; onError?: (err: Error) => void } = {},
+  options: DomainPlannerOptions & {
+    threads?: number;
+    inProcessBelowPhases?: number;
+    importOffThreadBytes?: number;
+    onError?: (err: Error) => void;
+    /** The advisor's options for plans made in the pool (benchmarks; the memo key does not include them, so keep them fixed per pool). */
+    advisor?: PlanTask['advisor'];
+  } = {},
 ): WorkerPlanner {
   const here = import.meta.url;
   const underTsx = here.endsWith('.ts');
@@ -47,7 +54,12 @@ export function createWorkerPlanner(
     const { key, planningDate } = planningKey(input, options);
     const hit = memo.get(key);
     if (hit) return hit;
-    const task: PlanTask = { input, planningDate, ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}) };
+    const task: PlanTask = {
+      input,
+      planningDate,
+      ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}),
+      ...(options.advisor ? { advisor: options.advisor } : {}),
+    };
     const result = (await pool.run(task)) as PlanTaskResult;
     if ('error' in result) throw fromPlanInputError(new PlanInputError(result.error.code, result.error.issues));
     primeJsonText(result.ok.artifacts, result.texts.artifacts);

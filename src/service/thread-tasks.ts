@@ -1,5 +1,5 @@
 import { PlanInputError, type InputIssue } from '../domain/errors.js';
-import { planProject, type PlannedVersion } from '../domain/plan.js';
+import { planProject, type PlannedVersion, type PlanOptions } from '../domain/plan.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import { ImportError, importAny, type ImportFormat, type ImportIssue, type ImportOptions, type ImportResult } from '../importers/index.js';
 
@@ -7,6 +7,8 @@ export interface PlanTask {
   input: PlanInput;
   planningDate: string;
   timeBudgetCapMs?: number;
+  /** The advisor's budget and warm start (default: the domain's); benchmarks compare them through the pool. */
+  advisor?: PlanOptions['advisor'];
 }
 
 /** What crosses the thread boundary: the plan, or the domain's input error as plain data. */
@@ -26,6 +28,7 @@ export default function planTask(task: PlanTask): PlanTaskResult {
       clock: () => performance.now(),
       planningDate: task.planningDate,
       ...(task.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: task.timeBudgetCapMs } : {}),
+      ...(task.advisor ? { advisor: task.advisor } : {}),
     });
     return { ok, texts: { artifacts: JSON.stringify(ok.artifacts), schedule: JSON.stringify(ok.schedule), playbooks: JSON.stringify(ok.playbooks) } };
   } catch (err) {

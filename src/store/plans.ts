@@ -273,6 +273,22 @@ export async function getArtifactJson(db: Db, workspaceId: string, planId: strin
   return { version: row.version, json: row.json };
 }
 
+/** Some artifacts of a version as one JSON object text (by file name), with the version's metadata. */
+export async function getArtifactSetJson(
+  db: Db,
+  workspaceId: string,
+  planId: string,
+  names: readonly string[],
+  version?: number,
+): Promise<VersionMeta & { artifactsJson: string }> {
+  const pairs = sql.join(names.map((n) => sql`${n}::text, plan_versions.artifacts -> ${n}::text`));
+  const row = await versionRow(db, workspaceId, planId, version)
+    .select([...versionMetaColumns, sql<string>`jsonb_build_object(${pairs})::text`.as('artifacts_json')])
+    .executeTakeFirst();
+  if (!row) throw versionNotFound(planId, version);
+  return { ...toMeta(row), artifactsJson: row.artifacts_json };
+}
+
 export async function listVersions(db: Db, workspaceId: string, planId: string): Promise<VersionMeta[]> {
   const rows = await db
     .selectFrom('plan_versions')

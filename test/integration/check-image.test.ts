@@ -40,7 +40,8 @@ async function checkImage(root: string, databaseUrl: string): Promise<{ code: nu
 
 /**
  * scripts/check-image.sh on this machine (no Docker engine): passes on the repository as it is,
- * and fails on each of the three faults the image shipped with when one is put back.
+ * and fails on each of the three faults the image shipped with when one is put back, and on a
+ * base image named by a tag only.
  */
 describe.skipIf(process.getuid?.() !== 0).concurrent('scripts/check-image.sh (the non-Docker path)', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
@@ -63,6 +64,14 @@ describe.skipIf(process.getuid?.() !== 0).concurrent('scripts/check-image.sh (th
     const result = await checkImage(root(), db.url!);
     expect(result.output).toContain('OK (no Docker)');
     expect(result.code).toBe(0);
+  }, 300_000);
+
+  it('fails when the base image is named by a tag only (not pinned by digest)', async () => {
+    const r = root();
+    edit(r, 'Dockerfile', /^(ARG NODE_IMAGE=node:[^@\s]+)@sha256:[0-9a-f]{64}$/m, '$1');
+    const result = await checkImage(r, db.url!);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/base image 'node:\d+-bookworm-slim' is not pinned by digest/);
   }, 300_000);
 
   it('fails when compose gives the service no admin key (every request 401)', async () => {

@@ -30,6 +30,7 @@ describe('HTTP semantics (auth on)', () => {
       `/plans/${id}`,
       `/plans/${id}/versions/1`,
       `/plans/${id}/artifacts/execution-plan.json`,
+      `/plans/${id}/artifacts?names=execution-plan.json,wave-schedules.json`,
       `/plans/${id}/document`,
       `/plans/${id}/gantt.svg`,
       `/plans/${id}/playbooks/a`,

@@ -110,6 +110,10 @@ describe('the client generated from the OpenAPI document', () => {
     expect((await client.GET('/plans/{id}/versions/{version}/artifacts/{name}', { params: { path: { id, version: 1, name: 'wave-schedules.json' } } })).data).toHaveProperty(
       'waves',
     );
+    const set = await client.GET('/plans/{id}/artifacts', { params: { path: { id }, query: { names: 'risk-mitigation-plan.json,execution-plan.json' } } });
+    expect(set.data?.version).toBe(2);
+    expect(Object.keys(set.data?.artifacts ?? {}).sort()).toEqual(['execution-plan.json', 'risk-mitigation-plan.json']);
+    expect(set.data?.artifacts['execution-plan.json']?.metrics).toBeDefined();
 
     const doc = await client.GET('/plans/{id}/document', { params: { path: { id } }, parseAs: 'text' });
     expect(doc.response.headers.get('content-type')).toMatch(/^text\/markdown/);

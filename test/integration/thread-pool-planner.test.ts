@@ -50,6 +50,22 @@ describe('planning in worker threads', () => {
   });
 });
 
+describe("the advisor's options in the pool", () => {
+  const workers = createWorkerPlanner({ inProcessBelowPhases: 1, threads: 1, advisor: { workBudget: 1, maxPlans: 3 } });
+  afterAll(async () => {
+    await workers.close();
+  });
+
+  it('reach the worker: its re-plans are warm-started on the stated budget, as planning in-process with the same options gives', async () => {
+    const input = { ...exampleInput(), name: 'advisor options in the pool' };
+    const planned = await workers.planner(input, { planId: 'x', version: 1 });
+    const rec = planned.artifacts['execution-plan.json'].recommendations;
+    expect(rec).toMatchObject({ evaluated: 3, complete: false, stopped_by: 'plan_count', warm_start: true, replan_iterations: 30 });
+    const direct = planProject(input, { planningDate: planned.artifacts['execution-plan.json'].planning_date, advisor: { workBudget: 1, maxPlans: 3 } });
+    expect(rec).toEqual(direct.artifacts['execution-plan.json'].recommendations);
+  });
+});
+
 describe('importing large files in worker threads', () => {
   const workers = createWorkerPlanner({ importOffThreadBytes: 1 });
   afterAll(async () => {

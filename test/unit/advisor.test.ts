@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../src/domain/advisor/changes.js';
 import { changesFromFlags } from '../../src/cli/whatif-command.js';
 import { deadlineFacts, successCriteria, type CriterionId } from '../../src/domain/advisor/criteria.js';
+import { recommend, replanChange, warmStartOf } from '../../src/domain/advisor/recommendations.js';
 import { peakConcurrency } from '../../src/domain/concurrency.js';
 import { computePlan } from '../../src/domain/engine.js';
 import { r2 } from '../../src/domain/format.js';
@@ -173,10 +174,12 @@ describe('recommendations are re-plans', () => {
     expect(plan.recommendations.trade_off!.points.map((p) => p.size)).toEqual([1, 2, 3, 4, 5, 6]); // 1 from the candidate that removes a person (utilisation)
   });
 
-  it('on a work budget too small for whole searches: each re-plan is the same search stopped earlier, so planning the change gives its makespan or a shorter one', () => {
+  it('without warm starts, on a work budget too small for whole searches: each re-plan is the same search stopped earlier, so planning the change gives its makespan or a shorter one', () => {
     const input = example(); // 14 phases, 300 schedules per plan
     const full = planProject(input).artifacts['execution-plan.json'].recommendations;
-    const capped = planProject(input, { advisor: { workBudget: 14 * 15 * 40 } }).artifacts['execution-plan.json'].recommendations;
+    const capped = planProject(input, { advisor: { workBudget: 14 * 15 * 40, warmStart: false } }).artifacts['execution-plan.json'].recommendations;
+    expect(full.warm_start).toBe(false);
+    expect(capped.warm_start).toBe(false);
     expect(full.replan_iterations).toBe(300);
     expect(full.items.every((r) => r.exact)).toBe(true);
     expect(capped.replan_iterations).toBeLessThanOrEqual(40); // a search overshoots its cap by up to 2 schedules (3 passes each), which the next shares pay for
@@ -188,7 +191,72 @@ describe('recommendations are re-plans', () => {
       if (rec.exact) expect(direct).toBe(rec.makespan_days);
       else expect(direct).toBeLessThanOrEqual(rec.makespan_days);
     }
-    expect(planProject(input, { advisor: { workBudget: 14 * 15 * 40 } }).artifacts['execution-plan.json'].recommendations).toEqual(capped);
+    expect(planProject(input, { advisor: { workBudget: 14 * 15 * 40, warmStart: false } }).artifacts['execution-plan.json'].recommendations).toEqual(capped);
+  });
+
+  for (const [name, make, budget] of [
+    ['the example', example, 14 * 15 * 80],
+    ['a one-team imported graph', oneTeamGraph, 5 * 8 * 80],
+  ] as const) {
+    it(`${name}, on a work budget too small for whole searches: re-plans are warm-started from the plan, and the same function with the stated cap and warm start reproduces each item`, () => {
+      const input = make();
+      const rec = planProject(input, { advisor: { workBudget: budget } }).artifacts['execution-plan.json'].recommendations;
+      expect(rec.warm_start).toBe(true);
+      expect(rec.replan_iterations).toBe(40);
+      expect(rec.method).toContain('warm-started from the current plan');
+      expect(rec.items.length).toBeGreaterThan(0);
+      const warmStart = warmStartOf(computePlan(input));
+      for (const item of rec.items) {
+        expect(item.exact).toBe(false);
+        const again = replanChange(input, item.change, { iterationsCap: rec.replan_iterations, warmStart })!;
+        expect(r2(again.schedule.makespan)).toBe(item.makespan_days);
+        expect(again.search.evaluated).toBeLessThanOrEqual(rec.replan_iterations + 2);
+      }
+      const top = rec.items[0]!;
+      expect(top.targets.length).toBeGreaterThan(0);
+      const again = planProject(input, { advisor: { workBudget: budget } });
+      expect(again.artifacts['execution-plan.json'].recommendations).toEqual(rec);
+      expect(again.document).toContain("each search warm-started from this plan's schedule");
+    });
+  }
+
+  it('the one-team graph: the warm-started re-plan of adding a person finds the same 8 days as planning it from scratch', () => {
+    const input = oneTeamGraph();
+    const add = planProject(input, { advisor: { workBudget: 5 * 8 * 80 } }).artifacts['execution-plan.json'].recommendations.items.find(
+      (r) => r.description === 'add 1 person to team-1',
+    )!;
+    expect(add.makespan_days).toBe(8);
+    expect(computePlan(applyChanges(input, add.change)).schedule.makespan).toBe(8);
+  });
+
+  it('a warm start from the plan itself decodes its schedule again: the unchanged example needs one evaluation (3 schedules) to be as short', () => {
+    const input = example();
+    const base = computePlan(input);
+    const again = computePlan(input, { warmStart: warmStartOf(base), iterationsCap: 3 });
+    expect(again.search.origin).toBe('warm-start');
+    expect(again.search.evaluated).toBe(3);
+    expect(again.schedule.makespan).toBeLessThanOrEqual(base.schedule.makespan);
+    expect(r2(again.schedule.makespan)).toBe(r2(base.schedule.makespan));
+  });
+
+  it('says what stopped the evaluation: the plan limit, or the time safety net (the clock, so another run may differ)', () => {
+    const input = example();
+    const base = computePlan(input);
+    const criteria = successCriteria(base, undefined, deadlineFacts(base, base.calendar));
+    const byCount = recommend(input, base, criteria, { maxPlans: 2 });
+    expect(byCount).toMatchObject({ evaluated: 2, complete: false, stopped_by: 'plan_count' });
+    let now = 0;
+    const slow = () => (now += 1000); // every reading a second later: the third re-plan would start past the 4 s net
+    const byClock = recommend(input, base, criteria, { clock: slow, budgetMs: 4000 });
+    expect(byClock.complete).toBe(false);
+    expect(byClock.stopped_by).toBe('time_safety_net');
+    expect(byClock.evaluated).toBeLessThan(byCount.evaluated + 3);
+    expect(recommend(input, base, criteria)).not.toHaveProperty('stopped_by');
+    expect(planProject(input, { advisor: { maxPlans: 2 } }).document).toContain('stopped by the plan limit');
+    now = 0;
+    const timed = planProject(input, { clock: slow, advisor: { budgetMs: 4000 } });
+    expect(timed.artifacts['execution-plan.json'].recommendations.stopped_by).toBe('time_safety_net');
+    expect(timed.document).toContain('stopped by the time safety net: which were re-planned depends on the machine, so another run may recommend otherwise');
   });
 
   it('is deterministic for a seed', () => {
@@ -295,6 +363,26 @@ describe('properties', () => {
         }
       }),
       { numRuns: 12 },
+    );
+  });
+
+  it('warm-started re-plans (a work budget too small for whole searches): every item is what replanChange with the stated cap and warm start gives', () => {
+    fc.assert(
+      fc.property(randomInput, (input) => {
+        const plan = planProject(input, { advisor: { maxPlans: 5, workBudget: 1 } }).artifacts['execution-plan.json'];
+        const rec = plan.recommendations;
+        if (rec.evaluated === 0) return;
+        expect(rec.warm_start).toBe(true);
+        expect(rec.replan_iterations).toBe(30); // the least a re-plan gets, below these plans' 60
+        const warmStart = warmStartOf(computePlan(input));
+        for (const item of rec.items) {
+          expect(item.exact).toBe(false);
+          const again = replanChange(input, item.change, { iterationsCap: rec.replan_iterations, warmStart })!;
+          expect(r2(again.schedule.makespan)).toBe(item.makespan_days);
+          expect(item.saved_days).toBeCloseTo(plan.optimisation.makespan_days - item.makespan_days, 1);
+        }
+      }),
+      { numRuns: 8 },
     );
   });
 

@@ -24,6 +24,7 @@ const model = (await ui('model.js')) as {
   groupsOf(s: Entry[], g?: unknown[]): { id: string; phases: string[]; start_day: number; finish_day: number }[];
   rowsOf(s: Entry[], g: unknown[]): ({ kind: 'phase'; entry: Entry; milestone: boolean } | { kind: 'group'; group: { id: string } })[];
   chainOf(l: Link[], id: string): { phases: Set<string>; has(l: Link): boolean };
+  syncMarkers<S extends { kind: string; planned_day: number; planned_date: string }>(s: S[]): { day: number; date: string; kinds: string[]; points: S[] }[];
 };
 const { routeLink } = (await ui('links.js')) as { routeLink(a: { fx: number; fy: number; tx: number; ty: number; out: 1 | -1; into: 1 | -1; rowH: number }): string };
 
@@ -126,5 +127,22 @@ describe('the dashboard Gantt arrows', () => {
       expect(Math.sign(c.tx - p.at(-2)![0])).toBe(c.into);
       expect(p.at(-2)![1]).toBe(70);
     }
+  });
+});
+
+describe('the dashboard Gantt axis', () => {
+  it('puts the sync points of one date under one marker: its earliest day, its kinds, all its points', () => {
+    const sp = (id: string, kind: string, day: number, date: string) => ({ sync_id: id, kind, planned_day: day, planned_date: date });
+    const points = [
+      sp('s1', 'handover', 3, '2027-01-07'),
+      sp('s2', 'wave_boundary', 5, '2027-01-11'),
+      sp('s3', 'wave_boundary', 2.5, '2027-01-07'),
+      sp('s4', 'handover', 3, '2027-01-07'),
+    ];
+    expect(model.syncMarkers(points)).toEqual([
+      { day: 2.5, date: '2027-01-07', kinds: ['handover', 'wave_boundary'], points: [points[0], points[2], points[3]] },
+      { day: 5, date: '2027-01-11', kinds: ['wave_boundary'], points: [points[1]] },
+    ]);
+    expect(model.syncMarkers([])).toEqual([]);
   });
 });

@@ -116,3 +116,15 @@ export function eventStream(path, onEvent, onState) {
     control.abort();
   };
 }
+
+/**
+ * A resource that is not JSON (Markdown, SVG), with the API key: its text.
+ * @param {string} path
+ * @param {string} accept its media type
+ * @returns {Promise<string>}
+ */
+export async function apiText(path, accept) {
+  const res = await fetch(path, { headers: { accept: `${accept}, application/problem+json`, ...authHeaders() } });
+  if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => null));
+  return res.text();
+}

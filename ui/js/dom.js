@@ -48,16 +48,26 @@ export const h = (tag, attrs, ...children) => fill(document.createElement(tag), 
  */
 export const s = (tag, attrs, ...children) => fill(/** @type {SVGElement} */ (document.createElementNS(SVG_NS, tag)), attrs, children);
 
+/** @type {Map<number, Intl.NumberFormat>} */
+const numberFormats = new Map();
+/** One formatter per precision, made once: toLocaleString makes one per call. @param {number} digits */
+const numberFormat = (digits) => {
+  let f = numberFormats.get(digits);
+  if (!f) numberFormats.set(digits, (f = new Intl.NumberFormat('en', { maximumFractionDigits: digits })));
+  return f;
+};
+const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
 /** Numbers for display; inputs may come as numbers or numeric strings. */
 export const fmt = {
   /** @param {number | string} d */
-  days: (d) => `${Number(d).toLocaleString('en', { maximumFractionDigits: 1 })} d`,
+  days: (d) => `${numberFormat(1).format(Number(d))} d`,
   /** @param {number | string} p */
-  pct: (p) => `${Number(p).toLocaleString('en', { maximumFractionDigits: 1 })} %`,
+  pct: (p) => `${numberFormat(1).format(Number(p))} %`,
   /** @param {number | string} n */
-  num: (n, digits = 2) => Number(n).toLocaleString('en', { maximumFractionDigits: digits }),
+  num: (n, digits = 2) => numberFormat(digits).format(Number(n)),
   /** @param {string} iso */
-  time: (iso) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }),
+  time: (iso) => timeFormat.format(new Date(iso)),
 };
 
 /**

@@ -5,30 +5,35 @@ import { h } from './dom.js';
 import { groupsOf } from './gantt/model.js';
 
 /**
- * @typedef {import('../types.js').PlanVersionJson} PlanVersionJson
+ * @typedef {import('../types.js').PlanViewJson} PlanViewJson
+ * @typedef {import('../types.js').WaveSchedulesJson} WaveSchedulesJson
  * @typedef {import('./gantt/model.js').GanttEntry} GanttEntry
  * @typedef {import('./gantt/model.js').GroupJson} GroupJson
  */
 
-/** @param {PlanVersionJson} plan @returns {GroupJson[]} */
+/** @param {PlanViewJson} plan @returns {GroupJson[]} */
 export function planGroups(plan) {
   const ep = plan.artifacts['execution-plan.json'];
   return groupsOf(/** @type {GanttEntry[]} */ (ep.schedule), /** @type {{ groups?: GroupJson[] }} */ (ep).groups);
 }
 
+/** The phases of a group and of the groups below it, or undefined for the whole plan. @param {PlanViewJson} plan @param {string} group */
+const phasesOf = (plan, group) => {
+  const chosen = planGroups(plan).find((g) => g.id === group);
+  return chosen ? new Set(chosen.phases) : undefined;
+};
+
 /**
- * The plan as one group shows it: its phases only (links between them stay), the groups inside it,
- * and the waves with the group's phases in them. The plan itself when no group is chosen.
- * @param {PlanVersionJson} plan
+ * The plan as one group shows it: its phases only (links between them stay) and the groups inside
+ * it. The plan itself when no group is chosen.
+ * @param {PlanViewJson} plan
  * @param {string} group
- * @returns {PlanVersionJson}
+ * @returns {PlanViewJson}
  */
 export function planOfGroup(plan, group) {
-  const chosen = planGroups(plan).find((g) => g.id === group);
-  if (!chosen) return plan;
-  const ids = new Set(chosen.phases);
+  const ids = phasesOf(plan, group);
+  if (!ids) return plan;
   const ep = plan.artifacts['execution-plan.json'];
-  const ws = plan.artifacts['wave-schedules.json'];
   return {
     ...plan,
     artifacts: {
@@ -38,17 +43,25 @@ export function planOfGroup(plan, group) {
         schedule: ep.schedule.filter((e) => ids.has(e.id)),
         .../** @type {object} */ ({ groups: planGroups(plan).filter((g) => g.phases.every((id) => ids.has(id))) }),
       },
-      'wave-schedules.json': {
-        ...ws,
-        waves: ws.waves.map((w) => ({ ...w, phases: w.phases.filter((p) => ids.has(p.id)) })).filter((w) => w.phases.length > 0),
-      },
     },
   };
 }
 
 /**
+ * The waves with the group's phases in them, each listing only those; all of them when no group is chosen.
+ * @param {PlanViewJson} plan
+ * @param {WaveSchedulesJson['waves']} waves
+ * @param {string} group
+ */
+export function wavesOfGroup(plan, waves, group) {
+  const ids = phasesOf(plan, group);
+  if (!ids) return waves;
+  return waves.map((w) => ({ ...w, phases: w.phases.filter((p) => ids.has(p.id)) })).filter((w) => w.phases.length > 0);
+}
+
+/**
  * A select of the plan's groups ("All phases" first), or null when the plan has none.
- * @param {PlanVersionJson} plan
+ * @param {PlanViewJson} plan
  * @param {string} value
  * @param {(group: string) => void} onChange
  */

@@ -3,10 +3,13 @@ import { api, eventStream } from './api.js';
 import { announce, fmt, h } from './dom.js';
 import { downloadFile } from './download.js';
 import { ganttChart, ganttState } from './gantt/view.js';
-import { groupSelect, planOfGroup } from './group-filter.js';
+import { groupSelect, planOfGroup, wavesOfGroup } from './group-filter.js';
+import { pagedTable } from './paged-table.js';
+import { strategyDocument } from './strategy-document.js';
+import { tabs } from './tabs.js';
 
 /**
- * @typedef {import('../types.js').PlanVersionJson} PlanVersionJson
+ * @typedef {import('../types.js').PlanViewJson} PlanViewJson
  * @typedef {import('../types.js').StatusJson} StatusJson
  * @typedef {import('./dom.js').Child} Child
  * @typedef {import('../types.js').SuccessCriterionJson} SuccessCriterionJson
@@ -48,7 +51,7 @@ const table = (caption, className, head, rows) =>
  */
 const bodyRow = (attrs, head, ...cells) => h('tr', attrs, h('th', { scope: 'row' }, head), ...cells.map((c) => h('td', {}, c)));
 
-/** @param {PlanVersionJson} plan */
+/** @param {PlanViewJson} plan */
 function summary(plan) {
   const ep = plan.artifacts['execution-plan.json'];
   const ctx = ep.project_context;
@@ -77,7 +80,7 @@ function summary(plan) {
 }
 
 /** The success criteria first: target, value, met, and why; then what re-planning found would help. */
-/** @param {PlanVersionJson} plan */
+/** @param {PlanViewJson} plan */
 function criteriaSection(plan) {
   const ep = plan.artifacts['execution-plan.json'];
   const criteria = ep.success_criteria ?? [];
@@ -109,36 +112,34 @@ function criteriaSection(plan) {
   );
 }
 
-/** @param {PlanVersionJson} plan */
-function wavesTable(plan) {
-  const waves = plan.artifacts['wave-schedules.json'].waves;
-  return table(
-    'Waves',
-    'waves',
-    ['Wave', 'Kind', 'Dates', 'Phases', 'Teams', 'Blocking factors'],
-    waves.map((w) => bodyRow({}, w.name, w.kind, `${w.start_date} → ${w.finish_date}`, w.phases.map((p) => p.id).join(', '), w.teams.join(', '), w.blocking_factors.length)),
-  );
-}
+/** @param {import('../types.js').WaveSchedulesJson['waves']} waves */
+const wavesTable = (waves) =>
+  pagedTable({
+    caption: 'Waves',
+    className: 'waves',
+    head: ['Wave', 'Kind', 'Dates', 'Phases', 'Teams', 'Blocking factors'],
+    items: waves,
+    row: (w) => bodyRow({}, w.name, w.kind, `${w.start_date} → ${w.finish_date}`, w.phases.map((p) => p.id).join(', '), w.teams.join(', '), w.blocking_factors.length),
+  });
 
-/** @param {PlanVersionJson} plan */
-function syncTable(plan) {
-  const points = plan.artifacts['coordination-protocols.json'].coordination_protocols.synchronization_points;
-  return table(
-    'Sync points',
-    'syncs',
-    ['Id', 'Kind', 'Date', 'Participants', 'Trigger'],
-    points.map((p) => bodyRow({}, p.sync_id, p.kind, p.planned_date, p.participants.join(', '), p.trigger)),
-  );
-}
+/** @param {PlanViewJson} plan */
+const syncTable = (plan) =>
+  pagedTable({
+    caption: 'Sync points',
+    className: 'syncs',
+    head: ['Id', 'Kind', 'Date', 'Participants', 'Trigger'],
+    items: plan.artifacts['coordination-protocols.json'].coordination_protocols.synchronization_points,
+    row: (p) => bodyRow({}, p.sync_id, p.kind, p.planned_date, p.participants.join(', '), p.trigger),
+  });
 
-/** @param {PlanVersionJson} plan */
-function riskTable(plan) {
-  const risks = [...plan.artifacts['risk-mitigation-plan.json'].risk_management.risks].sort((a, b) => b.score - a.score);
-  return table(
-    'Risks (derived from this plan)',
-    'risks',
-    ['Id', 'Level', 'Risk', 'Probability', 'Impact', 'Score'],
-    risks.map((r) =>
+/** @param {PlanViewJson} plan */
+const riskTable = (plan) =>
+  pagedTable({
+    caption: 'Risks (derived from this plan)',
+    className: 'risks',
+    head: ['Id', 'Level', 'Risk', 'Probability', 'Impact', 'Score'],
+    items: [...plan.artifacts['risk-mitigation-plan.json'].risk_management.risks].sort((a, b) => b.score - a.score),
+    row: (r) =>
       bodyRow(
         { class: `risk level-${r.level}` },
         r.id,
@@ -155,12 +156,39 @@ function riskTable(plan) {
         fmt.days(r.impact_days),
         fmt.num(r.score),
       ),
-    ),
-  );
-}
+  });
 
 /**
- * @param {PlanVersionJson} plan
+ * Waves (of the group chosen, '' for all), sync points, risks and the strategy document, each built when its tab first opens.
+ * @param {PlanViewJson} plan
+ * @param {string} id
+ * @param {{ tab?: string }} state which tab is open, kept across a redraw
+ * @param {string} group
+ */
+const detailTabs = (plan, id, state, group) =>
+  h(
+    'section',
+    { class: 'details', 'aria-labelledby': 'details-h' },
+    h('h2', { id: 'details-h' }, 'Plan details'),
+    tabs(
+      'Plan details',
+      [
+        // Not part of the first fetch: a large plan's waves are a quarter of its artifacts' bytes.
+        {
+          id: 'waves',
+          label: 'Waves',
+          render: async () => wavesTable(wavesOfGroup(plan, (await api(`/plans/${id}/versions/${plan.version}/artifacts/wave-schedules.json`)).waves, group)),
+        },
+        { id: 'syncs', label: 'Sync points', render: () => syncTable(plan) },
+        { id: 'risks', label: 'Risks', render: () => riskTable(plan) },
+        { id: 'document', label: 'Strategy document', render: () => strategyDocument(id) },
+      ],
+      state,
+    ),
+  );
+
+/**
+ * @param {PlanViewJson} plan
  * @param {StatusJson | null} status
  * @param {string} id
  */
@@ -255,7 +283,7 @@ const legend = (tracking) =>
 /**
  * The strategy document and the server's SVG Gantt, fetched with the API key (a plain link
  * cannot send it) and saved as files.
- * @param {PlanVersionJson} plan
+ * @param {PlanViewJson} plan
  * @param {string} id
  */
 function downloads(plan, id) {
@@ -281,18 +309,26 @@ function downloads(plan, id) {
   );
 }
 
+/** The latest version's metadata and the artifacts the page draws at once; the waves come when their tab opens. @param {string} id */
+const viewPath = (id) => `/plans/${id}/artifacts?names=execution-plan.json,coordination-protocols.json,risk-mitigation-plan.json`;
+
 /**
  * One plan: summary, Gantt, live progress, waves, sync points and risks. Returns a cleanup.
  * @param {HTMLElement} main
  * @param {string} id
  */
 export async function planView(main, id) {
-  // Both at once: for a large plan each takes a noticeable part of a second.
-  const [first, firstStatus] = await Promise.all([api(`/plans/${id}`), api(`/plans/${id}/status`).catch(() => null)]);
-  /** @type {PlanVersionJson} */
-  let plan = first;
+  performance.mark('waveplan:fetch');
+  // The plan first, the status asked for once it is here: the service computes the status from
+  // the events (for a large plan a busy part of a second, which would hold up the plan's answer
+  // too), meanwhile the page draws; the status then fills in the chart and the progress.
+  /** @type {PlanViewJson} */
+  let plan = await api(viewPath(id));
+  performance.mark('waveplan:fetched');
+  const firstStatus = api(`/plans/${id}/status`).catch(() => null);
   /** @type {StatusJson | null} */
-  let status = firstStatus;
+  let status = null;
+  let statusKnown = false;
   /** @type {string | undefined} */
   let selected;
   const ganttBox = h('div', { class: 'gantt-box' });
@@ -303,9 +339,6 @@ export async function planView(main, id) {
   const events = [];
 
   const gantt = ganttState();
-  /** The group the Gantt and the waves table show ('' for the whole plan). */
-  let group = '';
-  const wavesBox = h('section', {});
   const drawGantt = () => {
     const focused = /** @type {HTMLElement | SVGElement | null | undefined} */ (document.activeElement?.closest?.('.bar, .gantt-toolbar button'));
     // Where the old chart is scrolled to now: its last scroll event may not have run yet.
@@ -333,14 +366,16 @@ export async function planView(main, id) {
     const m = status?.metrics;
     live.replaceChildren(
       h('h2', { id: 'live-h' }, 'Progress ', connection),
-      m
-        ? h(
-            'p',
-            { class: 'progress-line' },
-            h('progress', { max: 100, value: m.percentComplete, 'aria-label': 'work complete' }),
-            ` ${fmt.pct(m.percentComplete)} complete · ${m.completedPhases} of ${status?.phases.length} phases · projected finish ${m.projectedCompletionDate} · behind schedule ${fmt.pct(m.behindSchedulePercent)}`,
-          )
-        : h('p', {}, 'No tracking data.'),
+      !statusKnown
+        ? h('p', {}, 'Loading progress…')
+        : m
+          ? h(
+              'p',
+              { class: 'progress-line' },
+              h('progress', { max: 100, value: m.percentComplete, 'aria-label': 'work complete' }),
+              ` ${fmt.pct(m.percentComplete)} complete · ${m.completedPhases} of ${status?.phases.length} phases · projected finish ${m.projectedCompletionDate} · behind schedule ${fmt.pct(m.behindSchedulePercent)}`,
+            )
+          : h('p', {}, 'No tracking data.'),
       ...groupProgress(status),
       h('h3', {}, 'Open alerts'),
       h(
@@ -364,11 +399,20 @@ export async function planView(main, id) {
     );
   };
 
+  const legendBox = h('div', { class: 'legend-box' });
+  /** @type {{ tab?: string }} */
+  const openTab = {};
+  /** The group the Gantt and the waves show ('' for the whole plan). */
+  let group = '';
+  const detailsBox = h('div', {});
+  const drawLegend = () => legendBox.replaceChildren(legend(status !== null));
   const draw = () => {
+    drawLegend();
+    detailsBox.replaceChildren(detailTabs(plan, id, openTab, group));
     main.replaceChildren(
       h('h1', { tabindex: -1 }, plan.name, ' ', h('span', { class: 'version' }, `v${plan.version}`)),
       // replaceChildren would show a null as the text "null": no description, no paragraph.
-      ...(plan.summary && plan.input.description ? [h('p', { class: 'lede' }, plan.input.description)] : []),
+      ...(plan.artifacts['execution-plan.json'].project_context.description ? [h('p', { class: 'lede' }, plan.artifacts['execution-plan.json'].project_context.description)] : []),
       criteriaSection(plan) ?? '',
       summary(plan),
       h(
@@ -379,24 +423,32 @@ export async function planView(main, id) {
           group = g;
           Object.assign(gantt, { scrollTop: 0, scrollLeft: 0, active: undefined });
           drawGantt();
-          wavesBox.replaceChildren(wavesTable(planOfGroup(plan, group)));
+          detailsBox.replaceChildren(detailTabs(plan, id, openTab, group));
           announce(g ? `Showing group ${g}` : 'Showing all phases');
         }),
-        legend(status !== null),
+        legendBox,
         ganttBox,
         detail,
       ),
       live,
-      wavesBox,
-      h('section', {}, syncTable(plan)),
-      h('section', {}, riskTable(plan)),
+      detailsBox,
       downloads(plan, id),
     );
-    wavesBox.replaceChildren(wavesTable(planOfGroup(plan, group)));
     drawGantt();
     drawLive();
   };
   draw();
+  performance.mark('waveplan:drawn');
+  let closed = false;
+  void firstStatus.then((s) => {
+    if (statusKnown || closed) return; // a refresh from the event stream came first, or the page moved on
+    statusKnown = true;
+    status = s;
+    drawLegend();
+    drawGantt();
+    drawLive();
+    performance.mark('waveplan:status-drawn');
+  });
 
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let pending;
@@ -404,12 +456,14 @@ export async function planView(main, id) {
     clearTimeout(pending);
     pending = setTimeout(async () => {
       status = await api(`/plans/${id}/status`).catch(() => status);
+      statusKnown = true;
       if (status && status.version !== plan.version) {
-        plan = await api(`/plans/${id}`);
+        plan = await api(viewPath(id));
         draw();
         announce(`Re-planned: now version ${plan.version}`);
         return;
       }
+      drawLegend();
       drawGantt();
       drawLive();
     }, 250);
@@ -431,6 +485,7 @@ export async function planView(main, id) {
     },
   );
   return () => {
+    closed = true;
     clearTimeout(pending);
     close();
   };

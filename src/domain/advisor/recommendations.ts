@@ -2,7 +2,7 @@ import type { Recommendations, Recommendation } from '../../schemas/artifacts/ex
 import type { PlanInput } from '../../schemas/plan-input.js';
 import type { ScenarioChange } from '../../schemas/scenario-change.js';
 import type { WorkCalendar } from '../calendar.js';
-import { computePlan, type EngineOptions } from '../engine.js';
+import { computePlan, type EngineOptions, type WarmStart } from '../engine.js';
 import { PlanInputError } from '../errors.js';
 import { percentValue as pct, r2 } from '../format.js';
 import type { PlanResult } from '../model.js';
@@ -16,10 +16,17 @@ export interface AdvisorOptions extends Pick<EngineOptions, 'clock'> {
    * Work of all re-plans together, in phase-schedules (phases × schedules evaluated): each re-plan's
    * search is capped at its share, so that the advisor's cost does not grow with the plan's size.
    * Counted, not timed, so the recommendations are the same on any machine. Default 6 000 000.
+   * When it cannot pay for whole searches, the re-plans are warm-started and spend half of it.
    */
   workBudget?: number;
   /** A safety net only, when a clock is given: no re-plan starts past this many milliseconds. Default 30 000. */
   budgetMs?: number;
+  /**
+   * When the work budget cannot pay for whole searches: start each capped re-plan from the current
+   * plan's schedule (engine warmStart) with an even share of half the budget (default), or, when false,
+   * search from scratch with the shares carried over (the path before warm starts, for comparison).
+   */
+  warmStart?: boolean;
 }
 
 interface Candidate {
@@ -29,13 +36,25 @@ interface Candidate {
 type Planned = PlanResult & { calendar: WorkCalendar };
 
 const EPS = 1e-6;
+/**
+ * Share of the work budget warm-started re-plans spend: from the current plan, half the schedules
+ * reach about the quality of whole-budget searches from scratch (docs/benchmarks.md, advisor).
+ */
+const WARM_SHARE = 0.5;
 /** Schedules a re-plan's search evaluates at least, however large the plan. */
 const MIN_REPLAN_ITERATIONS = 30;
-const METHOD =
-  'each candidate change is applied to the input and re-planned by the same engine with the same seed and search budget ' +
-  '(on large plans the search is stopped after replan_iterations schedules: the same search, so planning the changed input gives that makespan or a shorter one); ' +
+const RANKING =
   'saved days are the current makespan minus the re-planned one; targets are the missed criteria the re-plan moved towards their target; ' +
   'changes that help a missed criterion come first, then by days saved per unit of added capacity (changes adding none first)';
+const METHOD =
+  'each candidate change is applied to the input and re-planned by the same engine with the same seed and search budget ' +
+  '(when the work budget cannot pay for whole searches, each is stopped after its share of replan_iterations schedules: the same search, so planning the changed input gives that makespan or a shorter one); ' +
+  RANKING;
+const METHOD_WARM =
+  'each candidate change is applied to the input and re-planned by the same engine with the same seed, its search warm-started from the current plan ' +
+  "(the current plan's order and teams decoded first) and capped at replan_iterations schedules, as the work budget cannot pay for whole searches on a plan this size; " +
+  'each makespan is a schedule that re-plan found and reproduces (not exact: planning the changed input from scratch may differ either way; when it equals the lower bound no shorter one exists); ' +
+  RANKING;
 
 const totalFte = (r: PlanResult) => r.project.teams.reduce((a, t) => a + t.capacity, 0);
 const safeId = (s: string) =>
@@ -118,13 +137,44 @@ function softDependencyCandidates(result: PlanResult): Candidate[] {
   return out;
 }
 
+/** The current plan as a warm start: per phase id, its start and team. */
+export function warmStartOf(result: PlanResult): WarmStart {
+  const { project, schedule } = result;
+  const warm = new Map<string, { start: number; team: string | null }>();
+  for (const p of project.phases) {
+    const t = schedule.team[p.index]!;
+    warm.set(p.id, { start: schedule.start[p.index]!, team: t >= 0 ? project.teams[t]!.id : null });
+  }
+  return warm;
+}
+
+/** A split phase's parts start where the phase did, on its team. */
+const withParts = (warm: WarmStart, input: PlanInput): WarmStart => {
+  const out = new Map(warm);
+  for (const p of input.phases) {
+    const whole = /^(.*)\.part-\d+$/.exec(p.id)?.[1];
+    const from = whole === undefined || out.has(p.id) ? undefined : warm.get(whole);
+    if (from) out.set(p.id, from);
+  }
+  return out;
+};
+
+export interface ReplanOptions {
+  /** Caps the changed input's iteration budget. */
+  iterationsCap: number;
+  /** Start the search from this plan's schedule (warmStartOf); absent: the plan's own search from scratch. */
+  warmStart?: WarmStart;
+}
+
 /**
- * Plans a changed input through the engine, or undefined when the change makes it invalid. No
- * clock: the search ends by its (capped) iteration budget, never by time, so it is reproducible.
+ * Plans a changed input through the engine as the advisor does, or undefined when the change
+ * makes it invalid. No clock: the search ends by its (capped) iteration budget or its lower bound,
+ * never by time, so it is reproducible — this is the function that reproduces an inexact item.
  */
-function replan(input: PlanInput, change: ScenarioChange[], iterationsCap: number): Planned | undefined {
+export function replanChange(input: PlanInput, change: ScenarioChange[], options: ReplanOptions): Planned | undefined {
   try {
-    return computePlan(applyChanges(input, change), { iterationsCap });
+    const changed = applyChanges(input, change);
+    return computePlan(changed, { iterationsCap: options.iterationsCap, ...(options.warmStart ? { warmStart: withParts(options.warmStart, changed) } : {}) });
   } catch (err) {
     if (err instanceof PlanInputError) return undefined;
     throw err;
@@ -183,31 +233,36 @@ const byValue = (a: Recommendation, b: Recommendation) =>
   (a.description < b.description ? -1 : 1);
 
 /**
- * Shares the work budget (phase-schedules) among the re-plans still to come: each re-plan's search
- * may evaluate its share of what is left, so one that ends early (at its lower bound) leaves more
- * to the next. Counted from what the searches evaluated, never timed: deterministic.
+ * Shares the work budget (phase-schedules) among the re-plans. When it pays for every re-plan's
+ * whole search, each runs the plan's own search (exact). Otherwise each is warm-started from the
+ * current plan with an even share of WARM_SHARE of the budget (fixed shares, so re-plans do not
+ * depend on each other). Without warm starts the shares of the whole budget carry over: one that
+ * ends early leaves more to the next. Counted, never timed.
  */
-function workShares(budget: number, iterations: number, planned: number) {
+function workShares(budget: number, iterations: number, planned: number, n: number, warmFrom: WarmStart | undefined) {
   let left = budget;
   let remaining = Math.max(1, planned);
+  const per = (work: number) => Math.max(MIN_REPLAN_ITERATIONS, Math.floor(work / (Math.max(1, n) * remaining)));
+  const warm = per(budget) < iterations ? warmFrom : undefined;
+  const even = Math.min(iterations, per(budget * WARM_SHARE));
   let least = iterations;
   return {
-    /** The re-plan, and whether its search ended as planning the changed input would (not at the cap). */
+    /** The re-plan, and whether it is what planning the changed input gives (its own search, not warm-started nor stopped at the cap). */
     replan(input: PlanInput, change: ScenarioChange[]): [Planned | undefined, boolean] {
-      const n = Math.max(1, input.phases.length);
-      const cap = Math.min(iterations, Math.max(MIN_REPLAN_ITERATIONS, Math.floor(left / (n * remaining))));
+      const cap = warm ? even : Math.min(iterations, Math.max(MIN_REPLAN_ITERATIONS, Math.floor(left / (Math.max(1, n) * remaining))));
       least = Math.min(least, cap);
       remaining = Math.max(1, remaining - 1);
-      const next = replan(input, change, cap);
+      const next = replanChange(input, change, { iterationsCap: cap, ...(warm ? { warmStart: warm } : {}) });
       if (!next) return [undefined, false];
       left = Math.max(0, left - next.project.phases.length * next.search.evaluated);
-      return [next, cap >= iterations || next.search.evaluated < cap];
+      return [next, !warm && (cap >= iterations || next.search.evaluated < cap)];
     },
     leastCap: () => least,
+    warm: () => warm !== undefined,
   };
 }
 
-/** Decides whether another re-plan may start: the plan count, and the clock as a safety net only. */
+/** Decides whether another re-plan may start: the plan count, and the clock as a safety net only (which then says it stopped the evaluation). */
 function planBudget(options: AdvisorOptions) {
   const maxPlans = options.maxPlans ?? 16;
   const budgetMs = options.budgetMs ?? 30_000;
@@ -215,12 +270,16 @@ function planBudget(options: AdvisorOptions) {
   const state = {
     evaluated: 0,
     complete: true,
+    stoppedBy: undefined as Recommendations['stopped_by'],
     /** False (and the evaluation incomplete) when no further re-plan may start. */
     next(): boolean {
+      if (!state.complete) return false;
       const elapsed = options.clock ? options.clock() - t0 : 0;
       const late = options.clock !== undefined && elapsed + (state.evaluated > 0 ? elapsed / state.evaluated : 0) > budgetMs;
-      if (state.evaluated >= maxPlans || late) state.complete = false;
+      if (state.evaluated >= maxPlans) state.stoppedBy = 'plan_count';
+      else if (late) state.stoppedBy = 'time_safety_net';
       else state.evaluated++;
+      state.complete = state.stoppedBy === undefined;
       return state.complete;
     },
   };
@@ -235,7 +294,7 @@ function planBudget(options: AdvisorOptions) {
 export function recommend(input: PlanInput, result: Planned, criteria: Criterion[], options: AdvisorOptions = {}): Recommendations {
   const missedCriteria = criteria.filter((c) => !c.met);
   const iterations = result.project.planning.iterations;
-  const empty: Recommendations = { evaluated: 0, candidates: 0, complete: true, method: METHOD, replan_iterations: iterations, items: [], trade_off: null };
+  const empty: Recommendations = { evaluated: 0, candidates: 0, complete: true, method: METHOD, replan_iterations: iterations, warm_start: false, items: [], trade_off: null };
   if (missedCriteria.length === 0) return empty;
   const candidates = candidateChanges(
     input,
@@ -244,7 +303,9 @@ export function recommend(input: PlanInput, result: Planned, criteria: Criterion
   );
   const bottleneck = bottleneckTeams(result)[0];
   const budget = planBudget(options);
-  const work = workShares(options.workBudget ?? 6_000_000, iterations, Math.min(options.maxPlans ?? 16, candidates.length + (bottleneck === undefined ? 0 : 2)));
+  const planned = Math.min(options.maxPlans ?? 16, candidates.length + (bottleneck === undefined ? 0 : 2));
+  const warmFrom = options.warmStart === false ? undefined : warmStartOf(result);
+  const work = workShares(options.workBudget ?? 6_000_000, iterations, planned, input.phases.length, warmFrom);
 
   const bySize = new Map<number, Planned>();
   const items: Recommendation[] = [];
@@ -275,5 +336,15 @@ export function recommend(input: PlanInput, result: Planned, criteria: Criterion
         .map(([size, r]) => ({ size, fte: r2(r.project.teams[bottleneck]!.capacity), makespan_days: r2(r.schedule.makespan), utilisation_percent: pct(r.metrics.utilisation) })),
     };
   }
-  return { evaluated: budget.evaluated, candidates: candidates.length, complete: budget.complete, method: METHOD, replan_iterations: work.leastCap(), items, trade_off };
+  return {
+    evaluated: budget.evaluated,
+    candidates: candidates.length,
+    complete: budget.complete,
+    ...(budget.stoppedBy ? { stopped_by: budget.stoppedBy } : {}),
+    method: work.warm() ? METHOD_WARM : METHOD,
+    replan_iterations: work.leastCap(),
+    warm_start: work.warm(),
+    items,
+    trade_off,
+  };
 }

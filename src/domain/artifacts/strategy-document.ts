@@ -138,6 +138,13 @@ function criteriaTable(criteria: ExecutionPlan['success_criteria']): string[] {
   );
 }
 
+const stoppedNote = (rec: ExecutionPlan['recommendations']) =>
+  rec.complete
+    ? ''
+    : rec.stopped_by === 'time_safety_net'
+      ? ', stopped by the time safety net: which were re-planned depends on the machine, so another run may recommend otherwise'
+      : ', stopped by the plan limit';
+
 /** What re-planning changed inputs found, and the bottleneck team's trade-off curve. */
 function recommendationSection(plan: ExecutionPlan): string[] {
   const rec = plan.recommendations;
@@ -145,7 +152,7 @@ function recommendationSection(plan: ExecutionPlan): string[] {
   const out = [
     '## Recommendations',
     '',
-    `${rec.evaluated} changed inputs re-planned (${rec.candidates} candidate changes${rec.complete ? '' : ', stopped by the time budget'}).`,
+    `${rec.evaluated} changed inputs re-planned (${rec.candidates} candidate changes${stoppedNote(rec)})${rec.warm_start ? ", each search warm-started from this plan's schedule" : ''}.`,
     '',
   ];
   if (rec.items.length > 0) {

@@ -21,30 +21,50 @@ export function resourceFlow(p: SchedulingProblem, start: ArrayLike<number>, fin
     if (team[j]! >= 0) users[team[j]!]!.push({ j, q: p.teamSize[j]! });
     p.poolRes[j]!.forEach((r, k) => users[r]!.push({ j, q: p.poolQty[j]![k]! }));
   }
-  const edges = new Set<string>();
+  // Numeric edge keys and a predecessor mark per user: at 10,000 phases string keys and per-holder searches of the predecessor lists cost more than the rest.
+  const edges = new Set<number>();
+  const isPred = new Uint8Array(p.n);
   const out: [number, number][] = [];
+  const free: Holder[] = [];
+  const rank: number[] = [];
   users.forEach((list, r) => {
     list.sort((a, b) => start[a.j]! - start[b.j]! || a.j - b.j);
     let holders: Holder[] = [{ phase: -1, amount: p.capacity[r]!, freeAt: -Infinity }];
     for (const { j, q } of list) {
       const t = start[j]!;
       const preds = p.preds[j]!;
-      const rank = (h: Holder) => (h.phase < 0 || preds.includes(h.phase) ? 0 : 1);
-      const free = holders.filter((h) => h.freeAt <= t + EPS).sort((a, b) => rank(a) - rank(b) || b.freeAt - a.freeAt);
+      for (let k = 0; k < preds.length; k++) isPred[preds[k]!] = 1;
+      // The free holders, the source and j's predecessors first, then the latest freed (a stable insertion sort: few holders).
+      free.length = 0;
+      rank.length = 0;
+      for (const h of holders) {
+        if (h.freeAt > t + EPS) continue;
+        const rh = h.phase < 0 || isPred[h.phase] === 1 ? 0 : 1;
+        let i = free.length;
+        while (i > 0 && (rank[i - 1]! > rh || (rank[i - 1] === rh && free[i - 1]!.freeAt < h.freeAt))) {
+          free[i] = free[i - 1]!;
+          rank[i] = rank[i - 1]!;
+          i--;
+        }
+        free[i] = h;
+        rank[i] = rh;
+      }
       let need = q;
-      for (const h of free) {
+      for (let i = 0; i < free.length; i++) {
         if (need <= EPS) break;
+        const h = free[i]!;
         const take = Math.min(need, h.amount);
         h.amount -= take;
         need -= take;
-        if (h.phase >= 0 && rank(h) === 1) {
-          const key = `${h.phase}>${j}`;
+        if (h.phase >= 0 && rank[i] === 1) {
+          const key = h.phase * p.n + j;
           if (!edges.has(key)) {
             edges.add(key);
             out.push([h.phase, j]);
           }
         }
       }
+      for (let k = 0; k < preds.length; k++) isPred[preds[k]!] = 0;
       holders = holders.filter((h) => h.amount > EPS);
       holders.push({ phase: j, amount: q, freeAt: finish[j]! });
     }

@@ -161,3 +161,24 @@ function precedence(project: Project, duration: Float64Array): Pick<SchedulingPr
     succDelta: succDelta.map((x) => Float64Array.from(x)),
   };
 }
+
+/**
+ * The most of each resource that phases can hold at once: the capacity, cut to a whole number
+ * when every demand on the resource is whole (a team of 2.4 FTE running one-person phases never
+ * has more than 2 busy). Resources with calendar blocks keep their capacity (blocks take
+ * fractions). For lower bounds: energy divided by the capacity undercounts when part of it can
+ * never be used.
+ */
+export function usableCapacity(p: SchedulingProblem): Float64Array {
+  const whole = new Uint8Array(p.capacity.length).fill(1);
+  for (let j = 0; j < p.n; j++) {
+    if (!Number.isInteger(p.teamSize[j]!)) for (const t of p.eligible[j]!) whole[t] = 0;
+    if (!Number.isInteger(p.teamSize[j]!) && p.pinnedTeam[j]! >= 0) whole[p.pinnedTeam[j]!] = 0;
+    p.poolRes[j]!.forEach((r, k) => {
+      if (!Number.isInteger(p.poolQty[j]![k]!)) whole[r] = 0;
+    });
+  }
+  for (const b of p.blocked ?? []) whole[b.res] = 0;
+  // The decoder admits usage up to the capacity plus 1e-7, so the cut allows for that too.
+  return Float64Array.from(p.capacity, (c, r) => (whole[r] ? Math.floor(c + 1e-7) : c));
+}

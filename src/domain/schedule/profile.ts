@@ -7,6 +7,20 @@ export interface CapacityProfile {
   /** −1 when q more units fit over [t, t + d); otherwise the next start worth trying. */
   conflict(t: number, d: number, q: number): number;
   add(t: number, d: number, q: number): void;
+  /** Copies the usage into `into` (reused when it is big enough) and returns it, for restore. */
+  save(into?: ProfileState): ProfileState;
+  restore(state: ProfileState): void;
+}
+
+/** A saved profile: its steps (or days) and how many are in use. */
+export interface ProfileState {
+  times: Float64Array;
+  usage: Float64Array;
+  size: number;
+}
+
+function fit(a: Float64Array | undefined, size: number): Float64Array {
+  return a && a.length >= size ? a : new Float64Array(Math.max(16, size * 2));
 }
 
 /**
@@ -20,6 +34,8 @@ export class ResourceProfile implements CapacityProfile {
   usage = new Float64Array(16);
   /** Steps in use. */
   size = 1;
+  /** The step last looked up: the decoder asks about nearby times in a row, so searches gallop from here. */
+  private hint = 0;
 
   constructor(readonly capacity: number) {}
 
@@ -27,18 +43,46 @@ export class ResourceProfile implements CapacityProfile {
     this.size = 1;
     this.times[0] = 0;
     this.usage[0] = 0;
+    this.hint = 0;
   }
 
-  /** Index of the step containing t. */
+  /** Index of the step containing t: the last step starting at or before t (within EPS). */
   private stepAt(t: number): number {
     const times = this.times;
-    let lo = 0;
-    let hi = this.size - 1;
+    const x = t + EPS;
+    const last = this.size - 1;
+    let lo: number;
+    let hi: number;
+    let h = this.hint > last ? last : this.hint;
+    if (times[h]! <= x) {
+      // Gallop up from the hint to bracket the answer in [lo, hi].
+      let step = 1;
+      lo = h;
+      hi = h + 1;
+      while (hi <= last && times[hi]! <= x) {
+        lo = hi;
+        step *= 2;
+        hi = lo + step;
+      }
+      if (hi > last) hi = last;
+      else hi--;
+    } else {
+      let step = 1;
+      hi = h - 1;
+      h = hi - 1;
+      while (h > 0 && times[h]! > x) {
+        hi = h - 1;
+        step *= 2;
+        h = hi - step;
+      }
+      lo = h < 0 ? 0 : h;
+    }
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (times[mid]! <= t + EPS) lo = mid;
       else hi = mid - 1;
     }
+    this.hint = lo;
     return lo;
   }
 
@@ -60,30 +104,69 @@ export class ResourceProfile implements CapacityProfile {
     return -1;
   }
 
-  private split(t: number): number {
-    const i = this.stepAt(t);
-    if (Math.abs(this.times[i]! - t) <= EPS) return i;
-    if (this.size === this.times.length) {
-      const times = new Float64Array(this.size * 2);
-      const usage = new Float64Array(this.size * 2);
-      times.set(this.times);
-      usage.set(this.usage);
-      this.times = times;
-      this.usage = usage;
-    }
-    this.times.copyWithin(i + 2, i + 1, this.size);
-    this.usage.copyWithin(i + 2, i + 1, this.size);
-    this.times[i + 1] = t;
-    this.usage[i + 1] = this.usage[i]!;
-    this.size++;
-    return i + 1;
+  save(into?: ProfileState): ProfileState {
+    const times = fit(into?.times, this.size);
+    const usage = fit(into?.usage, this.size);
+    times.set(this.times.subarray(0, this.size));
+    usage.set(this.usage.subarray(0, this.size));
+    return { times, usage, size: this.size };
   }
 
+  restore(state: ProfileState): void {
+    if (this.times.length < state.size) {
+      this.times = new Float64Array(state.times.length);
+      this.usage = new Float64Array(state.times.length);
+    }
+    this.times.set(state.times.subarray(0, state.size));
+    this.usage.set(state.usage.subarray(0, state.size));
+    this.size = state.size;
+    this.hint = 0;
+  }
+
+  /**
+   * Adds q over [t, t + d): splits the steps at t and at t + d as needed (the second looked up by a
+   * short scan from the first) and moves the steps after them once, by both new steps together.
+   */
   add(t: number, d: number, q: number): void {
     if (d <= EPS || q === 0) return;
-    const a = this.split(t);
-    const b = this.split(t + d);
-    for (let i = a; i < b; i++) this.usage[i]! += q;
+    const e = t + d;
+    const ia = this.stepAt(t);
+    if (this.size + 2 > this.times.length) this.grow();
+    const { times, usage, size } = this;
+    const needA = Math.abs(times[ia]! - t) > EPS ? 1 : 0;
+    let ib = ia;
+    while (ib + 1 < size && times[ib + 1]! <= e + EPS) ib++;
+    // The step holding e once t is in: t itself when it is new and no old step lies between.
+    const atT = needA === 1 && ib === ia;
+    const needB = Math.abs((atT ? t : times[ib]!) - e) > EPS ? 1 : 0;
+    const usageB = usage[ib]!;
+    if (needA + needB > 0) {
+      times.copyWithin(ib + 1 + needA + needB, ib + 1, size);
+      usage.copyWithin(ib + 1 + needA + needB, ib + 1, size);
+    }
+    if (needA === 1) {
+      times.copyWithin(ia + 2, ia + 1, ib + 1);
+      usage.copyWithin(ia + 2, ia + 1, ib + 1);
+      times[ia + 1] = t;
+      usage[ia + 1] = usage[ia]!;
+    }
+    const pb = ib + needA;
+    if (needB === 1) {
+      times[pb + 1] = e;
+      usage[pb + 1] = usageB;
+    }
+    this.size = size + needA + needB;
+    const b = pb + needB;
+    for (let i = ia + needA; i < b; i++) usage[i]! += q;
+  }
+
+  private grow(): void {
+    const times = new Float64Array(this.times.length * 2);
+    const usage = new Float64Array(this.times.length * 2);
+    times.set(this.times);
+    usage.set(this.usage);
+    this.times = times;
+    this.usage = usage;
   }
 }
 
@@ -120,6 +203,19 @@ export class GridProfile implements CapacityProfile {
       }
     }
     return -1;
+  }
+
+  save(into?: ProfileState): ProfileState {
+    const usage = fit(into?.usage, this.used);
+    usage.set(this.usage.subarray(0, this.used));
+    return { times: into?.times ?? new Float64Array(0), usage, size: this.used };
+  }
+
+  restore(state: ProfileState): void {
+    this.reset();
+    if (this.usage.length < state.size) this.usage = new Float64Array(state.usage.length);
+    this.usage.set(state.usage.subarray(0, state.size));
+    this.used = state.size;
   }
 
   add(t: number, d: number, q: number): void {

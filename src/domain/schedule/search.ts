@@ -16,6 +16,8 @@ export interface SearchOptions {
   lowerBound: number;
   rules: { name: string; key: Float64Array }[];
   populationSize?: number;
+  /** Warm start: lists decoded before the rules' (with `teams`, each phase on that team; −1: the scheme chooses). */
+  seeds?: { list: Int32Array; teams?: Int32Array }[];
   /** Told the schedules evaluated of the iteration budget: 0 first, about every 5%, the budget last (also when the search ends early). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -81,8 +83,8 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
   let nextReport = step;
   o.onProgress?.(0, total);
 
-  const evaluate = (list: Int32Array, source: string, parallel = false): Individual => {
-    const schedule = parallel ? sgs.decodeParallel(list, emptyDecoded(p.n)) : sgs.decode(list, emptyDecoded(p.n));
+  const evaluate = (list: Int32Array, source: string, parallel = false, teams?: Int32Array): Individual => {
+    const schedule = parallel ? sgs.decodeParallel(list, emptyDecoded(p.n)) : sgs.decode(list, emptyDecoded(p.n), teams);
     const improved = justifier.improve(schedule);
     evaluated += 3;
     if (o.onProgress && evaluated >= nextReport && evaluated < total) {
@@ -113,7 +115,9 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
     for (const gone of population.splice(size)) keys.delete(gone.key);
   };
 
+  for (const seed of o.seeds ?? []) if (!optimal() && !outOfBudget()) admit(evaluate(seed.list, 'warm-start', false, seed.teams));
   for (const rule of o.rules) {
+    if (optimal() || (population.length > 0 && outOfBudget())) break;
     admit(evaluate(listByKey(p, rule.key), rule.name));
     if (optimal() || (population.length > 0 && outOfBudget())) break;
   }

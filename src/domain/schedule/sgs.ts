@@ -1,4 +1,6 @@
 import { GridProfile, ResourceProfile, type CapacityProfile } from './profile.js';
+import type { Checkpoints } from './checkpoints.js';
+import { flatten, type FlatProblem } from './flat-problem.js';
 import type { SchedulingProblem } from './problem.js';
 
 const EPS = 1e-7;
@@ -55,11 +57,20 @@ export class SerialSgs {
   private readonly mirrorFinish: Float64Array;
   /** Pinned phases (work already done or running) are placed before any list is decoded. */
   private readonly pinned: Int32Array;
+  private readonly isPinned: Uint8Array;
+  /**
+   * The per-phase lists (predecessors, successors, eligible teams, pools) flattened into one
+   * typed array each, phase j's entries at [off[j], off[j + 1]): at 10,000 phases the decode's
+   * time went to chasing one small array per phase and list, not to the capacity profiles.
+   */
+  private readonly flat: FlatProblem;
 
   constructor(readonly problem: SchedulingProblem) {
     const pinned: number[] = [];
     for (let j = 0; j < problem.n; j++) if (!Number.isNaN(problem.pinnedStart[j]!)) pinned.push(j);
     this.pinned = Int32Array.from(pinned);
+    this.isPinned = Uint8Array.from(problem.pinnedStart, (x) => (Number.isNaN(x) ? 0 : 1));
+    this.flat = flatten(problem);
     const integral =
       [problem.duration, problem.release, ...(problem.predDelta ?? [])].every((a) => a.every((x) => Number.isInteger(x))) &&
       problem.pinnedStart.every((x) => Number.isNaN(x) || Number.isInteger(x));
@@ -75,22 +86,24 @@ export class SerialSgs {
   /** Earliest start ≥ from at which phase j fits on team t (−1: no team) and its pools; Infinity past bound. */
   private earliest(j: number, from: number, d: number, t: number, bound: number): number {
     if (d <= EPS) return from;
-    const p = this.problem;
-    const res = p.poolRes[j]!;
-    const qty = p.poolQty[j]!;
+    const profiles = this.profiles;
+    const { pools, poolQty } = this.flat;
+    const first = pools.off[j]!;
+    const last = pools.off[j + 1]!;
+    const size = this.problem.teamSize[j]!;
     let x = from;
     for (;;) {
       if (x > bound + EPS) return Infinity;
       if (t >= 0) {
-        const c = this.profiles[t]!.conflict(x, d, p.teamSize[j]!);
+        const c = profiles[t]!.conflict(x, d, size);
         if (c >= 0) {
           x = c;
           continue;
         }
       }
       let moved = false;
-      for (let k = 0; k < res.length; k++) {
-        const c = this.profiles[res[k]!]!.conflict(x, d, qty[k]!);
+      for (let k = first; k < last; k++) {
+        const c = profiles[pools.idx[k]!]!.conflict(x, d, poolQty[k]!);
         if (c >= 0) {
           x = c;
           moved = true;
@@ -107,17 +120,17 @@ export class SerialSgs {
    * most i's less δ + d_j − d_i, so there j comes first with distance δ + d_j − d_i.
    */
   private linkedReady(j: number, start: Float64Array, mirror: boolean): number {
-    const p = this.problem;
-    const d = p.duration;
+    const d = this.problem.duration;
+    const f = this.flat;
     let t = -Infinity;
     if (mirror) {
-      const succ = p.succs[j]!;
-      const delta = p.succDelta![j]!;
-      for (let q = 0; q < succ.length; q++) t = Math.max(t, start[succ[q]!]! + delta[q]! + d[succ[q]!]! - d[j]!);
+      const { off, idx } = f.succs;
+      const delta = f.succDelta!;
+      for (let q = off[j]!; q < off[j + 1]!; q++) t = Math.max(t, start[idx[q]!]! + delta[q]! + d[idx[q]!]! - d[j]!);
     } else {
-      const pred = p.preds[j]!;
-      const delta = p.predDelta![j]!;
-      for (let q = 0; q < pred.length; q++) t = Math.max(t, start[pred[q]!]! + delta[q]!);
+      const { off, idx } = f.preds;
+      const delta = f.predDelta!;
+      for (let q = off[j]!; q < off[j + 1]!; q++) t = Math.max(t, start[idx[q]!]! + delta[q]!);
     }
     return t;
   }
@@ -141,9 +154,8 @@ export class SerialSgs {
       this.profiles[t]!.add(s, d, p.teamSize[j]!);
       this.load[t]! += d * p.teamSize[j]!;
     }
-    const res = p.poolRes[j]!;
-    const qty = p.poolQty[j]!;
-    for (let k = 0; k < res.length; k++) this.profiles[res[k]!]!.add(s, d, qty[k]!);
+    const { pools, poolQty } = this.flat;
+    for (let k = pools.off[j]!; k < pools.off[j + 1]!; k++) this.profiles[pools.idx[k]!]!.add(s, d, poolQty[k]!);
   }
 
   /**
@@ -152,14 +164,18 @@ export class SerialSgs {
    * built backwards (right-justified), then turned back to forward time.
    */
   decode(list: ArrayLike<number>, out: Decoded, teams?: Int32Array, mirror = false): Decoded {
-    const p = this.problem;
     // Pinned phases and blocked capacity are mirrored around the makespan of the schedule being justified.
     const horizon = mirror ? out.makespan : 0;
     this.resetProfiles(mirror, horizon);
     const start = mirror ? this.mirrorStart : out.start;
     const finish = mirror ? this.mirrorFinish : out.finish;
-    const team = out.team;
-    let skillMatch = 0;
+    this.placePinned(start, finish, out.team, mirror, horizon);
+    const skillMatch = this.placeList(list, 0, start, finish, out.team, teams, mirror, 0);
+    return this.finishDecode(out, start, finish, teams, mirror, horizon, skillMatch);
+  }
+
+  private placePinned(start: Float64Array, finish: Float64Array, team: Int32Array, mirror: boolean, horizon: number): void {
+    const p = this.problem;
     for (const j of this.pinned) {
       const d = p.duration[j]!;
       const s = mirror ? horizon - p.pinnedStart[j]! - d : p.pinnedStart[j]!;
@@ -169,36 +185,117 @@ export class SerialSgs {
       finish[j] = s + d;
       team[j] = t;
     }
-    for (let k = 0; k < list.length; k++) {
-      const j = list[k]!;
-      if (!Number.isNaN(p.pinnedStart[j]!)) continue;
-      const d = p.duration[j]!;
-      const before = mirror ? p.succs[j]! : p.preds[j]!;
-      let es = mirror ? 0 : p.release[j]!;
-      if (p.predDelta) es = Math.max(es, this.linkedReady(j, start, mirror));
-      else for (let q = 0; q < before.length; q++) if (finish[before[q]!]! > es) es = finish[before[q]!]!;
+  }
 
-      const candidates = p.eligible[j]!;
+  /**
+   * A forward decode (as decode(list, out, teams)) that also saves the decoder's state every
+   * `cps.every` list positions, so that lists sharing a prefix with this one can resume.
+   */
+  decodeSaving(list: ArrayLike<number>, out: Decoded, cps: Checkpoints, teams?: Int32Array): Decoded {
+    cps.count = 0;
+    cps.list = Int32Array.from(list);
+    cps.teams = teams && Int32Array.from(teams);
+    this.resetProfiles(false, 0);
+    this.placePinned(out.start, out.finish, out.team, false, 0);
+    const skillMatch = this.placeList(list, 0, out.start, out.finish, out.team, teams, false, 0, cps);
+    cps.start = Float64Array.from(out.start);
+    cps.finish = Float64Array.from(out.finish);
+    cps.team = Int32Array.from(out.team);
+    return this.finishDecode(out, out.start, out.finish, teams, false, 0, skillMatch);
+  }
+
+  /**
+   * The forward decode of a list (with fixed teams as in decode) resumed from the last state
+   * saved in `cps` before position `at` and before the first position where the list or its
+   * fixed teams differ from the saved ones: the same schedule as decode(list, out, teams), at the
+   * cost of the positions after the state. Returns how many list positions it placed.
+   */
+  decodeFrom(list: ArrayLike<number>, out: Decoded, cps: Checkpoints, at: number, teams?: Int32Array): number {
+    const state = cps.before(Math.min(at, cps.agreesUpTo(list, teams)));
+    if (!state) {
+      this.decode(list, out, teams);
+      return list.length;
+    }
+    for (let r = 0; r < this.profiles.length; r++) this.profiles[r]!.restore(state.profiles[r]!);
+    this.load.set(state.load);
+    out.start.set(cps.start);
+    out.finish.set(cps.finish);
+    out.team.set(cps.team);
+    const skillMatch = this.placeList(list, state.position, out.start, out.finish, out.team, teams, false, state.skillMatch);
+    this.finishDecode(out, out.start, out.finish, teams, false, 0, skillMatch);
+    return list.length - state.position;
+  }
+
+  private saveState(cps: Checkpoints, position: number, skillMatch: number): void {
+    const k = cps.count++;
+    const old = cps.states[k];
+    cps.states[k] = {
+      position,
+      profiles: this.profiles.map((prof, r) => prof.save(old?.profiles[r])),
+      load: old ? (old.load.set(this.load), old.load) : Float64Array.from(this.load),
+      skillMatch,
+    };
+  }
+
+  /** Places list[from…] in order (earlier positions and pinned phases already placed); returns the summed skill match. */
+  private placeList(
+    list: ArrayLike<number>,
+    from: number,
+    start: Float64Array,
+    finish: Float64Array,
+    team: Int32Array,
+    teams: Int32Array | undefined,
+    mirror: boolean,
+    skillMatch: number,
+    save?: Checkpoints,
+  ): number {
+    const p = this.problem;
+    let nextSave = save ? save.every : Infinity;
+    const f = this.flat;
+    const before = mirror ? f.succs : f.preds;
+    const { off, idx } = before;
+    const elig = f.eligible;
+    const isPinned = this.isPinned;
+    const { duration, release, capacity } = p;
+    const load = this.load;
+    for (let k = from; k < list.length; k++) {
+      if (k === nextSave) {
+        this.saveState(save!, k, skillMatch);
+        nextSave += save!.every;
+      }
+      const j = list[k]!;
+      if (isPinned[j] === 1) continue;
+      const d = duration[j]!;
+      let es = mirror ? 0 : release[j]!;
+      if (p.predDelta) es = Math.max(es, this.linkedReady(j, start, mirror));
+      else
+        for (let q = off[j]!; q < off[j + 1]!; q++) {
+          const e = finish[idx[q]!]!;
+          if (e > es) es = e;
+        }
+
+      const firstTeam = elig.off[j]!;
+      const lastTeam = elig.off[j + 1]!;
       let bestStart = Infinity;
       let bestTeam = -1;
       if (teams && teams[j]! >= 0) {
         bestTeam = teams[j]!;
         bestStart = this.earliest(j, es, d, bestTeam, Infinity);
-      } else if (candidates.length === 0) {
+      } else if (firstTeam === lastTeam) {
         bestStart = this.earliest(j, es, d, -1, Infinity);
       } else {
         let bestLoad = Infinity;
         let bestMatch = -1;
-        for (let c = 0; c < candidates.length; c++) {
-          const t = candidates[c]!;
+        for (let c = firstTeam; c < lastTeam; c++) {
+          const t = elig.idx[c]!;
           const s = this.earliest(j, es, d, t, bestStart);
           if (s === Infinity) continue;
-          const load = this.load[t]! / p.capacity[t]!;
-          const match = p.skillMatch[j]![c]!;
-          if (s < bestStart - EPS || (s < bestStart + EPS && (load < bestLoad - EPS || (load < bestLoad + EPS && match > bestMatch)))) {
+          const tl = load[t]! / capacity[t]!;
+          const match = f.skillMatch[c]!;
+          if (s < bestStart - EPS || (s < bestStart + EPS && (tl < bestLoad - EPS || (tl < bestLoad + EPS && match > bestMatch)))) {
             bestStart = s;
             bestTeam = t;
-            bestLoad = load;
+            bestLoad = tl;
             bestMatch = match;
           }
         }
@@ -209,8 +306,7 @@ export class SerialSgs {
       finish[j] = bestStart + d;
       team[j] = bestTeam;
     }
-
-    return this.finishDecode(out, start, finish, teams, mirror, horizon, skillMatch);
+    return skillMatch;
   }
 
   /**

@@ -27,6 +27,15 @@ export const PlanVersion = Type.Object(
   { title: 'PlanVersion' },
 );
 
+/** Some of a version's artifacts, with its metadata: what a page needs first, without the rest. */
+export const ArtifactSet = Type.Object(
+  {
+    ...VersionMeta.properties,
+    artifacts: Type.Partial(Artifacts, { title: 'SomeArtifacts', description: 'The artifacts asked for (all five by default), keyed by file name.' }),
+  },
+  { title: 'ArtifactSet' },
+);
+
 export const VersionList = Type.Object({ items: Type.Array(VersionMeta), next: NextLink }, { title: 'VersionPage' });
 
 export const PlanListItem = Type.Object(

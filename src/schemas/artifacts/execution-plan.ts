@@ -28,7 +28,9 @@ export const Recommendation = Type.Object({
   criteria_met: Type.Array(Type.String()),
   exact: Type.Boolean({
     description:
-      "True when the re-plan's search ended as planning the changed input does (its iteration budget or its lower bound): planning it gives makespan_days. False when the advisor's work budget stopped it first: planning it gives makespan_days or a shorter one.",
+      "True when the re-plan ran the plan's own search to its end (its iteration budget or its lower bound): planning the changed input gives makespan_days. " +
+      'False when the work budget could not pay for whole searches: without a warm start (recommendations.warm_start false) the same search stopped earlier, so planning it gives makespan_days or a shorter one; ' +
+      'with a warm start, a capped search that began from the current plan, which replanning the change with the same seed, cap and warm start reproduces (planning it from scratch may differ either way).',
   }),
 });
 
@@ -39,10 +41,17 @@ export const Recommendations = Type.Object({
   evaluated: Type.Integer({ description: 'Changed inputs re-planned.' }),
   candidates: Type.Integer({ description: 'Changes considered.' }),
   complete: Type.Boolean({ description: 'False when the plan count (or the time safety net) stopped the evaluation before every candidate.' }),
+  stopped_by: Type.Optional(
+    Type.Enum(['plan_count', 'time_safety_net'], {
+      description:
+        "Present when complete is false: plan_count (the advisor's plan limit, deterministic) or time_safety_net (the clock stopped it: which candidates were re-planned then depends on the machine and its load, so the recommendations may differ between runs of the same input).",
+    }),
+  ),
+  warm_start: Type.Optional(Type.Boolean({ description: "True when the re-plans were warm-started from the current plan's schedule (large plans; see each item's exact)." })),
   method: Type.String(),
   replan_iterations: Type.Integer({
     description:
-      "The least any re-plan's search was allowed: the plan's own iteration budget, or on large plans a share of the advisor's work budget (the same search stopped earlier, so planning a recommended change gives its makespan or a shorter one; see each item's exact).",
+      "The least any re-plan's search was allowed: the plan's own iteration budget, or on large plans a share of the advisor's work budget (see warm_start and each item's exact).",
   }),
   items: Type.Array(Recommendation),
   trade_off: Type.Union([

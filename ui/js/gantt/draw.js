@@ -6,6 +6,7 @@ import { axisTicks, offDays } from './axis.js';
 import { isoDate } from './calendar.js';
 import { DASH, routeLink } from './links.js';
 import { AXIS_H, ROW_H } from './layout.js';
+import { syncMarkers } from './model.js';
 
 /**
  * @typedef {import('./layout.js').Layout} Layout
@@ -50,9 +51,17 @@ export function axis(L, syncs) {
       s('text', { class: 'tick-label major', x: L.x(t.day) + 3, y: 13 }, t.label),
     ]),
     lower.map((t) => [s('line', { class: 'tick', x1: L.x(t.day), x2: L.x(t.day), y1: 18, y2: AXIS_H }), s('text', { class: 'tick-label', x: L.x(t.day) + 2, y: 31 }, t.label)]),
-    syncs.map((sp) => {
-      const cx = L.x(L.cal.start(sp.planned_day));
-      return s('path', { class: `sync ${sp.kind}`, d: `M${cx} ${AXIS_H - 10}l4 4l-4 4l-4 -4z` }, s('title', {}, `${sp.sync_id} (${sp.kind}) ${sp.planned_date}: ${sp.trigger}`));
+    syncMarkers(syncs).map((m) => {
+      const cx = L.x(L.cal.start(m.day));
+      const [one] = m.points;
+      const title =
+        m.points.length === 1 && one
+          ? `${one.sync_id} (${one.kind}) ${one.planned_date}: ${one.trigger}`
+          : `${m.points.length} sync points on ${m.date}: ${m.points
+              .slice(0, 5)
+              .map((p) => `${p.sync_id} (${p.kind})`)
+              .join('; ')}${m.points.length > 5 ? `; and ${m.points.length - 5} more` : ''}`;
+      return s('path', { class: `sync ${m.kinds.join(' ')}`, 'data-count': m.points.length, d: `M${cx} ${AXIS_H - 10}l4 4l-4 4l-4 -4z` }, s('title', {}, title));
     }),
     s('line', { class: 'axis-line', x1: 0, x2: L.width, y1: AXIS_H - 0.5, y2: AXIS_H - 0.5 }),
   );

@@ -7,7 +7,7 @@ import { axis, background, corner, defs, linkPaths, rowBar, rowLabel, todayLine 
 import { ganttLayout } from './layout.js';
 
 /**
- * @typedef {import('../../types.js').PlanVersionJson} PlanVersionJson
+ * @typedef {import('../../types.js').PlanViewJson} PlanViewJson
  * @typedef {import('../../types.js').StatusJson} StatusJson
  */
 
@@ -28,7 +28,7 @@ marker path { fill: #6b7585; } marker.arrow-critical path { fill: #b71c1c; } mar
 
 /**
  * The whole chart as one standalone SVG document.
- * @param {PlanVersionJson} plan
+ * @param {PlanViewJson} plan
  * @param {StatusJson | null} status
  * @param {import('./axis.js').Zoom} zoom
  */
@@ -74,7 +74,7 @@ export function chartSvg(plan, status, zoom) {
 }
 
 /**
- * @param {PlanVersionJson} plan
+ * @param {PlanViewJson} plan
  * @param {StatusJson | null} status
  * @param {import('./axis.js').Zoom} zoom
  */

@@ -5,7 +5,7 @@ import { workCalendar } from './calendar.js';
 import { groupsOf, linksOf, rowsOf } from './model.js';
 
 /**
- * @typedef {import('../../types.js').PlanVersionJson} PlanVersionJson
+ * @typedef {import('../../types.js').PlanViewJson} PlanViewJson
  * @typedef {import('../../types.js').StatusJson} StatusJson
  * @typedef {import('./model.js').GanttEntry} GanttEntry
  * @typedef {import('./model.js').GroupJson} GroupJson
@@ -17,7 +17,7 @@ export const AXIS_H = 44;
 export const ROW_H = 28;
 
 /**
- * @param {PlanVersionJson} plan
+ * @param {PlanViewJson} plan
  * @param {StatusJson | null} status
  * @param {Zoom} zoom
  * @param {{ narrow?: boolean }} [options] narrow: a phone's screen, a slimmer label column without teams

@@ -127,3 +127,22 @@ export function chainOf(links, id) {
     has: (l) => (up.has(l.from) && up.has(l.to)) || (down.has(l.from) && down.has(l.to)),
   };
 }
+
+/**
+ * The sync points by date, one axis marker each: a large plan has thousands (2,783 for 2,000
+ * phases), most of them handovers sharing a day, and the axis is drawn whole.
+ * @template {{ kind: string; planned_day: number; planned_date: string }} S
+ * @param {S[]} syncs
+ * @returns {{ day: number; date: string; kinds: string[]; points: S[] }[]}
+ */
+export function syncMarkers(syncs) {
+  /** @type {Map<string, S[]>} */
+  const byDate = new Map();
+  for (const sp of syncs) byDate.set(sp.planned_date, [...(byDate.get(sp.planned_date) ?? []), sp]);
+  return [...byDate].map(([date, points]) => ({
+    day: Math.min(...points.map((p) => p.planned_day)),
+    date,
+    kinds: [...new Set(points.map((p) => p.kind))].sort(),
+    points,
+  }));
+}

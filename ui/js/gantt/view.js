@@ -10,7 +10,7 @@ import { AXIS_H, ROW_H, ganttLayout } from './layout.js';
 import { chainOf } from './model.js';
 
 /**
- * @typedef {import('../../types.js').PlanVersionJson} PlanVersionJson
+ * @typedef {import('../../types.js').PlanViewJson} PlanViewJson
  * @typedef {import('../../types.js').StatusJson} StatusJson
  * @typedef {import('./axis.js').Zoom} Zoom
  * @typedef {import('./layout.js').Layout} Layout
@@ -26,7 +26,7 @@ export const ganttState = () => ({ scrollTop: 0, scrollLeft: 0 });
 /**
  * The chart's layers; rows and arrows are filled in by the virtual rows.
  * @param {Layout} L
- * @param {PlanVersionJson} plan
+ * @param {PlanViewJson} plan
  * @param {StatusJson | null} status
  */
 function chartLayers(L, plan, status) {
@@ -206,7 +206,7 @@ function bindInput(L, scroller, state, rows, select, focusPhase) {
 }
 
 /**
- * @param {PlanVersionJson} plan
+ * @param {PlanViewJson} plan
  * @param {StatusJson | null} status
  * @param {GanttState} state
  * @param {{ onSelect?: (phase: string) => void; onZoom?: (zoom: Zoom, dayWidth: number) => void }} [on]
