@@ -83,7 +83,7 @@ export function renderStatus(s: PlanStatus, paint: Paint = plain): string {
       return text;
     }),
   );
-  lines.push('');
+  lines.push('', ...groupLines(s, paint));
   if (s.alerts.length === 0) lines.push(paint(32, 'no open alerts'));
   else {
     lines.push(paint(1, `open alerts (${s.alerts.length}):`));
@@ -91,6 +91,32 @@ export function renderStatus(s: PlanStatus, paint: Paint = plain): string {
     for (const a of s.alerts) lines.push(`  ${paint(SEVERITY_COLOUR[a.severity] ?? 0, a.severity.padEnd(severityWidth))}  ${a.kind} · ${a.subject}: ${a.message}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Per group its phases done, share of the work and actual span; per milestone whether it is reached and when. Nothing when the plan has neither. */
+function groupLines(s: PlanStatus, paint: Paint): string[] {
+  const lines: string[] = [];
+  if (s.groups.length > 0) {
+    lines.push(paint(1, 'groups:'));
+    const rows = s.groups.map((g) => [
+      `  ${g.parent ? '  ' : ''}${g.id}`,
+      g.name === g.id ? '' : g.name,
+      `${g.completed}/${g.phases} phases`,
+      `${twoDecimals(g.percent)}%`,
+      `planned ${span(g.plannedStart, g.plannedFinish)}`,
+      `actual ${span(g.actualStart, g.actualFinish)}`,
+    ]);
+    lines.push(...table(rows, new Set([2, 3]), (_, c, text) => (c === 3 && text === '100%' ? paint(32, text) : text)), '');
+  }
+  if (s.milestones.length > 0) {
+    lines.push(paint(1, 'milestones:'));
+    for (const m of s.milestones) {
+      const state = m.reached ? paint(32, `reached ${m.reachedAt}${m.reachedBy === 'reported' ? ' (reported)' : ' (its links are met)'}`) : paint(2, 'not reached');
+      lines.push(`  ◆ ${m.id} ${m.name} · planned day ${twoDecimals(m.plannedDay)} · ${state}`);
+    }
+    lines.push('');
+  }
+  return lines;
 }
 
 async function status(planId: string, values: Values): Promise<number> {

@@ -1271,7 +1271,7 @@ export interface components {
                         team: {
                             /** @description Percent of the team available to this project. Default 100. */
                             availability?: number;
-                            /** @description Time-varying capacity: on each working day the team has its size then, less the people on leave, and nobody on its non-working days. A phase holds its people for its whole run, so the schedule plans phases around these days rather than across them. Eligibility and the stretch of understaffed phases use `size`. A phase the leave delays or moves to another team names it in its execution-plan schedule entry (note). */
+                            /** @description Time-varying capacity: on each working day the team has its size then, less the people on leave, and nobody on its non-working days. A phase holds its people for its whole run, so the schedule plans phases around these days rather than across them. Eligibility uses the largest size the team has on any day (a team of 4 becoming 6 may take a phase of 5, from the day it has 6); the stretch of understaffed phases uses `size`, or the grown size when only growth gives a team the people. A phase the leave delays or moves to another team names it in its execution-plan schedule entry (note). */
                             calendar?: {
                                 /** @description The team’s size from a date on (a team of 4 becoming 6); before the first entry it is `size`. */
                                 capacity?: {
@@ -1905,7 +1905,7 @@ export interface components {
             teams: {
                 /** @description Percent of the team available to this project. Default 100. */
                 availability?: number;
-                /** @description Time-varying capacity: on each working day the team has its size then, less the people on leave, and nobody on its non-working days. A phase holds its people for its whole run, so the schedule plans phases around these days rather than across them. Eligibility and the stretch of understaffed phases use `size`. A phase the leave delays or moves to another team names it in its execution-plan schedule entry (note). */
+                /** @description Time-varying capacity: on each working day the team has its size then, less the people on leave, and nobody on its non-working days. A phase holds its people for its whole run, so the schedule plans phases around these days rather than across them. Eligibility uses the largest size the team has on any day (a team of 4 becoming 6 may take a phase of 5, from the day it has 6); the stretch of understaffed phases uses `size`, or the grown size when only growth gives a team the people. A phase the leave delays or moves to another team names it in its execution-plan schedule entry (note). */
                 calendar?: {
                     /** @description The team’s size from a date on (a team of 4 becoming 6); before the first entry it is `size`. */
                     capacity?: {
@@ -2283,6 +2283,24 @@ export interface components {
             /** Format: date-time */
             asOf: string;
             asOfDay: number;
+            /** @description Progress per group (phases[].group), rolled up over the groups below it. */
+            groups: {
+                /** @description Latest actual finish once all its phases have finished; null until then. */
+                actualFinish: number | null;
+                /** @description Earliest actual start (working day) among its phases; null when none has started. */
+                actualStart: number | null;
+                completed: number;
+                id: string;
+                name: string;
+                parent: string | null;
+                /** @description Percent of its planned person-days done: completed phases whole, running ones by their reported percent. */
+                percent: number;
+                /** @description Its phases and those of the groups below it. */
+                phases: number;
+                plannedFinish: number;
+                plannedStart: number;
+                projectedFinish: number;
+            }[];
             metrics: {
                 behindSchedulePercent: number;
                 completedPhases: number;
@@ -2297,6 +2315,15 @@ export interface components {
                     [key: string]: number;
                 };
             };
+            /** @description The input’s milestones (marked, or of zero duration). Reached when reported completed, or when every predecessor has done what its link asks: started for SS and SF links, completed for FS and FF (lags are not waited for); reachedAt is that moment. */
+            milestones: {
+                id: string;
+                name: string;
+                plannedDay: number;
+                reached: boolean;
+                reachedAt: string | null;
+                reachedBy: ("reported" | "predecessors") | null;
+            }[];
             phases: {
                 actualFinish: number | null;
                 actualStart: number | null;
@@ -4670,7 +4697,7 @@ export interface operations {
                         team: {
                             /** @description Percent of the team available to this project. Default 100. */
                             availability?: number;
-                            /** @description Time-varying capacity: on each working day the team has its size then, less the people on leave, and nobody on its non-working days. A phase holds its people for its whole run, so the schedule plans phases around these days rather than across them. Eligibility and the stretch of understaffed phases use `size`. A phase the leave delays or moves to another team names it in its execution-plan schedule entry (note). */
+                            /** @description Time-varying capacity: on each working day the team has its size then, less the people on leave, and nobody on its non-working days. A phase holds its people for its whole run, so the schedule plans phases around these days rather than across them. Eligibility uses the largest size the team has on any day (a team of 4 becoming 6 may take a phase of 5, from the day it has 6); the stretch of understaffed phases uses `size`, or the grown size when only growth gives a team the people. A phase the leave delays or moves to another team names it in its execution-plan schedule entry (note). */
                             calendar?: {
                                 /** @description The team’s size from a date on (a team of 4 becoming 6); before the first entry it is `size`. */
                                 capacity?: {
@@ -4890,7 +4917,7 @@ export interface operations {
                         team: {
                             /** @description Percent of the team available to this project. Default 100. */
                             availability?: number;
-                            /** @description Time-varying capacity: on each working day the team has its size then, less the people on leave, and nobody on its non-working days. A phase holds its people for its whole run, so the schedule plans phases around these days rather than across them. Eligibility and the stretch of understaffed phases use `size`. A phase the leave delays or moves to another team names it in its execution-plan schedule entry (note). */
+                            /** @description Time-varying capacity: on each working day the team has its size then, less the people on leave, and nobody on its non-working days. A phase holds its people for its whole run, so the schedule plans phases around these days rather than across them. Eligibility uses the largest size the team has on any day (a team of 4 becoming 6 may take a phase of 5, from the day it has 6); the stretch of understaffed phases uses `size`, or the grown size when only growth gives a team the people. A phase the leave delays or moves to another team names it in its execution-plan schedule entry (note). */
                             calendar?: {
                                 /** @description The team’s size from a date on (a team of 4 becoming 6); before the first entry it is `size`. */
                                 capacity?: {

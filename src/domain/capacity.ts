@@ -13,7 +13,9 @@ import type { PlanInput } from '../schemas/plan-input.js';
  *   takes duration × teamSize ÷ demand working days: when no team can give it the full
  *   staffing, the phase is stretched, so that the person-days it needs stay the same. The
  *   scheduler keeps one duration per phase, so the stretch is what the best-staffed team
- *   gives, and only teams that can hold `demand` may run it.
+ *   gives, and only teams that can hold `demand` may run it. A team that grows (its calendar's
+ *   capacity entries) counts at its largest size for eligibility, and the schedule's
+ *   time-varying capacity keeps the phase to the days it has the people (staffPhase).
  * - Utilisation is person-days of work ÷ (FTE × working days): in the plan, per team and
  *   overall, and in tracking from the actuals.
  */
@@ -48,26 +50,60 @@ export function phaseStaffing(teamSize: number, skilledCapacities: number[]): St
 /** Teams that may run a phase holding `demand`: those with the skills and that much FTE. */
 export const canHold = (capacity: number, demand: number) => capacity + EPS >= demand;
 
+/**
+ * The largest size a team has on some day of the plan: `size` until its first capacity entry, then
+ * each entry's size from its date on (an entry a later one replaces before the start never applies).
+ */
+export function peakTeamSize(size: number, entries: readonly { from: string; size: number }[] | undefined, startDate: string): number {
+  if (!entries || entries.length === 0) return size;
+  const sorted = [...entries].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  let peak = sorted[0]!.from > startDate ? size : 0;
+  sorted.forEach((e, k) => {
+    const next = sorted[k + 1];
+    if (!next || next.from > startDate) peak = Math.max(peak, e.size);
+  });
+  return peak;
+}
+
+/** A team as staffing sees it: its size and FTE now and at their largest over its calendar. */
+export interface StaffableTeam {
+  size: number;
+  capacity: number;
+  peakSize: number;
+  peakCapacity: number;
+}
+
+/**
+ * Staffing of a phase of `teamSize` people among the teams with its skills: what the teams give at their
+ * size; only when none has the people does a team that grows to them count, at its grown FTE. A team may
+ * then run the phase when at its largest it has the people and can hold the demand (input.ts): the
+ * schedule's time-varying capacity (team-calendars.ts) keeps the phase to the days it can.
+ */
+export function staffPhase(teamSize: number, skilled: readonly StaffableTeam[]): Staffing {
+  const now = skilled.filter((t) => t.size + EPS >= teamSize);
+  if (now.length > 0)
+    return phaseStaffing(
+      teamSize,
+      now.map((t) => t.capacity),
+    );
+  return phaseStaffing(
+    teamSize,
+    skilled.filter((t) => t.peakSize + EPS >= teamSize).map((t) => t.peakCapacity),
+  );
+}
+
 /** FTE per team id and FTE held per phase id, straight from an input (for tracking, which keeps the input, not the model). */
 export function inputCapacities(input: PlanInput): { teams: Map<string, number>; demand: Map<string, number> } {
   const buffer = (input.constraints?.capacityBuffer ?? 20) / 100;
-  const teams = input.teams.map((t) => ({
-    id: t.id,
-    size: t.size,
-    skills: new Set(t.skills.map(skillKey)),
-    capacity: teamCapacity(t.size, (t.availability ?? 100) / 100, buffer, t.hoursPerWeek ?? FULL_TIME_HOURS_PER_WEEK),
-  }));
+  const teams = input.teams.map((t) => {
+    const fte = (size: number) => teamCapacity(size, (t.availability ?? 100) / 100, buffer, t.hoursPerWeek ?? FULL_TIME_HOURS_PER_WEEK);
+    const peakSize = peakTeamSize(t.size, t.calendar?.capacity, input.startDate);
+    return { id: t.id, size: t.size, skills: new Set(t.skills.map(skillKey)), capacity: fte(t.size), peakSize, peakCapacity: fte(peakSize) };
+  });
   const demand = new Map<string, number>();
   for (const p of input.phases) {
-    const size = p.teamSize ?? 1;
-    const skilled = teams.filter((t) => (p.skills ?? []).every((s) => t.skills.has(skillKey(s))) && t.size + EPS >= size);
-    demand.set(
-      p.id,
-      phaseStaffing(
-        size,
-        skilled.map((t) => t.capacity),
-      ).demand,
-    );
+    const skilled = teams.filter((t) => (p.skills ?? []).every((s) => t.skills.has(skillKey(s))));
+    demand.set(p.id, staffPhase(p.teamSize ?? 1, skilled).demand);
   }
   return { teams: new Map(teams.map((t) => [t.id, t.capacity])), demand };
 }

@@ -9,7 +9,7 @@ import { normalise } from './input.js';
 import type { ProgressCallback } from './progress.js';
 import { computeMetrics } from './efficiency.js';
 import type { PlanResult, Project, ReplanBasis, TeamBlock } from './model.js';
-import { teamBlocks } from './team-calendars.js';
+import { refuseNoCapacityWindow, teamBlocks } from './team-calendars.js';
 import { seededRandom } from './random.js';
 import { alapSchedule } from './schedule/alap.js';
 import { boundsAt, lowerBounds } from './schedule/bounds.js';
@@ -186,6 +186,7 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
   const best = alap.some(Boolean) ? alapSchedule(problem, found.best, alap) : found.best;
   const schedule = { start: best.start, finish: best.finish, team: best.team, makespan: best.makespan };
 
+  if (calendars) refuseNoCapacityWindow(project, schedule, calendars);
   const resourceEdges = resourceFlow(problem, schedule.start, schedule.finish, schedule.team);
   if (dates) refuseUnmetDates({ project, schedule, resourceEdges }, dates, problem.pinnedStart);
   const right = new Justifier(problem, new SerialSgs(problem)).rightJustify(best);

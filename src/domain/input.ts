@@ -2,7 +2,7 @@ import { dependencyIds, dependencyLinks } from '../schemas/dependency-links.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import { PlanInputError, type InputIssue } from './errors.js';
 import { buildGraph, type GraphInput } from './graph.js';
-import { canHold, phaseStaffing, teamCapacity } from './capacity.js';
+import { canHold, peakTeamSize, staffPhase, teamCapacity, type StaffableTeam } from './capacity.js';
 import type { Estimate, Infrastructure, Phase, PhaseLink, Project, Team } from './model.js';
 import { pertMean, spreadEstimate } from './pert.js';
 import { distinctSkills, skillSpellings } from './skills.js';
@@ -68,18 +68,29 @@ function phaseEstimate(p: PlanInput['phases'][number], i: number, spread: number
   return { estimate, duration: pertMean(estimate) };
 }
 
-/** The teams that hold every skill of a phase, have its people and can hold its staffing; an issue when none can. */
-function eligibleTeamsOf(p: Phase, teams: Team[], issues: InputIssue[]): number[] {
+/** A team with the FTE it has at its largest over its calendar (capacity.ts, peakTeamSize). */
+type StaffedTeam = Team & StaffableTeam;
+
+/** Each team with the size and FTE it has at its largest over its calendar. */
+function staffedTeams(teams: Team[], startDate: string, buffer: number): StaffedTeam[] {
+  return teams.map((t) => {
+    const peakSize = peakTeamSize(t.size, t.calendar?.capacity, startDate);
+    return { ...t, peakSize, peakCapacity: teamCapacity(peakSize, t.availability, buffer, t.hoursPerWeek) };
+  });
+}
+
+/** The teams that hold every skill of a phase, have its people (on some day) and can hold its staffing; an issue when none can. */
+function eligibleTeamsOf(p: Phase, teams: StaffedTeam[], issues: InputIssue[]): number[] {
   if (p.teamSize === 0) return [];
-  const eligible = teams.filter((t) => p.skills.every((s) => t.skills.includes(s)) && t.size + 1e-9 >= p.teamSize && canHold(t.capacity, p.demand)).map((t) => t.index);
+  const skilled = teams.filter((t) => p.skills.every((s) => t.skills.includes(s)));
+  const eligible = skilled.filter((t) => t.peakSize + 1e-9 >= p.teamSize && canHold(t.peakCapacity, p.demand)).map((t) => t.index);
   if (eligible.length === 0) {
-    const skilled = teams.filter((t) => p.skills.every((s) => t.skills.includes(s)));
     issues.push({
       code: 'no_eligible_team',
       message:
         skilled.length === 0
           ? `no team holds every skill phase "${p.id}" needs (${p.skills.join(', ')})`
-          : `phase "${p.id}" needs ${p.teamSize} people; the teams with its skills have at most ${Math.max(...skilled.map((t) => t.size))}`,
+          : `phase "${p.id}" needs ${p.teamSize} people; the teams with its skills have at most ${Math.max(...skilled.map((t) => t.peakSize))}${skilled.some((t) => t.peakSize > t.size) ? ' on any day of their calendars' : ''}`,
       path: skilled.length === 0 ? `/phases/${p.index}/skills` : `/phases/${p.index}/teamSize`,
       ids: [p.id],
     });
@@ -120,6 +131,8 @@ export function normalise(input: PlanInput): Project {
     };
   });
 
+  const staffed = staffedTeams(teams, input.startDate, buffer);
+
   const infrastructure: Infrastructure[] = infraInput.map((r, index) => ({
     index,
     id: r.id,
@@ -133,10 +146,9 @@ export function normalise(input: PlanInput): Project {
     const resources = poolUnits(p, i, infraIndex, infrastructure, issues);
     const teamSize = p.teamSize ?? DEFAULTS.teamSize;
     const skills = distinctSkills(p.skills ?? [], spell);
-    const skilled = teams.filter((t) => skills.every((s) => t.skills.includes(s)) && t.size + 1e-9 >= teamSize);
-    const { demand, stretch } = phaseStaffing(
+    const { demand, stretch } = staffPhase(
       teamSize,
-      skilled.map((t) => t.capacity),
+      staffed.filter((t) => skills.every((s) => t.skills.includes(s))),
     );
     return {
       index: i,
@@ -165,7 +177,7 @@ export function normalise(input: PlanInput): Project {
     };
   });
 
-  const eligibleTeams = phases.map((p) => eligibleTeamsOf(p, teams, issues));
+  const eligibleTeams = phases.map((p) => eligibleTeamsOf(p, staffed, issues));
   throwIfAny(issues);
 
   const calendar = {

@@ -74,11 +74,12 @@ function sweep(
  * that much of the team (problem.ts capacity = the most). `end` (all the work and lags) bounds how
  * far past the last date named the last stretch runs.
  */
-export function teamBlocks(project: Project, calendar: WorkCalendar, buffer: number, end: number): { blocks: TeamBlock[]; peak: number[] } | undefined {
+export function teamBlocks(project: Project, calendar: WorkCalendar, buffer: number, end: number): { blocks: TeamBlock[]; peak: number[]; until: number[] } | undefined {
   if (!project.teams.some((t) => t.calendar)) return undefined;
   const issues: InputIssue[] = [];
   const blocks: TeamBlock[] = [];
   const peak = project.teams.map((t) => t.capacity);
+  const until = project.teams.map(() => Infinity);
   for (const t of project.teams) {
     if (!t.calendar) continue;
     const { away, sizes } = stretches(t, calendar, issues);
@@ -86,6 +87,7 @@ export function teamBlocks(project: Project, calendar: WorkCalendar, buffer: num
     const inner = [...sizes.map((s) => s.from), ...away.flatMap((a) => [a.from, a.to])];
     // No phase can be pushed past the last date named plus all the work: the last stretch ends there.
     const stop = Math.max(0, ...inner) + end;
+    until[t.index] = stop;
     const bounds = [...new Set([0, stop, ...inner])].sort((a, b) => a - b);
     const segments = sweep(bounds, away, sizes, t.size).map((g) => ({ ...g, fte: fte(g.people) }));
     const most = Math.max(t.capacity, ...segments.map((s) => s.fte));
@@ -93,7 +95,32 @@ export function teamBlocks(project: Project, calendar: WorkCalendar, buffer: num
     for (const s of segments) if (most - s.fte > 1e-9) blocks.push({ team: t.index, from: s.from, to: s.to, amount: most - s.fte, left: s.fte, reasons: s.reasons });
   }
   if (issues.length > 0) throw new PlanInputError(issues[0]!.code, issues);
-  return { blocks, peak };
+  return { blocks, peak, until };
+}
+
+/**
+ * Refuses a schedule that put a phase past the days its team's calendar describes (`until`): that
+ * happens only when no team that may take it has its people on any day it can start — a team that
+ * had them early and shrank before the phase's dependencies let it begin.
+ */
+export function refuseNoCapacityWindow(
+  project: Project,
+  schedule: { start: ArrayLike<number>; team: ArrayLike<number> },
+  calendars: { blocks: TeamBlock[]; until: number[] },
+): void {
+  const issues: InputIssue[] = [];
+  for (const p of project.phases) {
+    const t = schedule.team[p.index]!;
+    if (t < 0 || schedule.start[p.index]! + 1e-6 < calendars.until[t]!) continue;
+    const last = calendars.blocks.filter((b) => b.team === t && b.to >= calendars.until[t]! - 1e-9).flatMap((b) => b.reasons);
+    issues.push({
+      code: 'no_capacity_window',
+      message: `phase "${p.id}" needs ${p.demand} FTE of its team, and no team that may take it has them on any day it can start${last.length > 0 ? ` (${project.teams[t]!.id}: ${last.join('; ')})` : ''}`,
+      path: `/phases/${p.index}/teamSize`,
+      ids: [p.id],
+    });
+  }
+  if (issues.length > 0) throw new PlanInputError(issues[0]!.code, issues);
 }
 
 /**

@@ -134,7 +134,7 @@ export const TeamCalendarInput = Type.Object(
   {
     additionalProperties: false,
     description:
-      'Time-varying capacity: on each working day the team has its size then, less the people on leave, and nobody on its non-working days. A phase holds its people for its whole run, so the schedule plans phases around these days rather than across them. Eligibility and the stretch of understaffed phases use `size`. A phase the leave delays or moves to another team names it in its execution-plan schedule entry (note).',
+      'Time-varying capacity: on each working day the team has its size then, less the people on leave, and nobody on its non-working days. A phase holds its people for its whole run, so the schedule plans phases around these days rather than across them. Eligibility uses the largest size the team has on any day (a team of 4 becoming 6 may take a phase of 5, from the day it has 6); the stretch of understaffed phases uses `size`, or the grown size when only growth gives a team the people. A phase the leave delays or moves to another team names it in its execution-plan schedule entry (note).',
   },
 );
 export type TeamCalendarInput = Static<typeof TeamCalendarInput>;

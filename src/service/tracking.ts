@@ -6,6 +6,8 @@ import * as tracking from '../store/tracking.js';
 import { replay } from '../domain/tracking/replay.js';
 import { trackingStatus, type PlannedPhase } from '../domain/tracking/status.js';
 import { inputCapacities } from '../domain/capacity.js';
+import { groupProgress } from '../domain/tracking/group-progress.js';
+import { milestonesReached } from '../domain/tracking/milestones-reached.js';
 import { projectCalendar } from './calendar.js';
 import type { Planner } from './planner.js';
 
@@ -40,9 +42,11 @@ async function computeStatus(db: Db, workspaceId: string, planId: string, asOf: 
   const escalation = basis.input.constraints?.escalation ?? {};
   const deadline = basis.input.constraints?.deadline;
   const capacities = inputCapacities(basis.input);
+  const planned = plannedPhases(basis, capacities.demand);
+  const states = replay(events);
   const status = trackingStatus(
-    plannedPhases(basis, capacities.demand),
-    replay(events),
+    planned,
+    states,
     (iso) => cal.dayOf(iso.slice(0, 10)),
     at,
     {
@@ -52,7 +56,7 @@ async function computeStatus(db: Db, workspaceId: string, planId: string, asOf: 
     },
     capacities.teams,
   );
-  return { basis, status, at, cal };
+  return { basis, status, at, cal, planned, states };
 }
 
 /**
@@ -69,7 +73,8 @@ export async function evaluateAlerts(db: Db, workspaceId: string, planId: string
 
 /** The status now (judging alerts), or as of a given moment (a read-only view: alerts are left as they are). */
 export async function planStatus(db: Db, workspaceId: string, planId: string, asOf?: string) {
-  const { basis, status, at, cal } = asOf === undefined ? await evaluateAlerts(db, workspaceId, planId) : await computeStatus(db, workspaceId, planId, asOf, false);
+  const { basis, status, at, cal, planned, states } =
+    asOf === undefined ? await evaluateAlerts(db, workspaceId, planId) : await computeStatus(db, workspaceId, planId, asOf, false);
   const alerts = (await tracking.listAlerts(db, { workspaceId, planId })).filter((a) => a.resolvedAt === null);
   return {
     planId,
@@ -78,6 +83,8 @@ export async function planStatus(db: Db, workspaceId: string, planId: string, as
     asOfDay: status.asOfDay,
     phases: status.phases.map((p) => ({ ...p, plannedStartDate: cal.startDate(p.plannedStart), plannedFinishDate: cal.finishDate(p.plannedStart, p.plannedFinish) })),
     waves: status.waves,
+    groups: groupProgress(basis.input, planned, status.phases),
+    milestones: milestonesReached(basis.input, states, new Map(planned.map((p) => [p.id, p.finish]))),
     metrics: { ...status.metrics, projectedCompletionDate: cal.finishDate(0, status.metrics.projectedMakespan) },
     alerts,
   };

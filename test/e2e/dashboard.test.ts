@@ -412,6 +412,70 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     await page.unroute(url);
   });
 
+  it('filters the Gantt and the waves to one group, and shows progress by group and the milestones reached', async () => {
+    const input: PlanInput = {
+      name: 'grouped dashboard',
+      startDate: '2026-09-07',
+      teams: [{ id: 'devs', size: 4, skills: [] }],
+      groups: [
+        { id: 'backend', name: 'Backend' },
+        { id: 'api', name: 'API', parent: 'backend' },
+      ],
+      phases: [
+        { id: 'schema', name: 'Schema', duration: 2, group: 'api' },
+        { id: 'service', name: 'Service', duration: 3, group: 'backend', dependencies: ['schema'] },
+        { id: 'screens', name: 'Screens', duration: 2, group: 'frontend' },
+        { id: 'launch', name: 'Launch', duration: 0, dependencies: ['service', 'screens'] },
+        { id: 'kickoff', name: 'Kick-off', duration: 0, milestone: true, dependencies: [{ id: 'schema', type: 'SS' }] },
+      ],
+      constraints: { capacityBuffer: 0 },
+      planning: { iterations: 50, monteCarloIterations: 50 },
+    };
+    const created = await call('POST', '/plans', input);
+    const session = await call('POST', `/plans/${created.planId}/sessions`, { label: 'agent', heartbeatTimeoutSeconds: 86400 });
+    await call('POST', `/plans/${created.planId}/claims`, { sessionId: session.id, phaseId: 'schema', at: '2026-09-07T09:00:00Z' });
+    await call('POST', `/plans/${created.planId}/sessions/${session.id}/events`, { type: 'started', phaseId: 'schema', at: '2026-09-07T09:00:00Z' });
+    await call('POST', `/plans/${created.planId}/sessions/${session.id}/events`, { type: 'completed', phaseId: 'schema', at: '2026-09-08T17:00:00Z' });
+    errors.length = 0;
+    await page.goto(`${server.base()}/ui/#/plans/${created.planId}`);
+    await page.locator('h1', { hasText: input.name }).waitFor();
+    await page.locator('svg.gantt .bar').first().waitFor();
+    const drawn = () => page.locator('svg.gantt .bar').evaluateAll((els) => els.map((e) => e.getAttribute('data-phase')!).sort());
+    const groupBars = () => page.locator('svg.gantt .group-bar').evaluateAll((els) => els.map((e) => e.getAttribute('data-group')!).sort());
+    expect(await drawn()).toEqual(['kickoff', 'launch', 'schema', 'screens', 'service']);
+    const select = page.getByRole('combobox', { name: 'Group:' });
+    expect(await select.locator('option').allTextContents()).toEqual(['All phases', 'Backend (2 phases)', 'API (1 phase)', 'frontend (1 phase)']);
+
+    // Backend holds service and, through API, schema: only those bars, its own and API's summary rows, the arrow between them.
+    await select.selectOption('backend');
+    await expect.poll(drawn).toEqual(['schema', 'service']);
+    expect(await groupBars()).toEqual(['api', 'backend']);
+    expect(await page.locator('svg.gantt path.dep').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-from')}→${e.getAttribute('data-to')}`))).toEqual([
+      'schema→service',
+    ]);
+    const waves = () => page.locator('table.waves tbody').textContent();
+    await expect.poll(waves).toContain('schema');
+    expect(await waves()).not.toContain('screens');
+    await select.selectOption('frontend');
+    await expect.poll(drawn).toEqual(['screens']);
+    await expect.poll(waves).toContain('screens');
+    expect(await waves()).not.toContain('schema');
+
+    // The status panel: schema (2 of Backend's 5 person-days) is done; Kick-off (start-to-start on schema) is reached, Launch is not.
+    const backendRow = page.locator('table.group-progress tr[data-group="backend"]');
+    await expect.poll(() => backendRow.textContent()).toContain('1 of 2');
+    expect(await backendRow.textContent()).toContain('40 %');
+    expect(await page.locator('table.group-progress tr[data-group="api"]').textContent()).toContain('100 %');
+    expect(await page.locator('tr[data-milestone="kickoff"]').getAttribute('class')).toBe('reached');
+    expect(await page.locator('tr[data-milestone="kickoff"]').textContent()).toContain('yes');
+    expect(await page.locator('tr[data-milestone="launch"]').textContent()).toContain('not yet');
+
+    await select.selectOption('');
+    await expect.poll(drawn).toEqual(['kickoff', 'launch', 'schema', 'screens', 'service']);
+    await audit('plan view with groups and milestones');
+    expect(errors).toEqual([]);
+  });
+
   it('fits a 390 px wide phone screen: nothing wider than the viewport but the boxes that scroll', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.base()}/ui/#/plans/${planId}`);

@@ -195,6 +195,34 @@ describe.each(backends)('plans API on %s', (backend) => {
         'finish_constraint_infeasible',
         '/phases/13/finishNoLaterThan',
       ],
+      [
+        'a phase of more people than a team ever has, though it grows',
+        (i) => ({
+          ...i,
+          teams: i.teams.map((t, k) => (k === 0 ? { ...t, calendar: { capacity: [{ from: '2027-02-01', size: t.size + 1 }] } } : t)),
+          phases: i.phases.map((p, k) => (k === 0 ? { ...p, teamSize: 1000 } : p)),
+        }),
+        422,
+        'no_eligible_team',
+        '/phases/0/teamSize',
+      ],
+      [
+        'a phase only a team that shrank before it could start had the people for',
+        () => ({
+          name: 'shrinking',
+          startDate: '2027-01-04',
+          teams: [{ id: 't', size: 6, skills: [], calendar: { capacity: [{ from: '2027-01-11', size: 4 }] } }],
+          phases: [
+            { id: 'a', name: 'A', duration: 10, teamSize: 0 },
+            { id: 'big', name: 'Big', duration: 3, teamSize: 5, dependencies: ['a'] },
+          ],
+          constraints: { capacityBuffer: 0 },
+        }),
+        422,
+        'no_capacity_window',
+        '/phases/1/teamSize',
+        ['big'],
+      ],
       ['duplicate phase id', (i) => ({ ...i, phases: [...i.phases, { ...i.phases[1] }] }), 422, 'duplicate_id', `/phases/14/id`, ['db-schema']],
       [
         'dependency cycle',

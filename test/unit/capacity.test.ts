@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inputCapacities, phaseStaffing, teamCapacity } from '../../src/domain/capacity.js';
+import { inputCapacities, peakTeamSize, phaseStaffing, staffPhase, teamCapacity } from '../../src/domain/capacity.js';
 import { computePlan } from '../../src/domain/engine.js';
 import { planProject } from '../../src/domain/plan.js';
 import { trackingStatus } from '../../src/domain/tracking/status.js';
@@ -176,5 +176,47 @@ describe('after a re-plan savings are measured on the remaining work', () => {
     expect(r.metrics.sequentialDuration).toBe(6);
     expect(r.metrics.parallelDuration).toBe(3);
     expect(r.metrics.timeSavingsPercent).toBe(50);
+  });
+});
+
+describe('capacity growth', () => {
+  it('the largest size a team has on a day of the plan: entries a later one replaces before the start never apply', () => {
+    expect(peakTeamSize(4, undefined, '2027-01-04')).toBe(4);
+    expect(peakTeamSize(4, [{ from: '2027-02-01', size: 6 }], '2027-01-04')).toBe(6);
+    // Shrinking: the size until the entry counts.
+    expect(peakTeamSize(6, [{ from: '2027-02-01', size: 4 }], '2027-01-04')).toBe(6);
+    // 10 until 2020, 8 until 2021, 3 since: only 3 is ever there from 2027 on.
+    expect(
+      peakTeamSize(
+        10,
+        [
+          { from: '2021-01-01', size: 3 },
+          { from: '2020-01-01', size: 8 },
+        ],
+        '2027-01-04',
+      ),
+    ).toBe(3);
+  });
+
+  it('staffing: the teams with the people now decide; only without one does a growing team count, at its grown FTE', () => {
+    // 5 people now at 4 FTE (20 % buffer): held 4, stretched 1.25; the growing team is not asked.
+    expect(
+      staffPhase(5, [
+        { size: 5, capacity: 4, peakSize: 5, peakCapacity: 4 },
+        { size: 4, capacity: 3.2, peakSize: 6, peakCapacity: 4.8 },
+      ]),
+    ).toEqual({ demand: 4, stretch: 1.25 });
+    // No team has 5 now: the one growing to 6 (4.8 FTE) gives the staffing.
+    expect(staffPhase(5, [{ size: 4, capacity: 3.2, peakSize: 6, peakCapacity: 4.8 }]).demand).toBeCloseTo(4.8, 9);
+    // Tracking reads the same: a team of 4 becoming 6 (no buffer) holds 5 for the phase of 5.
+    const input: PlanInput = {
+      name: 'grow',
+      startDate: '2027-01-04',
+      teams: [{ id: 't', size: 4, skills: [], calendar: { capacity: [{ from: '2027-01-11', size: 6 }] } }],
+      phases: [{ id: 'big', name: 'Big', duration: 3, teamSize: 5 }],
+      constraints: { capacityBuffer: 0 },
+    };
+    expect(inputCapacities(input).demand.get('big')).toBe(5);
+    expect(inputCapacities(input).teams.get('t')).toBe(4);
   });
 });

@@ -77,6 +77,16 @@ describe('the dashboard Gantt model', () => {
     expect(rows.filter((r) => r.kind === 'phase' && r.milestone).map((r) => (r.kind === 'phase' ? r.entry.id : ''))).toEqual(['m']);
   });
 
+  it('draws a phase of a nested group once, under its innermost group, which sits under its parent', () => {
+    const s = [entry('a', 0, 2, [], { group: 'api' }), entry('b', 2, 4, ['a'], { group: 'backend' }), entry('c', 1, 2)];
+    const groups = [
+      { id: 'backend', name: 'Backend', phases: ['b', 'a'], start_day: 0, finish_day: 4 },
+      { id: 'api', name: 'API', parent: 'backend', phases: ['a'], start_day: 0, finish_day: 2 },
+    ];
+    const rows = model.rowsOf(s, groups);
+    expect(rows.map((r) => (r.kind === 'group' ? `group:${r.group.id}` : r.entry.id))).toEqual(['group:backend', 'group:api', 'a', 'b', 'c']);
+  });
+
   it('finds a phase’s chain: what it waits on and what waits on it, not its siblings', () => {
     const links = model.linksOf([entry('a', 0, 1), entry('b', 1, 2, ['a']), entry('c', 1, 2, ['a']), entry('d', 2, 3, ['b'])]);
     const chain = model.chainOf(links, 'b');

@@ -21,11 +21,18 @@ const capacityOf = (t: TeamInput, bufferPercent: number) =>
   Math.round(t.size * ((t.availability ?? 100) / 100) * (Math.min(t.hoursPerWeek ?? 40, 40) / 40) * (1 - bufferPercent / 100) * 1e6) / 1e6;
 /** Whole people a generated phase may ask for, so that some team is big enough. */
 const seatsOf = (t: TeamInput, bufferPercent: number) => Math.max(1, Math.floor(t.size * ((t.availability ?? 100) / 100) * (1 - bufferPercent / 100) + 1e-9));
-/** FTE a phase holds: its people, or the best skilled team's FTE when that is less (the phase is stretched). */
+/** A generated team's size from the day it grows (its one capacity entry), else its size. */
+const grownOf = (t: TeamInput) => ({ ...t, size: Math.max(t.size, ...(t.calendar?.capacity ?? []).map((c) => c.size)) });
+/**
+ * FTE a phase holds: its people, or the best skilled team's FTE when that is less (the phase is stretched);
+ * the teams that have its people at their size count, or, when none has, those that grow to them, grown.
+ */
 const demandOf = (input: PlanInput, pi: PhaseInput) => {
   const size = pi.teamSize ?? 1;
   const buffer = input.constraints?.capacityBuffer ?? 20;
-  const skilled = input.teams.filter((t) => (pi.skills ?? []).every((s) => t.skills.includes(s)) && t.size >= size);
+  const withSkills = input.teams.filter((t) => (pi.skills ?? []).every((s) => t.skills.includes(s)));
+  const now = withSkills.filter((t) => t.size >= size);
+  const skilled = now.length > 0 ? now : withSkills.map(grownOf).filter((t) => t.size >= size);
   return size === 0 ? 0 : Math.min(size, Math.max(...skilled.map((t) => capacityOf(t, buffer))));
 };
 
@@ -72,6 +79,8 @@ const baseArb = (maxPhases: number) =>
     typed: fc.boolean(),
     /** Whole-team leave per team, in working days [from, from + length), or none. */
     leave: fc.array(fc.option(fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 1, max: 6 })), { nil: undefined }), { minLength: 5, maxLength: 5 }),
+    /** Per team, growing by some people from a working day on, or not. */
+    grow: fc.array(fc.option(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 4 })), { nil: undefined, freq: 3 }), { minLength: 5, maxLength: 5 }),
     seed: fc.integer({ min: 0, max: 100_000 }),
     n: fc.integer({ min: 1, max: maxPhases }),
   });
@@ -110,13 +119,12 @@ const planInputArb = (maxPhases: number): fc.Arbitrary<PlanInput> =>
       const cal = new WorkCalendar('2027-01-04', { workingDays: [1, 2, 3, 4, 5], holidays: [] });
       const teams: TeamInput[] = base.teams.map((t, i) => {
         const leave = base.leave[i];
-        return {
-          id: `team${i}`,
-          size: t.size,
-          skills: t.skills,
-          availability: t.availability,
-          ...(leave ? { calendar: { leave: [{ from: cal.dateOf(leave[0]), to: cal.dateOf(leave[0] + leave[1] - 1) }] } } : {}),
+        const grow = base.grow[i];
+        const calendar = {
+          ...(leave ? { leave: [{ from: cal.dateOf(leave[0]), to: cal.dateOf(leave[0] + leave[1] - 1) }] } : {}),
+          ...(grow ? { capacity: [{ from: cal.dateOf(grow[0]), size: t.size + grow[1] }] } : {}),
         };
+        return { id: `team${i}`, size: t.size, skills: t.skills, availability: t.availability, ...(leave || grow ? { calendar } : {}) };
       });
       const phases: PhaseInput[] = raw.map((r, i) => {
         // Dependencies only on earlier phases of the DAG: acyclic by construction.
@@ -126,7 +134,8 @@ const planInputArb = (maxPhases: number): fc.Arbitrary<PlanInput> =>
           : ids;
         const team = teams[r.team]!;
         const skills = team.skills.filter((_, k) => (r.skillMask >> k) & 1);
-        const cap = seatsOf(team, base.buffer);
+        // Now and then as many people as the team has only once it has grown.
+        const cap = seatsOf(r.priority === 3 ? grownOf(team) : team, base.buffer);
         const teamSize = r.sizePick < 10 ? 0 : r.sizePick >= 95 ? 0.5 : 1 + (r.sizePick % cap);
         let duration = r.duration;
         if (base.integral) duration = typeof duration === 'number' ? Math.round(duration) : duration.likely;
@@ -222,22 +231,25 @@ function checkPlan(input: PlanInput, plan: PlanResult): void {
     expect(t).toBeGreaterThanOrEqual(0);
     const ti = input.teams[t]!;
     for (const s of pi.skills ?? []) expect(ti.skills).toContain(s);
-    expect(ti.size).toBeGreaterThanOrEqual(pi.teamSize ?? 1);
-    expect(capacityOf(ti, buffer)).toBeGreaterThanOrEqual(demandOf(input, pi) - TOL);
+    expect(grownOf(ti).size).toBeGreaterThanOrEqual(pi.teamSize ?? 1);
+    expect(capacityOf(grownOf(ti), buffer)).toBeGreaterThanOrEqual(demandOf(input, pi) - TOL);
     // Stretched by people ÷ FTE held, so the person-days stay the same.
     expect(project.phases[j]!.duration * demandOf(input, pi)).toBeCloseTo(project.phases[j]!.fullStaffDuration * (pi.teamSize ?? 1), 6);
   });
 
-  // Team capacity after the buffer.
+  // Team capacity after the buffer: the team's size until the day it grows, its grown size from then on.
+  const cal = new WorkCalendar(input.startDate, { workingDays: [1, 2, 3, 4, 5], holidays: [] });
   input.teams.forEach((ti, t) => {
     const cap = capacityOf(ti, buffer);
     expect(project.teams[t]!.capacity).toBe(cap);
-    const used = sweepPeak(input.phases.flatMap((pi, j) => (team[j] === t ? [{ start: start[j]!, finish: finish[j]!, q: demandOf(input, pi) }] : [])));
-    expect(used).toBeLessThanOrEqual(cap + TOL);
+    const grows = ti.calendar?.capacity?.[0];
+    const from = grows ? cal.dayOf(grows.from) : Infinity;
+    const on = input.phases.flatMap((pi, j) => (team[j] === t ? [{ start: start[j]!, finish: finish[j]!, q: demandOf(input, pi) }] : []));
+    expect(sweepPeak(on.map((x) => ({ ...x, finish: Math.min(x.finish, from) })))).toBeLessThanOrEqual(cap + TOL);
+    if (grows) expect(sweepPeak(on.map((x) => ({ ...x, start: Math.max(x.start, from) })))).toBeLessThanOrEqual(capacityOf(grownOf(ti), buffer) + TOL);
   });
 
   // Whole-team leave: no phase of the team runs on a day of it (dates mapped by the project calendar).
-  const cal = new WorkCalendar(input.startDate, { workingDays: [1, 2, 3, 4, 5], holidays: [] });
   // Start-no-earlier-than dates.
   input.phases.forEach((pi, j) => {
     if (pi.startNoEarlierThan !== undefined) expect(start[j]!).toBeGreaterThanOrEqual(cal.dayOf(pi.startNoEarlierThan) - TOL);
@@ -319,10 +331,11 @@ function checkPlan(input: PlanInput, plan: PlanResult): void {
  * reach every active schedule, and one of those is optimal.
  */
 function bruteForceOptimum(input: PlanInput): number {
-  // Start dates as release days, as the engine plans them (team leave is left out: it only lengthens schedules).
+  // Start dates as release days, as the engine plans them (team leave is left out, and a growing team has its grown size throughout: a relaxation).
   const project = normalise(input);
   const dates = dateDays(project, new WorkCalendar(input.startDate, project.calendar));
   const p = schedulingProblem(project, dates ? withNotBefore(undefined, dates) : undefined);
+  input.teams.forEach((ti, t) => (p.capacity[t] = capacityOf(grownOf(ti), input.constraints?.capacityBuffer ?? 20)));
   const sgs = new SerialSgs(p);
   const out = emptyDecoded(p.n);
   const teams = new Int32Array(p.n).fill(-1);
@@ -379,7 +392,7 @@ describe('schedule properties on random inputs', () => {
     );
   });
 
-  it('every schedule keeps every link type and lag, team leave, start dates, capacities, skills and its lower bounds', () => {
+  it('every schedule keeps every link type and lag, team leave and growth, start dates, capacities, skills and its lower bounds', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         checkPlan(input, computePlan(input));

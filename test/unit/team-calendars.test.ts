@@ -101,3 +101,93 @@ describe('team calendars', () => {
     expect(mc.makespan.p50).toBeCloseTo(free.makespan.p50, 9);
   });
 });
+
+describe('team calendars: capacity growth and eligibility', () => {
+  const growing: TeamInput = { id: 't', size: 4, skills: [], calendar: { capacity: [{ from: '2027-01-11', size: 6 }] } };
+
+  it('a team of 4 becoming 6 from Jan 11 (day 5) takes a phase needing 5 people from that day on', () => {
+    // "big" (5 people, 3 days) has no predecessor, yet only 4 are there until day 5: it runs days 5–8; "a" (1 person) runs at once.
+    const r = computePlan(
+      input(
+        [growing],
+        [
+          { id: 'a', name: 'A', duration: 2 },
+          { id: 'big', name: 'Big', duration: 3, teamSize: 5 },
+        ],
+      ),
+    );
+    expect(day(r, 'a')).toEqual([0, 2, 0]);
+    expect(day(r, 'big')).toEqual([5, 8, 0]);
+    expect(r.project.phases[1]!.demand).toBe(5);
+    expect(r.project.eligibleTeams[1]).toEqual([0]);
+  });
+
+  it('with the default 20 % buffer the grown team has 4.8 FTE: the phase of 5 is stretched to 3 × 5 ÷ 4.8 = 3.125 days after the growth', () => {
+    const plan = input([growing], [{ id: 'big', name: 'Big', duration: 3, teamSize: 5 }]);
+    const r = computePlan({ ...plan, constraints: {} });
+    expect(day(r, 'big')).toEqual([5, 8.125, 0]);
+    expect(r.project.phases[0]!.demand).toBeCloseTo(4.8, 9);
+  });
+
+  it('a team that has the people at its size keeps today’s staffing; a growing team becomes a second eligible team', () => {
+    // s has 5 people now; t grows to 6 on day 5. p (5 people, 6 days) runs on s 0–6; q (5 people, 3 days) on t once it has grown, 5–8, not on s at day 6.
+    const r = computePlan(
+      input(
+        [{ id: 's', size: 5, skills: [] }, growing],
+        [
+          { id: 'p', name: 'P', duration: 6, teamSize: 5, priority: 1 },
+          { id: 'q', name: 'Q', duration: 3, teamSize: 5 },
+        ],
+      ),
+    );
+    expect(r.project.eligibleTeams).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
+    expect(r.project.phases.map((p) => p.demand)).toEqual([5, 5]);
+    expect(day(r, 'p')).toEqual([0, 6, 0]);
+    expect(day(r, 'q')).toEqual([5, 8, 1]);
+  });
+
+  it('refuses a phase no team ever has the people for (no_eligible_team), and one only a team that shrank before it could start had them for (no_capacity_window)', () => {
+    const refusal = (plan: PlanInput) => {
+      try {
+        computePlan(plan);
+      } catch (e) {
+        expect(e).toBeInstanceOf(PlanInputError);
+        return (e as PlanInputError).issues[0];
+      }
+      return expect.unreachable();
+    };
+    expect(refusal(input([growing], [{ id: 'big', name: 'Big', duration: 3, teamSize: 7 }]))).toEqual({
+      code: 'no_eligible_team',
+      message: 'phase "big" needs 7 people; the teams with its skills have at most 6 on any day of their calendars',
+      path: '/phases/0/teamSize',
+      ids: ['big'],
+    });
+    // 6 people until Jan 11 (day 5), then 4; "big" (5 people) can only start on day 10, after "a".
+    const shrinking: TeamInput = { id: 't', size: 6, skills: [], calendar: { capacity: [{ from: '2027-01-11', size: 4 }] } };
+    const late = [
+      { id: 'a', name: 'A', duration: 10, teamSize: 0 },
+      { id: 'big', name: 'Big', duration: 3, teamSize: 5, dependencies: ['a'] },
+    ];
+    expect(refusal(input([shrinking], late))).toEqual({
+      code: 'no_capacity_window',
+      message: 'phase "big" needs 5 FTE of its team, and no team that may take it has them on any day it can start (t: team of 4 from 2027-01-11)',
+      path: '/phases/1/teamSize',
+      ids: ['big'],
+    });
+    // Without the wait it fits the early window: days 0–3.
+    expect(
+      day(
+        computePlan(
+          input(
+            [shrinking],
+            [late[1]!].map((p) => ({ ...p, dependencies: [] })),
+          ),
+        ),
+        'big',
+      ),
+    ).toEqual([0, 3, 0]);
+  });
+});

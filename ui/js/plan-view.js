@@ -3,6 +3,7 @@ import { api, eventStream } from './api.js';
 import { announce, fmt, h } from './dom.js';
 import { downloadFile } from './download.js';
 import { ganttChart, ganttState } from './gantt/view.js';
+import { groupSelect, planOfGroup, wavesOfGroup } from './group-filter.js';
 import { pagedTable } from './paged-table.js';
 import { strategyDocument } from './strategy-document.js';
 import { tabs } from './tabs.js';
@@ -158,12 +159,13 @@ const riskTable = (plan) =>
   });
 
 /**
- * Waves, sync points, risks and the strategy document, each built when its tab first opens.
+ * Waves (of the group chosen, '' for all), sync points, risks and the strategy document, each built when its tab first opens.
  * @param {PlanViewJson} plan
  * @param {string} id
  * @param {{ tab?: string }} state which tab is open, kept across a redraw
+ * @param {string} group
  */
-const detailTabs = (plan, id, state) =>
+const detailTabs = (plan, id, state, group) =>
   h(
     'section',
     { class: 'details', 'aria-labelledby': 'details-h' },
@@ -172,7 +174,11 @@ const detailTabs = (plan, id, state) =>
       'Plan details',
       [
         // Not part of the first fetch: a large plan's waves are a quarter of its artifacts' bytes.
-        { id: 'waves', label: 'Waves', render: async () => wavesTable((await api(`/plans/${id}/versions/${plan.version}/artifacts/wave-schedules.json`)).waves) },
+        {
+          id: 'waves',
+          label: 'Waves',
+          render: async () => wavesTable(wavesOfGroup(plan, (await api(`/plans/${id}/versions/${plan.version}/artifacts/wave-schedules.json`)).waves, group)),
+        },
         { id: 'syncs', label: 'Sync points', render: () => syncTable(plan) },
         { id: 'risks', label: 'Risks', render: () => riskTable(plan) },
         { id: 'document', label: 'Strategy document', render: () => strategyDocument(id) },
@@ -206,6 +212,53 @@ function phaseDetail(plan, status, id) {
     row('Slack', slack ? `${fmt.days(slack.total_slack_days)} total${p.critical ? ', on the critical path' : ''}` : '—'),
     st ? row('Status', `${st.status.replace('_', ' ')}, ${fmt.num(st.percent, 0)} %, variance ${fmt.days(st.varianceDays)}`) : null,
   );
+}
+
+/**
+ * Tracking per group (phases done, share of the work, actual span) and the milestones reached; nothing when the plan has neither.
+ * @param {StatusJson | null} status
+ */
+function groupProgress(status) {
+  const groups = status?.groups ?? [];
+  const milestones = status?.milestones ?? [];
+  /** @param {number | null} a @param {number | null} b */
+  const span = (a, b) => (a === null ? '—' : `day ${fmt.num(a)} → ${b === null ? '…' : `day ${fmt.num(b)}`}`);
+  /** @type {HTMLElement[]} */
+  const out = [];
+  if (groups.length)
+    out.push(
+      table(
+        'Progress by group',
+        'group-progress',
+        ['Group', 'Phases done', 'Work done', 'Actual'],
+        groups.map((g) =>
+          bodyRow(
+            { 'data-group': g.id },
+            g.parent ? `${g.name} (in ${g.parent})` : g.name,
+            `${g.completed} of ${g.phases}`,
+            h('span', {}, h('progress', { max: 100, value: g.percent, 'aria-label': `${g.name} work done` }), ` ${fmt.pct(g.percent)}`),
+            span(g.actualStart, g.actualFinish),
+          ),
+        ),
+      ),
+    );
+  if (milestones.length)
+    out.push(
+      table(
+        'Milestones',
+        'milestones-reached',
+        ['Milestone', 'Planned', 'Reached'],
+        milestones.map((m) =>
+          bodyRow(
+            { 'data-milestone': m.id, class: m.reached ? 'reached' : 'open' },
+            `◆ ${m.name}`,
+            `day ${fmt.num(m.plannedDay)}`,
+            m.reached && m.reachedAt ? `yes, ${fmt.time(m.reachedAt)}${m.reachedBy === 'reported' ? ' (reported)' : ''}` : 'not yet',
+          ),
+        ),
+      ),
+    );
+  return out;
 }
 
 /** What the chart's marks mean, and how to move in it. @param {boolean} tracking */
@@ -291,7 +344,7 @@ export async function planView(main, id) {
     // Where the old chart is scrolled to now: its last scroll event may not have run yet.
     const scrolled = ganttBox.querySelector('.gantt-scroll');
     if (scrolled) Object.assign(gantt, { scrollTop: scrolled.scrollTop, scrollLeft: scrolled.scrollLeft });
-    const chart = ganttChart(plan, status, gantt, {
+    const chart = ganttChart(planOfGroup(plan, group), status, gantt, {
       onSelect: (phase) => {
         selected = phase;
         detail.replaceChildren(phaseDetail(plan, status, phase));
@@ -323,6 +376,7 @@ export async function planView(main, id) {
               ` ${fmt.pct(m.percentComplete)} complete · ${m.completedPhases} of ${status?.phases.length} phases · projected finish ${m.projectedCompletionDate} · behind schedule ${fmt.pct(m.behindSchedulePercent)}`,
             )
           : h('p', {}, 'No tracking data.'),
+      ...groupProgress(status),
       h('h3', {}, 'Open alerts'),
       h(
         'ul',
@@ -348,18 +402,36 @@ export async function planView(main, id) {
   const legendBox = h('div', { class: 'legend-box' });
   /** @type {{ tab?: string }} */
   const openTab = {};
+  /** The group the Gantt and the waves show ('' for the whole plan). */
+  let group = '';
+  const detailsBox = h('div', {});
   const drawLegend = () => legendBox.replaceChildren(legend(status !== null));
   const draw = () => {
     drawLegend();
+    detailsBox.replaceChildren(detailTabs(plan, id, openTab, group));
     main.replaceChildren(
       h('h1', { tabindex: -1 }, plan.name, ' ', h('span', { class: 'version' }, `v${plan.version}`)),
       // replaceChildren would show a null as the text "null": no description, no paragraph.
       ...(plan.artifacts['execution-plan.json'].project_context.description ? [h('p', { class: 'lede' }, plan.artifacts['execution-plan.json'].project_context.description)] : []),
       criteriaSection(plan) ?? '',
       summary(plan),
-      h('section', { 'aria-labelledby': 'gantt-h' }, h('h2', { id: 'gantt-h' }, 'Schedule'), legendBox, ganttBox, detail),
+      h(
+        'section',
+        { 'aria-labelledby': 'gantt-h' },
+        h('h2', { id: 'gantt-h' }, 'Schedule'),
+        groupSelect(plan, group, (g) => {
+          group = g;
+          Object.assign(gantt, { scrollTop: 0, scrollLeft: 0, active: undefined });
+          drawGantt();
+          detailsBox.replaceChildren(detailTabs(plan, id, openTab, group));
+          announce(g ? `Showing group ${g}` : 'Showing all phases');
+        }),
+        legendBox,
+        ganttBox,
+        detail,
+      ),
       live,
-      detailTabs(plan, id, openTab),
+      detailsBox,
       downloads(plan, id),
     );
     drawGantt();

@@ -167,6 +167,36 @@ export const StatusView = Type.Object(
       }),
     ),
     waves: Type.Array(Type.Object({ wave: Type.Integer(), phases: Type.Integer(), completed: Type.Integer(), percent: Num, plannedFinish: Num, projectedFinish: Num })),
+    groups: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        name: Type.String(),
+        parent: Type.Union([Type.String(), Type.Null()]),
+        phases: Type.Integer({ description: 'Its phases and those of the groups below it.' }),
+        completed: Type.Integer(),
+        percent: { ...Num, description: 'Percent of its planned person-days done: completed phases whole, running ones by their reported percent.' },
+        plannedStart: Num,
+        plannedFinish: Num,
+        actualStart: { ...NumOrNull, description: 'Earliest actual start (working day) among its phases; null when none has started.' },
+        actualFinish: { ...NumOrNull, description: 'Latest actual finish once all its phases have finished; null until then.' },
+        projectedFinish: Num,
+      }),
+      { description: 'Progress per group (phases[].group), rolled up over the groups below it.' },
+    ),
+    milestones: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        name: Type.String(),
+        plannedDay: Num,
+        reached: Type.Boolean(),
+        reachedAt: Type.Union([Timestamp, Type.Null()]),
+        reachedBy: Type.Union([Type.Enum(['reported', 'predecessors']), Type.Null()]),
+      }),
+      {
+        description:
+          'The input’s milestones (marked, or of zero duration). Reached when reported completed, or when every predecessor has done what its link asks: started for SS and SF links, completed for FS and FF (lags are not waited for); reachedAt is that moment.',
+      },
+    ),
     metrics: Type.Object({
       completedPhases: Type.Integer(),
       percentComplete: Num,

@@ -8,7 +8,7 @@
  * @typedef {{ id: string; type: LinkType; lag_days: number }} LinkJson
  * Fields the richer plan model adds to a schedule entry (optional until every plan has them).
  * @typedef {ScheduleEntryJson & { links?: LinkJson[]; milestone?: boolean }} GanttEntry
- * @typedef {{ id: string; name: string; phases: string[]; start_day: number; finish_day: number; start_date?: string; finish_date?: string }} GroupJson
+ * @typedef {{ id: string; name: string; parent?: string; phases: string[]; start_day: number; finish_day: number; start_date?: string; finish_date?: string }} GroupJson
  * @typedef {{ kind: 'phase'; entry: GanttEntry; milestone: boolean } | { kind: 'group'; group: GroupJson }} Row
  * @typedef {{ from: string; to: string; type: LinkType; lag: number }} Link
  */
@@ -54,8 +54,10 @@ export function groupsOf(schedule, groups) {
 }
 
 /**
- * Rows in time order: each group's summary row followed by its phases, ungrouped phases
- * between them by start.
+ * Rows in time order: each group's summary row followed by what is in it — its own phases and the
+ * groups below it (their summary rows, then their phases) — by start; ungrouped phases between the
+ * top-level groups by start. A phase of a nested group is drawn once, under its innermost group,
+ * though every group above it counts it (groups[] rolls them up).
  * @param {GanttEntry[]} schedule
  * @param {GroupJson[]} groups
  * @returns {Row[]}
@@ -64,26 +66,29 @@ export function rowsOf(schedule, groups) {
   const byId = new Map(schedule.map((e) => [e.id, e]));
   /** @param {{ start_day: number; finish_day: number; id: string }} a @param {{ start_day: number; finish_day: number; id: string }} b */
   const byStart = (a, b) => a.start_day - b.start_day || a.finish_day - b.finish_day || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const known = new Set(groups.map((g) => g.id));
+  /** @type {Map<string, GroupJson[]>} */
+  const children = new Map();
+  for (const g of groups) if (g.parent !== undefined && known.has(g.parent)) children.set(g.parent, [...(children.get(g.parent) ?? []), g]);
+  /** @typedef {{ id: string; start_day: number; finish_day: number; row: () => Row[] }} Item */
+  /** @param {GanttEntry} e @returns {Item} */
+  const phaseItem = (e) => ({ id: e.id, start_day: e.start_day, finish_day: e.finish_day, row: () => [{ kind: 'phase', entry: e, milestone: isMilestone(e) }] });
+  /** @param {GroupJson} g @param {number} depth @returns {Item} */
+  const groupItem = (g, depth) => {
+    const inner = depth < groups.length ? (children.get(g.id) ?? []) : [];
+    const below = new Set(inner.flatMap((c) => c.phases));
+    const items = [
+      ...inner.map((c) => groupItem(c, depth + 1)),
+      ...g.phases
+        .filter((id) => !below.has(id))
+        .map((id) => byId.get(id))
+        .filter((e) => e !== undefined)
+        .map(phaseItem),
+    ];
+    return { id: g.id, start_day: g.start_day, finish_day: g.finish_day, row: () => [{ kind: 'group', group: g }, ...items.sort(byStart).flatMap((i) => i.row())] };
+  };
   const grouped = new Set(groups.flatMap((g) => g.phases));
-  /** @type {({ id: string; start_day: number; finish_day: number; row: () => Row[] })[]} */
-  const items = [
-    ...groups.map((g) => ({
-      id: g.id,
-      start_day: g.start_day,
-      finish_day: g.finish_day,
-      row: () => [
-        /** @type {Row} */ ({ kind: 'group', group: g }),
-        ...g.phases
-          .map((id) => byId.get(id))
-          .filter((e) => e !== undefined)
-          .sort(byStart)
-          .map((entry) => /** @type {Row} */ ({ kind: 'phase', entry, milestone: isMilestone(entry) })),
-      ],
-    })),
-    ...schedule
-      .filter((e) => !grouped.has(e.id))
-      .map((e) => ({ id: e.id, start_day: e.start_day, finish_day: e.finish_day, row: () => [/** @type {Row} */ ({ kind: 'phase', entry: e, milestone: isMilestone(e) })] })),
-  ];
+  const items = [...groups.filter((g) => g.parent === undefined || !known.has(g.parent)).map((g) => groupItem(g, 0)), ...schedule.filter((e) => !grouped.has(e.id)).map(phaseItem)];
   return items.sort(byStart).flatMap((i) => i.row());
 }
 
