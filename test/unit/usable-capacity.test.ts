@@ -77,7 +77,10 @@ describe('usable capacity', () => {
     const bounds = scheduleBounds(p, 1, 4);
     expect(bounds.resource).toBe(4);
     expect(bounds.optimal).toBe(true);
-    const s = new SerialSgs(p).decode(Int32Array.from({ length: 7 }, (_, j) => j), emptyDecoded(7));
+    const s = new SerialSgs(p).decode(
+      Int32Array.from({ length: 7 }, (_, j) => j),
+      emptyDecoded(7),
+    );
     expect(s.makespan).toBe(4);
     // Without the pool's cut (2.5 units, whole demands: 2 at once) the team's 2.4 would give 3.
     const teamOnly = { ...p, capacity: Float64Array.of(2.4, 7) };

@@ -13,9 +13,44 @@ function orderByTimes(p: SchedulingProblem, first: Float64Array, second: Float64
   const sign = descending ? -1 : 1;
   const cmp = (a: number, b: number) => sign * (first[a]! - first[b]! || second[a]! - second[b]! || topoPos[a]! - topoPos[b]!);
   if (p.predDelta) return topologicalBy(p.n, descending ? p.succs : p.preds, descending ? p.preds : p.succs, (a, b) => cmp(a, b) < 0);
-  const idx = Array.from({ length: p.n }, (_, j) => j);
-  idx.sort(cmp);
-  return Int32Array.from(idx);
+  return sortedBy(first, cmp, descending);
+}
+
+/**
+ * The indices 0…n−1 ordered by `cmp`, whose first key is `first` (ascending, or descending).
+ * Sorting with a comparator over 10,000 phases costs about a fifth of a justified decode, so the
+ * first key is ranked by a native numeric sort and a counting pass, and only phases that tie on
+ * it are compared.
+ */
+export function sortedBy(first: Float64Array, cmp: (a: number, b: number) => number, descending: boolean): Int32Array {
+  const n = first.length;
+  const values = Float64Array.from(first).sort();
+  const rank = new Int32Array(n);
+  const count = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++) {
+    let lo = 0;
+    let hi = n - 1;
+    const v = first[j]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (values[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    rank[j] = descending ? n - 1 - lo : lo;
+    count[rank[j]! + 1]!++;
+  }
+  for (let r = 0; r < n; r++) count[r + 1]! += count[r]!;
+  const out = new Int32Array(n);
+  const at = count.slice(0, n);
+  for (let j = 0; j < n; j++) out[at[rank[j]!]!++] = j;
+  // Runs of equal first keys (ranks are the first index of their value among the sorted ones).
+  for (let k = 0; k < n;) {
+    let e = k + 1;
+    while (e < n && rank[out[e]!] === rank[out[k]!]) e++;
+    if (e - k > 1) out.subarray(k, e).sort(cmp);
+    k = e;
+  }
+  return out;
 }
 
 /** Kahn's algorithm taking, among the ready phases, the first by `before`. */
