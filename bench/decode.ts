@@ -2,7 +2,8 @@
  * Decode speed at 10,000 phases: the serial schedule generation scheme as it was before issue 15's
  * large-plan work (kept in test/support/reference-sgs) against the current one, in one process,
  * interleaved so that machine load hits both alike. Checks that both give the same schedules.
- * Also the resource flow derived from the schedule (flow.ts), before and after, the same way.
+ * Also the resource flow derived from the schedule (flow.ts), before and after, the same way, and
+ * the justification passes' ordering by start time (a comparator sort before, sortedBy after).
  *
  *   npm run bench:decode
  *
@@ -15,6 +16,7 @@ import { seededRandom } from '../src/domain/random.js';
 import { buildProblem } from '../src/domain/schedule/problem.js';
 import { resourceFlow } from '../src/domain/schedule/flow.js';
 import { sampledList } from '../src/domain/schedule/rules.js';
+import { sortedBy } from '../src/domain/schedule/justify.js';
 import { emptyDecoded, SerialSgs, type Decoded } from '../src/domain/schedule/sgs.js';
 import { resourceFlow as referenceFlow } from '../test/support/reference-sgs/flow.js';
 import { SerialSgs as ReferenceSgs } from '../test/support/reference-sgs/sgs.js';
@@ -79,6 +81,23 @@ function main(): void {
   flows.forEach(([name], i) => console.log(`  ${name.padEnd(7)} ${(flowMs[i]! / ROUNDS).toFixed(1)} ms`));
   console.log(`  speed-up ${(flowMs[0]! / flowMs[1]!).toFixed(2)}×; edges identical: ${sameFlow ? 'yes' : 'NO'}`);
   if (!sameFlow) process.exitCode = 1;
+
+  // The forward justification list: by start, then finish, then topological position.
+  const topo = new Int32Array(p.n);
+  p.order.forEach((j, k) => (topo[j] = k));
+  const cmp = (a: number, b: number) => s.start[a]! - s.start[b]! || s.finish[a]! - s.finish[b]! || topo[a]! - topo[b]!;
+  const orders: [string, () => Int32Array][] = [
+    ['before', () => Int32Array.from(Array.from({ length: p.n }, (_, j) => j).sort(cmp))],
+    ['after', () => sortedBy(s.start, cmp, false)],
+  ];
+  const made = orders.map(([, f]) => f()); // also the warm-up
+  const orderMs = orders.map(() => 0);
+  for (let r = 0; r < ROUNDS * 10; r++) orders.forEach(([, f], i) => (orderMs[i]! += cpuMs(f)));
+  const sameOrder = made[0]!.every((j, k) => j === made[1]![k]);
+  console.log(`Ordering one schedule's phases by start time, ${ROUNDS * 10} runs each, CPU time`);
+  orders.forEach(([name], i) => console.log(`  ${name.padEnd(7)} ${(orderMs[i]! / (ROUNDS * 10)).toFixed(2)} ms`));
+  console.log(`  speed-up ${(orderMs[0]! / orderMs[1]!).toFixed(2)}×; order identical: ${sameOrder ? 'yes' : 'NO'}`);
+  if (!sameOrder) process.exitCode = 1;
 }
 
 main();
