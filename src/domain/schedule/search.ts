@@ -29,6 +29,8 @@ export interface SearchResult {
   origin: string;
   initialMakespan: number;
   evaluated: number;
+  /** Of those, decodes equal to one met before, which were not justified again (each counted as one schedule). */
+  repeated: number;
   generations: number;
 }
 
@@ -38,12 +40,16 @@ interface Individual {
   key: number;
   /** Decoded by the parallel scheme: a gene children inherit from the mother (Hartmann 2002, NRL 49). */
   parallel: boolean;
+  /** Decoded to a schedule met before, so not justified again and never admitted (its key is the justified one's). */
+  repeat: boolean;
 }
 
 /** Generations without a better best schedule before the population is renewed. */
 const STAGNATION = 4;
 /** Share of the population kept when it is renewed. */
 const ELITE_SHARE = 0.25;
+/** Times a child that decodes to a schedule met before is shifted and decoded again. */
+const REPEAT_RETRIES = 2;
 /** Plans up to this many phases also decode some children with the parallel scheme (O(n²)). */
 const PARALLEL_MAX_PHASES = 400;
 
@@ -56,7 +62,9 @@ const PARALLEL_MAX_PHASES = 400;
  * - children come from two-point crossover (Hartmann 1998, NRL 45) or from a peak crossover that
  *   keeps the mother's phases in a busy window of her schedule (Valls et al. 2008, EJOR 185);
  *   parents by 2-tournament; swap and shift mutation;
- * - duplicates (same start times and teams) are refused, so the population stays diverse;
+ * - duplicates (same start times and teams) are refused, so the population stays diverse; a
+ *   child whose decode equals one met before is not justified again (it costs one schedule, not
+ *   three) and is shifted and decoded anew, up to twice;
  * - when the best stops improving, a local step re-solves windows of the best schedule
  *   (decomposition, Debels & Vanhoucke 2007, Operations Research 55) and the population is
  *   renewed around the elite (Valls et al. 2008's second phase).
@@ -83,15 +91,28 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
   let nextReport = step;
   o.onProgress?.(0, total);
 
+  // Justification is deterministic, so a decode equal to one met before (a third or more of the
+  // children once the population has converged) would be justified to the same schedule again:
+  // such a child costs its one decode and is not justified (it could not be admitted anyway).
+  const justifiedKey = new Map<number, number>();
+  let repeated = 0;
   const evaluate = (list: Int32Array, source: string, parallel = false, teams?: Int32Array): Individual => {
     const schedule = parallel ? sgs.decodeParallel(list, emptyDecoded(p.n)) : sgs.decode(list, emptyDecoded(p.n), teams);
+    const decodedKey = fingerprint(schedule);
+    const known = justifiedKey.get(decodedKey);
+    if (known !== undefined) {
+      evaluated += 1;
+      repeated++;
+      return { list, schedule, key: known, parallel, repeat: true };
+    }
     const improved = justifier.improve(schedule);
     evaluated += 3;
     if (o.onProgress && evaluated >= nextReport && evaluated < total) {
       o.onProgress(evaluated, total);
       nextReport = evaluated + step;
     }
-    const ind = { list: improved, schedule, key: fingerprint(schedule), parallel };
+    const ind = { list: improved, schedule, key: fingerprint(schedule), parallel, repeat: false };
+    justifiedKey.set(decodedKey, ind.key);
     if (better(schedule, best)) {
       copyDecoded(schedule, best);
       bestList = ind.list;
@@ -105,7 +126,7 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
   const population: Individual[] = [];
   const keys = new Set<number>();
   const admit = (ind: Individual): boolean => {
-    if (keys.has(ind.key)) return false;
+    if (ind.repeat || keys.has(ind.key)) return false;
     keys.add(ind.key);
     population.push(ind);
     return true;
@@ -146,7 +167,13 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
       const mother = pick();
       const father = pick();
       const child = breed(p, mother, father, rng, taken, pos);
-      admit(evaluate(child, 'genetic', useParallel && (rng.next() < 0.2 ? !mother.parallel : mother.parallel)));
+      const parallel = useParallel && (rng.next() < 0.2 ? !mother.parallel : mother.parallel);
+      let ind = evaluate(child, 'genetic', parallel);
+      for (let r = 0; ind.repeat && r < REPEAT_RETRIES && !outOfBudget() && !optimal(); r++) {
+        for (let m = 0; m <= r; m++) shiftMutation(p, child, rng, pos);
+        ind = evaluate(child, 'genetic', parallel);
+      }
+      admit(ind);
     }
     rankPopulation(size);
     if (generations - improvedAt >= STAGNATION && !optimal() && !outOfBudget()) {
@@ -156,7 +183,7 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
     }
   }
   if (total > 0) o.onProgress?.(total, total);
-  return { best, list: bestList, origin, initialMakespan, evaluated, generations };
+  return { best, list: bestList, origin, initialMakespan, evaluated, repeated, generations };
 }
 
 /** One child of two parents: two-point or peak-window crossover, then swap and sometimes shift mutation. */
@@ -207,7 +234,7 @@ function improveBest(s: SearchState, ind: Individual): void {
     const keyOf = current.schedule.start;
     const noisy = Float64Array.from(keyOf, (x) => x + rng.next() * current.schedule.makespan * 0.1);
     const child = s.evaluate(resampleBlock(p, current.list, from, from + w, noisy, rng, inBlock), 'local-search');
-    if (!better(current.schedule, child.schedule) && !keys.has(child.key)) {
+    if (!child.repeat && !better(current.schedule, child.schedule) && !keys.has(child.key)) {
       keys.delete(current.key);
       const at = population.indexOf(current);
       keys.add(child.key);
