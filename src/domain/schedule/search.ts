@@ -144,8 +144,9 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
   }
   const initialMakespan = best.makespan;
   // Large plans get a smaller population so that the genetic search starts within the budget
-  // (one decode of a 10,000-phase plan costs milliseconds).
-  const size = o.populationSize ?? (p.n > 2000 ? 8 : p.n > 500 ? 16 : 40);
+  // (one decode of a 10,000-phase plan costs milliseconds) and gets through generations: at
+  // 150 and 250 schedules on two 10,000-phase plans 4 beat 8 in all four cases (docs/benchmarks.md).
+  const size = o.populationSize ?? (p.n > 2000 ? 4 : p.n > 500 ? 16 : 40);
   const lft = o.rules[0]!.key;
   const useParallel = p.n <= PARALLEL_MAX_PHASES;
   for (let tries = 0; population.length < size && tries < 3 * size && !optimal() && !outOfBudget(); tries++) {
