@@ -71,8 +71,8 @@ function sweep(
 
 /**
  * The FTE each team lacks, stretch by stretch, against the most it ever has: the schedule reserves
- * that much of the team (problem.ts capacity = the most). `end` (all the work and lags) bounds how
- * far past the last date named the last stretch runs.
+ * that much of the team (problem.ts capacity = the most). `end` (all the work, lags and releases)
+ * bounds how far past the last date named the last stretch runs.
  */
 export function teamBlocks(project: Project, calendar: WorkCalendar, buffer: number, end: number): { blocks: TeamBlock[]; peak: number[]; until: number[] } | undefined {
   if (!project.teams.some((t) => t.calendar)) return undefined;
@@ -80,16 +80,22 @@ export function teamBlocks(project: Project, calendar: WorkCalendar, buffer: num
   const blocks: TeamBlock[] = [];
   const peak = project.teams.map((t) => t.capacity);
   const until = project.teams.map(() => Infinity);
-  for (const t of project.teams) {
-    if (!t.calendar) continue;
+  const named = project.teams.map((t) => {
+    if (!t.calendar) return undefined;
     const { away, sizes } = stretches(t, calendar, issues);
+    return { away, sizes, inner: [...sizes.map((s) => s.from), ...away.flatMap((a) => [a.from, a.to])] };
+  });
+  // Past the last date any team's calendar names every capacity is constant, so no phase a team
+  // has the people for is pushed further than all the work from there: the last stretch ends
+  // there (one team's leave can delay another team's phases, so the date is the same for all).
+  const stop = Math.max(0, ...named.flatMap((c) => c?.inner ?? [])) + end;
+  for (const t of project.teams) {
+    const c = named[t.index];
+    if (!c) continue;
     const fte = (people: number) => teamCapacity(people, t.availability, buffer, t.hoursPerWeek);
-    const inner = [...sizes.map((s) => s.from), ...away.flatMap((a) => [a.from, a.to])];
-    // No phase can be pushed past the last date named plus all the work: the last stretch ends there.
-    const stop = Math.max(0, ...inner) + end;
     until[t.index] = stop;
-    const bounds = [...new Set([0, stop, ...inner])].sort((a, b) => a - b);
-    const segments = sweep(bounds, away, sizes, t.size).map((g) => ({ ...g, fte: fte(g.people) }));
+    const bounds = [...new Set([0, stop, ...c.inner])].sort((a, b) => a - b);
+    const segments = sweep(bounds, c.away, c.sizes, t.size).map((g) => ({ ...g, fte: fte(g.people) }));
     const most = Math.max(t.capacity, ...segments.map((s) => s.fte));
     peak[t.index] = most;
     for (const s of segments) if (most - s.fte > 1e-9) blocks.push({ team: t.index, from: s.from, to: s.to, amount: most - s.fte, left: s.fte, reasons: s.reasons });

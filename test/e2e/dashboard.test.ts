@@ -554,9 +554,13 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     expect(syncs.length).toBeGreaterThan(100);
     expect(await detailRows('waves')).toEqual({ rows: 50, total: waves.length });
     expect(await page.locator('table.waves caption').textContent()).toBe(`Waves (${waves.length.toLocaleString('en')})`);
+    await page.locator('#panel-waves:not([aria-busy])').waitFor();
     await page.locator('#panel-waves').getByRole('button', { name: 'Last' }).click();
+    // Read once the page has redrawn (a loaded CI machine can run the assertion first).
+    await expect
+      .poll(() => page.locator('#panel-waves .pager-status').textContent())
+      .toBe(`Rows ${Math.floor((waves.length - 1) / 50) * 50 + 1}–${waves.length} of ${waves.length}`);
     expect(await page.locator('table.waves tbody tr th').last().textContent()).toBe(waves.at(-1)!.name);
-    expect(await page.locator('#panel-waves .pager-status').textContent()).toBe(`Rows ${Math.floor((waves.length - 1) / 50) * 50 + 1}–${waves.length} of ${waves.length}`);
     // On the axis, one marker per date that has sync points, each saying how many.
     const syncDates = new Set((syncs as unknown as { planned_date: string }[]).map((p) => p.planned_date));
     expect(await page.locator('svg.gantt path.sync').count()).toBe(syncDates.size);
@@ -564,7 +568,7 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     expect((await page.locator('svg.gantt path.sync').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))))).reduce((a, b) => a + b, 0)).toBe(syncs.length);
     expect(await detailRows('syncs', 'Sync points')).toEqual({ rows: 50, total: syncs.length });
     await page.locator('#panel-syncs').getByRole('button', { name: 'Next' }).click();
-    expect(await page.locator('table.syncs tbody tr th').first().textContent()).toBe(syncs[50]!.sync_id);
+    await expect.poll(() => page.locator('table.syncs tbody tr th').first().textContent()).toBe(syncs[50]!.sync_id);
     expect(await detailRows('risks', 'Risks')).toEqual({ rows: Math.min(50, risks.length), total: risks.length });
     // Outside the chart (whose axis has a marker per date with sync points) the page's size does not grow with the plan.
     const dom = await page.evaluate(() => {

@@ -378,10 +378,21 @@ function bruteForceOptimum(input: PlanInput): number {
   return best;
 }
 
+/**
+ * The input with every link finish-to-start and no lead. With links whose time lag from the
+ * predecessor's start can be negative (SF, FF, leads), lists that place a predecessor first do not
+ * reach every active schedule (an SF successor may have to run before its predecessor), so the
+ * exhaustion below is only an optimum for these; the other properties cover the typed links.
+ */
+const finishToStart = (input: PlanInput): PlanInput => ({
+  ...input,
+  phases: input.phases.map((ph) => ({ ...ph, dependencies: dependencyLinks(ph).map((l) => ({ id: l.id, type: 'FS' as const, lagDays: Math.max(0, l.lagDays) })) })),
+});
+
 describe('schedule properties on random inputs', () => {
   it('the lower bounds never exceed the optimum (tiny inputs, solved by exhaustion)', () => {
     fc.assert(
-      fc.property(planInputArb(5), (input) => {
+      fc.property(planInputArb(5).map(finishToStart), (input) => {
         const plan = computePlan(input);
         const optimum = bruteForceOptimum(input);
         expect(plan.schedule.makespan).toBeGreaterThanOrEqual(optimum - TOL);

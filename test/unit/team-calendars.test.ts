@@ -190,4 +190,22 @@ describe('team calendars: capacity growth and eligibility', () => {
       ),
     ).toEqual([0, 3, 0]);
   });
+
+  it('does not refuse a phase that another team’s leave delayed past the dates its own team’s calendar names', () => {
+    // "early" names only Jan 6 (day 2); "s2" is away Jan 22–29 (days 14–19), so "build" (6 days,
+    // not before Jan 15 = day 9) waits for it to come back on day 20, and "done" follows on day 26.
+    const early: TeamInput = { id: 'early', size: 1, skills: [], calendar: { capacity: [{ from: '2027-01-06', size: 2 }] } };
+    const skilled: TeamInput = { id: 's2', size: 2, skills: ['s2'], calendar: { leave: [{ from: '2027-01-22', to: '2027-01-29' }] } };
+    const plan = computePlan(
+      input(
+        [early, skilled],
+        [
+          { id: 'build', name: 'Build', duration: 6, skills: ['s2'], teamSize: 1, startNoEarlierThan: '2027-01-15' },
+          { id: 'done', name: 'Done', duration: 1, teamSize: 1, dependencies: ['build'] },
+        ],
+      ),
+    );
+    expect(day(plan, 'build')).toEqual([20, 26, 1]);
+    expect(day(plan, 'done')).toEqual([26, 27, 0]);
+  });
 });
