@@ -262,6 +262,8 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     const description = `An <img src="data:," onerror="window.__xss = 'img'"> and [a link](javascript:window.__xss=1).`;
     const created = await call('POST', '/plans', { ...exampleInput(), name, description });
     await page.goto(`${server.base()}/ui/#/plans/${created.planId}`);
+    // A hash change: the last plan's bars are still there until the new plan is drawn.
+    await page.locator('h1', { hasText: 'Injected' }).waitFor();
     await page.locator('svg.gantt .bar').first().waitFor();
     // The page shows the name as text, tags and all.
     expect(await page.locator('h1').textContent()).toBe(`${name} v1`);
@@ -277,6 +279,7 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
     // Nothing was even tried: the CSP, which would refuse an inline script or handler, had nothing to refuse.
     expect(errors).toEqual([]);
     await page.goto(`${server.base()}/ui/#/plans/${planId}`);
+    await expect.poll(() => page.locator('h1').textContent()).not.toContain('Injected');
     await page.locator('svg.gantt .bar').first().waitFor();
   });
 

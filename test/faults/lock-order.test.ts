@@ -52,7 +52,11 @@ describe('the session sweeper racing claims and events', () => {
         }
       }
     };
-    await Promise.all(Array.from({ length: 12 }, (_, n) => agent(n)));
+    // One holder that certainly goes quiet past its timeout (the agents' claims depend on the race).
+    const quiet = await ctx().app.inject({ method: 'POST', url: `/plans/${planId}/sessions`, payload: { label: 'quiet', heartbeatTimeoutSeconds: 1 } });
+    const quietClaim = await ctx().app.inject({ method: 'POST', url: `/plans/${planId}/claims`, payload: { sessionId: quiet.json().id } });
+    expect(quietClaim.statusCode).toBe(201);
+    await Promise.all([...Array.from({ length: 12 }, (_, n) => agent(n)), new Promise((r) => setTimeout(r, 1500))]);
     sweeping = false;
     expect(await sweeper).toBeGreaterThan(5);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
