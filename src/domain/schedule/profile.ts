@@ -7,20 +7,6 @@ export interface CapacityProfile {
   /** −1 when q more units fit over [t, t + d); otherwise the next start worth trying. */
   conflict(t: number, d: number, q: number): number;
   add(t: number, d: number, q: number): void;
-  /** Copies the usage into `into` (reused when it is big enough) and returns it, for restore. */
-  save(into?: ProfileState): ProfileState;
-  restore(state: ProfileState): void;
-}
-
-/** A saved profile: its steps (or days) and how many are in use. */
-export interface ProfileState {
-  times: Float64Array;
-  usage: Float64Array;
-  size: number;
-}
-
-function fit(a: Float64Array | undefined, size: number): Float64Array {
-  return a && a.length >= size ? a : new Float64Array(Math.max(16, size * 2));
 }
 
 /**
@@ -104,25 +90,6 @@ export class ResourceProfile implements CapacityProfile {
     return -1;
   }
 
-  save(into?: ProfileState): ProfileState {
-    const times = fit(into?.times, this.size);
-    const usage = fit(into?.usage, this.size);
-    times.set(this.times.subarray(0, this.size));
-    usage.set(this.usage.subarray(0, this.size));
-    return { times, usage, size: this.size };
-  }
-
-  restore(state: ProfileState): void {
-    if (this.times.length < state.size) {
-      this.times = new Float64Array(state.times.length);
-      this.usage = new Float64Array(state.times.length);
-    }
-    this.times.set(state.times.subarray(0, state.size));
-    this.usage.set(state.usage.subarray(0, state.size));
-    this.size = state.size;
-    this.hint = 0;
-  }
-
   /**
    * Adds q over [t, t + d): splits the steps at t and at t + d as needed (the second looked up by a
    * short scan from the first) and moves the steps after them once, by both new steps together.
@@ -203,19 +170,6 @@ export class GridProfile implements CapacityProfile {
       }
     }
     return -1;
-  }
-
-  save(into?: ProfileState): ProfileState {
-    const usage = fit(into?.usage, this.used);
-    usage.set(this.usage.subarray(0, this.used));
-    return { times: into?.times ?? new Float64Array(0), usage, size: this.used };
-  }
-
-  restore(state: ProfileState): void {
-    this.reset();
-    if (this.usage.length < state.size) this.usage = new Float64Array(state.usage.length);
-    this.usage.set(state.usage.subarray(0, state.size));
-    this.used = state.size;
   }
 
   add(t: number, d: number, q: number): void {

@@ -1,5 +1,4 @@
 import { GridProfile, ResourceProfile, type CapacityProfile } from './profile.js';
-import type { Checkpoints } from './checkpoints.js';
 import { flatten, type FlatProblem } from './flat-problem.js';
 import type { SchedulingProblem } from './problem.js';
 
@@ -170,7 +169,7 @@ export class SerialSgs {
     const start = mirror ? this.mirrorStart : out.start;
     const finish = mirror ? this.mirrorFinish : out.finish;
     this.placePinned(start, finish, out.team, mirror, horizon);
-    const skillMatch = this.placeList(list, 0, start, finish, out.team, teams, mirror, 0);
+    const skillMatch = this.placeList(list, start, finish, out.team, teams, mirror);
     return this.finishDecode(out, start, finish, teams, mirror, horizon, skillMatch);
   }
 
@@ -187,70 +186,9 @@ export class SerialSgs {
     }
   }
 
-  /**
-   * A forward decode (as decode(list, out, teams)) that also saves the decoder's state every
-   * `cps.every` list positions, so that lists sharing a prefix with this one can resume.
-   */
-  decodeSaving(list: ArrayLike<number>, out: Decoded, cps: Checkpoints, teams?: Int32Array): Decoded {
-    cps.count = 0;
-    cps.list = Int32Array.from(list);
-    cps.teams = teams && Int32Array.from(teams);
-    this.resetProfiles(false, 0);
-    this.placePinned(out.start, out.finish, out.team, false, 0);
-    const skillMatch = this.placeList(list, 0, out.start, out.finish, out.team, teams, false, 0, cps);
-    cps.start = Float64Array.from(out.start);
-    cps.finish = Float64Array.from(out.finish);
-    cps.team = Int32Array.from(out.team);
-    return this.finishDecode(out, out.start, out.finish, teams, false, 0, skillMatch);
-  }
-
-  /**
-   * The forward decode of a list (with fixed teams as in decode) resumed from the last state
-   * saved in `cps` before position `at` and before the first position where the list or its
-   * fixed teams differ from the saved ones: the same schedule as decode(list, out, teams), at the
-   * cost of the positions after the state. Returns how many list positions it placed.
-   */
-  decodeFrom(list: ArrayLike<number>, out: Decoded, cps: Checkpoints, at: number, teams?: Int32Array): number {
-    const state = cps.before(Math.min(at, cps.agreesUpTo(list, teams)));
-    if (!state) {
-      this.decode(list, out, teams);
-      return list.length;
-    }
-    for (let r = 0; r < this.profiles.length; r++) this.profiles[r]!.restore(state.profiles[r]!);
-    this.load.set(state.load);
-    out.start.set(cps.start);
-    out.finish.set(cps.finish);
-    out.team.set(cps.team);
-    const skillMatch = this.placeList(list, state.position, out.start, out.finish, out.team, teams, false, state.skillMatch);
-    this.finishDecode(out, out.start, out.finish, teams, false, 0, skillMatch);
-    return list.length - state.position;
-  }
-
-  private saveState(cps: Checkpoints, position: number, skillMatch: number): void {
-    const k = cps.count++;
-    const old = cps.states[k];
-    cps.states[k] = {
-      position,
-      profiles: this.profiles.map((prof, r) => prof.save(old?.profiles[r])),
-      load: old ? (old.load.set(this.load), old.load) : Float64Array.from(this.load),
-      skillMatch,
-    };
-  }
-
-  /** Places list[from…] in order (earlier positions and pinned phases already placed); returns the summed skill match. */
-  private placeList(
-    list: ArrayLike<number>,
-    from: number,
-    start: Float64Array,
-    finish: Float64Array,
-    team: Int32Array,
-    teams: Int32Array | undefined,
-    mirror: boolean,
-    skillMatch: number,
-    save?: Checkpoints,
-  ): number {
+  /** Places the list in order (pinned phases already placed); returns the summed skill match. */
+  private placeList(list: ArrayLike<number>, start: Float64Array, finish: Float64Array, team: Int32Array, teams: Int32Array | undefined, mirror: boolean): number {
     const p = this.problem;
-    let nextSave = save ? save.every : Infinity;
     const f = this.flat;
     const before = mirror ? f.succs : f.preds;
     const { off, idx } = before;
@@ -258,11 +196,8 @@ export class SerialSgs {
     const isPinned = this.isPinned;
     const { duration, release, capacity } = p;
     const load = this.load;
-    for (let k = from; k < list.length; k++) {
-      if (k === nextSave) {
-        this.saveState(save!, k, skillMatch);
-        nextSave += save!.every;
-      }
+    let skillMatch = 0;
+    for (let k = 0; k < list.length; k++) {
       const j = list[k]!;
       if (isPinned[j] === 1) continue;
       const d = duration[j]!;
