@@ -74,12 +74,11 @@ function sweep(
  * that much of the team (problem.ts capacity = the most). `end` (all the work, lags and releases)
  * bounds how far past the last date named the last stretch runs.
  */
-export function teamBlocks(project: Project, calendar: WorkCalendar, buffer: number, end: number): { blocks: TeamBlock[]; peak: number[]; until: number[] } | undefined {
+export function teamBlocks(project: Project, calendar: WorkCalendar, buffer: number, end: number): { blocks: TeamBlock[]; peak: number[]; until: number } | undefined {
   if (!project.teams.some((t) => t.calendar)) return undefined;
   const issues: InputIssue[] = [];
   const blocks: TeamBlock[] = [];
   const peak = project.teams.map((t) => t.capacity);
-  const until = project.teams.map(() => Infinity);
   const named = project.teams.map((t) => {
     if (!t.calendar) return undefined;
     const { away, sizes } = stretches(t, calendar, issues);
@@ -93,7 +92,6 @@ export function teamBlocks(project: Project, calendar: WorkCalendar, buffer: num
     const c = named[t.index];
     if (!c) continue;
     const fte = (people: number) => teamCapacity(people, t.availability, buffer, t.hoursPerWeek);
-    until[t.index] = stop;
     const bounds = [...new Set([0, stop, ...c.inner])].sort((a, b) => a - b);
     const segments = sweep(bounds, c.away, c.sizes, t.size).map((g) => ({ ...g, fte: fte(g.people) }));
     const most = Math.max(t.capacity, ...segments.map((s) => s.fte));
@@ -101,24 +99,21 @@ export function teamBlocks(project: Project, calendar: WorkCalendar, buffer: num
     for (const s of segments) if (most - s.fte > 1e-9) blocks.push({ team: t.index, from: s.from, to: s.to, amount: most - s.fte, left: s.fte, reasons: s.reasons });
   }
   if (issues.length > 0) throw new PlanInputError(issues[0]!.code, issues);
-  return { blocks, peak, until };
+  return { blocks, peak, until: stop };
 }
 
 /**
- * Refuses a schedule that put a phase past the days its team's calendar describes (`until`): that
+ * Refuses a schedule that put a phase on a team with a calendar past the days the calendars
+ * describe (`until`, the same day for every team): that
  * happens only when no team that may take it has its people on any day it can start — a team that
  * had them early and shrank before the phase's dependencies let it begin.
  */
-export function refuseNoCapacityWindow(
-  project: Project,
-  schedule: { start: ArrayLike<number>; team: ArrayLike<number> },
-  calendars: { blocks: TeamBlock[]; until: number[] },
-): void {
+export function refuseNoCapacityWindow(project: Project, schedule: { start: ArrayLike<number>; team: ArrayLike<number> }, calendars: { blocks: TeamBlock[]; until: number }): void {
   const issues: InputIssue[] = [];
   for (const p of project.phases) {
     const t = schedule.team[p.index]!;
-    if (t < 0 || schedule.start[p.index]! + 1e-6 < calendars.until[t]!) continue;
-    const last = calendars.blocks.filter((b) => b.team === t && b.to >= calendars.until[t]! - 1e-9).flatMap((b) => b.reasons);
+    if (t < 0 || !project.teams[t]!.calendar || schedule.start[p.index]! + 1e-6 < calendars.until) continue;
+    const last = calendars.blocks.filter((b) => b.team === t && b.to >= calendars.until - 1e-9).flatMap((b) => b.reasons);
     issues.push({
       code: 'no_capacity_window',
       message: `phase "${p.id}" needs ${p.demand} FTE of its team, and no team that may take it has them on any day it can start${last.length > 0 ? ` (${project.teams[t]!.id}: ${last.join('; ')})` : ''}`,

@@ -10,10 +10,10 @@ import { copyDecoded, emptyDecoded, type Decoded, type SerialSgs } from './sgs.j
  * are already listed.
  */
 function orderByTimes(p: SchedulingProblem, first: Float64Array, second: Float64Array, topoPos: Int32Array, descending: boolean): Int32Array {
+  if (!p.predDelta) return sortedBy(first, second, topoPos, descending);
   const sign = descending ? -1 : 1;
   const cmp = (a: number, b: number) => sign * (first[a]! - first[b]! || second[a]! - second[b]! || topoPos[a]! - topoPos[b]!);
-  if (p.predDelta) return topologicalBy(p.n, descending ? p.succs : p.preds, descending ? p.preds : p.succs, (a, b) => cmp(a, b) < 0);
-  return sortedBy(first, second, topoPos, descending);
+  return topologicalBy(p.n, descending ? p.succs : p.preds, descending ? p.preds : p.succs, (a, b) => cmp(a, b) < 0);
 }
 
 /**
