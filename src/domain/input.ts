@@ -272,7 +272,7 @@ function phaseLinks(p: PlanInput['phases'][number], relax: boolean, indexOf: Map
 }
 
 /** The input's groups with names and parents, then the labels phases name without a listing; refuses duplicate ids, unknown parents and parent cycles. */
-function groupsOf(input: PlanInput): Project['groups'] {
+export function groupsOf(input: Pick<PlanInput, 'groups' | 'phases'>): Project['groups'] {
   const listed = input.groups ?? [];
   const issues: InputIssue[] = [];
   const index = uniqueIds(listed, '/groups', 'group', issues);

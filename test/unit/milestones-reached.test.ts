@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialPhaseState, type PhaseState } from '../../src/domain/tracking/events.js';
-import { groupMembers } from '../../src/domain/tracking/group-progress.js';
+import { groupMembersOf } from '../../src/domain/tracking/group-progress.js';
 import { milestonesReached } from '../../src/domain/tracking/milestones-reached.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
 
@@ -39,7 +39,7 @@ describe('milestones reached', () => {
   });
 
   it('groups roll their phases up through the parents; a label not listed is a top-level group', () => {
-    const groups = groupMembers({
+    const groups = groupMembersOf({
       groups: [{ id: 'outer' }, { id: 'inner', name: 'Inner', parent: 'outer' }],
       phases: [...phases, { id: 'c', name: 'C', duration: 1, group: 'loose' }],
     });

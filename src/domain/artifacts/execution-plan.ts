@@ -7,6 +7,7 @@ import { executionPlanId, finishDateOf, isCritical, startDateOf, teamIdOf, type 
 import { linkReady } from '../links.js';
 import { calendarNote } from '../team-calendars.js';
 import { contractPairs } from './shared-work.js';
+import { groupMembers } from '../group-members.js';
 
 /** The duration-weighted critical path, every phase's slack, and the source's own path beside it. */
 function criticalPath(ctx: ArtifactContext): ExecutionPlan['critical_path'] {
@@ -171,12 +172,10 @@ function noteOf(ctx: ArtifactContext, j: number): { note?: string } {
 /** Each group's phases (its own and those of the groups below it) and the span they run over. */
 function groupRollUp(ctx: ArtifactContext): ExecutionPlan['groups'] {
   const { project, schedule } = ctx.result;
-  const parent = new Map(project.groups.map((g) => [g.id, g.parent]));
-  const members = new Map<string, number[]>(project.groups.map((g) => [g.id, []]));
-  for (const p of project.phases) {
-    // Up the parents, at most once per group (the input refuses parent cycles).
-    for (let g = p.group, k = 0; g !== undefined && k <= project.groups.length; g = parent.get(g), k++) members.get(g)?.push(p.index);
-  }
+  const members = groupMembers(
+    project.groups,
+    project.phases.map((p) => p.group),
+  );
   return project.groups.flatMap((g) => {
     const js = members.get(g.id)!;
     if (js.length === 0) return [];

@@ -1,4 +1,6 @@
 import type { PlanInput } from '../../schemas/plan-input.js';
+import { groupMembers } from '../group-members.js';
+import { groupsOf } from '../input.js';
 import type { PhaseStatusView, PlannedPhase } from './status.js';
 
 export interface GroupProgress {
@@ -22,27 +24,20 @@ export interface GroupProgress {
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** The groups an input names (listed ones with their parents, then unlisted labels as top-level groups), each with its phases and those below it. */
-export function groupMembers(input: Pick<PlanInput, 'groups' | 'phases'>): { id: string; name: string; parent: string | null; phases: string[] }[] {
-  const groups = (input.groups ?? []).map((g) => ({ id: g.id, name: g.name ?? g.id, parent: g.parent ?? null, phases: [] as string[] }));
-  const byId = new Map(groups.map((g) => [g.id, g]));
-  for (const p of input.phases) {
-    if (p.group === undefined || byId.has(p.group)) continue;
-    const g = { id: p.group, name: p.group, parent: null, phases: [] };
-    groups.push(g);
-    byId.set(g.id, g);
-  }
-  for (const p of input.phases) {
-    // Up the parents, at most once per group (the input refuses parent cycles).
-    for (let g = p.group ? byId.get(p.group) : undefined, k = 0; g && k <= groups.length; g = g.parent ? byId.get(g.parent) : undefined, k++) g.phases.push(p.id);
-  }
-  return groups;
+export function groupMembersOf(input: Pick<PlanInput, 'groups' | 'phases'>): { id: string; name: string; parent: string | null; phases: string[] }[] {
+  const groups = groupsOf(input);
+  const members = groupMembers(
+    groups,
+    input.phases.map((p) => p.group),
+  );
+  return groups.map((g) => ({ id: g.id, name: g.name, parent: g.parent ?? null, phases: members.get(g.id)!.map((j) => input.phases[j]!.id) }));
 }
 
 /** Per group (rolled up over the groups below it): phases done of all, the share of its planned work done, and its planned, actual and projected span. */
 export function groupProgress(input: Pick<PlanInput, 'groups' | 'phases'>, planned: PlannedPhase[], views: PhaseStatusView[]): GroupProgress[] {
   const effort = new Map(planned.map((p) => [p.id, p.effort]));
   const view = new Map(views.map((v) => [v.id, v]));
-  return groupMembers(input).flatMap((g) => {
+  return groupMembersOf(input).flatMap((g) => {
     const vs = g.phases.map((id) => view.get(id)).filter((v): v is PhaseStatusView => v !== undefined);
     if (vs.length === 0) return [];
     const weight = vs.reduce((a, v) => a + (effort.get(v.id) ?? 0), 0);
