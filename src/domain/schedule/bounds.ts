@@ -3,6 +3,8 @@ import { usableCapacity, type SchedulingProblem } from './problem.js';
 
 const EPS = 1e-7;
 
+export type LowerBounds = Pick<Bounds, 'criticalPath' | 'resource' | 'best'>;
+
 /** Earliest start (head) and time from finish to the project end (tail) of each phase, from the critical path method. */
 export interface HeadsTails {
   head: ArrayLike<number>;
@@ -86,8 +88,8 @@ export function scheduleBounds(p: SchedulingProblem, criticalPathLength: number,
   return boundsAt(lowerBounds(p, criticalPathLength, ht), makespan);
 }
 
-/** The bounds alone (gap and optimality against no schedule yet), to be judged later by boundsAt. */
-export function lowerBounds(p: SchedulingProblem, criticalPathLength: number, ht?: HeadsTails): Bounds {
+/** The bounds alone, before there is a schedule to judge against them (boundsAt). */
+export function lowerBounds(p: SchedulingProblem, criticalPathLength: number, ht?: HeadsTails): LowerBounds {
   const integral =
     p.duration.every((d) => Number.isInteger(d)) &&
     p.pinnedStart.every((s) => Number.isNaN(s)) &&
@@ -96,10 +98,10 @@ export function lowerBounds(p: SchedulingProblem, criticalPathLength: number, ht
   const round = (x: number) => (integral ? Math.ceil(x - EPS) : x);
   const resource = round(resourceLowerBound(p, ht));
   const criticalPath = round(criticalPathLength);
-  return { criticalPath, resource, best: Math.max(criticalPath, resource), gapPercent: Infinity, optimal: false };
+  return { criticalPath, resource, best: Math.max(criticalPath, resource) };
 }
 
 /** The same bounds, with the gap and optimality of a schedule of this makespan. */
-export function boundsAt(b: Bounds, makespan: number): Bounds {
+export function boundsAt(b: LowerBounds, makespan: number): Bounds {
   return { ...b, gapPercent: b.best > 0 ? Math.max(0, ((makespan - b.best) / b.best) * 100) : 0, optimal: makespan <= b.best + EPS };
 }
