@@ -19,6 +19,7 @@
  *   PSPLIB_SAMPLE      every k-th instance only (default 1: all)
  *   PSPLIB_ITERATIONS  schedules per instance (default 5000; the literature also uses 1000 and 50000)
  *   PSPLIB_BUDGET_MS   time cap per instance (default 60000, so that the schedule count decides)
+ *   PSPLIB_SEED        the planning seed (default 1)
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -43,6 +44,9 @@ function setsFound(files: string[]): BenchSet[] {
   }
   return [...sizes].sort((a, b) => a - b).map((size) => ({ name: `J${size}`, prefix: `j${size}` }));
 }
+
+/** The planning seed: the same for every instance, so a run is repeatable and seeds can be compared. */
+const SEED = Number(process.env.PSPLIB_SEED ?? 1);
 
 const RESULT_TABLE = /^(j\d+)(opt|hrs)\.(sm|txt)$/i;
 
@@ -167,7 +171,7 @@ function feasible(inst: PsplibInstance, startOf: Map<number, number>): boolean {
 function runInstance(path: string, budgetMs: number, iterations: number, reference: number | undefined): Outcome {
   const name = instanceName(path);
   const inst = parsePsplib(readFileSync(path, 'utf8'));
-  const input = { ...psplibToPlanInput(inst, name), planning: { timeBudgetMs: budgetMs, iterations } };
+  const input = { ...psplibToPlanInput(inst, name), planning: { timeBudgetMs: budgetMs, iterations, seed: SEED } };
   const t0 = performance.now();
   const result = computePlan(input, { clock: () => performance.now(), timeBudgetCapMs: budgetMs });
   const ms = performance.now() - t0;
@@ -201,7 +205,7 @@ function summarise(set: BenchSet, budgetMs: number, iterations: number, outcomes
   const msPer = mean(outcomes.map((o) => o.ms));
   const share = (k: number, n: number) => (n ? `${((k / n) * 100).toFixed(1)} %` : 'n/a');
 
-  console.log(`\n${set.name}: ${outcomes.length} instances, ${iterations} schedules (time cap ${budgetMs} ms), ${withRef.length} with a reference makespan`);
+  console.log(`\n${set.name}: ${outcomes.length} instances, ${iterations} schedules (time cap ${budgetMs} ms), seed ${SEED}, ${withRef.length} with a reference makespan`);
   console.log(`  deviation from reference   mean ${pct(mean(devRef))}, max ${pct(devRef.length ? Math.max(...devRef) : NaN)}`);
   console.log(`  at reference makespan      ${atRef}/${withRef.length} (${share(atRef, withRef.length)})`);
   console.log(`  deviation from own bound   mean ${pct(devLb)}; proved optimal by it ${proved}/${outcomes.length} (${share(proved, outcomes.length)})`);
