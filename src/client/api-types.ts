@@ -1195,6 +1195,8 @@ export interface components {
                     /** @description A span in working days. */
                     critical_path_days: number;
                     /** @description A span in working days. */
+                    destructive_days: number;
+                    /** @description A span in working days. */
                     resource_days: number;
                 };
                 /** @description A span in working days. */

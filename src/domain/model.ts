@@ -185,6 +185,8 @@ export interface Schedule {
 export interface Bounds {
   criticalPath: number;
   resource: number;
+  /** The destructive bound (schedule/destructive-bound.ts): the shortest makespan energetic reasoning does not refute, at least the other two. */
+  destructive: number;
   best: number;
   /** (makespan − best) / best × 100. */
   gapPercent: number;

@@ -292,9 +292,10 @@ function checkPlan(input: PlanInput, plan: PlanResult): void {
 
   // Lower bounds.
   expect(bounds.criticalPath).toBeGreaterThanOrEqual(cpm.length - TOL);
-  expect(bounds.best).toBeCloseTo(Math.max(bounds.criticalPath, bounds.resource), 9);
+  expect(bounds.best).toBeCloseTo(Math.max(bounds.criticalPath, bounds.resource, bounds.destructive), 9);
   expect(makespan).toBeGreaterThanOrEqual(bounds.criticalPath - TOL);
   expect(makespan).toBeGreaterThanOrEqual(bounds.resource - TOL);
+  expect(makespan).toBeGreaterThanOrEqual(bounds.destructive - TOL);
   expect(makespan).toBeGreaterThanOrEqual(bounds.best - TOL);
   expect(bounds.gapPercent).toBeGreaterThanOrEqual(0);
   if (bounds.optimal) expect(Math.abs(makespan - bounds.best)).toBeLessThan(TOL);

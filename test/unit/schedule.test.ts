@@ -49,18 +49,19 @@ describe('resource limits', () => {
     expect(plan.cpm.length).toBe(5);
     expect(plan.schedule.makespan).toBe(10);
     expect([...plan.schedule.start].sort()).toEqual([0, 5]);
-    expect(plan.bounds).toEqual({ criticalPath: 5, resource: 10, best: 10, gapPercent: 0, optimal: true });
+    expect(plan.bounds).toEqual({ criticalPath: 5, resource: 10, destructive: 10, best: 10, gapPercent: 0, optimal: true });
     // Optimal from the start: the search stops at the lower bound.
     expect(plan.search.evaluated).toBeLessThan(200);
   });
 
   it('reports a gap when the energy bound is not reached', () => {
-    // Three two-day phases on two people: the work (6 person-days / 2) says 3, but one phase must wait: 4.
-    const plan = computePlan(input([phase('a', 2), phase('b', 2), phase('c', 2)], [{ id: 't', size: 2, skills: [] }]));
-    expect(plan.schedule.makespan).toBe(4);
-    expect(plan.bounds.criticalPath).toBe(2);
-    expect(plan.bounds.resource).toBe(3);
-    expect(plan.bounds.best).toBe(3);
+    // Three 2.5-day phases on two people: the work (7.5 person-days / 2) says 3.75, but one phase must wait: 5.
+    // (Fractional days: the destructive bound, for whole-day plans, would prove 5; destructive-bound.test.ts.)
+    const plan = computePlan(input([phase('a', 2.5), phase('b', 2.5), phase('c', 2.5)], [{ id: 't', size: 2, skills: [] }]));
+    expect(plan.schedule.makespan).toBe(5);
+    expect(plan.bounds.criticalPath).toBe(2.5);
+    expect(plan.bounds.resource).toBe(3.75);
+    expect(plan.bounds.best).toBe(3.75);
     expect(plan.bounds.optimal).toBe(false);
     expect(plan.bounds.gapPercent).toBeCloseTo(100 / 3, 9);
   });

@@ -122,7 +122,7 @@ export function executionPlan(ctx: ArtifactContext, advice: { success_criteria: 
     groups: groupRollUp(ctx),
     optimisation: {
       makespan_days: r2(schedule.makespan),
-      lower_bounds: { critical_path_days: r2(bounds.criticalPath), resource_days: r2(bounds.resource), best_days: r2(bounds.best) },
+      lower_bounds: { critical_path_days: r2(bounds.criticalPath), resource_days: r2(bounds.resource), destructive_days: r2(bounds.destructive), best_days: r2(bounds.best) },
       gap_percent: r2(bounds.gapPercent),
       proven_optimal: bounds.optimal,
       search: {

@@ -38,7 +38,7 @@ export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, wave
     `Done one after another the phases take ${pc.sequential_duration_days} working days; run in parallel waves they take ` +
       `${pc.parallel_duration_days}, saving ${pc.time_savings_days} days (${pc.time_savings_percent} %).`,
     `No schedule can be shorter than ${opt.lower_bounds.best_days} working days (critical path ${opt.lower_bounds.critical_path_days}, ` +
-      `resource bound ${opt.lower_bounds.resource_days}); this one is ${opt.proven_optimal ? '**proven optimal**' : `${opt.gap_percent} % above that bound`}. ` +
+      `resource bound ${opt.lower_bounds.resource_days}${destructiveNote(opt.lower_bounds)}); this one is ${opt.proven_optimal ? '**proven optimal**' : `${opt.gap_percent} % above that bound`}. ` +
       `The search evaluated ${opt.search.schedules_evaluated} schedules (seed ${opt.search.seed}); the best priority rule alone gave ${opt.search.best_priority_rule_makespan_days} days.`,
     '',
     mermaidGantt(ctx),
@@ -137,6 +137,10 @@ function criteriaTable(criteria: ExecutionPlan['success_criteria']): string[] {
     ]),
   );
 }
+
+/** The destructive bound, named only when it is above the critical path and resource bounds (otherwise it adds nothing). */
+const destructiveNote = (b: ExecutionPlan['optimisation']['lower_bounds']) =>
+  b.destructive_days > Math.max(b.critical_path_days, b.resource_days) ? `, destructive bound ${b.destructive_days}` : '';
 
 const stoppedNote = (rec: ExecutionPlan['recommendations']) =>
   rec.complete

@@ -1,9 +1,11 @@
 import type { Bounds } from '../model.js';
-import { usableCapacity, type SchedulingProblem } from './problem.js';
+import { destructiveBound } from './destructive-bound.js';
+import type { SchedulingProblem } from './problem.js';
+import { resourceSets, type ResourceSet } from './resource-sets.js';
 
 const EPS = 1e-7;
 
-export type LowerBounds = Pick<Bounds, 'criticalPath' | 'resource' | 'best'>;
+export type LowerBounds = Pick<Bounds, 'criticalPath' | 'resource' | 'destructive' | 'best'>;
 
 /** Earliest start (head) and time from finish to the project end (tail) of each phase, from the critical path method. */
 export interface HeadsTails {
@@ -13,49 +15,22 @@ export interface HeadsTails {
 
 /**
  * Energy bound with heads and tails (strengthened by head and tail thresholds, see
- * thresholdEnergy): the work that only a set of resources can do, divided by
+ * thresholdEnergy): the work that only a set of resources can do (resourceSets), divided by
  * their capacity, cannot start before the earliest head among that work nor end later than the
- * makespan less the smallest tail. Sets are each pool on its own and each phase's eligible teams.
- * Capacity is what can be in use at once (usableCapacity): 2.4 FTE serve whole-person demands
- * with at most 2 people, so dividing by 2.4 would understate the time the work takes.
+ * makespan less the smallest tail.
  */
-export function resourceLowerBound(p: SchedulingProblem, ht?: HeadsTails): number {
+export function resourceLowerBound(p: SchedulingProblem, ht?: HeadsTails, sets: readonly ResourceSet[] = resourceSets(p)): number {
   let bound = 0;
-  const capacity = usableCapacity(p);
   const head = (j: number) => (ht ? ht.head[j]! : 0);
   const tail = (j: number) => (ht ? ht.tail[j]! : 0);
   const all = Array.from({ length: p.n }, (_, j) => j).filter((j) => p.duration[j]! > 0);
   const byHead = Int32Array.from(all).sort((a, b) => head(b) - head(a));
   const byTail = Int32Array.from(all).sort((a, b) => tail(b) - tail(a));
   const work = new Float64Array(p.n);
-  const consider = (members: (j: number) => number, cap: number) => {
-    if (cap <= 0) return;
-    for (const j of all) work[j] = p.duration[j]! * members(j);
-    bound = Math.max(bound, thresholdEnergy(byHead, head, tail, work, cap), thresholdEnergy(byTail, tail, head, work, cap));
-  };
-  for (let r = p.teamCount; r < p.capacity.length; r++) {
-    consider((j) => {
-      const k = p.poolRes[j]!.indexOf(r);
-      return k >= 0 ? p.poolQty[j]![k]! : 0;
-    }, capacity[r]!);
-  }
-  const sets = new Map<string, Int32Array>();
-  for (const e of p.eligible)
-    if (e.length > 0)
-      sets.set(
-        Array.from(e)
-          .sort((a, b) => a - b)
-          .join(','),
-        e,
-      );
-  for (const set of sets.values()) {
-    const members = new Set(set);
-    let cap = 0;
-    for (const t of members) cap += capacity[t]!;
-    consider((j) => {
-      const e = p.eligible[j]!;
-      return e.length > 0 && e.every((t) => members.has(t)) ? p.teamSize[j]! : 0;
-    }, cap);
+  for (const { member, demand, capacity } of sets) {
+    member.forEach((j, k) => (work[j] = p.duration[j]! * demand[k]!));
+    bound = Math.max(bound, thresholdEnergy(byHead, head, tail, work, capacity), thresholdEnergy(byTail, tail, head, work, capacity));
+    for (const j of member) work[j] = 0;
   }
   return bound;
 }
@@ -88,7 +63,10 @@ export function scheduleBounds(p: SchedulingProblem, criticalPathLength: number,
   return boundsAt(lowerBounds(p, criticalPathLength, ht), makespan);
 }
 
-/** The bounds alone, before there is a schedule to judge against them (boundsAt). */
+/**
+ * The bounds alone, before there is a schedule to judge against them (boundsAt). The destructive
+ * bound needs heads and tails and whole-number makespans; otherwise it is the best of the others.
+ */
 export function lowerBounds(p: SchedulingProblem, criticalPathLength: number, ht?: HeadsTails): LowerBounds {
   const integral =
     p.duration.every((d) => Number.isInteger(d)) &&
@@ -96,9 +74,14 @@ export function lowerBounds(p: SchedulingProblem, criticalPathLength: number, ht
     p.release.every((r) => Number.isInteger(r)) &&
     (p.predDelta ?? []).every((a) => a.every((x) => Number.isInteger(x)));
   const round = (x: number) => (integral ? Math.ceil(x - EPS) : x);
-  const resource = round(resourceLowerBound(p, ht));
+  const sets = resourceSets(p);
+  const resource = round(resourceLowerBound(p, ht, sets));
   const criticalPath = round(criticalPathLength);
-  return { criticalPath, resource, best: Math.max(criticalPath, resource) };
+  const lb0 = Math.max(criticalPath, resource);
+  // Heads must include the releases (they do when the engine passes them: the critical path starts each phase at its release).
+  const headsHold = ht !== undefined && p.release.every((r, j) => r <= ht.head[j]! + EPS);
+  const destructive = integral && headsHold ? destructiveBound(p, sets, ht, lb0) : lb0;
+  return { criticalPath, resource, destructive, best: Math.max(lb0, destructive) };
 }
 
 /** The same bounds, with the gap and optimality of a schedule of this makespan. */

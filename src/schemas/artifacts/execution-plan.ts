@@ -233,7 +233,7 @@ export const ExecutionPlan = Type.Object(
     ),
     optimisation: Type.Object({
       makespan_days: Days,
-      lower_bounds: Type.Object({ critical_path_days: Days, resource_days: Days, best_days: Days }),
+      lower_bounds: Type.Object({ critical_path_days: Days, resource_days: Days, destructive_days: Days, best_days: Days }),
       gap_percent: Percent,
       proven_optimal: Type.Boolean(),
       search: Type.Object({
