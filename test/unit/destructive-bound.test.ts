@@ -8,6 +8,7 @@ import { normalise } from '../../src/domain/input.js';
 import { destructiveBound } from '../../src/domain/schedule/destructive-bound.js';
 import { resourceSets } from '../../src/domain/schedule/resource-sets.js';
 import { emptyDecoded, SerialSgs } from '../../src/domain/schedule/sgs.js';
+import { tightenWindows } from '../../src/domain/schedule/time-windows.js';
 import type { PhaseInput, PlanInput, TeamInput } from '../../src/schemas/plan-input.js';
 
 const TOL = 1e-6;
@@ -67,6 +68,31 @@ describe('destructive lower bound', () => {
     const p = schedulingProblem(normalise(tightWindows));
     const cpm = criticalPath(p, p.duration);
     expect(destructiveBound(p, resourceSets(p), { head: cpm.es, tail: cpm.lf.map((lf) => cpm.length - lf) }, 8)).toBe(8);
+  });
+
+  it('narrows windows by the incompatible pair and the links (hand-computed, T = 8 on the instance above)', () => {
+    // Tails from the critical path (6): y 5, b 3, z 0, a 1, w 0. Latest starts at T = 8: a 3, b 3.
+    // a before b needs 0 + 4 ≤ 3: no, so b goes first: a starts at 3 at the earliest and b at 1 at
+    // the latest; then y (before b) starts by 0, w (after a) at 7 and z (after b) from 3.
+    const project = normalise(tightWindows);
+    const p = schedulingProblem(project);
+    const cpm = criticalPath(p, p.duration);
+    const w = { es: Float64Array.from(cpm.es), ls: Float64Array.from(cpm.lf, (lf, j) => 8 - (cpm.length - lf) - p.duration[j]!) };
+    expect(tightenWindows(p, w, Int32Array.of(...['a', 'b'].map((id) => project.phases.findIndex((ph) => ph.id === id))))).toBe(true);
+    const at = (id: string) => {
+      const j = project.phases.findIndex((ph) => ph.id === id);
+      return [w.es[j], w.ls[j]];
+    };
+    expect([at('y'), at('b'), at('z'), at('a'), at('w')]).toEqual([
+      [0, 0],
+      [1, 1],
+      [3, 5],
+      [3, 3],
+      [7, 7],
+    ]);
+    // At T = 7 neither order fits: the windows empty.
+    const w7 = { es: Float64Array.from(cpm.es), ls: Float64Array.from(cpm.lf, (lf, j) => 7 - (cpm.length - lf) - p.duration[j]!) };
+    expect(tightenWindows(p, w7, Int32Array.of(...['a', 'b'].map((id) => project.phases.findIndex((ph) => ph.id === id))))).toBe(false);
   });
 
   it('proves whole-day plans optimal that the energy bound leaves open: three two-day phases on two people take 4 days', () => {
