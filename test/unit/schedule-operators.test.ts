@@ -7,7 +7,7 @@ import { Justifier } from '../../src/domain/schedule/justify.js';
 import { peakWindow, resampleBlock, shiftMutation, swapMutation, twoPointCrossover, windowCrossover } from '../../src/domain/schedule/operators.js';
 import { type SchedulingProblem } from '../../src/domain/schedule/problem.js';
 import { sampledList } from '../../src/domain/schedule/rules.js';
-import { searchSchedule } from '../../src/domain/schedule/search.js';
+import { populationFor, searchSchedule } from '../../src/domain/schedule/search.js';
 import { emptyDecoded, SerialSgs, type Decoded } from '../../src/domain/schedule/sgs.js';
 import { areasOverlap } from '../../src/domain/tracking/areas.js';
 import type { PhaseInput, PlanInput } from '../../src/schemas/plan-input.js';
@@ -203,5 +203,36 @@ describe('search operators on random small plans with teams, skills and areas', 
       { numRuns: Math.max(10, Math.round(RUNS / 3)) },
     );
     expect(repeatedSomewhere).toBe(true);
+  });
+
+  it('the population grows with the schedule budget, and a large budget keeps the search feasible and deterministic', () => {
+    expect([1000, 5000, 6400, 16_000, 50_000, 1_000_000].map(populationFor)).toEqual([40, 40, 40, 100, 313, 500]);
+    let compared = 0;
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const p = schedulingProblem(normalise(input));
+        const key = Float64Array.from({ length: p.n }, (_, j) => j);
+        const run = (populationSize?: number) =>
+          searchSchedule(p, {
+            rng: seededRandom(input.planning!.seed!),
+            iterations: 20_000,
+            timeBudgetMs: Infinity,
+            lowerBound: 0,
+            rules: [{ name: 'input-order', key }],
+            ...(populationSize ? { populationSize } : {}),
+          });
+        const grown = run();
+        checkSchedule(input, p, grown.best);
+        expect(Array.from(run().best.start)).toEqual(Array.from(grown.best.start));
+        // 125 members instead of 40: a generation breeds as many children as there are members, so fewer generations fit.
+        const small = run(40);
+        if (grown.evaluated >= 20_000 && small.evaluated >= 20_000) {
+          compared++;
+          expect(grown.generations).toBeLessThan(small.generations);
+        }
+      }),
+      { numRuns: 5 },
+    );
+    expect(compared).toBeGreaterThan(0);
   });
 });

@@ -44,6 +44,17 @@ interface Individual {
   repeat: boolean;
 }
 
+/**
+ * Population of a plan of up to 500 phases for a schedule budget: 40 up to 6,400 schedules, then
+ * one member per 160 schedules, at most 500. On every-8th J60 at 50,000 schedules (seeds 1–3,
+ * deviation from the critical-path bound) 40 members gave 15.32 %, 160 gave 15.13 %, 300 gave
+ * 15.06 % and 500 gave 15.13 % (seeds 1–2); at 5,000 schedules 30, 40 and 60 were within the
+ * seeds' spread (docs/benchmarks.md).
+ */
+export function populationFor(iterations: number): number {
+  return Math.min(500, Math.max(40, Math.round(iterations / 160)));
+}
+
 /** Generations without a better best schedule before the population is renewed. */
 const STAGNATION = 4;
 /** Share of the population kept when it is renewed. */
@@ -146,7 +157,9 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
   // Large plans get a smaller population so that the genetic search starts within the budget
   // (one decode of a 10,000-phase plan costs milliseconds) and gets through generations: at
   // 150 and 250 schedules on two 10,000-phase plans 4 beat 8 in all four cases (docs/benchmarks.md).
-  const size = o.populationSize ?? (p.n > 2000 ? 4 : p.n > 500 ? 16 : 40);
+  // Smaller plans grow the population with the schedule budget, so that a large budget is spent
+  // on a wider search rather than on a converged one.
+  const size = o.populationSize ?? (p.n > 2000 ? 4 : p.n > 500 ? 16 : populationFor(o.iterations));
   const lft = o.rules[0]!.key;
   const useParallel = p.n <= PARALLEL_MAX_PHASES;
   for (let tries = 0; population.length < size && tries < 3 * size && !optimal() && !outOfBudget(); tries++) {
