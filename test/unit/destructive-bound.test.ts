@@ -7,9 +7,9 @@ import { computePlan, schedulingProblem } from '../../src/domain/engine.js';
 import { normalise } from '../../src/domain/input.js';
 import { destructiveBound } from '../../src/domain/schedule/destructive-bound.js';
 import { resourceSets } from '../../src/domain/schedule/resource-sets.js';
-import { emptyDecoded, SerialSgs } from '../../src/domain/schedule/sgs.js';
 import { tightenWindows } from '../../src/domain/schedule/time-windows.js';
 import type { PhaseInput, PlanInput, TeamInput } from '../../src/schemas/plan-input.js';
+import { exhaustiveMakespan } from '../support/exhaustive-makespan.js';
 
 const TOL = 1e-6;
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
@@ -196,40 +196,5 @@ function bruteForceOptimum(inp: PlanInput): number {
   const project = normalise(inp);
   const dates = dateDays(project, new WorkCalendar(inp.startDate, project.calendar));
   const p = schedulingProblem(project, dates ? withNotBefore(undefined, dates) : undefined);
-  const sgs = new SerialSgs(p);
-  const out = emptyDecoded(p.n);
-  const teams = new Int32Array(p.n).fill(-1);
-  const lists: Int32Array[] = [];
-  const indeg = Int32Array.from(p.preds, (x) => x.length);
-  const list: number[] = [];
-  const topo = () => {
-    if (list.length === p.n) lists.push(Int32Array.from(list));
-    for (let j = 0; j < p.n; j++) {
-      if (indeg[j]! !== 0) continue;
-      indeg[j] = -1;
-      list.push(j);
-      for (const s of p.succs[j]!) indeg[s]!--;
-      topo();
-      for (const s of p.succs[j]!) indeg[s]!++;
-      list.pop();
-      indeg[j] = 0;
-    }
-  };
-  topo();
-  let best = Infinity;
-  const assign = (j: number) => {
-    if (j === p.n) {
-      for (const l of lists) best = Math.min(best, sgs.decode(l, out, teams).makespan);
-      return;
-    }
-    const e = p.eligible[j]!;
-    if (e.length === 0) return assign(j + 1);
-    for (const t of e) {
-      teams[j] = t;
-      assign(j + 1);
-    }
-    teams[j] = -1;
-  };
-  assign(0);
-  return best;
+  return exhaustiveMakespan(p);
 }

@@ -5,10 +5,10 @@ import { WorkCalendar } from '../../src/domain/calendar.js';
 import { dateDays, withNotBefore } from '../../src/domain/date-constraints.js';
 import { normalise } from '../../src/domain/input.js';
 import type { PlanResult } from '../../src/domain/model.js';
-import { emptyDecoded, SerialSgs } from '../../src/domain/schedule/sgs.js';
 import { areasOverlap } from '../../src/domain/tracking/areas.js';
 import { dependencyLinks } from '../../src/schemas/dependency-links.js';
 import type { PhaseInput, PlanInput, TeamInput } from '../../src/schemas/plan-input.js';
+import { exhaustiveMakespan } from '../support/exhaustive-makespan.js';
 
 const TOL = 1e-6;
 /** Runs per property; raise with PROPERTY_RUNS=5000 for a deeper search. */
@@ -337,46 +337,7 @@ function bruteForceOptimum(input: PlanInput): number {
   const dates = dateDays(project, new WorkCalendar(input.startDate, project.calendar));
   const p = schedulingProblem(project, dates ? withNotBefore(undefined, dates) : undefined);
   input.teams.forEach((ti, t) => (p.capacity[t] = capacityOf(grownOf(ti), input.constraints?.capacityBuffer ?? 20)));
-  const sgs = new SerialSgs(p);
-  const out = emptyDecoded(p.n);
-  const teams = new Int32Array(p.n).fill(-1);
-  const lists: Int32Array[] = [];
-  const indeg = Int32Array.from(p.preds, (x) => x.length);
-  const list: number[] = [];
-  const used = new Uint8Array(p.n);
-  const topo = () => {
-    if (list.length === p.n) {
-      lists.push(Int32Array.from(list));
-      return;
-    }
-    for (let j = 0; j < p.n; j++) {
-      if (used[j] || indeg[j]! > 0) continue;
-      used[j] = 1;
-      list.push(j);
-      for (const s of p.succs[j]!) indeg[s]!--;
-      topo();
-      for (const s of p.succs[j]!) indeg[s]!++;
-      list.pop();
-      used[j] = 0;
-    }
-  };
-  topo();
-  let best = Infinity;
-  const assign = (j: number) => {
-    if (j === p.n) {
-      for (const l of lists) best = Math.min(best, sgs.decode(l, out, teams).makespan);
-      return;
-    }
-    const e = p.eligible[j]!;
-    if (e.length === 0) return assign(j + 1);
-    for (const t of e) {
-      teams[j] = t;
-      assign(j + 1);
-    }
-    teams[j] = -1;
-  };
-  assign(0);
-  return best;
+  return exhaustiveMakespan(p);
 }
 
 /**

@@ -149,16 +149,12 @@ const PACK = 2 ** 22;
  * comparator), which is exact while positions are whole and small, as in integral problems.
  */
 function sweepOverloads(at: Float64Array, slope: Float64Array, keys: Float64Array, events: number, t1: number, capacity: number): boolean {
-  let packable = events < PACK;
-  for (let e = 0; e < events && packable; e++) packable = Number.isInteger(at[e]!) && at[e]! >= 0 && at[e]! < 2 ** 30;
-  if (!packable) return sweepSlow(at, slope, events, t1, capacity);
-  for (let e = 0; e < events; e++) keys[e] = at[e]! * PACK + e;
-  const sorted = keys.subarray(0, events).sort();
+  const order = eventOrder(at, keys, events);
   let work = 0;
   let rate = 0;
   let prev = t1;
   for (let q = 0; q < events; q++) {
-    const e = sorted[q]! % PACK;
+    const e = order[q]!;
     work += rate * (at[e]! - prev);
     prev = at[e]!;
     rate += slope[e]!;
@@ -168,18 +164,13 @@ function sweepOverloads(at: Float64Array, slope: Float64Array, keys: Float64Arra
   return false;
 }
 
-/** The same sweep for any positions. */
-function sweepSlow(at: Float64Array, slope: Float64Array, events: number, t1: number, capacity: number): boolean {
-  const sorted = Array.from({ length: events }, (_, e) => e).sort((a, b) => at[a]! - at[b]!);
-  let work = 0;
-  let rate = 0;
-  let prev = t1;
-  for (const e of sorted) {
-    work += rate * (at[e]! - prev);
-    prev = at[e]!;
-    rate += slope[e]!;
-    const room = capacity * (prev - t1);
-    if (prev > t1 + EPS && work > room + EPS * (1 + room)) return true;
-  }
-  return false;
+/** The events' indices by position: packed keys when the positions allow, else a comparator sort. */
+function eventOrder(at: Float64Array, keys: Float64Array, events: number): ArrayLike<number> {
+  let packable = events < PACK;
+  for (let e = 0; e < events && packable; e++) packable = Number.isInteger(at[e]!) && at[e]! >= 0 && at[e]! < 2 ** 30;
+  if (!packable) return Array.from({ length: events }, (_, e) => e).sort((a, b) => at[a]! - at[b]!);
+  for (let e = 0; e < events; e++) keys[e] = at[e]! * PACK + e;
+  const sorted = keys.subarray(0, events).sort();
+  for (let q = 0; q < events; q++) sorted[q] = sorted[q]! % PACK;
+  return sorted;
 }
