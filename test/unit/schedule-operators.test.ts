@@ -8,7 +8,7 @@ import { peakWindow, resampleBlock, shiftMutation, swapMutation, twoPointCrossov
 import { type SchedulingProblem } from '../../src/domain/schedule/problem.js';
 import { sampledList } from '../../src/domain/schedule/rules.js';
 import { populationFor, searchSchedule } from '../../src/domain/schedule/search.js';
-import { emptyDecoded, SerialSgs, type Decoded } from '../../src/domain/schedule/sgs.js';
+import { copyDecoded, emptyDecoded, SerialSgs, type Decoded } from '../../src/domain/schedule/sgs.js';
 import { areasOverlap } from '../../src/domain/tracking/areas.js';
 import type { PhaseInput, PlanInput } from '../../src/schemas/plan-input.js';
 
@@ -156,12 +156,43 @@ describe('search operators on random small plans with teams, skills and areas', 
           const parallel = sgs.decodeParallel(child, emptyDecoded(p.n));
           checkSchedule(input, p, parallel);
           const before = parallel.makespan;
+          const both = copyDecoded(parallel, emptyDecoded(p.n));
           justifier.improve(parallel);
           expect(parallel.makespan).toBeLessThanOrEqual(before + TOL);
+          // The parallel scheme both ways (these plans have no releases, pins or typed links, so time reverses).
+          expect(precedenceFeasible(p, justifier.improveParallel(both))).toBe(true);
+          expect(both.makespan).toBeLessThanOrEqual(before + TOL);
+          checkSchedule(input, p, both);
           checkSchedule(input, p, parallel);
         }
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it('where time cannot be reversed (a release), the parallel justification is the serial one', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const plain = schedulingProblem(normalise(input));
+        const p: SchedulingProblem = { ...plain, release: Float64Array.from(plain.release, (_, j) => (j === plain.n - 1 ? 1 : 0)) };
+        const sgs = new SerialSgs(p);
+        const decoded = sgs.decodeParallel(
+          sampledList(
+            p,
+            Float64Array.from({ length: p.n }, (_, j) => j),
+            seededRandom(input.planning!.seed!),
+          ),
+          emptyDecoded(p.n),
+        );
+        const serial = copyDecoded(decoded, emptyDecoded(p.n));
+        const listSerial = new Justifier(p, sgs).improve(serial);
+        const viaParallel = copyDecoded(decoded, emptyDecoded(p.n));
+        const listParallel = new Justifier(p, sgs).improveParallel(viaParallel);
+        expect(Array.from(listParallel)).toEqual(Array.from(listSerial));
+        expect(Array.from(viaParallel.start)).toEqual(Array.from(serial.start));
+        checkSchedule(input, p, viaParallel);
+      }),
+      { numRuns: Math.max(10, Math.round(RUNS / 3)) },
     );
   });
 

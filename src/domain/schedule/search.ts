@@ -69,7 +69,8 @@ const PARALLEL_MAX_PHASES = 400;
  * comparisons at fixed schedule budgets (Kolisch & Hartmann 2006, EJOR 174):
  * - every individual is decoded (serial scheme, or for small plans sometimes the parallel one)
  *   and improved by forward-backward justification; its list is the justified schedule's order
- *   (Valls, Ballestín & Quintanilla 2005, EJOR 165);
+ *   (Valls, Ballestín & Quintanilla 2005, EJOR 165); an individual of the parallel scheme is
+ *   justified by that scheme both ways where time can be reversed (Justifier.improveParallel);
  * - children come from two-point crossover (Hartmann 1998, NRL 45) or from a peak crossover that
  *   keeps the mother's phases in a busy window of her schedule (Valls et al. 2008, EJOR 185);
  *   parents by 2-tournament; swap and shift mutation;
@@ -116,7 +117,7 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
       repeated++;
       return { list, schedule, key: known, parallel, repeat: true };
     }
-    const improved = justifier.improve(schedule);
+    const improved = parallel ? justifier.improveParallel(schedule) : justifier.improve(schedule);
     evaluated += 3;
     if (o.onProgress && evaluated >= nextReport && evaluated < total) {
       o.onProgress(evaluated, total);
