@@ -237,7 +237,7 @@ interface SearchState {
   stop: () => boolean;
 }
 
-/** Re-solves windows of the best schedule's list while that keeps it no longer. */
+/** Re-solves windows of the best schedule's list while that keeps it no longer (decoded by its scheme). */
 function improveBest(s: SearchState, ind: Individual): void {
   const { p, rng, keys, population } = s;
   const inBlock = new Uint8Array(p.n);
@@ -248,7 +248,7 @@ function improveBest(s: SearchState, ind: Individual): void {
     const from = rng.int(p.n - w + 1);
     const keyOf = current.schedule.start;
     const noisy = Float64Array.from(keyOf, (x) => x + rng.next() * current.schedule.makespan * 0.1);
-    const child = s.evaluate(resampleBlock(p, current.list, from, from + w, noisy, rng, inBlock), 'local-search');
+    const child = s.evaluate(resampleBlock(p, current.list, from, from + w, noisy, rng, inBlock), 'local-search', current.parallel);
     if (!child.repeat && !better(current.schedule, child.schedule) && !keys.has(child.key)) {
       keys.delete(current.key);
       const at = population.indexOf(current);
@@ -260,7 +260,7 @@ function improveBest(s: SearchState, ind: Individual): void {
   s.rankPopulation(s.size);
 }
 
-/** Keeps the elite and refills the population with mutated elite lists and new samples. */
+/** Keeps the elite and refills the population with mutated elite lists (decoded by their parent's scheme) and new samples. */
 function renew(s: SearchState): void {
   const { p, rng, size, keys, population } = s;
   const keep = Math.max(2, Math.ceil(size * ELITE_SHARE));
@@ -268,10 +268,11 @@ function renew(s: SearchState): void {
   const elite = population.length;
   for (let tries = 0; population.length < size && tries < 3 * size && !s.stop(); tries++) {
     if (tries % 2 === 0) {
-      const list = Int32Array.from(population[rng.int(elite)]!.list);
+      const parent = population[rng.int(elite)]!;
+      const list = Int32Array.from(parent.list);
       const moves = 1 + rng.int(Math.max(2, Math.round(p.n / 10)));
       for (let m = 0; m < moves; m++) shiftMutation(p, list, rng, s.pos);
-      s.admit(s.evaluate(list, 'genetic'));
+      s.admit(s.evaluate(list, 'genetic', parent.parallel));
     } else s.admit(s.evaluate(sampledList(p, s.lft, rng), 'sampling', s.useParallel && rng.next() < 0.5));
   }
 }
