@@ -20,6 +20,7 @@
  *   PSPLIB_ITERATIONS  schedules per instance (default 5000; the literature also uses 1000 and 50000)
  *   PSPLIB_BUDGET_MS   time cap per instance (default 60000, so that the schedule count decides)
  *   PSPLIB_SEED        the planning seed (default 1)
+ *   PSPLIB_PER_INSTANCE 1: also a line per instance ("instance j601_1 makespan=… cpm=… reference=… schedules=…")
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -47,6 +48,8 @@ function setsFound(files: string[]): BenchSet[] {
 
 /** The planning seed: the same for every instance, so a run is repeatable and seeds can be compared. */
 const SEED = Number(process.env.PSPLIB_SEED ?? 1);
+/** One line per instance, so that runs (seeds, budgets) can be merged instance by instance. */
+const PER_INSTANCE = process.env.PSPLIB_PER_INSTANCE === '1';
 
 const RESULT_TABLE = /^(j\d+)(opt|hrs)\.(sm|txt)$/i;
 
@@ -244,6 +247,7 @@ function runSet(set: BenchSet, files: string[], refs: Map<string, number>): { ro
         process.exitCode = 1;
       }
       outcomes.push(outcome);
+      if (PER_INSTANCE) console.log(`instance ${outcome.name} makespan=${outcome.makespan} cpm=${outcome.criticalPath} reference=${outcome.reference ?? 'none'} schedules=${outcome.evaluated}`);
     } catch (e) {
       console.error(`${instanceName(path)}: ${e instanceof Error ? e.message : String(e)}`);
       process.exitCode = 1;
