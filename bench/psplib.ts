@@ -247,7 +247,8 @@ function runSet(set: BenchSet, files: string[], refs: Map<string, number>): { ro
         process.exitCode = 1;
       }
       outcomes.push(outcome);
-      if (PER_INSTANCE) console.log(`instance ${outcome.name} makespan=${outcome.makespan} cpm=${outcome.criticalPath} reference=${outcome.reference ?? 'none'} schedules=${outcome.evaluated}`);
+      if (PER_INSTANCE)
+        console.log(`instance ${outcome.name} makespan=${outcome.makespan} cpm=${outcome.criticalPath} reference=${outcome.reference ?? 'none'} schedules=${outcome.evaluated}`);
     } catch (e) {
       console.error(`${instanceName(path)}: ${e instanceof Error ? e.message : String(e)}`);
       process.exitCode = 1;
