@@ -195,12 +195,13 @@ function runInstance(path: string, budgetMs: number, iterations: number, referen
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
-const pct = (x: number) => (Number.isNaN(x) ? 'n/a' : `${x.toFixed(2)} %`);
+const pct = (x: number, digits = 2) => (Number.isNaN(x) ? 'n/a' : `${x.toFixed(digits)} %`);
 const deviation = (value: number, base: number) => ((value - base) / base) * 100;
 
 function summarise(set: BenchSet, budgetMs: number, iterations: number, outcomes: Outcome[]): { row: string; line: string } {
   const withRef = outcomes.filter((o): o is Outcome & { reference: number } => o.reference !== undefined);
   const devRef = withRef.map((o) => deviation(o.makespan, o.reference));
+  const devRefMean = mean(devRef);
   const atRef = withRef.filter((o) => o.makespan <= o.reference).length;
   const devLb = mean(outcomes.map((o) => deviation(o.makespan, o.lowerBound)));
   const devCp = mean(outcomes.map((o) => deviation(o.makespan, o.criticalPath)));
@@ -209,11 +210,11 @@ function summarise(set: BenchSet, budgetMs: number, iterations: number, outcomes
   const share = (k: number, n: number) => (n ? `${((k / n) * 100).toFixed(1)} %` : 'n/a');
 
   console.log(`\n${set.name}: ${outcomes.length} instances, ${iterations} schedules (time cap ${budgetMs} ms), seed ${SEED}, ${withRef.length} with a reference makespan`);
-  console.log(`  deviation from reference   mean ${pct(mean(devRef))}, max ${pct(devRef.length ? Math.max(...devRef) : NaN)}`);
+  console.log(`  deviation from reference   mean ${pct(devRefMean)}, max ${pct(devRef.length ? Math.max(...devRef) : NaN)}`);
   console.log(`  at reference makespan      ${atRef}/${withRef.length} (${share(atRef, withRef.length)})`);
   // Finer than the rounded mean: two settings a tenth of a point apart differ by a few periods here.
   const excess = withRef.reduce((sum, o) => sum + Math.max(0, o.makespan - o.reference), 0);
-  console.log(`  excess over reference      ${excess} periods in all (mean deviation ${mean(devRef).toFixed(3)} %)`);
+  console.log(`  excess over reference      ${excess} periods in all (mean deviation ${pct(devRefMean, 3)})`);
   console.log(`  deviation from own bound   mean ${pct(devLb)}; proved optimal by it ${proved}/${outcomes.length} (${share(proved, outcomes.length)})`);
   console.log(`  deviation from CPM bound   mean ${pct(devCp)}`);
   console.log(
@@ -221,8 +222,8 @@ function summarise(set: BenchSet, budgetMs: number, iterations: number, outcomes
   );
   const below = withRef.filter((o) => o.makespan < o.reference);
   if (below.length) console.log(`  below reference (check!)   ${below.map((o) => `${o.name} ${o.makespan} < ${o.reference}`).join(', ')}`);
-  const line = `${set.name} n=${outcomes.length} schedules=${iterations} dev_ref=${mean(devRef).toFixed(2)}% dev_cpm=${devCp.toFixed(2)}% at_ref=${withRef.length ? ((atRef / withRef.length) * 100).toFixed(1) : 'n/a'}% ms=${msPer.toFixed(0)}`;
-  const row = `| ${set.name} | ${outcomes.length} | ${iterations} | ${pct(mean(devRef))} | ${pct(devRef.length ? Math.max(...devRef) : NaN)} | ${share(atRef, withRef.length)} | ${pct(devLb)} | ${share(proved, outcomes.length)} | ${pct(devCp)} | ${msPer.toFixed(0)} |`;
+  const line = `${set.name} n=${outcomes.length} schedules=${iterations} dev_ref=${devRefMean.toFixed(2)}% dev_cpm=${devCp.toFixed(2)}% at_ref=${withRef.length ? ((atRef / withRef.length) * 100).toFixed(1) : 'n/a'}% ms=${msPer.toFixed(0)}`;
+  const row = `| ${set.name} | ${outcomes.length} | ${iterations} | ${pct(devRefMean)} | ${pct(devRef.length ? Math.max(...devRef) : NaN)} | ${share(atRef, withRef.length)} | ${pct(devLb)} | ${share(proved, outcomes.length)} | ${pct(devCp)} | ${msPer.toFixed(0)} |`;
   return { row, line };
 }
 
