@@ -170,6 +170,44 @@ describe('search operators on random small plans with teams, skills and areas', 
     );
   });
 
+  it('the peak window is the busiest of the window starts it samples (usage relative to capacity, summed phase by phase)', () => {
+    fc.assert(
+      fc.property(inputArb, fc.double({ min: 0.05, max: 1, noNaN: true }), (input, share) => {
+        const p = schedulingProblem(normalise(input));
+        const seed = input.planning!.seed!;
+        const s = new SerialSgs(p).decode(
+          sampledList(
+            p,
+            Float64Array.from({ length: p.n }, (_, j) => j),
+            seededRandom(seed),
+          ),
+          emptyDecoded(p.n),
+        );
+        const width = s.makespan * share;
+        const usage = (a: number, b: number) => {
+          let sum = 0;
+          for (let j = 0; j < p.n; j++) {
+            if (s.finish[j]! - s.start[j]! <= 0) continue;
+            let w = s.team[j]! >= 0 ? p.teamSize[j]! / p.capacity[s.team[j]!]! : 0;
+            p.poolRes[j]!.forEach((r, k) => (w += p.poolQty[j]![k]! / p.capacity[r]!));
+            sum += w * Math.max(0, Math.min(b, s.finish[j]!) - Math.max(a, s.start[j]!));
+          }
+          return sum;
+        };
+        const [a, b] = peakWindow(p, s, width, seededRandom(seed + 1));
+        expect(b - a).toBeCloseTo(s.makespan > 0 && usage(0, s.makespan) > 0 ? width : s.makespan, 9);
+        if (s.makespan <= 0 || usage(0, s.makespan) <= 0) return;
+        // The same eight draws the operator makes.
+        const draws = seededRandom(seed + 1);
+        const starts = Array.from({ length: 8 }, () => draws.next() * Math.max(0, s.makespan - width));
+        expect(starts).toContain(a);
+        const busiest = Math.max(...starts.map((x) => usage(x, x + width)));
+        expect(usage(a, b)).toBeGreaterThanOrEqual(busiest - 1e-9 * (1 + busiest));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('where time cannot be reversed (a release), the parallel justification is the serial one', () => {
     fc.assert(
       fc.property(inputArb, (input) => {

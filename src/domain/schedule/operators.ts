@@ -1,5 +1,6 @@
 import type { Random } from '../random.js';
 import type { SchedulingProblem } from './problem.js';
+import { stableByKey } from './radix-sort.js';
 import { takeWeighted } from './weighted-pick.js';
 import type { Decoded } from './sgs.js';
 
@@ -26,10 +27,13 @@ export function twoPointCrossover(mother: Int32Array, father: Int32Array, rng: R
 
 /**
  * The window of the schedule where resources are busiest: the interval of about `width` time
- * units with the most resource usage relative to capacity, over all resources.
+ * units with the most resource usage relative to capacity, over all resources (the best of 8
+ * sampled window starts).
  */
 export function peakWindow(p: SchedulingProblem, s: Decoded, width: number, rng: Random): [number, number] {
-  const events: { t: number; w: number }[] = [];
+  const at = new Float64Array(2 * p.n);
+  const change = new Float64Array(2 * p.n);
+  let m = 0;
   for (let j = 0; j < p.n; j++) {
     const d = s.finish[j]! - s.start[j]!;
     if (d <= 0) continue;
@@ -38,26 +42,42 @@ export function peakWindow(p: SchedulingProblem, s: Decoded, width: number, rng:
     if (t >= 0) w += p.teamSize[j]! / p.capacity[t]!;
     const res = p.poolRes[j]!;
     for (let k = 0; k < res.length; k++) w += p.poolQty[j]![k]! / p.capacity[res[k]!]!;
-    if (w > 0) events.push({ t: s.start[j]!, w }, { t: s.finish[j]!, w: -w });
+    if (w > 0) {
+      at[m] = s.start[j]!;
+      change[m++] = w;
+      at[m] = s.finish[j]!;
+      change[m++] = -w;
+    }
   }
-  if (events.length === 0 || s.makespan <= 0) return [0, s.makespan];
-  events.sort((a, b) => a.t - b.t);
-  // Usage rate per step, then the window start with the largest integral (sampled starts).
-  const times: number[] = [];
-  const rate: number[] = [];
+  if (m === 0 || s.makespan <= 0) return [0, s.makespan];
+  const identity = new Int32Array(m);
+  for (let e = 0; e < m; e++) identity[e] = e;
+  const order = stableByKey(identity, at.subarray(0, m), false);
+  // Usage rate from each distinct event time to the next.
+  const times = new Float64Array(m);
+  const rate = new Float64Array(m);
+  let steps = 0;
   let cur = 0;
-  for (let i = 0; i < events.length;) {
-    const t = events[i]!.t;
-    for (; i < events.length && events[i]!.t === t; i++) cur += events[i]!.w;
-    times.push(t);
-    rate.push(cur);
+  for (let i = 0; i < m;) {
+    const t = at[order[i]!]!;
+    for (; i < m && at[order[i]!] === t; i++) cur += change[order[i]!]!;
+    times[steps] = t;
+    rate[steps++] = cur;
   }
   const integral = (a: number, b: number) => {
+    // The first step that ends after a (binary search), then the steps that start before b.
+    let lo = 0;
+    let hi = steps - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (times[mid + 1]! > a) hi = mid;
+      else lo = mid + 1;
+    }
     let sum = 0;
-    for (let i = 0; i < times.length; i++) {
-      const lo = Math.max(a, times[i]!);
-      const hi = Math.min(b, times[i + 1] ?? Infinity);
-      if (hi > lo) sum += rate[i]! * (hi - lo);
+    for (let i = lo; i < steps && times[i]! < b; i++) {
+      const from = Math.max(a, times[i]!);
+      const to = Math.min(b, i + 1 < steps ? times[i + 1]! : Infinity);
+      if (to > from) sum += rate[i]! * (to - from);
     }
     return sum;
   };

@@ -63,6 +63,15 @@ const ELITE_SHARE = 0.25;
 const REPEAT_RETRIES = 2;
 /** Plans up to this many phases also decode some children with the parallel scheme (O(n²)). */
 const PARALLEL_MAX_PHASES = 400;
+/** Plans above this many phases are large: a population of 8, and mostly two-point crossover. */
+const LARGE_PHASES = 2000;
+/**
+ * Share of children made by two-point crossover (the rest by peak crossover). On two generated
+ * 10,000-phase plans at 150, 300 and 450 schedules, planning seeds 1–8, 0.8 gave shorter mean
+ * makespans than 0.5 in all six cases (by 1.7–7.4 days), as on a 5,000-phase plan; on every-8th
+ * J60 it did not help, so plans up to LARGE_PHASES keep an even split (docs/benchmarks.md).
+ */
+const twoPointShare = (n: number) => (n > LARGE_PHASES ? 0.8 : 0.5);
 
 /**
  * Activity-list genetic search with justification, after the methods that lead the PSPLIB
@@ -155,12 +164,13 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
     if (optimal() || (population.length > 0 && outOfBudget())) break;
   }
   const initialMakespan = best.makespan;
-  // Large plans get a smaller population so that the genetic search starts within the budget
-  // (one decode of a 10,000-phase plan costs milliseconds) and gets through generations: at
-  // 150 and 250 schedules on two 10,000-phase plans 4 beat 8 in all four cases (docs/benchmarks.md).
+  // Large plans get a small population so that the genetic search starts within the budget (one
+  // decode of a 10,000-phase plan costs milliseconds) and gets through generations. On two such
+  // plans at 150, 300 and 450 schedules, over planning seeds 1–8, 8 members beat 4 in five of six
+  // cases and 6, 12 and 16 were no better than 8; on a 2,000-phase plan 16 beat 8 (docs/benchmarks.md).
   // Smaller plans grow the population with the schedule budget, so that a large budget is spent
   // on a wider search rather than on a converged one.
-  const size = o.populationSize ?? (p.n > 2000 ? 4 : p.n > 500 ? 16 : populationFor(o.iterations));
+  const size = o.populationSize ?? (p.n > LARGE_PHASES ? 8 : p.n > 500 ? 16 : populationFor(o.iterations));
   const lft = o.rules[0]!.key;
   const useParallel = p.n <= PARALLEL_MAX_PHASES;
   for (let tries = 0; population.length < size && tries < 3 * size && !optimal() && !outOfBudget(); tries++) {
@@ -204,7 +214,7 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
 /** One child of two parents: two-point or peak-window crossover, then swap and sometimes shift mutation. */
 function breed(p: SchedulingProblem, mother: Individual, father: Individual, rng: Random, taken: Uint8Array, pos: Int32Array): Int32Array {
   let child: Int32Array;
-  if (rng.next() < 0.5) child = twoPointCrossover(mother.list, father.list, rng, taken);
+  if (rng.next() < twoPointShare(p.n)) child = twoPointCrossover(mother.list, father.list, rng, taken);
   else {
     const width = mother.schedule.makespan * (0.1 + 0.4 * rng.next());
     child = windowCrossover(mother.list, mother.schedule, father.list, peakWindow(p, mother.schedule, width, rng));
