@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/domain/random.js';
 import { sortedBy } from '../../src/domain/schedule/justify.js';
+import { stableByKey } from '../../src/domain/schedule/radix-sort.js';
 
 describe('sortedBy (the justification passes’ ordering)', () => {
   it('orders exactly as a comparator sort does, ties on the first key included, in both directions', () => {
@@ -22,5 +23,22 @@ describe('sortedBy (the justification passes’ ordering)', () => {
         expect(Array.from(sortedBy(first, second, topo, descending))).toEqual(expected);
       }
     }
+  });
+
+  it('sorts stably whether one, several or no digits differ, after a longer sort has grown its scratch', () => {
+    const rng = seededRandom(11);
+    const check = (key: Float64Array) => {
+      const order = Int32Array.from({ length: key.length }, (_, i) => key.length - 1 - i);
+      for (const descending of [false, true]) {
+        const sign = descending ? -1 : 1;
+        const expected = Array.from(order).sort((a, b) => sign * (key[a]! - key[b]!) || order.indexOf(a) - order.indexOf(b));
+        expect(Array.from(stableByKey(order, key, descending))).toEqual(expected);
+      }
+    };
+    check(Float64Array.from({ length: 2000 }, () => rng.next() * 1000 - 300));
+    // 1 and 1.5 differ in one digit of the top word only (an odd number of passes); whole days in two or three.
+    check(Float64Array.from({ length: 300 }, () => (rng.next() < 0.5 ? 1 : 1.5)));
+    check(Float64Array.from({ length: 300 }, () => rng.int(1000)));
+    check(new Float64Array(50).fill(7));
   });
 });

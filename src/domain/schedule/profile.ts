@@ -107,13 +107,9 @@ export class ResourceProfile implements CapacityProfile {
     const atT = needA === 1 && ib === ia;
     const needB = Math.abs((atT ? t : times[ib]!) - e) > EPS ? 1 : 0;
     const usageB = usage[ib]!;
-    if (needA + needB > 0) {
-      times.copyWithin(ib + 1 + needA + needB, ib + 1, size);
-      usage.copyWithin(ib + 1 + needA + needB, ib + 1, size);
-    }
+    if (needA + needB > 0) moveUp(times, usage, ib + 1, size, needA + needB);
     if (needA === 1) {
-      times.copyWithin(ia + 2, ia + 1, ib + 1);
-      usage.copyWithin(ia + 2, ia + 1, ib + 1);
+      moveUp(times, usage, ia + 1, ib + 1, 1);
       times[ia + 1] = t;
       usage[ia + 1] = usage[ia]!;
     }
@@ -134,6 +130,19 @@ export class ResourceProfile implements CapacityProfile {
     usage.set(this.usage);
     this.times = times;
     this.usage = usage;
+  }
+}
+
+/** Moves steps [from, to) up by `by` places. A short move is a loop: copyWithin's call costs more than moving the few steps a decode's insertions near the end usually shift. */
+function moveUp(times: Float64Array, usage: Float64Array, from: number, to: number, by: number): void {
+  if (to - from > 32) {
+    times.copyWithin(from + by, from, to);
+    usage.copyWithin(from + by, from, to);
+    return;
+  }
+  for (let i = to - 1; i >= from; i--) {
+    times[i + by] = times[i]!;
+    usage[i + by] = usage[i]!;
   }
 }
 

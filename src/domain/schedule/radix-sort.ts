@@ -3,15 +3,24 @@ const float = new Float64Array(1);
 const words = new Uint32Array(float.buffer);
 
 /**
+ * Scratch for the mapped keys and the passes, grown as needed (sorts never overlap in a thread):
+ * allocating them per sort made the justification passes' sorts most of a large plan's garbage.
+ */
+let scratch = { hi: new Uint32Array(0), lo: new Uint32Array(0), buffer: new Int32Array(0) };
+const counts = new Int32Array(8 * 256);
+
+/**
  * `order` re-ordered by `key` (ascending or descending), keeping `order` among equal keys: a
  * least-significant-digit radix sort, 8 bits a pass, over the keys' IEEE 754 bits mapped so that
- * unsigned order is numeric order (−0 counts as 0). Passes whose digit is the same for every key
- * (the low bits of whole days, mostly) are skipped.
+ * unsigned order is numeric order (−0 counts as 0). The eight digits' counts come from one read
+ * of the keys; passes whose digit is the same for every key (the low bits of whole days,
+ * mostly) are skipped.
  */
 export function stableByKey(order: Int32Array, key: Float64Array, descending: boolean): Int32Array {
   const n = order.length;
-  const hi = new Uint32Array(n);
-  const lo = new Uint32Array(n);
+  if (scratch.hi.length < n) scratch = { hi: new Uint32Array(n), lo: new Uint32Array(n), buffer: new Int32Array(n) };
+  const { hi, lo } = scratch;
+  counts.fill(0);
   for (let j = 0; j < n; j++) {
     float[0] = key[j]! + 0;
     let l = words[0]!;
@@ -26,22 +35,38 @@ export function stableByKey(order: Int32Array, key: Float64Array, descending: bo
     }
     hi[j] = h;
     lo[j] = l;
+    counts[l & 255]!++;
+    counts[256 + ((l >>> 8) & 255)]!++;
+    counts[512 + ((l >>> 16) & 255)]!++;
+    counts[768 + (l >>> 24)]!++;
+    counts[1024 + (h & 255)]!++;
+    counts[1280 + ((h >>> 8) & 255)]!++;
+    counts[1536 + ((h >>> 16) & 255)]!++;
+    counts[1792 + (h >>> 24)]!++;
   }
-  let from = Int32Array.from(order);
-  let to = new Int32Array(n);
-  const count = new Int32Array(257);
+  const result = Int32Array.from(order);
+  let from = result;
+  let to = scratch.buffer;
   for (let pass = 0; pass < 8; pass++) {
     const word = pass < 4 ? lo : hi;
     const shift = (pass & 3) * 8;
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[((word[from[i]!]! >>> shift) & 255) + 1]!++;
-    if (count.includes(n)) continue;
-    for (let b = 0; b < 256; b++) count[b + 1]! += count[b]!;
+    const base = pass * 256;
+    // Exclusive prefix sums, unless one bucket holds every key.
+    let sum = 0;
+    let skip = false;
+    for (let b = base; b < base + 256; b++) {
+      const c = counts[b]!;
+      if (c === n) skip = true;
+      counts[b] = sum;
+      sum += c;
+    }
+    if (skip) continue;
     for (let i = 0; i < n; i++) {
       const j = from[i]!;
-      to[count[(word[j]! >>> shift) & 255]!++] = j;
+      to[counts[base + ((word[j]! >>> shift) & 255)]!++] = j;
     }
     [from, to] = [to, from];
   }
-  return from;
+  if (from !== result) result.set(from.subarray(0, n));
+  return result;
 }
