@@ -117,8 +117,20 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
   // such a child costs its one decode and is not justified (it could not be admitted anyway).
   const justifiedKey = new Map<number, number>();
   let repeated = 0;
+  // Schedules of individuals dropped from the search are decoded into again: at 10,000 phases each is 200 kB, and allocating them was most of the search's garbage.
+  const spare: Decoded[] = [];
+  const fresh = (): Decoded => {
+    const d = spare.pop();
+    if (!d) return emptyDecoded(p.n);
+    // A decode writes every start, finish and team, and the scores, except the skill match when teams are given.
+    d.skillMatch = 0;
+    return d;
+  };
+  const drop = (ind: Individual) => {
+    if (spare.length < 64) spare.push(ind.schedule);
+  };
   const evaluate = (list: Int32Array, source: string, parallel = false, teams?: Int32Array): Individual => {
-    const schedule = parallel ? sgs.decodeParallel(list, emptyDecoded(p.n)) : sgs.decode(list, emptyDecoded(p.n), teams);
+    const schedule = parallel ? sgs.decodeParallel(list, fresh()) : sgs.decode(list, fresh(), teams);
     const decodedKey = fingerprint(schedule);
     const known = justifiedKey.get(decodedKey);
     if (known !== undefined) {
@@ -147,14 +159,20 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
   const population: Individual[] = [];
   const keys = new Set<number>();
   const admit = (ind: Individual): boolean => {
-    if (ind.repeat || keys.has(ind.key)) return false;
+    if (ind.repeat || keys.has(ind.key)) {
+      drop(ind);
+      return false;
+    }
     keys.add(ind.key);
     population.push(ind);
     return true;
   };
   const rankPopulation = (size: number) => {
     population.sort((a, b) => (better(a.schedule, b.schedule) ? -1 : better(b.schedule, a.schedule) ? 1 : 0));
-    for (const gone of population.splice(size)) keys.delete(gone.key);
+    for (const gone of population.splice(size)) {
+      keys.delete(gone.key);
+      drop(gone);
+    }
   };
 
   for (const seed of o.seeds ?? []) if (!optimal() && !outOfBudget()) admit(evaluate(seed.list, 'warm-start', false, seed.teams));
@@ -184,7 +202,7 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
     const b = rng.int(population.length);
     return population[Math.min(a, b)]!;
   };
-  const state: SearchState = { p, rng, size, population, keys, pos, lft, useParallel, evaluate, admit, rankPopulation, stop: () => outOfBudget() || optimal() };
+  const state: SearchState = { p, rng, size, population, keys, pos, lft, useParallel, evaluate, admit, rankPopulation, drop, stop: () => outOfBudget() || optimal() };
   while (!optimal() && !outOfBudget() && population.length >= 2) {
     generations++;
     const want = population.length;
@@ -196,6 +214,7 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
       let ind = evaluate(child, 'genetic', parallel);
       for (let r = 0; ind.repeat && r < REPEAT_RETRIES && !outOfBudget() && !optimal(); r++) {
         for (let m = 0; m <= r; m++) shiftMutation(p, child, rng, pos);
+        drop(ind);
         ind = evaluate(child, 'genetic', parallel);
       }
       admit(ind);
@@ -243,6 +262,8 @@ interface SearchState {
   evaluate: (list: Int32Array, source: string, parallel?: boolean) => Individual;
   admit: (ind: Individual) => boolean;
   rankPopulation: (size: number) => void;
+  /** Hands the schedule of an individual that left the search back for reuse. */
+  drop: (ind: Individual) => void;
   /** Out of budget, or already optimal. */
   stop: () => boolean;
 }
@@ -264,8 +285,9 @@ function improveBest(s: SearchState, ind: Individual): void {
       const at = population.indexOf(current);
       keys.add(child.key);
       population[at] = child;
+      s.drop(current);
       current = child;
-    }
+    } else s.drop(child);
   }
   s.rankPopulation(s.size);
 }
@@ -274,7 +296,10 @@ function improveBest(s: SearchState, ind: Individual): void {
 function renew(s: SearchState): void {
   const { p, rng, size, keys, population } = s;
   const keep = Math.max(2, Math.ceil(size * ELITE_SHARE));
-  for (const gone of population.splice(keep)) keys.delete(gone.key);
+  for (const gone of population.splice(keep)) {
+    keys.delete(gone.key);
+    s.drop(gone);
+  }
   const elite = population.length;
   for (let tries = 0; population.length < size && tries < 3 * size && !s.stop(); tries++) {
     if (tries % 2 === 0) {
