@@ -4,6 +4,7 @@ import type { SchedulingProblem } from './problem.js';
 import { fingerprint, peakWindow, resampleBlock, shiftMutation, swapMutation, twoPointCrossover, windowCrossover } from './operators.js';
 import { listByKey, sampledList } from './rules.js';
 import { better, copyDecoded, emptyDecoded, SerialSgs, type Decoded } from './sgs.js';
+import { SpareSchedules } from './spare-schedules.js';
 
 export interface SearchOptions {
   rng: Random;
@@ -117,20 +118,10 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
   // such a child costs its one decode and is not justified (it could not be admitted anyway).
   const justifiedKey = new Map<number, number>();
   let repeated = 0;
-  // Schedules of individuals dropped from the search are decoded into again: at 10,000 phases each is 200 kB, and allocating them was most of the search's garbage.
-  const spare: Decoded[] = [];
-  const fresh = (): Decoded => {
-    const d = spare.pop();
-    if (!d) return emptyDecoded(p.n);
-    // A decode writes every start, finish and team, and the scores, except the skill match when teams are given.
-    d.skillMatch = 0;
-    return d;
-  };
-  const drop = (ind: Individual) => {
-    if (spare.length < 64) spare.push(ind.schedule);
-  };
+  const spare = new SpareSchedules(p.n);
+  const drop = (ind: Individual) => spare.give(ind.schedule);
   const evaluate = (list: Int32Array, source: string, parallel = false, teams?: Int32Array): Individual => {
-    const schedule = parallel ? sgs.decodeParallel(list, fresh()) : sgs.decode(list, fresh(), teams);
+    const schedule = parallel ? sgs.decodeParallel(list, spare.take()) : sgs.decode(list, spare.take(), teams);
     const decodedKey = fingerprint(schedule);
     const known = justifiedKey.get(decodedKey);
     if (known !== undefined) {
@@ -195,30 +186,12 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
     admit(evaluate(sampledList(p, lft, rng), 'sampling', useParallel && tries % 2 === 1));
   }
 
-  const taken = new Uint8Array(p.n);
   const pos = new Int32Array(p.n);
-  const pick = () => {
-    const a = rng.int(population.length);
-    const b = rng.int(population.length);
-    return population[Math.min(a, b)]!;
-  };
   const state: SearchState = { p, rng, size, population, keys, pos, lft, useParallel, evaluate, admit, rankPopulation, drop, stop: () => outOfBudget() || optimal() };
+  const taken = new Uint8Array(p.n);
   while (!optimal() && !outOfBudget() && population.length >= 2) {
     generations++;
-    const want = population.length;
-    for (let c = 0; c < want && !outOfBudget() && !optimal(); c++) {
-      const mother = pick();
-      const father = pick();
-      const child = breed(p, mother, father, rng, taken, pos);
-      const parallel = useParallel && (rng.next() < 0.2 ? !mother.parallel : mother.parallel);
-      let ind = evaluate(child, 'genetic', parallel);
-      for (let r = 0; ind.repeat && r < REPEAT_RETRIES && !outOfBudget() && !optimal(); r++) {
-        for (let m = 0; m <= r; m++) shiftMutation(p, child, rng, pos);
-        drop(ind);
-        ind = evaluate(child, 'genetic', parallel);
-      }
-      admit(ind);
-    }
+    breedGeneration(state, taken);
     rankPopulation(size);
     if (generations - improvedAt >= STAGNATION && !optimal() && !outOfBudget()) {
       improveBest(state, population[0]!);
@@ -228,6 +201,26 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
   }
   if (total > 0) o.onProgress?.(total, total);
   return { best, list: bestList, origin, initialMakespan, evaluated, repeated, generations };
+}
+
+/** As many children as there are members, by 2-tournament parents; a child that decodes to a schedule met before is shifted and decoded again. */
+function breedGeneration(s: SearchState, taken: Uint8Array): void {
+  const { p, rng, population, pos } = s;
+  const pick = () => population[Math.min(rng.int(population.length), rng.int(population.length))]!;
+  const want = population.length;
+  for (let c = 0; c < want && !s.stop(); c++) {
+    const mother = pick();
+    const father = pick();
+    const child = breed(p, mother, father, rng, taken, pos);
+    const parallel = s.useParallel && (rng.next() < 0.2 ? !mother.parallel : mother.parallel);
+    let ind = s.evaluate(child, 'genetic', parallel);
+    for (let r = 0; ind.repeat && r < REPEAT_RETRIES && !s.stop(); r++) {
+      for (let m = 0; m <= r; m++) shiftMutation(p, child, rng, pos);
+      s.drop(ind);
+      ind = s.evaluate(child, 'genetic', parallel);
+    }
+    s.admit(ind);
+  }
 }
 
 /** One child of two parents: two-point or peak-window crossover, then swap and sometimes shift mutation. */
