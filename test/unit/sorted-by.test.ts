@@ -41,4 +41,18 @@ describe('sortedBy (the justification passes’ ordering)', () => {
     check(Float64Array.from({ length: 300 }, () => rng.int(1000)));
     check(new Float64Array(50).fill(7));
   });
+
+  it('orders a run of equal first keys longer than insertion takes (comparison-sorted) as it does a short one', () => {
+    const rng = seededRandom(13);
+    const n = 700;
+    // Two runs: 600 phases at one start, 100 at another, finishes drawn from few values so that they tie too.
+    const first = Float64Array.from({ length: n }, (_, j) => (j % 7 === 0 ? 2.5 : 1 / 3));
+    const second = Float64Array.from(first, (f) => f + Math.floor(rng.next() * 20) / 6);
+    const topo = Int32Array.from({ length: n }, (_, j) => (j * 389) % n);
+    for (const descending of [false, true]) {
+      const sign = descending ? -1 : 1;
+      const cmp = (a: number, b: number) => sign * (first[a]! - first[b]! || second[a]! - second[b]! || topo[a]! - topo[b]!);
+      expect(Array.from(sortedBy(first, second, topo, descending))).toEqual(Array.from({ length: n }, (_, j) => j).sort(cmp));
+    }
+  });
 });
