@@ -88,7 +88,7 @@ function main(): void {
   const topo = new Int32Array(p.n);
   p.order.forEach((j, k) => (topo[j] = k));
   const cmp = (a: number, b: number) => s.start[a]! - s.start[b]! || s.finish[a]! - s.finish[b]! || topo[a]! - topo[b]!;
-  // The seventh pass's sortedBy: a stable radix sort by each key, last key first.
+  // The seventh pass's sortedBy (a stable radix sort by each key, last key first), on today's stableByKey.
   const byBothKeys = () => {
     const order = new Int32Array(p.n);
     for (let j = 0; j < p.n; j++) order[topo[j]!] = j;

@@ -23,8 +23,8 @@ function orderByTimes(p: SchedulingProblem, first: Float64Array, second: Float64
  * descending). A comparator sort over 10,000 phases costs about a fifth of a justified decode, so
  * this is a stable radix sort by `first` of the phases in topological order, after which each run
  * of equal `first` is ordered by `second`. The runs are short (at most 78 phases in a justified
- * 10,000-phase schedule, whole days or not), so insertion does that in a fraction of a second
- * radix sort.
+ * schedule of bench:large's 10,000-phase plan, whole days or not), so insertion does that in a
+ * fraction of a second radix sort.
  */
 export function sortedBy(first: Float64Array, second: Float64Array, topoPos: Int32Array, descending: boolean): Int32Array {
   const n = first.length;

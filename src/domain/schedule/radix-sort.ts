@@ -4,7 +4,7 @@ const words = new Uint32Array(float.buffer);
 
 /**
  * Scratch for the mapped keys and the passes, grown as needed (sorts never overlap in a thread):
- * allocating them per sort made the justification passes' sorts most of a large plan's garbage.
+ * allocated per sort, they were four arrays of n for every sort, two sorts per justified child.
  */
 let scratch = { hi: new Uint32Array(0), lo: new Uint32Array(0), buffer: new Int32Array(0) };
 const counts = new Int32Array(8 * 256);

@@ -1,8 +1,8 @@
 import { emptyDecoded, type Decoded } from './sgs.js';
 
 /**
- * Schedules of individuals that left the search, decoded into again rather than allocated anew:
- * at 10,000 phases each is 200 kB, and allocating them was most of a large search's garbage.
+ * Schedules of individuals that left the search, decoded into again rather than allocated anew
+ * (at 10,000 phases each is 200 kB): children not admitted and members ranked out are handed back.
  */
 export class SpareSchedules {
   private readonly spare: Decoded[] = [];
