@@ -4,7 +4,8 @@
  * interleaved so that machine load hits both alike. Checks that both give the same schedules.
  * Also the resource flow derived from the schedule (flow.ts), before and after, the same way, and
  * the justification passes' ordering by start time (a comparator sort before, the seventh pass's
- * radix sort by both keys, and sortedBy after).
+ * radix sort by both keys, and sortedBy after), and drawing one sampled list (the scan of every
+ * draw, kept in test/support/reference-sampling.ts, against RegretSampler's tree).
  *
  *   npm run bench:decode
  *
@@ -22,6 +23,7 @@ import { stableByKey } from '../src/domain/schedule/radix-sort.js';
 import { emptyDecoded, SerialSgs, type Decoded } from '../src/domain/schedule/sgs.js';
 import { resourceFlow as referenceFlow } from '../test/support/reference-sgs/flow.js';
 import { SerialSgs as ReferenceSgs } from '../test/support/reference-sgs/sgs.js';
+import { referenceSampledList } from '../test/support/reference-sampling.js';
 import { largeInput } from './large.js';
 
 const LISTS = Number(process.env.DECODE_LISTS ?? 10);
@@ -110,6 +112,18 @@ function main(): void {
     `  speed-up ${(orderMs[0]! / orderMs[last]!).toFixed(2)}× (over radix ×2: ${(orderMs[1]! / orderMs[last]!).toFixed(2)}×); order identical: ${sameOrder ? 'yes' : 'NO'}`,
   );
   if (!sameOrder) process.exitCode = 1;
+
+  // Sampling: the lists differ (the tree maps a random number to another phase of the same law), so only time is compared.
+  const samplers: [string, typeof sampledList][] = [
+    ['before', referenceSampledList],
+    ['after', sampledList],
+  ];
+  const sampleMs = samplers.map(() => 0);
+  samplers.forEach(([, f]) => f(p, cpm.lf, seededRandom(1))); // warm-up
+  for (let r = 0; r < ROUNDS; r++) samplers.forEach(([, f], i) => (sampleMs[i]! += cpuMs(() => f(p, cpm.lf, seededRandom(r + 2)))));
+  console.log(`Drawing one sampled list (regret-based biased random sampling), ${ROUNDS} lists each, CPU time`);
+  samplers.forEach(([name], i) => console.log(`  ${name.padEnd(7)} ${(sampleMs[i]! / ROUNDS).toFixed(2)} ms`));
+  console.log(`  speed-up ${(sampleMs[0]! / sampleMs[1]!).toFixed(2)}×`);
 }
 
 main();

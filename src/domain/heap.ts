@@ -8,6 +8,11 @@ export class IndexHeap {
     return this.items.length;
   }
 
+  /** The least item, left in the heap. */
+  peek(): number {
+    return this.items[0]!;
+  }
+
   push(v: number): void {
     const items = this.items;
     let i = items.length;

@@ -1,7 +1,7 @@
 import type { Random } from '../random.js';
 import type { SchedulingProblem } from './problem.js';
 import { stableByKey } from './radix-sort.js';
-import { takeWeighted } from './weighted-pick.js';
+import { linearRegret, RegretSampler } from './regret-sampler.js';
 import type { Decoded } from './sgs.js';
 
 /**
@@ -156,38 +156,29 @@ export function shiftMutation(p: SchedulingProblem, list: Int32Array, rng: Rando
 export function resampleBlock(p: SchedulingProblem, list: Int32Array, from: number, to: number, key: ArrayLike<number>, rng: Random, inBlock: Uint8Array): Int32Array {
   const child = Int32Array.from(list);
   for (let i = from; i < to; i++) inBlock[list[i]!] = 1;
-  const indeg = new Map<number, number>();
-  const ready: number[] = [];
-  for (let i = from; i < to; i++) {
-    const j = list[i]!;
-    let c = 0;
-    for (const q of p.preds[j]!) if (inBlock[q]) c++;
-    indeg.set(j, c);
-    if (c === 0) ready.push(j);
-  }
   let keyMin = Infinity;
   let keyMax = -Infinity;
   for (let i = from; i < to; i++) {
     keyMin = Math.min(keyMin, key[list[i]!]!);
     keyMax = Math.max(keyMax, key[list[i]!]!);
   }
-  const spread = Math.max(1, keyMax - keyMin);
+  const ready = new RegretSampler(p.n, key, linearRegret(Math.max(1, keyMax - keyMin)));
+  const indeg = new Map<number, number>();
+  for (let i = from; i < to; i++) {
+    const j = list[i]!;
+    let c = 0;
+    for (const q of p.preds[j]!) if (inBlock[q]) c++;
+    indeg.set(j, c);
+    if (c === 0) ready.add(j);
+  }
   for (let k = from; k < to; k++) {
-    let worst = -Infinity;
-    for (const j of ready) worst = Math.max(worst, key[j]!);
-    let total = 0;
-    const weights = ready.map((j) => {
-      const w = ((worst - key[j]!) / spread) * 4 + 1;
-      total += w;
-      return w;
-    });
-    const j = takeWeighted(ready, weights, total, rng);
+    const j = ready.draw(rng);
     child[k] = j;
     for (const s of p.succs[j]!) {
       if (!inBlock[s]) continue;
       const c = indeg.get(s)! - 1;
       indeg.set(s, c);
-      if (c === 0) ready.push(s);
+      if (c === 0) ready.add(s);
     }
   }
   for (let i = from; i < to; i++) inBlock[list[i]!] = 0;

@@ -1,7 +1,7 @@
 import { IndexHeap } from '../heap.js';
 import type { Random } from '../random.js';
 import type { SchedulingProblem } from './problem.js';
-import { takeWeighted } from './weighted-pick.js';
+import { RegretSampler, squaredRegret } from './regret-sampler.js';
 
 /**
  * A precedence-feasible list: repeatedly the ready phase with the lowest key goes next
@@ -50,25 +50,15 @@ export function priorityKeys(p: SchedulingProblem, r: RuleInputs): { name: strin
  * Regret-based biased random sampling: a ready phase is drawn with probability proportional
  * to (regret + 1)^2, where regret is how much better its key is than the worst ready key.
  */
-export function sampledList(p: SchedulingProblem, key: ArrayLike<number>, rng: Random): Int32Array {
+export function sampledList(p: Pick<SchedulingProblem, 'n' | 'preds' | 'succs'>, key: ArrayLike<number>, rng: Random): Int32Array {
   const indeg = Int32Array.from(p.preds, (x) => x.length);
-  const ready: number[] = [];
-  for (let j = 0; j < p.n; j++) if (indeg[j] === 0) ready.push(j);
+  const ready = new RegretSampler(p.n, key, squaredRegret);
+  for (let j = 0; j < p.n; j++) if (indeg[j] === 0) ready.add(j);
   const list = new Int32Array(p.n);
-  const weights: number[] = [];
   for (let k = 0; k < p.n; k++) {
-    let worst = -Infinity;
-    for (const j of ready) worst = Math.max(worst, key[j]!);
-    let total = 0;
-    weights.length = ready.length;
-    for (let i = 0; i < ready.length; i++) {
-      const w = (worst - key[ready[i]!]! + 1) ** 2;
-      weights[i] = w;
-      total += w;
-    }
-    const j = takeWeighted(ready, weights, total, rng);
+    const j = ready.draw(rng);
     list[k] = j;
-    for (const s of p.succs[j]!) if (--indeg[s]! === 0) ready.push(s);
+    for (const s of p.succs[j]!) if (--indeg[s]! === 0) ready.add(s);
   }
   return list;
 }
