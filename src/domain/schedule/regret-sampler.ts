@@ -44,8 +44,8 @@ const SCAN_MAX = 64;
  * The ready phases of a list being sampled, each drawn with probability proportional to its
  * regret weight. A draw by scan costs the ready set's size; past SCAN_MAX phases the draw goes
  * down a Fenwick tree over the phases that holds, per node, the count, the sum of the keys and
- * the sum of their squares (from which any weight that is a polynomial of degree two in the key
- * sums up), with a max-heap for the worst key. On the 10,000-phase plan of bench:large, ready sets
+ * the sum of their squares (enough to sum any weight of degree two in the key), with a max-heap
+ * for the worst key. On the 10,000-phase plan of bench:large, ready sets
  * hold 125–913 phases and a sampled list took 61–89 ms by scan, five to seven decodes; by the tree
  * 13–20 ms (bench:decode). The tree draws from the same distribution, though not the same phase
  * for the same random number.
@@ -74,10 +74,6 @@ export class RegretSampler {
     let top = 1;
     while (top * 2 <= n) top *= 2;
     this.top = top;
-  }
-
-  get size(): number {
-    return this.ready.length;
   }
 
   add(j: number): void {
@@ -136,7 +132,7 @@ export class RegretSampler {
         pos = next;
       }
     }
-    // Rounding can leave a draw at the very end or on a phase just taken: the nearest ready one stands for it.
+    // Rounding can leave a draw past the end, or on a phase no longer ready whose sums did not cancel to zero: the nearest ready phase stands for it.
     for (let j = Math.min(pos, n - 1); j >= 0; j--) if (at[j]! >= 0) return j;
     for (let j = pos; j < n; j++) if (at[j]! >= 0) return j;
     throw new Error('RegretSampler: nothing is ready');
