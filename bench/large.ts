@@ -16,6 +16,7 @@
  *   LARGE_DURATIONS   "mixed" (default: whole days and three-point estimates, so fractional
  *                     days), or "integral" (whole days only)
  *   LARGE_RUNS        timed runs after one warm-up run (default 1)
+ *   LARGE_HELPER      "0": no helper thread (search-helper.ts); the search evaluates both lanes itself
  *
  * For a comparison at a fixed schedule count (deterministic, not at the mercy of machine load):
  *   LARGE_ITERATIONS=300 LARGE_BUDGET_MS=60000 npm run bench:large
@@ -26,6 +27,7 @@
 import { pathToFileURL } from 'node:url';
 import { criticalPath } from '../src/domain/cpm.js';
 import { computePlan } from '../src/domain/engine.js';
+import { createSearchHelper } from '../src/service/search-helper.js';
 import { descendantCounts, descendants, transitiveReduction } from '../src/domain/graph.js';
 import { DEFAULTS, normalise } from '../src/domain/input.js';
 import { seededRandom } from '../src/domain/random.js';
@@ -42,6 +44,7 @@ const SEED = int('LARGE_SEED', 1);
 const RUNS = Math.max(1, int('LARGE_RUNS', 1));
 const PLANNING_SEEDS = (env('LARGE_PLANNING_SEEDS') ?? String(SEED)).split(',').map((x) => Number(x.trim()));
 const INTEGRAL = env('LARGE_DURATIONS') === 'integral';
+const HELPER = env('LARGE_HELPER') !== '0';
 const SKILLS = 40;
 
 /**
@@ -208,12 +211,13 @@ function main(): void {
   console.log(`  stages alone           normalise ${ms(normaliseMs)}, problem ${ms(problemMs)}, cpm ${ms(cpmMs)}, reach + reduction ${ms(graphMs)}, bounds ${ms(boundsMs)}`);
 
   // One warm-up run so that the figures are for optimised code, then the timed runs.
-  computePlan(input, { clock: () => performance.now() });
+  const options = { clock: () => performance.now(), ...(HELPER ? { searchHelper: createSearchHelper } : {}) };
+  computePlan(input, options);
   const outcomes: { makespan: number; gap: number; evaluated: number }[] = [];
   for (const planningSeed of PLANNING_SEEDS) {
     const seeded: PlanInput = { ...input, planning: { ...input.planning, seed: planningSeed } };
     for (let run = 0; run < RUNS; run++) {
-      const [[plan, cpuMs], totalMs] = timed(() => cpuTimed(() => computePlan(seeded, { clock: () => performance.now() })));
+      const [[plan, cpuMs], totalMs] = timed(() => cpuTimed(() => computePlan(seeded, options)));
       const { bounds, schedule, search } = plan;
       const budget = plan.project.planning.timeBudgetMs;
       outcomes.push({ makespan: schedule.makespan, gap: bounds.gapPercent, evaluated: search.evaluated });
@@ -224,7 +228,9 @@ function main(): void {
       console.log(`  best lower bound       ${bounds.best.toFixed(2)}`);
       console.log(`  gap                    ${bounds.gapPercent.toFixed(2)} %${bounds.optimal ? ' (optimal)' : ''}`);
       console.log(`  initial (rules)        ${search.initialMakespan.toFixed(2)}; origin of the best: ${search.origin}`);
-      console.log(`  evaluated schedules    ${search.evaluated} of ${search.iterations} (${search.generations} generations), budget ${budget} ms`);
+      console.log(
+        `  evaluated schedules    ${search.evaluated} of ${search.iterations} (${search.generations} generations, ${search.helpedLanes} lanes by the helper thread), budget ${budget} ms`,
+      );
       console.log(`  waves                  ${plan.waves.length}`);
       console.log(`  search                 ${ms(search.elapsedMs)}`);
       console.log(`  everything else        ${ms(totalMs - search.elapsedMs)}`);

@@ -17,7 +17,8 @@ import { resourceFlow } from './schedule/flow.js';
 import { Justifier } from './schedule/justify.js';
 import { buildProblem, type Pins, type SchedulingProblem } from './schedule/problem.js';
 import { listByKey, priorityKeys } from './schedule/rules.js';
-import { searchSchedule } from './schedule/search.js';
+import type { SearchHelperFactory } from './schedule/lanes.js';
+import { lanesFor, searchSchedule } from './schedule/search.js';
 import { SerialSgs } from './schedule/sgs.js';
 import { withWaveBarriers } from './wave-barrier.js';
 import { buildWaves } from './waves.js';
@@ -34,6 +35,8 @@ export interface EngineOptions {
   iterationsCap?: number;
   /** Told how far the schedule search has got (stage 'schedule', schedules evaluated of the budget). Observes only. */
   onProgress?: ProgressCallback;
+  /** Makes a thread that evaluates half of each generation of a large plan's search (lanes.ts); the plan is the same without one. */
+  searchHelper?: SearchHelperFactory;
   /**
    * Warm start from a plan of a similar input (the advisor's base plan): per phase id, the day it
    * started and its team there. The search first decodes that order with those teams, then the same
@@ -155,6 +158,8 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
   const cpmRelease = replan ? problem.release.map((r, j) => (Number.isNaN(problem.pinnedStart[j]!) ? r : problem.pinnedStart[j]!)) : dates ? problem.release : undefined;
   const cpm = criticalPath(problem, problem.duration, cpmRelease);
   if (dates) refuseInfeasibleDates(project, cpm, dates, problem.pinnedStart);
+  // Past the last refusal before the search, so that the thread loads while the rules and bounds are worked out.
+  const helper = lanesFor(problem.n) > 1 ? options.searchHelper?.(problem) : undefined;
   const reach = descendants(graph);
   const descendantsCount = descendantCounts(reach);
   const reducedEdges = transitiveReduction(graph, reach);
@@ -180,6 +185,7 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
     rules,
     ...(options.warmStart ? { seeds: warmSeeds(project, problem, cpm.es, options.warmStart) } : {}),
     ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!('schedule', done, total) } : {}),
+    ...(helper ? { helper } : {}),
   });
   const elapsedMs = options.clock ? options.clock() - t0 : 0;
   const alap = project.phases.map((p) => p.alap);
@@ -209,6 +215,7 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
       initialMakespan: found.initialMakespan,
       origin: found.origin,
       elapsedMs,
+      helpedLanes: found.helpedLanes,
     },
     reducedEdges,
     descendants: descendantsCount,

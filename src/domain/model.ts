@@ -250,6 +250,8 @@ export interface SearchReport {
   origin: string;
   /** Wall-clock time of the search when a clock was given, else 0. */
   elapsedMs: number;
+  /** Lanes of a large plan's generations that a helper thread evaluated (lanes.ts); 0 without one. */
+  helpedLanes: number;
 }
 
 /** Where a re-plan starts from. */

@@ -5,6 +5,7 @@ import { planProject, type PlannedVersion } from '../domain/plan.js';
 import { planningDateOf, utcDate } from '../domain/planning-date.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import type { Planner } from './planner.js';
+import { createSearchHelper } from './search-helper.js';
 import type { LRUCache } from 'lru-cache';
 import { boundedCache } from '../cache.js';
 import { jsonText } from '../store/json-text.js';
@@ -78,6 +79,7 @@ export function createDomainPlanner(options: DomainPlannerOptions = {}, memo = n
     try {
       const planned = planProject(input, {
         clock: () => performance.now(),
+        searchHelper: createSearchHelper,
         planningDate,
         ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}),
       });

@@ -1,6 +1,7 @@
 import { PlanInputError, type InputIssue } from '../domain/errors.js';
 import { planProject, type PlannedVersion, type PlanOptions } from '../domain/plan.js';
 import type { PlanInput } from '../schemas/plan-input.js';
+import { createSearchHelper } from './search-helper.js';
 import { ImportError, importAny, type ImportFormat, type ImportIssue, type ImportOptions, type ImportResult } from '../importers/index.js';
 
 export interface PlanTask {
@@ -26,6 +27,7 @@ export default function planTask(task: PlanTask): PlanTaskResult {
   try {
     const ok = planProject(task.input, {
       clock: () => performance.now(),
+      searchHelper: createSearchHelper,
       planningDate: task.planningDate,
       ...(task.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: task.timeBudgetCapMs } : {}),
       ...(task.advisor ? { advisor: task.advisor } : {}),

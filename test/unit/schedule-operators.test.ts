@@ -7,7 +7,8 @@ import { Justifier } from '../../src/domain/schedule/justify.js';
 import { peakWindow, resampleBlock, shiftMutation, swapMutation, twoPointCrossover, windowCrossover } from '../../src/domain/schedule/operators.js';
 import { type SchedulingProblem } from '../../src/domain/schedule/problem.js';
 import { sampledList } from '../../src/domain/schedule/rules.js';
-import { populationFor, searchSchedule } from '../../src/domain/schedule/search.js';
+import { LANES, LaneEvaluator, type LaneWork, type SearchHelper } from '../../src/domain/schedule/lanes.js';
+import { lanesFor, populationFor, searchSchedule, type SearchResult } from '../../src/domain/schedule/search.js';
 import { copyDecoded, emptyDecoded, SerialSgs, type Decoded } from '../../src/domain/schedule/sgs.js';
 import { areasOverlap } from '../../src/domain/tracking/areas.js';
 import type { PhaseInput, PlanInput } from '../../src/schemas/plan-input.js';
@@ -305,4 +306,77 @@ describe('search operators on random small plans with teams, skills and areas', 
     );
     expect(compared).toBeGreaterThan(0);
   });
+
+  it('a laned search is feasible and deterministic, and the same with a helper, a helper that refuses the work or gives up on it, and none', () => {
+    expect([100, 2000, 2001, 10_000].map(lanesFor)).toEqual([1, 1, LANES, LANES]);
+    let helped = 0;
+    let refusedOnce = false;
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const p = schedulingProblem(normalise(input));
+        const run = (helper?: SearchHelper): SearchResult => {
+          const rng = seededRandom(input.planning!.seed!);
+          const key = Float64Array.from({ length: p.n }, (_, j) => j);
+          return searchSchedule(p, {
+            rng,
+            iterations: 600,
+            timeBudgetMs: Infinity,
+            lowerBound: 0,
+            rules: [
+              { name: 'input-order', key },
+              { name: 'reverse', key: key.map((x) => -x) },
+            ],
+            lanes: LANES,
+            ...(helper ? { helper } : {}),
+          });
+        };
+        const alone = run();
+        checkSchedule(input, p, alone.best);
+        // Each lane may pass its share of the budget by one justified decode, as the unlaned search passes the whole.
+        expect(alone.evaluated).toBeLessThanOrEqual(600 + 2 * LANES);
+        expect(alone.helpedLanes).toBe(0);
+        for (const mode of ['answers', 'refuses', 'gives up'] as const) {
+          const h = laneHelper(p, mode);
+          const r = run(h.helper);
+          expect(Array.from(r.best.start)).toEqual(Array.from(alone.best.start));
+          expect(Array.from(r.best.team)).toEqual(Array.from(alone.best.team));
+          expect([r.evaluated, r.repeated, r.generations, r.origin]).toEqual([alone.evaluated, alone.repeated, alone.generations, alone.origin]);
+          expect(h.closed()).toBe(true);
+          if (mode === 'answers') {
+            expect(r.helpedLanes).toBe(h.lanes());
+            helped += r.helpedLanes;
+          } else {
+            expect(r.helpedLanes).toBe(0);
+            if (h.lanes() > 0) refusedOnce = true;
+          }
+        }
+      }),
+      { numRuns: Math.max(10, Math.round(RUNS / 3)) },
+    );
+    expect(helped).toBeGreaterThan(0);
+    expect(refusedOnce).toBe(true);
+  });
 });
+
+/** A helper in this thread: it answers each lane with the lane evaluator a thread would use, refuses every lane, or takes lanes and never answers. */
+function laneHelper(p: SchedulingProblem, mode: 'answers' | 'refuses' | 'gives up') {
+  const lane = new LaneEvaluator(p, undefined);
+  let work: LaneWork | undefined;
+  let lanes = 0;
+  let closed = false;
+  const helper: SearchHelper = {
+    start(w) {
+      lanes++;
+      if (mode === 'refuses') return false;
+      work = w;
+      return true;
+    },
+    finish() {
+      const w = work!;
+      work = undefined;
+      return mode === 'answers' ? lane.run(w) : undefined;
+    },
+    close: () => (closed = true),
+  };
+  return { helper, lanes: () => lanes, closed: () => closed };
+}

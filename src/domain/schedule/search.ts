@@ -1,5 +1,7 @@
 import type { Random } from '../random.js';
 import { Justifier, topologicalBy } from './justify.js';
+import { LaneBatches } from './lane-batches.js';
+import { LANES, type LaneOutcome, type LaneTask, type SearchHelper } from './lanes.js';
 import type { SchedulingProblem } from './problem.js';
 import { fingerprint, peakWindow, resampleBlock, shiftMutation, swapMutation, twoPointCrossover, windowCrossover } from './operators.js';
 import { listByKey, sampledList } from './rules.js';
@@ -21,6 +23,10 @@ export interface SearchOptions {
   seeds?: { list: Int32Array; teams?: Int32Array }[];
   /** Told the schedules evaluated of the iteration budget: 0 first, about every 5%, the budget last (also when the search ends early). */
   onProgress?: (done: number, total: number) => void;
+  /** Lanes of a generation (lanes.ts); default: LANES for plans above LARGE_PHASES, else 1 (children one by one). */
+  lanes?: number;
+  /** A thread that evaluates one lane of laned searches (closed when the search ends). */
+  helper?: SearchHelper;
 }
 
 export interface SearchResult {
@@ -33,6 +39,8 @@ export interface SearchResult {
   /** Of those, decodes equal to one met before, which were not justified again (each counted as one schedule). */
   repeated: number;
   generations: number;
+  /** Lanes a helper thread evaluated (laned searches only). */
+  helpedLanes: number;
 }
 
 interface Individual {
@@ -55,6 +63,19 @@ interface Individual {
 export function populationFor(iterations: number): number {
   return Math.min(500, Math.max(40, Math.round(iterations / 160)));
 }
+
+/**
+ * Large plans get a small population so that the genetic search starts within the budget (one
+ * decode of a 10,000-phase plan costs milliseconds) and gets through generations. On two such
+ * plans at 150, 300 and 450 schedules, over planning seeds 1–8, 8 members beat 4 in five of six
+ * cases and 6, 12 and 16 were no better than 8; on a 2,000-phase plan 16 beat 8 (docs/benchmarks.md).
+ * Smaller plans grow the population with the schedule budget, so that a large budget is spent
+ * on a wider search rather than on a converged one.
+ */
+const sizeFor = (n: number, iterations: number) => (n > LARGE_PHASES ? 8 : n > 500 ? 16 : populationFor(iterations));
+
+/** Lanes a search of n phases splits its generations into (lanes.ts): only large plans have more than one. */
+export const lanesFor = (n: number) => (n > LARGE_PHASES ? LANES : 1);
 
 /** Generations without a better best schedule before the population is renewed. */
 const STAGNATION = 4;
@@ -120,30 +141,34 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
   let repeated = 0;
   const spare = new SpareSchedules(p.n);
   const drop = (ind: Individual) => spare.give(ind.schedule);
-  const evaluate = (list: Int32Array, source: string, parallel = false, teams?: Int32Array): Individual => {
-    const schedule = parallel ? sgs.decodeParallel(list, spare.take()) : sgs.decode(list, spare.take(), teams);
-    const decodedKey = fingerprint(schedule);
-    const known = justifiedKey.get(decodedKey);
-    if (known !== undefined) {
-      evaluated += 1;
-      repeated++;
-      return { list, schedule, key: known, parallel, repeat: true };
-    }
-    const improved = parallel ? justifier.improveParallel(schedule) : justifier.improve(schedule);
-    evaluated += 3;
+  // Every justified decode, as pairs of decoded and justified fingerprints, for the lanes to catch up on.
+  const journal: number[] = [];
+  const absorb = (out: LaneOutcome, source: string, parallel: boolean): Individual => {
+    evaluated += out.cost;
+    repeated += out.repeated;
     if (o.onProgress && evaluated >= nextReport && evaluated < total) {
       o.onProgress(evaluated, total);
       nextReport = evaluated + step;
     }
-    const ind = { list: improved, schedule, key: fingerprint(schedule), parallel, repeat: false };
-    justifiedKey.set(decodedKey, ind.key);
-    if (better(schedule, best)) {
-      copyDecoded(schedule, best);
-      bestList = ind.list;
-      origin = source;
-      improvedAt = generations;
+    if (!out.repeat) {
+      justifiedKey.set(out.decodedKey, out.key);
+      journal.push(out.decodedKey, out.key);
+      if (better(out.schedule, best)) {
+        copyDecoded(out.schedule, best);
+        bestList = out.list;
+        origin = source;
+        improvedAt = generations;
+      }
     }
-    return ind;
+    return { list: out.list, schedule: out.schedule, key: out.key, parallel, repeat: out.repeat };
+  };
+  const evaluate = (list: Int32Array, source: string, parallel = false, teams?: Int32Array): Individual => {
+    const schedule = parallel ? sgs.decodeParallel(list, spare.take()) : sgs.decode(list, spare.take(), teams);
+    const decodedKey = fingerprint(schedule);
+    const known = justifiedKey.get(decodedKey);
+    if (known !== undefined) return absorb({ done: true, list, schedule, key: known, decodedKey, repeat: true, cost: 1, repeated: 1 }, source, parallel);
+    const improved = parallel ? justifier.improveParallel(schedule) : justifier.improve(schedule);
+    return absorb({ done: true, list: improved, schedule, key: fingerprint(schedule), decodedKey, repeat: false, cost: 3, repeated: 0 }, source, parallel);
   };
 
   let generations = 0;
@@ -166,41 +191,79 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
     }
   };
 
-  for (const seed of o.seeds ?? []) if (!optimal() && !outOfBudget()) admit(evaluate(seed.list, 'warm-start', false, seed.teams));
-  for (const rule of o.rules) {
-    if (optimal() || (population.length > 0 && outOfBudget())) break;
-    admit(evaluate(listByKey(p, rule.key), rule.name));
-    if (optimal() || (population.length > 0 && outOfBudget())) break;
-  }
-  const initialMakespan = best.makespan;
-  // Large plans get a small population so that the genetic search starts within the budget (one
-  // decode of a 10,000-phase plan costs milliseconds) and gets through generations. On two such
-  // plans at 150, 300 and 450 schedules, over planning seeds 1–8, 8 members beat 4 in five of six
-  // cases and 6, 12 and 16 were no better than 8; on a 2,000-phase plan 16 beat 8 (docs/benchmarks.md).
-  // Smaller plans grow the population with the schedule budget, so that a large budget is spent
-  // on a wider search rather than on a converged one.
-  const size = o.populationSize ?? (p.n > LARGE_PHASES ? 8 : p.n > 500 ? 16 : populationFor(o.iterations));
   const lft = o.rules[0]!.key;
-  const useParallel = p.n <= PARALLEL_MAX_PHASES;
-  for (let tries = 0; population.length < size && tries < 3 * size && !optimal() && !outOfBudget(); tries++) {
-    admit(evaluate(sampledList(p, lft, rng), 'sampling', useParallel && tries % 2 === 1));
-  }
-
+  const size = o.populationSize ?? sizeFor(p.n, o.iterations);
+  const batches = (o.lanes ?? lanesFor(p.n)) > 1 ? new LaneBatches(p, lft, () => spare.take(), o.helper, o.clock) : undefined;
+  if (!batches) o.helper?.close();
+  // A batch's outcomes are taken in task order, whichever lane evaluated them.
+  const runBatch = (tasks: LaneTask[], sources: string[]): Individual[] => {
+    const msLeft = o.clock ? o.timeBudgetMs - (o.clock() - started) : Infinity;
+    const outcomes = batches!.run(tasks, journal, Math.max(0, o.iterations - evaluated), msLeft);
+    const done: Individual[] = [];
+    outcomes.forEach((out, i) => {
+      if (out.done) done.push(absorb(out, sources[i]!, tasks[i]!.parallel));
+    });
+    return done;
+  };
   const pos = new Int32Array(p.n);
-  const state: SearchState = { p, rng, size, population, keys, pos, lft, useParallel, evaluate, admit, rankPopulation, drop, stop: () => outOfBudget() || optimal() };
-  const taken = new Uint8Array(p.n);
-  while (!optimal() && !outOfBudget() && population.length >= 2) {
-    generations++;
-    breedGeneration(state, taken);
-    rankPopulation(size);
-    if (generations - improvedAt >= STAGNATION && !optimal() && !outOfBudget()) {
-      improveBest(state, population[0]!);
-      renew(state);
-      improvedAt = generations;
+  const useParallel = p.n <= PARALLEL_MAX_PHASES;
+  const stop = () => outOfBudget() || optimal();
+  const state: SearchState = { p, rng, size, population, keys, pos, lft, useParallel, evaluate, runBatch: batches ? runBatch : undefined, admit, rankPopulation, drop, stop };
+  let initialMakespan = Infinity;
+  // The helper is closed however the search ends.
+  try {
+    for (const seed of o.seeds ?? []) if (!optimal() && !outOfBudget()) admit(evaluate(seed.list, 'warm-start', false, seed.teams));
+    decodeRules(state, o.rules, () => optimal() || (population.length > 0 && outOfBudget()));
+    initialMakespan = best.makespan;
+    firstPopulation(state);
+    const taken = new Uint8Array(p.n);
+    while (!state.stop() && population.length >= 2) {
+      generations++;
+      if (state.runBatch) breedBatch(state, state.runBatch, taken);
+      else breedGeneration(state, taken);
+      rankPopulation(size);
+      if (generations - improvedAt >= STAGNATION && !state.stop()) {
+        improveBest(state, population[0]!);
+        renew(state);
+        improvedAt = generations;
+      }
     }
+  } finally {
+    batches?.close();
   }
   if (total > 0) o.onProgress?.(total, total);
-  return { best, list: bestList, origin, initialMakespan, evaluated, repeated, generations };
+  return { best, list: bestList, origin, initialMakespan, evaluated, repeated, generations, helpedLanes: batches?.helped ?? 0 };
+}
+
+/**
+ * Each rule's list, while `done` is false. Laned, the first rule is decoded here (so that there is
+ * a schedule whatever the budget) and the others in lanes.
+ */
+function decodeRules(s: SearchState, rules: SearchOptions['rules'], done: () => boolean): void {
+  for (const rule of s.runBatch ? rules.slice(0, 1) : rules) {
+    if (done()) return;
+    s.admit(s.evaluate(listByKey(s.p, rule.key), rule.name));
+  }
+  if (!s.runBatch || rules.length < 2 || done()) return;
+  const others = rules.slice(1);
+  const tasks = others.map((rule) => ({ list: listByKey(s.p, rule.key), seed: 0, parallel: false, retries: 0 }));
+  for (const ind of s.runBatch(
+    tasks,
+    others.map((rule) => rule.name),
+  ))
+    s.admit(ind);
+}
+
+/** Fills the population with sampled lists (for small plans every other one decoded by the parallel scheme). */
+function firstPopulation(s: SearchState): void {
+  const { p, rng, size, population, lft, useParallel } = s;
+  if (s.runBatch) {
+    fillBatched(population, size, s.stop, s.runBatch, s.admit, (k) => ({ task: { seed: rng.int(2 ** 31), parallel: useParallel && k % 2 === 1, retries: 0 }, source: 'sampling' }));
+    return;
+  }
+  for (let tries = 0; population.length < size && tries < 3 * size && !s.stop(); tries++) {
+    s.admit(s.evaluate(sampledList(p, lft, rng), 'sampling', useParallel && tries % 2 === 1));
+  }
 }
 
 /** As many children as there are members, by 2-tournament parents; a child that decodes to a schedule met before is shifted and decoded again. */
@@ -220,6 +283,54 @@ function breedGeneration(s: SearchState, taken: Uint8Array): void {
       ind = s.evaluate(child, 'genetic', parallel);
     }
     s.admit(ind);
+  }
+}
+
+/**
+ * A laned generation: as many children as there are members, bred and evaluated LANES at a time
+ * (one per lane), so that later children may have earlier ones as parents, as one by one; a
+ * repeated child is shifted in its lane. Pairs, not one batch of all, because that is nearer the
+ * unlaned search; at 300 schedules (planning seeds 1–8) the two were within the seeds' spread on
+ * both 10,000-phase plans (978.75 / 996.48 days in one batch, 976.62 / 998.46 in pairs).
+ */
+function breedBatch(s: SearchState, runBatch: NonNullable<SearchState['runBatch']>, taken: Uint8Array): void {
+  const { p, rng, population, pos } = s;
+  const pick = () => population[Math.min(rng.int(population.length), rng.int(population.length))]!;
+  const want = population.length;
+  for (let c = 0; c < want && !s.stop(); c += LANES) {
+    const tasks: LaneTask[] = [];
+    for (let k = 0; k < LANES && c + k < want; k++) {
+      const mother = pick();
+      const father = pick();
+      const list = breed(p, mother, father, rng, taken, pos);
+      const parallel = s.useParallel && (rng.next() < 0.2 ? !mother.parallel : mother.parallel);
+      tasks.push({ list, seed: rng.int(2 ** 31), parallel, retries: REPEAT_RETRIES });
+    }
+    for (const ind of runBatch(
+      tasks,
+      tasks.map(() => 'genetic'),
+    ))
+      s.admit(ind);
+  }
+}
+
+/** Fills the population to `size` by batches of new individuals, at most 3 × size of them, as the unlaned loops do one by one. */
+function fillBatched(
+  population: Individual[],
+  size: number,
+  stop: () => boolean,
+  runBatch: NonNullable<SearchState['runBatch']>,
+  admit: (ind: Individual) => boolean,
+  make: (k: number) => { task: LaneTask; source: string },
+): void {
+  for (let tries = 0; population.length < size && tries < 3 * size && !stop();) {
+    const made = Array.from({ length: Math.min(size - population.length, 3 * size - tries) }, (_, i) => make(tries + i));
+    tries += made.length;
+    for (const ind of runBatch(
+      made.map((m) => m.task),
+      made.map((m) => m.source),
+    ))
+      admit(ind);
   }
 }
 
@@ -253,6 +364,8 @@ interface SearchState {
   lft: Float64Array;
   useParallel: boolean;
   evaluate: (list: Int32Array, source: string, parallel?: boolean) => Individual;
+  /** Evaluates tasks in lanes (laned searches only); the individuals evaluated, in task order. */
+  runBatch: ((tasks: LaneTask[], sources: string[]) => Individual[]) | undefined;
   admit: (ind: Individual) => boolean;
   rankPopulation: (size: number) => void;
   /** Hands the schedule of an individual that left the search back for reuse. */
@@ -267,20 +380,37 @@ function improveBest(s: SearchState, ind: Individual): void {
   const inBlock = new Uint8Array(p.n);
   let current = ind;
   const tries = Math.max(4, Math.min(s.size, 3 * Math.round(Math.sqrt(p.n))));
-  for (let k = 0; k < tries && !s.stop(); k++) {
+  const resampled = () => {
     const w = Math.max(2, Math.min(p.n, Math.round(p.n * (0.1 + 0.3 * rng.next()))));
     const from = rng.int(p.n - w + 1);
     const keyOf = current.schedule.start;
     const noisy = Float64Array.from(keyOf, (x) => x + rng.next() * current.schedule.makespan * 0.1);
-    const child = s.evaluate(resampleBlock(p, current.list, from, from + w, noisy, rng, inBlock), 'local-search', current.parallel);
-    if (!child.repeat && !better(current.schedule, child.schedule) && !keys.has(child.key)) {
+    return resampleBlock(p, current.list, from, from + w, noisy, rng, inBlock);
+  };
+  // Laned, each round re-solves one window per lane of the same schedule and keeps the better.
+  const round = s.runBatch ? LANES : 1;
+  for (let k = 0; k < tries && !s.stop(); k += round) {
+    let children: Individual[];
+    if (s.runBatch) {
+      const tasks = Array.from({ length: Math.min(round, tries - k) }, () => ({ list: resampled(), seed: rng.int(2 ** 31), parallel: current.parallel, retries: 0 }));
+      children = s.runBatch(
+        tasks,
+        tasks.map(() => 'local-search'),
+      );
+    } else children = [s.evaluate(resampled(), 'local-search', current.parallel)];
+    let kept: Individual | undefined;
+    for (const child of children) {
+      if (!child.repeat && !better(current.schedule, child.schedule) && !keys.has(child.key) && (!kept || better(child.schedule, kept.schedule))) kept = child;
+    }
+    for (const child of children) if (child !== kept) s.drop(child);
+    if (kept) {
       keys.delete(current.key);
       const at = population.indexOf(current);
-      keys.add(child.key);
-      population[at] = child;
+      keys.add(kept.key);
+      population[at] = kept;
       s.drop(current);
-      current = child;
-    } else s.drop(child);
+      current = kept;
+    }
   }
   s.rankPopulation(s.size);
 }
@@ -294,13 +424,26 @@ function renew(s: SearchState): void {
     s.drop(gone);
   }
   const elite = population.length;
+  if (s.runBatch) {
+    fillBatched(population, size, s.stop, s.runBatch, s.admit, (k) => {
+      if (k % 2 === 1) return { task: { seed: rng.int(2 ** 31), parallel: s.useParallel && rng.next() < 0.5, retries: 0 }, source: 'sampling' };
+      const parent = population[rng.int(elite)]!;
+      return { task: { list: mutatedList(p, parent.list, rng, s.pos), seed: rng.int(2 ** 31), parallel: parent.parallel, retries: 0 }, source: 'genetic' };
+    });
+    return;
+  }
   for (let tries = 0; population.length < size && tries < 3 * size && !s.stop(); tries++) {
     if (tries % 2 === 0) {
       const parent = population[rng.int(elite)]!;
-      const list = Int32Array.from(parent.list);
-      const moves = 1 + rng.int(Math.max(2, Math.round(p.n / 10)));
-      for (let m = 0; m < moves; m++) shiftMutation(p, list, rng, s.pos);
-      s.admit(s.evaluate(list, 'genetic', parent.parallel));
+      s.admit(s.evaluate(mutatedList(p, parent.list, rng, s.pos), 'genetic', parent.parallel));
     } else s.admit(s.evaluate(sampledList(p, s.lft, rng), 'sampling', s.useParallel && rng.next() < 0.5));
   }
+}
+
+/** An elite list moved by 1 … n/10 shifts: renewal's near copies. */
+function mutatedList(p: SchedulingProblem, parentList: Int32Array, rng: Random, pos: Int32Array): Int32Array {
+  const list = Int32Array.from(parentList);
+  const moves = 1 + rng.int(Math.max(2, Math.round(p.n / 10)));
+  for (let m = 0; m < moves; m++) shiftMutation(p, list, rng, pos);
+  return list;
 }
