@@ -1,5 +1,5 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { LaneEvaluator } from '../domain/schedule/lanes.js';
+import { LaneEvaluator, type LaneWork } from '../domain/schedule/lanes.js';
 import { ANSWERS, READY, type HelperMessage, type HelperReply } from './search-helper.js';
 
 /** The helper thread (search-helper.ts): takes a plan, evaluates each lane of it it is sent, and answers on the port. */
@@ -13,7 +13,7 @@ port.on('message', (message: HelperMessage) => {
 });
 Atomics.store(signal, READY, 1);
 
-function answer(work: Extract<HelperMessage, { work: unknown }>['work']): void {
+function answer(work: LaneWork): void {
   let reply: HelperReply;
   const transfer = new Set<ArrayBuffer>();
   try {

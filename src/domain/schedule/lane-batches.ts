@@ -1,6 +1,7 @@
 import { LANES, LaneEvaluator, type LaneOutcome, type LaneTask, type SearchHelper } from './lanes.js';
 import type { SchedulingProblem } from './problem.js';
-import type { Decoded } from './sgs.js';
+import type { Justifier } from './justify.js';
+import type { Decoded, SerialSgs } from './sgs.js';
 
 /**
  * Runs batches of tasks in LANES lanes: task i goes to lane i mod LANES. Lane 0 is evaluated
@@ -20,6 +21,9 @@ export class LaneBatches {
     private readonly p: SchedulingProblem,
     private readonly sampleKey: Float64Array,
     private readonly take: () => Decoded,
+    /** The search's scheme and justifier, which the lanes evaluated here share. */
+    private readonly sgs: SerialSgs,
+    private readonly justifier: Justifier,
     private helper: SearchHelper | undefined,
     private readonly clock?: () => number,
   ) {}
@@ -63,7 +67,7 @@ export class LaneBatches {
   /** Evaluates a lane in this thread, within the time left since the batch began. */
   private runHere(l: number, tasks: LaneTask[], journal: readonly number[], budget: number, msLeft: number, began: number): LaneOutcome[] {
     const left = this.clock ? msLeft - (this.clock() - began) : msLeft;
-    const lane = (this.local[l] ??= new LaneEvaluator(this.p, this.sampleKey, this.take));
+    const lane = (this.local[l] ??= new LaneEvaluator(this.p, this.sampleKey, this.take, this.sgs, this.justifier));
     const known = Float64Array.from(journal.slice(this.told[l] ?? 0));
     this.told[l] = journal.length;
     return lane.run({ tasks, known, budget, msLeft: left }, this.clock);

@@ -62,11 +62,31 @@ export interface SearchHelper {
 /** Makes a helper for a plan, or none (one core, no threads). */
 export type SearchHelperFactory = (p: SchedulingProblem) => SearchHelper | undefined;
 
-/** Decodes and justifies one lane's tasks: the same code in the search's thread and in a helper's. */
+/**
+ * Decodes a list into `out` and, unless the decode was met before (in `known`, decoded →
+ * justified fingerprint), justifies it: the one evaluation of the search, in any thread. The
+ * caller records a new decode in `known`.
+ */
+export function decodeAndJustify(
+  sgs: SerialSgs,
+  justifier: Justifier,
+  known: ReadonlyMap<number, number>,
+  list: Int32Array,
+  parallel: boolean,
+  out: Decoded,
+  teams?: Int32Array,
+): LaneOutcome {
+  const schedule = parallel ? sgs.decodeParallel(list, out) : sgs.decode(list, out, teams);
+  const decodedKey = fingerprint(schedule);
+  const met = known.get(decodedKey);
+  if (met !== undefined) return { done: true, list, schedule, key: met, decodedKey, repeat: true, cost: 1, repeated: 1 };
+  const improved = parallel ? justifier.improveParallel(schedule) : justifier.improve(schedule);
+  return { done: true, list: improved, schedule, key: fingerprint(schedule), decodedKey, repeat: false, cost: 3, repeated: 0 };
+}
+
+/** Evaluates one lane's tasks: the same code in the search's thread and in a helper's. */
 export class LaneEvaluator {
   private readonly known = new Map<number, number>();
-  private readonly sgs: SerialSgs;
-  private readonly justifier: Justifier;
   private readonly pos: Int32Array;
 
   constructor(
@@ -74,9 +94,10 @@ export class LaneEvaluator {
     /** The key sampled lists are drawn around (else the first work's). */
     private sampleKey: ArrayLike<number> | undefined,
     private readonly take: () => Decoded = () => emptyDecoded(p.n),
+    /** In the search's thread, the search's own scheme and justifier (lanes there run one after another). */
+    private readonly sgs: SerialSgs = new SerialSgs(p),
+    private readonly justifier: Justifier = new Justifier(p, sgs),
   ) {
-    this.sgs = new SerialSgs(p);
-    this.justifier = new Justifier(p, this.sgs);
     this.pos = new Int32Array(p.n);
   }
 
@@ -111,14 +132,9 @@ export class LaneEvaluator {
   }
 
   private evaluate(list: Int32Array, parallel: boolean): LaneOutcome {
-    const schedule = parallel ? this.sgs.decodeParallel(list, this.take()) : this.sgs.decode(list, this.take());
-    const decodedKey = fingerprint(schedule);
-    const known = this.known.get(decodedKey);
-    if (known !== undefined) return { done: true, list, schedule, key: known, decodedKey, repeat: true, cost: 1, repeated: 1 };
-    const improved = parallel ? this.justifier.improveParallel(schedule) : this.justifier.improve(schedule);
-    const key = fingerprint(schedule);
-    this.known.set(decodedKey, key);
-    return { done: true, list: improved, schedule, key, decodedKey, repeat: false, cost: 3, repeated: 0 };
+    const outcome = decodeAndJustify(this.sgs, this.justifier, this.known, list, parallel, this.take());
+    if (!outcome.repeat) this.known.set(outcome.decodedKey, outcome.key);
+    return outcome;
   }
 }
 

@@ -1,9 +1,9 @@
 import type { Random } from '../random.js';
 import { Justifier, topologicalBy } from './justify.js';
 import { LaneBatches } from './lane-batches.js';
-import { LANES, type LaneOutcome, type LaneTask, type SearchHelper } from './lanes.js';
+import { decodeAndJustify, LANES, type LaneOutcome, type LaneTask, type SearchHelper } from './lanes.js';
 import type { SchedulingProblem } from './problem.js';
-import { fingerprint, peakWindow, resampleBlock, shiftMutation, swapMutation, twoPointCrossover, windowCrossover } from './operators.js';
+import { peakWindow, resampleBlock, shiftMutation, swapMutation, twoPointCrossover, windowCrossover } from './operators.js';
 import { listByKey, sampledList } from './rules.js';
 import { better, copyDecoded, emptyDecoded, SerialSgs, type Decoded } from './sgs.js';
 import { SpareSchedules } from './spare-schedules.js';
@@ -162,14 +162,8 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
     }
     return { list: out.list, schedule: out.schedule, key: out.key, parallel, repeat: out.repeat };
   };
-  const evaluate = (list: Int32Array, source: string, parallel = false, teams?: Int32Array): Individual => {
-    const schedule = parallel ? sgs.decodeParallel(list, spare.take()) : sgs.decode(list, spare.take(), teams);
-    const decodedKey = fingerprint(schedule);
-    const known = justifiedKey.get(decodedKey);
-    if (known !== undefined) return absorb({ done: true, list, schedule, key: known, decodedKey, repeat: true, cost: 1, repeated: 1 }, source, parallel);
-    const improved = parallel ? justifier.improveParallel(schedule) : justifier.improve(schedule);
-    return absorb({ done: true, list: improved, schedule, key: fingerprint(schedule), decodedKey, repeat: false, cost: 3, repeated: 0 }, source, parallel);
-  };
+  const evaluate = (list: Int32Array, source: string, parallel = false, teams?: Int32Array): Individual =>
+    absorb(decodeAndJustify(sgs, justifier, justifiedKey, list, parallel, spare.take(), teams), source, parallel);
 
   let generations = 0;
   const population: Individual[] = [];
@@ -193,7 +187,7 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
 
   const lft = o.rules[0]!.key;
   const size = o.populationSize ?? sizeFor(p.n, o.iterations);
-  const batches = (o.lanes ?? lanesFor(p.n)) > 1 ? new LaneBatches(p, lft, () => spare.take(), o.helper, o.clock) : undefined;
+  const batches = (o.lanes ?? lanesFor(p.n)) > 1 ? new LaneBatches(p, lft, () => spare.take(), sgs, justifier, o.helper, o.clock) : undefined;
   if (!batches) o.helper?.close();
   // A batch's outcomes are taken in task order, whichever lane evaluated them.
   const runBatch = (tasks: LaneTask[], sources: string[]): Individual[] => {
@@ -269,13 +263,9 @@ function firstPopulation(s: SearchState): void {
 /** As many children as there are members, by 2-tournament parents; a child that decodes to a schedule met before is shifted and decoded again. */
 function breedGeneration(s: SearchState, taken: Uint8Array): void {
   const { p, rng, population, pos } = s;
-  const pick = () => population[Math.min(rng.int(population.length), rng.int(population.length))]!;
   const want = population.length;
   for (let c = 0; c < want && !s.stop(); c++) {
-    const mother = pick();
-    const father = pick();
-    const child = breed(p, mother, father, rng, taken, pos);
-    const parallel = s.useParallel && (rng.next() < 0.2 ? !mother.parallel : mother.parallel);
+    const { list: child, parallel } = nextChild(s, taken);
     let ind = s.evaluate(child, 'genetic', parallel);
     for (let r = 0; ind.repeat && r < REPEAT_RETRIES && !s.stop(); r++) {
       for (let m = 0; m <= r; m++) shiftMutation(p, child, rng, pos);
@@ -294,16 +284,12 @@ function breedGeneration(s: SearchState, taken: Uint8Array): void {
  * both 10,000-phase plans (978.75 / 996.48 days in one batch, 976.62 / 998.46 in pairs).
  */
 function breedBatch(s: SearchState, runBatch: NonNullable<SearchState['runBatch']>, taken: Uint8Array): void {
-  const { p, rng, population, pos } = s;
-  const pick = () => population[Math.min(rng.int(population.length), rng.int(population.length))]!;
+  const { rng, population } = s;
   const want = population.length;
   for (let c = 0; c < want && !s.stop(); c += LANES) {
     const tasks: LaneTask[] = [];
     for (let k = 0; k < LANES && c + k < want; k++) {
-      const mother = pick();
-      const father = pick();
-      const list = breed(p, mother, father, rng, taken, pos);
-      const parallel = s.useParallel && (rng.next() < 0.2 ? !mother.parallel : mother.parallel);
+      const { list, parallel } = nextChild(s, taken);
       tasks.push({ list, seed: rng.int(2 ** 31), parallel, retries: REPEAT_RETRIES });
     }
     for (const ind of runBatch(
@@ -332,6 +318,16 @@ function fillBatched(
     ))
       admit(ind);
   }
+}
+
+/** A child of two 2-tournament parents, and its scheme: the mother's, or with probability 0.2 the other. */
+function nextChild(s: SearchState, taken: Uint8Array): { list: Int32Array; parallel: boolean } {
+  const { p, rng, population, pos } = s;
+  const pick = () => population[Math.min(rng.int(population.length), rng.int(population.length))]!;
+  const mother = pick();
+  const father = pick();
+  const list = breed(p, mother, father, rng, taken, pos);
+  return { list, parallel: s.useParallel && (rng.next() < 0.2 ? !mother.parallel : mother.parallel) };
 }
 
 /** One child of two parents: two-point or peak-window crossover, then swap and sometimes shift mutation. */
