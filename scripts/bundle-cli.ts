@@ -16,7 +16,8 @@ const outdir = repoPath('dist', 'src', 'cli');
 rmSync(path.join(outdir, 'chunks'), { recursive: true, force: true });
 
 await build({
-  entryPoints: { main: repoPath('src', 'cli', 'main.ts') },
+  // The search's helper thread is its own entry, beside the chunks that start it (search-helper.ts looks for it there).
+  entryPoints: { main: repoPath('src', 'cli', 'main.ts'), 'chunks/search-helper-thread': repoPath('src', 'service', 'search-helper-thread.ts') },
   outdir,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,

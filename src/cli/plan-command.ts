@@ -6,6 +6,7 @@ import { planProject, type ProgressCallback } from '../domain/plan.js';
 import { planningDateOf, utcDate } from '../domain/planning-date.js';
 import { ARTIFACT_NAMES } from '../schemas/artifacts/index.js';
 import { PlanInput } from '../schemas/plan-input.js';
+import { createSearchHelper } from '../service/search-helper.js';
 import { CliError, EXIT, invalidPlan } from './cli-error.js';
 import { colour, COMMON_OPTIONS, type CliCommand, type Values } from './command.js';
 import type { Schema } from '../client/index.js';
@@ -45,7 +46,7 @@ export function planLocally(input: unknown, onProgress?: ProgressCallback, clock
     throw new CliError(EXIT.invalidInput, 'the input does not match the plan input schema', details);
   }
   try {
-    return planProject(input, { clock, planningDate: planningDateOf(input, utcDate(new Date())), ...(onProgress ? { onProgress } : {}) });
+    return planProject(input, { clock, searchHelper: createSearchHelper, planningDate: planningDateOf(input, utcDate(new Date())), ...(onProgress ? { onProgress } : {}) });
   } catch (err) {
     if (err instanceof PlanInputError) throw invalidPlan(err);
     throw err;

@@ -6,6 +6,7 @@ import { planProject } from '../domain/plan.js';
 import { planningDateOf, utcDate } from '../domain/planning-date.js';
 import { PlanInput } from '../schemas/plan-input.js';
 import { ScenarioChanges, type ScenarioChange } from '../schemas/scenario-change.js';
+import { createSearchHelper } from '../service/search-helper.js';
 import { clientFor, isPlanId, type ApiClient } from './http-client.js';
 import { CliError, EXIT, invalidPlan } from './cli-error.js';
 import { COMMON_OPTIONS, type CliCommand, type Values } from './command.js';
@@ -119,8 +120,8 @@ export function whatifLocally(input: unknown, changes: ScenarioChange[], file: s
   }
   try {
     const planningDate = planningDateOf(input, utcDate(new Date()));
-    const before = planProject(input, { planningDate });
-    const after = planProject(applyChanges(input, changes), { planningDate });
+    const before = planProject(input, { planningDate, searchHelper: createSearchHelper });
+    const after = planProject(applyChanges(input, changes), { planningDate, searchHelper: createSearchHelper });
     const side = (v: typeof before) => ({ summary: v.summary, plan: v.artifacts['execution-plan.json'] });
     return {
       basedOn: file,
