@@ -120,8 +120,9 @@ export function whatifLocally(input: unknown, changes: ScenarioChange[], file: s
   }
   try {
     const planningDate = planningDateOf(input, utcDate(new Date()));
-    const before = planProject(input, { planningDate, searchHelper: createSearchHelper });
-    const after = planProject(applyChanges(input, changes), { planningDate, searchHelper: createSearchHelper });
+    const options = { planningDate, searchHelper: createSearchHelper };
+    const before = planProject(input, options);
+    const after = planProject(applyChanges(input, changes), options);
     const side = (v: typeof before) => ({ summary: v.summary, plan: v.artifacts['execution-plan.json'] });
     return {
       basedOn: file,

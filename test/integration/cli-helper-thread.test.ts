@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,12 @@ import { largeInput } from '../support/large-plan.js';
 import { ensureBuilt } from '../support/built.js';
 
 const chunks = repoPath('dist', 'src', 'cli', 'chunks');
+const THREAD = 'search-helper-thread.js';
+
+/** Waits up to 10 s for a condition the thread sets. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+}
 
 /**
  * The CLI plans large inputs locally with the helper thread (search-helper.ts), which looks for
@@ -22,21 +28,20 @@ const chunks = repoPath('dist', 'src', 'cli', 'chunks');
 describe('the bundled CLI’s search helper thread', () => {
   beforeAll(ensureBuilt, 300_000);
 
-  it('sits beside every chunk that starts it', () => {
-    const starters = readdirSync(chunks).filter(
-      (f) => f.endsWith('.js') && f !== 'search-helper-thread.js' && readFileSync(path.join(chunks, f), 'utf8').includes('"./search-helper-thread.js"'),
-    );
+  it('sits beside every part of the bundle that starts it', () => {
+    const bundle = [repoPath('dist', 'src', 'cli', 'main.js'), ...readdirSync(chunks).map((f) => path.join(chunks, f))];
+    const starters = bundle.filter((f) => f.endsWith('.js') && path.basename(f) !== THREAD && readFileSync(f, 'utf8').includes(`"./${THREAD}"`));
     expect(starters.length).toBeGreaterThan(0);
-    expect(readdirSync(chunks)).toContain('search-helper-thread.js');
+    for (const starter of starters) expect(existsSync(path.join(path.dirname(starter), THREAD)), starter).toBe(true);
   });
 
   it('loads and evaluates a lane as the search does', async () => {
     const p = schedulingProblem(normalise(largeInput(300)));
     const signal = new Int32Array(new SharedArrayBuffer(8));
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(path.join(chunks, 'search-helper-thread.js'), { workerData: { signal, port: port2 }, transferList: [port2] });
+    const worker = new Worker(path.join(chunks, THREAD), { workerData: { signal, port: port2 }, transferList: [port2] });
     try {
-      for (let i = 0; i < 200 && Atomics.load(signal, READY) !== 1; i++) await new Promise((r) => setTimeout(r, 50));
+      await until(() => Atomics.load(signal, READY) === 1);
       expect(Atomics.load(signal, READY)).toBe(1);
       const rule = Float64Array.from({ length: p.n }, (_, j) => p.duration[j]! * ((j * 7919) % 13));
       const work = (): LaneWork => ({
@@ -51,7 +56,7 @@ describe('the bundled CLI’s search helper thread', () => {
       });
       port1.postMessage({ plan: p });
       port1.postMessage({ work: work() });
-      for (let i = 0; i < 200 && Atomics.load(signal, ANSWERS) < 1; i++) await new Promise((r) => setTimeout(r, 50));
+      await until(() => Atomics.load(signal, ANSWERS) >= 1);
       const reply = receiveMessageOnPort(port1)?.message as HelperReply;
       expect('outcomes' in reply).toBe(true);
       const theirs = 'outcomes' in reply ? reply.outcomes : [];
