@@ -63,6 +63,8 @@ interface Outcome {
   feasible: boolean;
   ms: number;
   evaluated: number;
+  /** Schedules evaluated when the returned schedule was found. */
+  bestAt: number;
 }
 
 function filesUnder(dir: string): string[] {
@@ -191,12 +193,26 @@ function runInstance(path: string, budgetMs: number, iterations: number, referen
     feasible: feasible(inst, startOf),
     ms,
     evaluated: result.search.evaluated,
+    bestAt: result.search.bestAt,
   };
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 const pct = (x: number, digits = 2) => (Number.isNaN(x) ? 'n/a' : `${x.toFixed(digits)} %`);
 const deviation = (value: number, base: number) => ((value - base) / base) * 100;
+
+/**
+ * Where in their searches the instances left above the reference found their schedule: late finds
+ * mean the search was still improving when the budget ended (more schedules would help), early
+ * ones that it had stalled.
+ */
+function lateFinds(above: Outcome[]): string {
+  if (above.length === 0) return 'n/a (none above)';
+  const at = above.map((o) => o.bestAt / Math.max(1, o.evaluated)).sort((a, b) => a - b);
+  const quartile = (q: number) => `${(at[Math.min(at.length - 1, Math.floor(q * at.length))]! * 100).toFixed(0)} %`;
+  const late = at.filter((x) => x >= 0.8).length;
+  return `at ${quartile(0.25)} / ${quartile(0.5)} / ${quartile(0.75)} of their schedules (quartiles); ${late} of ${above.length} in the last fifth`;
+}
 
 function summarise(set: BenchSet, budgetMs: number, iterations: number, outcomes: Outcome[]): { row: string; line: string } {
   const withRef = outcomes.filter((o): o is Outcome & { reference: number } => o.reference !== undefined);
@@ -220,6 +236,7 @@ function summarise(set: BenchSet, budgetMs: number, iterations: number, outcomes
   console.log(
     `  time per instance          mean ${msPer.toFixed(0)} ms, max ${Math.max(...outcomes.map((o) => o.ms)).toFixed(0)} ms; schedules ${mean(outcomes.map((o) => o.evaluated)).toFixed(0)} on average`,
   );
+  console.log(`  above reference, best found ${lateFinds(withRef.filter((o) => o.makespan > o.reference))}`);
   const below = withRef.filter((o) => o.makespan < o.reference);
   if (below.length) console.log(`  below reference (check!)   ${below.map((o) => `${o.name} ${o.makespan} < ${o.reference}`).join(', ')}`);
   const line = `${set.name} n=${outcomes.length} schedules=${iterations} dev_ref=${devRefMean.toFixed(2)}% dev_cpm=${devCp.toFixed(2)}% at_ref=${withRef.length ? ((atRef / withRef.length) * 100).toFixed(1) : 'n/a'}% ms=${msPer.toFixed(0)}`;

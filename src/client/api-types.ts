@@ -1203,6 +1203,8 @@ export interface components {
                 makespan_days: number;
                 proven_optimal: boolean;
                 search: {
+                    /** @description Schedules evaluated when the returned schedule was found: close to schedules_evaluated, the search was still improving when it stopped. */
+                    best_found_at_schedule: number;
                     /** @description A span in working days. */
                     best_priority_rule_makespan_days: number;
                     found_by: string;
@@ -1210,6 +1212,11 @@ export interface components {
                     iteration_budget: number;
                     schedules_evaluated: number;
                     seed: number;
+                    /**
+                     * @description Why the search ended: its schedule met the best lower bound (optimal), it used its iteration budget or its time budget, or it could make no schedule it had not met before.
+                     * @enum {unknown}
+                     */
+                    stopped_by: "lower_bound" | "iteration_budget" | "time_budget" | "no_new_schedules";
                 };
             };
             /**

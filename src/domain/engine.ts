@@ -216,6 +216,8 @@ export function computePlan(input: PlanInput, options: EngineOptions = {}): Plan
       origin: found.origin,
       elapsedMs,
       helpedLanes: found.helpedLanes,
+      bestAt: found.bestAt,
+      stoppedBy: found.stoppedBy,
     },
     reducedEdges,
     descendants: descendantsCount,

@@ -6,6 +6,7 @@
  */
 
 import type { SourceInput, TeamCalendarInput } from '../schemas/plan-input.js';
+import type { StopReason } from './schedule/search.js';
 
 export interface Estimate {
   optimistic: number;
@@ -252,6 +253,9 @@ export interface SearchReport {
   elapsedMs: number;
   /** Lanes of a large plan's generations that a helper thread evaluated (lanes.ts); 0 without one. */
   helpedLanes: number;
+  /** Schedules evaluated when the returned schedule was found. */
+  bestAt: number;
+  stoppedBy: StopReason;
 }
 
 /** Where a re-plan starts from. */

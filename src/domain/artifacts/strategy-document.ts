@@ -1,3 +1,4 @@
+import { searchNote } from './search-note.js';
 import type { ExecutionPlan } from '../../schemas/artifacts/execution-plan.js';
 import type { WaveSchedules } from '../../schemas/artifacts/wave-schedules.js';
 import type { ArtifactContext } from './context.js';
@@ -39,7 +40,8 @@ export function strategyDocument(ctx: ArtifactContext, plan: ExecutionPlan, wave
       `${pc.parallel_duration_days}, saving ${pc.time_savings_days} days (${pc.time_savings_percent} %).`,
     `No schedule can be shorter than ${opt.lower_bounds.best_days} working days (critical path ${opt.lower_bounds.critical_path_days}, ` +
       `resource bound ${opt.lower_bounds.resource_days}${destructiveNote(opt.lower_bounds)}); this one is ${opt.proven_optimal ? '**proven optimal**' : `${opt.gap_percent} % above that bound`}. ` +
-      `The search evaluated ${opt.search.schedules_evaluated} schedules (seed ${opt.search.seed}); the best priority rule alone gave ${opt.search.best_priority_rule_makespan_days} days.`,
+      `The search evaluated ${opt.search.schedules_evaluated} schedules (seed ${opt.search.seed}); the best priority rule alone gave ${opt.search.best_priority_rule_makespan_days} days. ` +
+      searchNote(opt.search, opt.proven_optimal),
     '',
     mermaidGantt(ctx),
     '',

@@ -41,7 +41,16 @@ export interface SearchResult {
   generations: number;
   /** Lanes a helper thread evaluated (laned searches only). */
   helpedLanes: number;
+  /** Schedules evaluated when the returned schedule was found (that one included). */
+  bestAt: number;
+  stoppedBy: StopReason;
 }
+
+/**
+ * Why the search ended: its schedule reached the lower bound (so it is optimal), the schedule
+ * budget or the time budget ran out, or no new distinct schedule could be made (tiny plans).
+ */
+export type StopReason = 'lower-bound' | 'schedules' | 'time' | 'exhausted';
 
 interface Individual {
   list: Int32Array;
@@ -128,6 +137,7 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
   let bestList: Int32Array = new Int32Array(0);
   let origin = '';
   let improvedAt = 0;
+  let bestAt = 0;
   const optimal = () => best.makespan <= o.lowerBound + 1e-7 && best.lateness <= 1e-7;
   const total = o.iterations;
   const step = Math.max(1, Math.ceil(total / 20));
@@ -158,6 +168,7 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
         bestList = out.list;
         origin = source;
         improvedAt = generations;
+        bestAt = evaluated;
       }
     }
     return { list: out.list, schedule: out.schedule, key: out.key, parallel, repeat: out.repeat };
@@ -226,7 +237,8 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
     batches?.close();
   }
   if (total > 0) o.onProgress?.(total, total);
-  return { best, list: bestList, origin, initialMakespan, evaluated, repeated, generations, helpedLanes: batches?.helped ?? 0 };
+  const stoppedBy: StopReason = optimal() ? 'lower-bound' : evaluated >= o.iterations ? 'schedules' : outOfBudget() ? 'time' : 'exhausted';
+  return { best, list: bestList, origin, initialMakespan, evaluated, repeated, generations, helpedLanes: batches?.helped ?? 0, bestAt, stoppedBy };
 }
 
 /**

@@ -243,6 +243,13 @@ export const ExecutionPlan = Type.Object(
         generations: Type.Integer(),
         best_priority_rule_makespan_days: Days,
         found_by: Type.String(),
+        best_found_at_schedule: Type.Integer({
+          description: 'Schedules evaluated when the returned schedule was found: close to schedules_evaluated, the search was still improving when it stopped.',
+        }),
+        stopped_by: Type.Enum(['lower_bound', 'iteration_budget', 'time_budget', 'no_new_schedules'], {
+          description:
+            'Why the search ended: its schedule met the best lower bound (optimal), it used its iteration budget or its time budget, or it could make no schedule it had not met before.',
+        }),
       }),
     }),
     success_criteria: Type.Array(SuccessCriterion),
