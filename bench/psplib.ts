@@ -20,7 +20,9 @@
  *   PSPLIB_ITERATIONS  schedules per instance (default 5000; the literature also uses 1000 and 50000)
  *   PSPLIB_BUDGET_MS   time cap per instance (default 60000, so that the schedule count decides)
  *   PSPLIB_SEED        the planning seed (default 1)
- *   PSPLIB_PER_INSTANCE 1: also a line per instance ("instance j601_1 makespan=… cpm=… reference=… schedules=…")
+ *   PSPLIB_INSTANCES   only these instances, e.g. "j309_2,j3013_2" (PSPLIB_SAMPLE is then ignored)
+ *   PSPLIB_PER_INSTANCE 1: also a line per instance ("instance j601_1 makespan=… cpm=… reference=… schedules=… best_at=… found_by=…":
+ *                      best_at is the schedule at which the search found the one it returned)
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -63,8 +65,9 @@ interface Outcome {
   feasible: boolean;
   ms: number;
   evaluated: number;
-  /** Schedules evaluated when the returned schedule was found. */
+  /** Schedules evaluated when the returned schedule was found, and what found it. */
   bestAt: number;
+  foundBy: string;
 }
 
 function filesUnder(dir: string): string[] {
@@ -194,6 +197,7 @@ function runInstance(path: string, budgetMs: number, iterations: number, referen
     ms,
     evaluated: result.search.evaluated,
     bestAt: result.search.bestAt,
+    foundBy: result.search.origin,
   };
 }
 
@@ -249,8 +253,11 @@ function runSet(set: BenchSet, files: string[], refs: Map<string, number>): { ro
   const sample = Math.max(1, Number(process.env.PSPLIB_SAMPLE ?? 1));
   const budgetMs = Number(process.env.PSPLIB_BUDGET_MS ?? 60_000);
   const iterations = Number(process.env.PSPLIB_ITERATIONS ?? 5000);
+  const only = process.env.PSPLIB_INSTANCES?.toLowerCase()
+    .split(',')
+    .map((x) => x.trim());
   const paths = instanceFiles(files, set.prefix)
-    .filter((_, k) => k % sample === 0)
+    .filter((path, k) => (only ? only.includes(instanceName(path)) : k % sample === 0))
     .slice(0, limit);
   if (paths.length === 0) {
     console.log(`\n${set.name}: no ${set.prefix}*_*.sm files found`);
@@ -266,7 +273,9 @@ function runSet(set: BenchSet, files: string[], refs: Map<string, number>): { ro
       }
       outcomes.push(outcome);
       if (PER_INSTANCE)
-        console.log(`instance ${outcome.name} makespan=${outcome.makespan} cpm=${outcome.criticalPath} reference=${outcome.reference ?? 'none'} schedules=${outcome.evaluated}`);
+        console.log(
+          `instance ${outcome.name} makespan=${outcome.makespan} cpm=${outcome.criticalPath} reference=${outcome.reference ?? 'none'} schedules=${outcome.evaluated} best_at=${outcome.bestAt} found_by=${outcome.foundBy}`,
+        );
     } catch (e) {
       console.error(`${instanceName(path)}: ${e instanceof Error ? e.message : String(e)}`);
       process.exitCode = 1;
