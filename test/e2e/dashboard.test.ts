@@ -124,6 +124,13 @@ describe.runIf(haveBrowser)('the /ui dashboard in Chromium', () => {
 
     // The tables sit in tabs, each built when opened; the waves' tab is open at first.
     const plan = await call('GET', `/plans/${planId}`);
+    // The schedule-quality card says where the search found the schedule and why it stopped.
+    const search = plan.artifacts['execution-plan.json'].optimisation.search;
+    const count = (n: number) => new Intl.NumberFormat('en').format(n);
+    expect(search.stopped_by).toBe('iteration_budget');
+    expect(await page.locator('.card', { hasText: 'Schedule quality' }).locator('small').textContent()).toBe(
+      `found at schedule ${count(search.best_found_at_schedule)} of ${count(search.schedules_evaluated)}; stopped: iteration budget`,
+    );
     expect(await detailRows('waves')).toEqual({ rows: plan.artifacts['wave-schedules.json'].waves.length, total: plan.artifacts['wave-schedules.json'].waves.length });
     expect(await page.locator('table.syncs').count()).toBe(0);
     const syncs = plan.artifacts['coordination-protocols.json'].coordination_protocols.synchronization_points.length;

@@ -75,8 +75,18 @@ function summary(plan) {
       `${ep.critical_path.phases.length} phases in the dependency chain; ${ep.schedule.filter((p) => p.critical).length} red bars cannot slip in this schedule (teams and resources included)`,
     ),
     card('P50 / P80 / P95', `${risk.p50_date} · ${risk.p80_date} · ${risk.p95_date}`, `${risk.iterations} Monte Carlo runs`),
-    card('Schedule quality', ep.optimisation.proven_optimal ? 'proven optimal' : `≤ ${fmt.pct(ep.optimisation.gap_percent)} from bound`),
+    card('Schedule quality', ep.optimisation.proven_optimal ? 'proven optimal' : `≤ ${fmt.pct(ep.optimisation.gap_percent)} from bound`, searchFound(ep.optimisation.search)),
   );
+}
+
+/**
+ * Where the search found the plan's schedule; null for versions planned before the artifact said.
+ * @param {PlanViewJson['artifacts']['execution-plan.json']['optimisation']['search']} search
+ */
+function searchFound(search) {
+  if (search.best_found_at_schedule === undefined) return null;
+  const stop = { lower_bound: 'at the bound', iteration_budget: 'iteration budget', time_budget: 'time budget', no_new_schedules: 'nothing new to try' }[search.stopped_by];
+  return `found at schedule ${fmt.num(search.best_found_at_schedule, 0)} of ${fmt.num(search.schedules_evaluated, 0)}; stopped: ${stop}`;
 }
 
 /** The success criteria first: target, value, met, and why; then what re-planning found would help. */
