@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { schedulingProblem } from '../../src/domain/engine.js';
 import { normalise } from '../../src/domain/input.js';
 import { LaneEvaluator, type LaneWork } from '../../src/domain/schedule/lanes.js';
@@ -14,10 +14,8 @@ import { ensureBuilt } from '../support/built.js';
 const chunks = repoPath('dist', 'src', 'cli', 'chunks');
 const THREAD = 'search-helper-thread.js';
 
-/** Waits up to 10 s for a condition the thread sets. */
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
-}
+/** Up to 10 s for a condition the thread sets. */
+const WAIT = { timeout: 10_000, interval: 50 };
 
 /**
  * The CLI plans large inputs locally with the helper thread (search-helper.ts), which looks for
@@ -41,7 +39,7 @@ describe('the bundled CLI’s search helper thread', () => {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(path.join(chunks, THREAD), { workerData: { signal, port: port2 }, transferList: [port2] });
     try {
-      await until(() => Atomics.load(signal, READY) === 1);
+      await vi.waitUntil(() => Atomics.load(signal, READY) === 1, WAIT);
       expect(Atomics.load(signal, READY)).toBe(1);
       const rule = Float64Array.from({ length: p.n }, (_, j) => p.duration[j]! * ((j * 7919) % 13));
       const work = (): LaneWork => ({
@@ -56,7 +54,7 @@ describe('the bundled CLI’s search helper thread', () => {
       });
       port1.postMessage({ plan: p });
       port1.postMessage({ work: work() });
-      await until(() => Atomics.load(signal, ANSWERS) >= 1);
+      await vi.waitUntil(() => Atomics.load(signal, ANSWERS) >= 1, WAIT);
       const reply = receiveMessageOnPort(port1)?.message as HelperReply;
       expect('outcomes' in reply).toBe(true);
       const theirs = 'outcomes' in reply ? reply.outcomes : [];

@@ -69,7 +69,7 @@ describe('when the search found its schedule, and why it stopped', () => {
   it('bestAt is the schedule that found the best: a search given exactly that many schedules returns the same schedule', () => {
     onRandomPlans((p, seed, full) => {
       // A plan with a single schedule (up to the search's tie-breaks) runs out of new ones before the budget.
-      expect(full.stoppedBy).toBe(full.evaluated >= 1500 ? 'schedules' : 'exhausted');
+      expect(full.stoppedBy).toBe(full.evaluated >= 1500 ? 'iteration_budget' : 'no_new_schedules');
       expect(full.bestAt).toBeGreaterThan(0);
       expect(full.bestAt).toBeLessThanOrEqual(full.evaluated);
       const cut = search(p, seed, { iterations: full.bestAt });
@@ -85,7 +85,7 @@ describe('when the search found its schedule, and why it stopped', () => {
   it('a search that reaches its lower bound stops there, at the schedule that reached it', () => {
     onRandomPlans((p, seed, full) => {
       const bounded = search(p, seed, { lowerBound: full.best.makespan });
-      expect(bounded.stoppedBy).toBe('lower-bound');
+      expect(bounded.stoppedBy).toBe('lower_bound');
       expect(bounded.best.makespan).toBe(full.best.makespan);
       expect(bounded.evaluated).toBe(bounded.bestAt);
       expect(bounded.bestAt).toBeLessThanOrEqual(full.bestAt);
@@ -96,7 +96,7 @@ describe('when the search found its schedule, and why it stopped', () => {
     const p = schedulingProblem(normalise(fc.sample(inputArb, { seed: 7, numRuns: 1 })[0]!));
     let now = 0;
     const timed = search(p, 1, { iterations: 1_000_000, timeBudgetMs: 40, clock: () => now++ });
-    expect(timed.stoppedBy).toBe('time');
+    expect(timed.stoppedBy).toBe('time_budget');
     expect(timed.evaluated).toBeLessThan(1_000_000);
     expect(timed.bestAt).toBeLessThanOrEqual(timed.evaluated);
     // One phase on one team: every list is the same schedule, so the population never holds two.
@@ -110,7 +110,7 @@ describe('when the search found its schedule, and why it stopped', () => {
       }),
     );
     const exhausted = search(tiny, 1, {});
-    expect(exhausted.stoppedBy).toBe('exhausted');
+    expect(exhausted.stoppedBy).toBe('no_new_schedules');
     expect(exhausted.evaluated).toBeLessThan(1500);
   });
 });

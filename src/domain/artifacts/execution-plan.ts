@@ -8,7 +8,6 @@ import { linkReady } from '../links.js';
 import { calendarNote } from '../team-calendars.js';
 import { contractPairs } from './shared-work.js';
 import { groupMembers } from '../group-members.js';
-import type { StopReason } from '../schedule/search.js';
 
 /** The duration-weighted critical path, every phase's slack, and the source's own path beside it. */
 function criticalPath(ctx: ArtifactContext): ExecutionPlan['critical_path'] {
@@ -35,12 +34,6 @@ function criticalPath(ctx: ArtifactContext): ExecutionPlan['critical_path'] {
 }
 
 /** execution-plan.json: success criteria and recommendations (advisor/), project context, resource analysis, critical path with slack, schedule and metrics. */
-/** The search's stop reasons as the artifact names them. */
-const STOPPED_BY = { 'lower-bound': 'lower_bound', schedules: 'iteration_budget', time: 'time_budget', exhausted: 'no_new_schedules' } as const satisfies Record<
-  StopReason,
-  string
->;
-
 export function executionPlan(ctx: ArtifactContext, advice: { success_criteria: SuccessCriterion[]; recommendations: Recommendations }): ExecutionPlan {
   const { result, calendar } = ctx;
   const { project, schedule, metrics, bounds } = result;
@@ -140,7 +133,7 @@ export function executionPlan(ctx: ArtifactContext, advice: { success_criteria: 
         best_priority_rule_makespan_days: r2(result.search.initialMakespan),
         found_by: result.search.origin,
         best_found_at_schedule: result.search.bestAt,
-        stopped_by: STOPPED_BY[result.search.stoppedBy],
+        stopped_by: result.search.stoppedBy,
       },
     },
     metrics: {

@@ -1,8 +1,8 @@
-import { searchNote } from './search-note.js';
 import type { ExecutionPlan } from '../../schemas/artifacts/execution-plan.js';
 import type { WaveSchedules } from '../../schemas/artifacts/wave-schedules.js';
 import type { ArtifactContext } from './context.js';
 import { table, type DocumentSection } from './document-sections.js';
+import { searchNote } from './search-note.js';
 import { sequentialCause } from '../advisor/criteria.js';
 import { mermaidGantt } from './gantt.js';
 

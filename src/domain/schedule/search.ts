@@ -49,8 +49,9 @@ export interface SearchResult {
 /**
  * Why the search ended: its schedule reached the lower bound (so it is optimal), the schedule
  * budget or the time budget ran out, or no new distinct schedule could be made (tiny plans).
+ * The execution plan's `stopped_by` says the same words.
  */
-export type StopReason = 'lower-bound' | 'schedules' | 'time' | 'exhausted';
+export type StopReason = 'lower_bound' | 'iteration_budget' | 'time_budget' | 'no_new_schedules';
 
 interface Individual {
   list: Int32Array;
@@ -237,7 +238,7 @@ export function searchSchedule(p: SchedulingProblem, o: SearchOptions): SearchRe
     batches?.close();
   }
   if (total > 0) o.onProgress?.(total, total);
-  const stoppedBy: StopReason = optimal() ? 'lower-bound' : evaluated >= o.iterations ? 'schedules' : outOfBudget() ? 'time' : 'exhausted';
+  const stoppedBy: StopReason = optimal() ? 'lower_bound' : evaluated >= o.iterations ? 'iteration_budget' : outOfBudget() ? 'time_budget' : 'no_new_schedules';
   return { best, list: bestList, origin, initialMakespan, evaluated, repeated, generations, helpedLanes: batches?.helped ?? 0, bestAt, stoppedBy };
 }
 
