@@ -21,7 +21,7 @@
  *   PSPLIB_BUDGET_MS   time cap per instance (default 60000, so that the schedule count decides)
  *   PSPLIB_SEED        the planning seed (default 1)
  *   PSPLIB_INSTANCES   only these instances, e.g. "j309_2,j3013_2" (PSPLIB_SAMPLE is then ignored)
- *   PSPLIB_PER_INSTANCE 1: also a line per instance ("instance j601_1 makespan=… cpm=… reference=… schedules=… best_at=… found_by=…":
+ *   PSPLIB_PER_INSTANCE 1: also a line per instance ("instance j601_1 makespan=… cpm=… bound=… reference=… schedules=… best_at=… found_by=…":
  *                      best_at is the schedule at which the search found the one it returned)
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -241,6 +241,13 @@ function summarise(set: BenchSet, budgetMs: number, iterations: number, outcomes
     `  time per instance          mean ${msPer.toFixed(0)} ms, max ${Math.max(...outcomes.map((o) => o.ms)).toFixed(0)} ms; schedules ${mean(outcomes.map((o) => o.evaluated)).toFixed(0)} on average`,
   );
   console.log(`  above reference, best found ${lateFinds(withRef.filter((o) => o.makespan > o.reference))}`);
+  // With optimal references (J30) a bound at the reference proves the optimum whatever the search finds.
+  const boundAt = withRef.filter((o) => o.lowerBound >= o.reference - 1e-9).length;
+  console.log(
+    `  own bound at reference     ${boundAt}/${withRef.length} (${share(boundAt, withRef.length)}); mean ${pct(mean(withRef.map((o) => deviation(o.reference, o.lowerBound))))} below it`,
+  );
+  const over = withRef.filter((o) => o.lowerBound > o.reference + 1e-9);
+  if (over.length) console.log(`  bound above reference (check!) ${over.map((o) => `${o.name} ${o.lowerBound} > ${o.reference}`).join(', ')}`);
   const below = withRef.filter((o) => o.makespan < o.reference);
   if (below.length) console.log(`  below reference (check!)   ${below.map((o) => `${o.name} ${o.makespan} < ${o.reference}`).join(', ')}`);
   const line = `${set.name} n=${outcomes.length} schedules=${iterations} dev_ref=${devRefMean.toFixed(2)}% dev_cpm=${devCp.toFixed(2)}% at_ref=${withRef.length ? ((atRef / withRef.length) * 100).toFixed(1) : 'n/a'}% ms=${msPer.toFixed(0)}`;
@@ -274,7 +281,7 @@ function runSet(set: BenchSet, files: string[], refs: Map<string, number>): { ro
       outcomes.push(outcome);
       if (PER_INSTANCE)
         console.log(
-          `instance ${outcome.name} makespan=${outcome.makespan} cpm=${outcome.criticalPath} reference=${outcome.reference ?? 'none'} schedules=${outcome.evaluated} best_at=${outcome.bestAt} found_by=${outcome.foundBy}`,
+          `instance ${outcome.name} makespan=${outcome.makespan} cpm=${outcome.criticalPath} bound=${outcome.lowerBound} reference=${outcome.reference ?? 'none'} schedules=${outcome.evaluated} best_at=${outcome.bestAt} found_by=${outcome.foundBy}`,
         );
     } catch (e) {
       console.error(`${instanceName(path)}: ${e instanceof Error ? e.message : String(e)}`);

@@ -5,6 +5,7 @@ import { dateDays, withNotBefore } from '../../src/domain/date-constraints.js';
 import { criticalPath } from '../../src/domain/cpm.js';
 import { computePlan, schedulingProblem } from '../../src/domain/engine.js';
 import { normalise } from '../../src/domain/input.js';
+import { resourceLowerBound } from '../../src/domain/schedule/bounds.js';
 import { destructiveBound } from '../../src/domain/schedule/destructive-bound.js';
 import { resourceSets } from '../../src/domain/schedule/resource-sets.js';
 import { tightenWindows } from '../../src/domain/schedule/time-windows.js';
@@ -126,6 +127,31 @@ describe('destructive lower bound', () => {
     );
   });
 
+  it('with shaving, never exceeds the optimum of small plans on pools alone (up to 8 phases, solved by exhaustion)', () => {
+    fc.assert(
+      fc.property(poolPlanArb(8), (inp) => {
+        expect(computePlan({ ...inp, planning: { iterations: 1, seed: 1 } }).bounds.destructive).toBeLessThanOrEqual(bruteForceOptimum(inp) + TOL);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('those plans exercise shaving: on some it raises the bound above what the windows alone refute', () => {
+    let raised = 0;
+    for (const inp of fc.sample(poolPlanArb(8), { numRuns: 200, seed: 15 })) {
+      const p = schedulingProblem(normalise(inp));
+      const cpm = criticalPath(p, p.duration);
+      const ht = { head: cpm.es, tail: cpm.lf.map((lf) => cpm.length - lf) };
+      const sets = resourceSets(p);
+      const start = Math.ceil(Math.max(cpm.length, resourceLowerBound(p, ht, sets)) - TOL);
+      const plain = destructiveBound(p, sets, ht, start, 0);
+      const shaved = destructiveBound(p, sets, ht, start);
+      expect(shaved).toBeGreaterThanOrEqual(plain);
+      if (shaved > plain) raised++;
+    }
+    expect(raised).toBeGreaterThan(10);
+  });
+
   it('the random inputs above do exercise it: on some the destructive bound is above the other two', () => {
     const sample = fc.sample(tinyInputArb(5), { numRuns: 300, seed: 15 });
     const raised = sample.filter((inp) => {
@@ -184,6 +210,32 @@ function tinyInputArb(maxPhases: number): fc.Arbitrary<PlanInput> {
         ),
         planning: { iterations: 300, seed: 1 },
       };
+    });
+}
+
+/**
+ * Plans of the PSPLIB kind: phases that need no team, whole-day durations, finish-to-start links
+ * and demands on one or two pools of 2–5 units, often enough to bind.
+ */
+function poolPlanArb(maxPhases: number): fc.Arbitrary<PlanInput> {
+  const raw = fc.record({
+    duration: fc.integer({ min: 1, max: 6 }),
+    deps: fc.array(fc.nat(100), { maxLength: 2 }),
+    demand: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 2, maxLength: 2 }),
+  });
+  return fc
+    .record({ capacities: fc.array(fc.integer({ min: 2, max: 5 }), { minLength: 1, maxLength: 2 }), phases: fc.array(raw, { minLength: 2, maxLength: maxPhases }) })
+    .map(({ capacities, phases }) => {
+      const phaseInputs = phases.map((r, i): PhaseInput => {
+        const resources = Object.fromEntries(capacities.flatMap((cap, k) => (r.demand[k]! > 0 ? [[`pool${k}`, Math.min(cap, r.demand[k]!)]] : [])));
+        const dependencies = i === 0 ? [] : [...new Set(r.deps.map((d) => `p${d % i}`))];
+        return { ...phase(`p${i}`, r.duration, { teamSize: 0, dependencies }), ...(Object.keys(resources).length > 0 ? { resources } : {}) };
+      });
+      return input(
+        phaseInputs,
+        [{ id: 't', size: 1, skills: [] }],
+        capacities.map((capacity, k) => ({ id: `pool${k}`, capacity })),
+      );
     });
 }
 

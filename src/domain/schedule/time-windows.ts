@@ -1,4 +1,5 @@
 import type { SchedulingProblem } from './problem.js';
+import { timetable, type SetView } from './timetable.js';
 
 const EPS = 1e-7;
 /** Rounds of propagation at most; each round that changes nothing ends it earlier. */
@@ -12,7 +13,9 @@ export interface Windows {
 
 /**
  * Narrows the windows with what every schedule inside them must satisfy, until nothing changes;
- * false when some window empties (no schedule fits them). Two rules, as in the reductions of
+ * false when some window empties (no schedule fits them). With `table`, also by timetabling on
+ * the resource sets (timetable.ts; whole days up to `horizon`); `meter` adds the phases, links,
+ * pairs and days the rules looked at. Two more rules, as in the reductions of
  * Klein & Scholl 1999 (destructive improvement, EJOR 112) and the disjunctive reasoning of
  * Baptiste, Le Pape & Nuijten 2001 (Constraint-Based Scheduling, ch. 4):
  *  - precedence: a successor starts no earlier than a predecessor's earliest start plus the
@@ -21,12 +24,17 @@ export interface Windows {
  *    overlap): when one cannot finish before the other's latest start, the other goes first.
  * `pairs` lists the incompatible pairs flat (i, k, i, k, …), phases of positive duration only.
  */
-export function tightenWindows(p: SchedulingProblem, w: Windows, pairs: Int32Array): boolean {
+export function tightenWindows(p: SchedulingProblem, w: Windows, pairs: Int32Array, table?: { views: readonly SetView[]; horizon: number }, meter?: { work: number }): boolean {
+  let perRound = p.n + pairs.length / 2;
+  if (meter) for (const preds of p.preds) perRound += preds.length;
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    if (meter) meter.work += perRound;
     const linked = precedence(p, w);
     const ordered = disjunctions(p.duration, w, pairs);
     for (let j = 0; j < p.n; j++) if (w.es[j]! > w.ls[j]! + EPS) return false;
-    if (!linked && !ordered) return true;
+    const tabled = table ? timetable(p.duration, w, table.views, table.horizon, meter) : 'same';
+    if (tabled === 'empty') return false;
+    if (!linked && !ordered && tabled === 'same') return true;
   }
   return true;
 }
@@ -64,19 +72,6 @@ function precedence(p: SchedulingProblem, w: Windows): boolean {
 function disjunctions(duration: ArrayLike<number>, w: Windows, pairs: Int32Array): boolean {
   const { es, ls } = w;
   let moved = false;
-  const after = (late: number, first: number) => {
-    // first before late: late starts once first is done, first starts while late still can follow.
-    const from = es[first]! + duration[first]!;
-    const until = ls[late]! - duration[first]!;
-    if (from > es[late]! + EPS) {
-      es[late] = from;
-      moved = true;
-    }
-    if (until < ls[first]! - EPS) {
-      ls[first] = until;
-      moved = true;
-    }
-  };
   for (let q = 0; q < pairs.length; q += 2) {
     const i = pairs[q]!;
     const k = pairs[q + 1]!;
@@ -87,8 +82,24 @@ function disjunctions(duration: ArrayLike<number>, w: Windows, pairs: Int32Array
       es[i] = ls[i]! + 1;
       return true;
     }
-    if (!iFirst) after(i, k);
-    else if (!kFirst) after(k, i);
+    if (!iFirst) moved = putAfter(duration, w, i, k) || moved;
+    else if (!kFirst) moved = putAfter(duration, w, k, i) || moved;
+  }
+  return moved;
+}
+
+/** `first` before `late`: late starts once first is done, first starts while late still can follow; true when a window changed. */
+function putAfter(duration: ArrayLike<number>, w: Windows, late: number, first: number): boolean {
+  const from = w.es[first]! + duration[first]!;
+  const until = w.ls[late]! - duration[first]!;
+  let moved = false;
+  if (from > w.es[late]! + EPS) {
+    w.es[late] = from;
+    moved = true;
+  }
+  if (until < w.ls[first]! - EPS) {
+    w.ls[first] = until;
+    moved = true;
   }
   return moved;
 }
