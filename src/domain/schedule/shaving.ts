@@ -11,8 +11,9 @@ const MAX_PASSES = 3;
  * reasoning (`fails`) then finds no schedule, the phase starts at es + k or later, and likewise
  * for the last part of the window. Each narrowing is proved by its own failed probe, so the
  * result is sound whatever the probes' order; k doubles while probes fail, so a long shave costs
- * a few probes. `fails` narrows the windows it is given and is true when they cannot hold a
- * schedule; it must be monotone (narrower windows never fail less), as propagation is.
+ * a few probes (the cut is the longest failed probe, which stops short of the longest possible
+ * cut when a probe between them would have failed too). `fails` narrows the windows it is given
+ * and is true when they cannot hold a schedule.
  */
 export class Shaver {
   private readonly probe: Windows;
