@@ -55,6 +55,8 @@ export class Shaver {
    */
   private shave(w: Windows, j: number, late: boolean): number | undefined {
     const span = w.ls[j]! - w.es[j]! + 1;
+    // A one-day window's only probe is the windows themselves, which hold.
+    if (span <= 1) return 0;
     let cut = 0;
     for (let k = 1; cut < span; k = Math.min(2 * k, span)) {
       this.probe.es.set(w.es);
