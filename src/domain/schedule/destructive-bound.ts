@@ -21,7 +21,7 @@ const MAX_TESTS = 40;
  * where a bound at the optimum ends the search, get the most. On PSPLIB it put the bound at the
  * reference on 398 of the 480 J30 and 367 of the 480 J60 instances (a flat 1 million: 379 and
  * 360; 10 million: 398 and 368); on generated plans of 100 and 200 phases with teams, where it
- * raised no bound, it cost 8–10 ms (docs/benchmarks.md).
+ * raised no bound, it cost 4–11 ms (docs/benchmarks.md).
  */
 const shavingWork = (n: number) => Math.min(10_000_000, Math.max(1_000_000, 300_000_000 / n));
 
