@@ -45,14 +45,14 @@ export function timetable(duration: ArrayLike<number>, w: Windows, views: readon
       const j = v.member[k]!;
       const d = duration[j]!;
       const q = v.demand[k]!;
+      const limit = v.capacity - q + EPS;
       // Fits beside the compulsory parts anywhere (its own part only lowers the load it meets).
-      if (peak <= v.capacity - q + EPS) continue;
+      if (peak <= limit) continue;
       const es = w.es[j]!;
       const ls = w.ls[j]!;
       // The phase's own compulsory part is taken out of the load while it is checked.
       const own = ls < es + d;
       if (own) for (let t = Math.max(0, ls); t < Math.min(size, es + d); t++) load[t]! -= q;
-      const limit = v.capacity - q + EPS;
       const first = earliestFit(load, es, ls, d, limit);
       const last = first === undefined ? undefined : latestFit(load, first, ls, d, limit);
       // The scans look at about the window's days and the duration, twice.
