@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/domain/random.js';
 import { sortedBy } from '../../src/domain/schedule/justify.js';
-import { stableByKey } from '../../src/domain/schedule/radix-sort.js';
+import { stableByKey } from '../../src/domain/schedule/bucket-sort.js';
 
 describe('sortedBy (the justification passes’ ordering)', () => {
   it('orders exactly as a comparator sort does, ties on the first key included, in both directions', () => {
@@ -25,7 +25,7 @@ describe('sortedBy (the justification passes’ ordering)', () => {
     }
   });
 
-  it('sorts stably whether one, several or no digits differ, after a longer sort has grown its scratch', () => {
+  it('sorts stably however the keys spread over the buckets, after a longer sort has grown its scratch', () => {
     const rng = seededRandom(11);
     const check = (key: Float64Array) => {
       const order = Int32Array.from({ length: key.length }, (_, i) => key.length - 1 - i);
@@ -36,10 +36,38 @@ describe('sortedBy (the justification passes’ ordering)', () => {
       }
     };
     check(Float64Array.from({ length: 2000 }, () => rng.next() * 1000 - 300));
-    // 1 and 1.5 differ in one digit of the top word only (an odd number of passes); whole days in two or three.
+    // Two values: every key in the first or the last bucket.
     check(Float64Array.from({ length: 300 }, () => (rng.next() < 0.5 ? 1 : 1.5)));
     check(Float64Array.from({ length: 300 }, () => rng.int(1000)));
+    // All equal: one bucket for all.
     check(new Float64Array(50).fill(7));
+    // One far key: the rest crowd into the first bucket, past insertion's length (comparison-sorted).
+    check(Float64Array.from({ length: 400 }, (_, i) => (i === 17 ? 1e9 : rng.next() * 10)));
+    // Infinite keys: no scale, so one bucket; -0 ties with 0.
+    check(Float64Array.from({ length: 120 }, () => [Infinity, -Infinity, 0, -0, 3][rng.int(5)]!));
+    check(new Float64Array(0));
+    check(Float64Array.of(2));
+  });
+
+  it('orders by the second key among equal first keys, stably, in both directions', () => {
+    const rng = seededRandom(17);
+    for (let run = 0; run < 100; run++) {
+      const n = 1 + rng.int(500);
+      const key = Float64Array.from({ length: n }, () => (rng.next() < 0.1 ? 1e6 : rng.int(40) / 6));
+      const second = Float64Array.from({ length: n }, () => rng.int(4));
+      const order = Int32Array.from({ length: n }, (_, i) => i);
+      for (let i = n - 1; i > 0; i--) {
+        const k = rng.int(i + 1);
+        [order[i], order[k]] = [order[k]!, order[i]!];
+      }
+      const at = new Int32Array(n);
+      order.forEach((j, i) => (at[j] = i));
+      for (const descending of [false, true]) {
+        const sign = descending ? -1 : 1;
+        const expected = Array.from({ length: n }, (_, j) => j).sort((a, b) => sign * (key[a]! - key[b]! || second[a]! - second[b]!) || at[a]! - at[b]!);
+        expect(Array.from(stableByKey(order, key, descending, second))).toEqual(expected);
+      }
+    }
   });
 
   it('orders a run of equal first keys longer than insertion takes (comparison-sorted) as it does a short one', () => {

@@ -1,7 +1,7 @@
 import { IndexHeap } from '../heap.js';
 import type { SchedulingProblem } from './problem.js';
 import { reversedProblem } from './reversed-problem.js';
-import { stableByKey } from './radix-sort.js';
+import { stableByKey } from './bucket-sort.js';
 import { copyDecoded, emptyDecoded, SerialSgs, type Decoded } from './sgs.js';
 
 /**
@@ -20,40 +20,15 @@ function orderByTimes(p: SchedulingProblem, first: Float64Array, second: Float64
 
 /**
  * The indices 0…n−1 ordered by `first`, then `second`, then `topoPos` (all ascending, or all
- * descending). A comparator sort over 10,000 phases costs about a fifth of a justified decode, so
- * this is a stable radix sort by `first` of the phases in topological order, after which each run
- * of equal `first` is ordered by `second`. The runs are short (at most 78 phases in a justified
- * schedule of bench:large's 10,000-phase plan, whole days or not), so insertion does that in a
- * fraction of a second radix sort.
+ * descending): a stable bucket sort by both keys of the phases in topological order. A comparator
+ * sort over 10,000 phases costs about a fifth of a justified decode (bench:decode).
  */
 export function sortedBy(first: Float64Array, second: Float64Array, topoPos: Int32Array, descending: boolean): Int32Array {
   const n = first.length;
   const order = new Int32Array(n);
   for (let j = 0; j < n; j++) order[descending ? n - 1 - topoPos[j]! : topoPos[j]!] = j;
-  const out = stableByKey(order, first, descending);
-  const sign = descending ? -1 : 1;
-  for (let i = 0; i < n;) {
-    const f = first[out[i]!]!;
-    let k = i + 1;
-    while (k < n && first[out[k]!] === f) k++;
-    if (k - i > LONG_RUN) {
-      const run = Array.from(out.subarray(i, k)).sort((a, b) => sign * (second[a]! - second[b]!));
-      out.set(run, i);
-    } else
-      for (let a = i + 1; a < k; a++) {
-        const j = out[a]!;
-        const key = sign * second[j]!;
-        let b = a - 1;
-        for (; b >= i && sign * second[out[b]!]! > key; b--) out[b + 1] = out[b]!;
-        out[b + 1] = j;
-      }
-    i = k;
-  }
-  return out;
+  return stableByKey(order, first, descending, second);
 }
-
-/** Runs of equal first keys longer than this are ordered by a comparison sort (stable), not by insertion. */
-const LONG_RUN = 256;
 
 /** Kahn's algorithm taking, among the ready phases, the first by `before`. */
 export function topologicalBy(n: number, preds: ArrayLike<number>[], succs: ArrayLike<number>[], before: (a: number, b: number) => boolean): Int32Array {

@@ -1,6 +1,6 @@
 import type { Random } from '../random.js';
 import type { SchedulingProblem } from './problem.js';
-import { stableByKey } from './radix-sort.js';
+import { stableByKey } from './bucket-sort.js';
 import { linearRegret, RegretSampler } from './regret-sampler.js';
 import type { Decoded } from './sgs.js';
 

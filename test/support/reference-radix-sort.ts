@@ -1,3 +1,9 @@
+/**
+ * The justification passes' ordering as it was up to the fourteenth pass (issue 15): a
+ * least-significant-digit radix sort by the first key, then insertion by the second key within
+ * runs of equal first keys. bench:decode measures the bucket sort (src/domain/schedule/bucket-sort.ts)
+ * against it and checks that both give the same order.
+ */
 const float = new Float64Array(1);
 // Node runs on little-endian machines: word 0 holds the low 32 bits.
 const words = new Uint32Array(float.buffer);
@@ -69,4 +75,34 @@ export function stableByKey(order: Int32Array, key: Float64Array, descending: bo
   }
   if (from !== result) result.set(from.subarray(0, n));
   return result;
+}
+
+/** Runs of equal first keys longer than this were ordered by a comparison sort (stable), not by insertion. */
+const LONG_RUN = 256;
+
+/** The indices 0…n−1 ordered by `first`, then `second`, then `topoPos` (all ascending, or all descending). */
+export function referenceSortedBy(first: Float64Array, second: Float64Array, topoPos: Int32Array, descending: boolean): Int32Array {
+  const n = first.length;
+  const order = new Int32Array(n);
+  for (let j = 0; j < n; j++) order[descending ? n - 1 - topoPos[j]! : topoPos[j]!] = j;
+  const out = stableByKey(order, first, descending);
+  const sign = descending ? -1 : 1;
+  for (let i = 0; i < n;) {
+    const f = first[out[i]!]!;
+    let k = i + 1;
+    while (k < n && first[out[k]!] === f) k++;
+    if (k - i > LONG_RUN) {
+      const run = Array.from(out.subarray(i, k)).sort((a, b) => sign * (second[a]! - second[b]!));
+      out.set(run, i);
+    } else
+      for (let a = i + 1; a < k; a++) {
+        const j = out[a]!;
+        const key = sign * second[j]!;
+        let b = a - 1;
+        for (; b >= i && sign * second[out[b]!]! > key; b--) out[b + 1] = out[b]!;
+        out[b + 1] = j;
+      }
+    i = k;
+  }
+  return out;
 }
