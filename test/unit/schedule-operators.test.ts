@@ -308,7 +308,7 @@ describe('search operators on random small plans with teams, skills and areas', 
   });
 
   it('a laned search is feasible and deterministic, and the same with a helper, a helper that refuses the work or gives up on it, and none', () => {
-    expect([100, 2000, 2001, 10_000].map(lanesFor)).toEqual([1, 1, LANES, LANES]);
+    expect([100, 500, 501, 2000, 10_000].map(lanesFor)).toEqual([1, 1, LANES, LANES, LANES]);
     let helped = 0;
     let refusedOnce = false;
     fc.assert(

@@ -43,6 +43,19 @@ describe('search helper thread', () => {
     }
   });
 
+  it('a plan of 800 phases is laned too, and the helper does not change it', async () => {
+    await loadHelperThread();
+    const input = largeInput(800);
+    const mid: PlanInput = { ...input, teams: input.teams.slice(0, 3).map((t) => ({ ...t, size: 1 })), planning: { ...input.planning, iterations: 300, seed: 5 } };
+    const alone = computePlan(mid);
+    const helped = computePlan(mid, { searchHelper: createSearchHelper });
+    expect(alone.search.generations).toBeGreaterThan(0);
+    expect(helped.search.helpedLanes).toBeGreaterThan(0);
+    expect(helped.search.evaluated).toBe(alone.search.evaluated);
+    expect(Array.from(helped.schedule.start)).toEqual(Array.from(alone.schedule.start));
+    expect(Array.from(helped.schedule.team)).toEqual(Array.from(alone.schedule.team));
+  });
+
   it('small plans are not laned and ask for no helper', () => {
     let asked = 0;
     const small = computePlan(largeInput(200), { searchHelper: (p) => (asked++, createSearchHelper(p)) });

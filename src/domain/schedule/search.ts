@@ -23,7 +23,7 @@ export interface SearchOptions {
   seeds?: { list: Int32Array; teams?: Int32Array }[];
   /** Told the schedules evaluated of the iteration budget: 0 first, about every 5%, the budget last (also when the search ends early). */
   onProgress?: (done: number, total: number) => void;
-  /** Lanes of a generation (lanes.ts); default: LANES for plans above LARGE_PHASES, else 1 (children one by one). */
+  /** Lanes of a generation (lanes.ts); default: LANES for plans above LANED_PHASES, else 1 (children one by one). */
   lanes?: number;
   /** A thread that evaluates one lane of laned searches (closed when the search ends). */
   helper?: SearchHelper;
@@ -82,10 +82,19 @@ export function populationFor(iterations: number): number {
  * Smaller plans grow the population with the schedule budget, so that a large budget is spent
  * on a wider search rather than on a converged one.
  */
-const sizeFor = (n: number, iterations: number) => (n > LARGE_PHASES ? 8 : n > 500 ? 16 : populationFor(iterations));
+const sizeFor = (n: number, iterations: number) => (n > LARGE_PHASES ? 8 : n > LANED_PHASES ? 16 : populationFor(iterations));
 
-/** Lanes a search of n phases splits its generations into (lanes.ts): only large plans have more than one. */
-export const lanesFor = (n: number) => (n > LARGE_PHASES ? LANES : 1);
+/**
+ * Plans above this many phases split their generations into lanes, so that a helper thread takes
+ * half of each. From 600 to 2,000 phases (bench:large's generator, 8–12 teams, planning seeds
+ * 1–8, default budget) that made computePlan 1.3–1.5× faster end to end at the same schedule count
+ * (2,000 phases: 1.83 s → 1.20 s, near the 2 s time budget before), and the makespans were within
+ * the seeds' spread (docs/benchmarks.md, fourteenth pass). Smaller plans take well under half a second.
+ */
+const LANED_PHASES = 500;
+
+/** Lanes a search of n phases splits its generations into (lanes.ts): one for plans up to LANED_PHASES. */
+export const lanesFor = (n: number) => (n > LANED_PHASES ? LANES : 1);
 
 /** Generations without a better best schedule before the population is renewed. */
 const STAGNATION = 4;
