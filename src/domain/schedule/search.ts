@@ -82,7 +82,7 @@ export function populationFor(iterations: number): number {
  * Smaller plans grow the population with the schedule budget, so that a large budget is spent
  * on a wider search rather than on a converged one.
  */
-const sizeFor = (n: number, iterations: number) => (n > LARGE_PHASES ? 8 : n > LANED_PHASES ? 16 : populationFor(iterations));
+const sizeFor = (n: number, iterations: number) => (n > LARGE_PHASES ? 8 : n > 500 ? 16 : populationFor(iterations));
 
 /**
  * Plans above this many phases split their generations into lanes, so that a helper thread takes
