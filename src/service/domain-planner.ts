@@ -5,6 +5,7 @@ import { planProject, type PlannedVersion } from '../domain/plan.js';
 import { planningDateOf, utcDate } from '../domain/planning-date.js';
 import type { PlanInput } from '../schemas/plan-input.js';
 import type { Planner } from './planner.js';
+import { coreLoad, holdingCore } from './core-load.js';
 import { createSearchHelper } from './search-helper.js';
 import type { LRUCache } from 'lru-cache';
 import { boundedCache } from '../cache.js';
@@ -77,12 +78,15 @@ export function createDomainPlanner(options: DomainPlannerOptions = {}, memo = n
     const hit = memo.get(key);
     if (hit) return hit;
     try {
-      const planned = planProject(input, {
-        clock: () => performance.now(),
-        searchHelper: createSearchHelper,
-        planningDate,
-        ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}),
-      });
+      // The main thread counts as at work while it plans, as the pool's threads do (core-load.ts).
+      const planned = holdingCore(coreLoad, () =>
+        planProject(input, {
+          clock: () => performance.now(),
+          searchHelper: createSearchHelper,
+          planningDate,
+          ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}),
+        }),
+      );
       memo.set(key, planned);
       return planned;
     } catch (err) {

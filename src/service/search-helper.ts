@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type WorkerOptions } from 'node:worker_threads';
-import type { LaneOutcome, LaneWork, SearchHelper, SearchHelperFactory } from '../domain/schedule/lanes.js';
+import type { LaneOutcome, LaneWork, SearchHelper } from '../domain/schedule/lanes.js';
 import type { SchedulingProblem } from '../domain/schedule/problem.js';
+import { claimSpareCore, coreLoad, releaseCore, type CoreLoad } from './core-load.js';
 
 /** What the search sends the thread: a plan to work on, work on it, or the end of the plan. */
 export type HelperMessage = { plan: SchedulingProblem } | { work: LaneWork } | { done: true };
@@ -36,9 +37,10 @@ let thread: Thread | undefined;
  * thread as in the main one; the answer is read with receiveMessageOnPort. Until the thread has
  * loaded, the search evaluates both lanes; if the thread fails or stops answering, the search
  * evaluates the lane itself and the thread is ended (the next plan starts another). The plan is
- * the same either way.
+ * the same either way. A lane is taken only while a core is idle (core-load.ts): when every core
+ * is already planning, the helper would only slow the other plans down.
  */
-export const createSearchHelper: SearchHelperFactory = (p) => {
+export const createSearchHelper = (p: SchedulingProblem, load: CoreLoad = coreLoad): SearchHelper | undefined => {
   if (availableParallelism() < 2) return undefined;
   const t = (thread ??= startThread());
   if (!t) return undefined;
@@ -49,34 +51,45 @@ export const createSearchHelper: SearchHelperFactory = (p) => {
   const mine = () => thread === t && t.holder === holder;
   return {
     start(work) {
-      if (!mine() || sent || Atomics.load(t.signal, READY) !== 1) return false;
+      if (!mine() || sent || Atomics.load(t.signal, READY) !== 1 || !claimSpareCore(load)) return false;
       t.port.postMessage({ work } satisfies HelperMessage);
       sent = { at: performance.now(), msLeft: work.msLeft };
       return true;
     },
     finish() {
-      if (!sent || !mine()) return undefined;
+      if (!sent) return undefined;
       const { at, msLeft } = sent;
       sent = undefined;
-      // The lane should take about as long as the search's own; past that and its time left, give up.
-      const ownMs = performance.now() - at;
-      const limit = at + (Number.isFinite(msLeft) ? Math.max(msLeft, 4 * ownMs) : 4 * ownMs) + GRACE_MS;
-      const want = t.answered + 1;
-      while (Atomics.load(t.signal, ANSWERS) < want) {
-        const wait = limit - performance.now();
-        if (wait <= 0) return end(t);
-        Atomics.wait(t.signal, ANSWERS, want - 1, Math.min(wait, 100));
+      // The core is the helper's until its answer is in (or the search gives up on it).
+      try {
+        if (!mine()) return undefined;
+        // The lane should take about as long as the search's own; past that and its time left, give up.
+        const ownMs = performance.now() - at;
+        const limit = at + (Number.isFinite(msLeft) ? Math.max(msLeft, 4 * ownMs) : 4 * ownMs) + GRACE_MS;
+        const want = t.answered + 1;
+        while (Atomics.load(t.signal, ANSWERS) < want) {
+          const wait = limit - performance.now();
+          if (wait <= 0) return end(t);
+          Atomics.wait(t.signal, ANSWERS, want - 1, Math.min(wait, 100));
+        }
+        t.answered = want;
+        const reply = receiveMessageOnPort(t.port)?.message as HelperReply | undefined;
+        if (!reply || 'error' in reply) return end(t);
+        return reply.outcomes;
+      } finally {
+        releaseCore(load);
       }
-      t.answered = want;
-      const reply = receiveMessageOnPort(t.port)?.message as HelperReply | undefined;
-      if (!reply || 'error' in reply) return end(t);
-      return reply.outcomes;
     },
     close() {
+      const owed = sent !== undefined;
+      if (owed) {
+        sent = undefined;
+        releaseCore(load);
+      }
       if (!mine()) return;
       t.holder = undefined;
       // The thread lets go of the plan; an answer still owed would be stale, so such a thread is ended.
-      if (sent) end(t);
+      if (owed) end(t);
       else t.port.postMessage({ done: true } satisfies HelperMessage);
     },
   } satisfies SearchHelper;

@@ -7,6 +7,7 @@ import { inProcessImporter, type Importer } from './importer.js';
 import { ImportError } from '../importers/index.js';
 import type { Planner } from './planner.js';
 import { primeJsonText } from '../store/json-text.js';
+import { coreLoad } from './core-load.js';
 
 export interface WorkerPlanner {
   planner: Planner;
@@ -57,6 +58,7 @@ export function createWorkerPlanner(
     const task: PlanTask = {
       input,
       planningDate,
+      load: coreLoad,
       ...(options.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: options.timeBudgetCapMs } : {}),
       ...(options.advisor ? { advisor: options.advisor } : {}),
     };

@@ -1,6 +1,7 @@
 import { PlanInputError, type InputIssue } from '../domain/errors.js';
 import { planProject, type PlannedVersion, type PlanOptions } from '../domain/plan.js';
 import type { PlanInput } from '../schemas/plan-input.js';
+import { holdingCore, type CoreLoad } from './core-load.js';
 import { createSearchHelper } from './search-helper.js';
 import { ImportError, importAny, type ImportFormat, type ImportIssue, type ImportOptions, type ImportResult } from '../importers/index.js';
 
@@ -10,6 +11,8 @@ export interface PlanTask {
   timeBudgetCapMs?: number;
   /** The advisor's budget and warm start (default: the domain's); benchmarks compare them through the pool. */
   advisor?: PlanOptions['advisor'];
+  /** The pool's count of threads at work (core-load.ts), shared, so that helpers take only idle cores. */
+  load?: CoreLoad;
 }
 
 /** What crosses the thread boundary: the plan, or the domain's input error as plain data. */
@@ -25,13 +28,16 @@ export interface PlanTexts {
 /** Runs in a worker thread (piscina): plans one input. */
 export default function planTask(task: PlanTask): PlanTaskResult {
   try {
-    const ok = planProject(task.input, {
-      clock: () => performance.now(),
-      searchHelper: createSearchHelper,
-      planningDate: task.planningDate,
-      ...(task.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: task.timeBudgetCapMs } : {}),
-      ...(task.advisor ? { advisor: task.advisor } : {}),
-    });
+    const load = task.load;
+    const plan = () =>
+      planProject(task.input, {
+        clock: () => performance.now(),
+        searchHelper: (p) => createSearchHelper(p, load),
+        planningDate: task.planningDate,
+        ...(task.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: task.timeBudgetCapMs } : {}),
+        ...(task.advisor ? { advisor: task.advisor } : {}),
+      });
+    const ok = load ? holdingCore(load, plan) : plan();
     return { ok, texts: { artifacts: JSON.stringify(ok.artifacts), schedule: JSON.stringify(ok.schedule), playbooks: JSON.stringify(ok.playbooks) } };
   } catch (err) {
     if (err instanceof PlanInputError) return { error: { code: err.code, issues: err.issues } };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computePlan, schedulingProblem } from '../../src/domain/engine.js';
 import { normalise } from '../../src/domain/input.js';
+import { availableParallelism } from 'node:os';
 import { createSearchHelper } from '../../src/service/search-helper.js';
 import type { PlanInput } from '../../src/schemas/plan-input.js';
 import { largeInput } from '../support/large-plan.js';
@@ -54,6 +55,18 @@ describe('search helper thread', () => {
     expect(helped.search.evaluated).toBe(alone.search.evaluated);
     expect(Array.from(helped.schedule.start)).toEqual(Array.from(alone.schedule.start));
     expect(Array.from(helped.schedule.team)).toEqual(Array.from(alone.schedule.team));
+  });
+
+  it('takes no lane while every core is at work, and gives its core back after each lane', async () => {
+    await loadHelperThread();
+    const load = new Int32Array(new SharedArrayBuffer(4));
+    const busy = computePlan(plan(3), { searchHelper: (p) => (Atomics.store(load, 0, availableParallelism()), createSearchHelper(p, load)) });
+    expect(busy.search.helpedLanes).toBe(0);
+    Atomics.store(load, 0, 0);
+    const idle = computePlan(plan(3), { searchHelper: (p) => createSearchHelper(p, load) });
+    expect(idle.search.helpedLanes).toBeGreaterThan(0);
+    expect(load[0]).toBe(0);
+    expect(Array.from(idle.schedule.start)).toEqual(Array.from(busy.schedule.start));
   });
 
   it('small plans are not laned and ask for no helper', () => {
