@@ -1,7 +1,7 @@
 import { PlanInputError, type InputIssue } from '../domain/errors.js';
 import { planProject, type PlannedVersion, type PlanOptions } from '../domain/plan.js';
 import type { PlanInput } from '../schemas/plan-input.js';
-import { holdingCore, type CoreLoad } from './core-load.js';
+import { coreLoad, holdingCore, type CoreLoad } from './core-load.js';
 import { createSearchHelper } from './search-helper.js';
 import { ImportError, importAny, type ImportFormat, type ImportIssue, type ImportOptions, type ImportResult } from '../importers/index.js';
 
@@ -28,16 +28,17 @@ export interface PlanTexts {
 /** Runs in a worker thread (piscina): plans one input. */
 export default function planTask(task: PlanTask): PlanTaskResult {
   try {
-    const load = task.load;
-    const plan = () =>
+    // Without the pool's word, the thread's own: its helper then sees this plan alone.
+    const load = task.load ?? coreLoad;
+    const ok = holdingCore(load, () =>
       planProject(task.input, {
         clock: () => performance.now(),
         searchHelper: (p) => createSearchHelper(p, load),
         planningDate: task.planningDate,
         ...(task.timeBudgetCapMs !== undefined ? { timeBudgetCapMs: task.timeBudgetCapMs } : {}),
         ...(task.advisor ? { advisor: task.advisor } : {}),
-      });
-    const ok = load ? holdingCore(load, plan) : plan();
+      }),
+    );
     return { ok, texts: { artifacts: JSON.stringify(ok.artifacts), schedule: JSON.stringify(ok.schedule), playbooks: JSON.stringify(ok.playbooks) } };
   } catch (err) {
     if (err instanceof PlanInputError) return { error: { code: err.code, issues: err.issues } };
